@@ -1,0 +1,108 @@
+// The VS Code extension: starts the language server over IPC, registers commands and the policy-type status bar.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { CatalogInfoResult, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
+import type { PolicyType } from '../../server/src/core/policy/policyType';
+
+// Kept in sync with server/src/protocol.ts (type-only import there, so the names are repeated here).
+const CatalogInfoRequest = 'iamPolicy/catalogInfo';
+const PolicyTypeRequest = 'iamPolicy/policyType';
+const SetPolicyTypeNotification = 'iamPolicy/setPolicyType';
+
+const POLICY_TYPE_PICKS: { type: PolicyType | null; label: string }[] = [
+  { type: null, label: 'Automatic (setting, file name, content)' },
+  { type: 'identity', label: 'Identity-based policy' },
+  { type: 'resource', label: 'Resource-based policy' },
+  { type: 'trust', label: 'Role trust policy' },
+  { type: 'scp', label: 'Service control policy (SCP)' },
+  { type: 'rcp', label: 'Resource control policy (RCP)' },
+  { type: 'boundary', label: 'Permissions boundary' },
+  { type: 'session', label: 'Session policy' },
+  { type: 'endpoint', label: 'VPC endpoint policy' },
+];
+
+export interface ExtensionApi {
+  client: LanguageClient;
+  /** resolves once the language server has answered initialize */
+  ready: Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const output = vscode.window.createOutputChannel('IAM Policy Language Server', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const selector = [
+    { language: 'iam-policy', scheme: 'file' }, { language: 'iam-policy', scheme: 'untitled' },
+    { language: 'json', scheme: 'file' }, { language: 'json', scheme: 'untitled' },
+    { language: 'jsonc', scheme: 'file' }, { language: 'jsonc', scheme: 'untitled' },
+  ];
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selector,
+    outputChannel: output,
+    synchronize: { configurationSection: 'iamPolicy' },
+  };
+  client = new LanguageClient('iamPolicy', 'IAM Policy Language Server', serverOptions, clientOptions);
+  const ready = client.start();
+
+  const status = vscode.window.createStatusBarItem('iamPolicy.policyType', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'IAM policy type';
+  status.command = 'iamPolicy.changePolicyType';
+  context.subscriptions.push(status, output);
+
+  const updateStatus = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !client?.isRunning()) { status.hide(); return; }
+    try {
+      const r = await client.sendRequest<PolicyTypeResult>(PolicyTypeRequest, { uri: editor.document.uri.toString() });
+      if (!r.type) { status.hide(); return; }
+      status.text = `$(shield) IAM: ${r.label}`;
+      status.tooltip = `Policy type decided by ${r.source}. Click to change.`;
+      status.show();
+    } catch { status.hide(); }
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('iamPolicy.treatAsPolicy', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) { void vscode.window.showInformationMessage('Open a JSON file first, then run "IAM Policy: Treat File as IAM Policy".'); return; }
+      await vscode.languages.setTextDocumentLanguage(editor.document, 'iam-policy');
+    }),
+    vscode.commands.registerCommand('iamPolicy.showCatalogVersion', async () => {
+      await ready;
+      const info = await client!.sendRequest<CatalogInfoResult>(CatalogInfoRequest);
+      const c = info.counts;
+      void vscode.window.showInformationMessage(`${info.label}: ${c.services} services, ${c.actions} actions, ${c.resourceTypes} resource types, ${c.conditionKeys + c.globalConditionKeys} condition keys.`);
+      return info;
+    }),
+    vscode.commands.registerCommand('iamPolicy.changePolicyType', async (uri?: vscode.Uri, type?: PolicyType | null) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (!target) return;
+      let chosen = type;
+      if (chosen === undefined) {
+        const pick = await vscode.window.showQuickPick(POLICY_TYPE_PICKS.map((p) => ({ label: p.label, type: p.type })), { placeHolder: 'Policy type of this document' });
+        if (!pick) return;
+        chosen = pick.type;
+      }
+      await ready;
+      const params: SetPolicyTypeParams = { uri: target.toString(), type: chosen };
+      await client!.sendNotification(SetPolicyTypeNotification, params);
+      await updateStatus();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
+    vscode.workspace.onDidOpenTextDocument(() => void updateStatus()),
+  );
+
+  await ready;
+  void updateStatus();
+  return { client, ready };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

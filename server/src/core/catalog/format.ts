@@ -1,0 +1,62 @@
+// The on-disk shape of the generated catalog (see scripts/build-catalog.mjs for the authoritative description).
+
+export interface CatalogSourceInfo {
+  package: string;
+  version: string;
+  dataUpdatedAt: string | null;
+  license: string;
+  dependentActionsFrom?: string;
+}
+
+/** [accessBits, resourceTypes ("name*" = required), actionConditionKeys, perResourceTypeKeys?] */
+export type RawAction = [number, string[], string[], Record<string, string[]>?];
+
+export interface RawService {
+  n: string;
+  rcp?: 1;
+  a: Record<string, RawAction>;
+  /** resource type -> [ARN format, condition keys] */
+  r: Record<string, [string, string[]]>;
+  /** service condition key -> type index */
+  c: Record<string, number>;
+  dep?: Record<string, string[]>;
+}
+
+export interface RawCatalog {
+  format: string;
+  source: CatalogSourceInfo;
+  counts: Record<string, number>;
+  accessLevelBits: Record<string, number>;
+  types: string[];
+  global: Record<string, [number, string]>;
+  services: Record<string, RawService>;
+  keyPatterns: Record<string, Record<string, string>>;
+  foreignKeyPrefixes: Record<string, string[]>;
+  partitions: Record<string, { regionRegex: string; regions: string[] }>;
+  docs: { base: string; rule?: string; actionAnchor: string | null; overrides: Record<string, string> };
+}
+
+export interface GlobalKeyText {
+  description: string;
+  availability: string;
+  valueHint: string;
+}
+
+export interface RawDescriptions {
+  format: string;
+  source: CatalogSourceInfo;
+  actionDescPrefix: string;
+  keyDescPrefix: string;
+  actions: Record<string, Record<string, string>>;
+  keys: Record<string, string>;
+  global: Record<string, GlobalKeyText>;
+}
+
+/**
+ * Where the catalog comes from. The core never reads files: the server and the CLI pass a source that reads
+ * server/data, tests may pass objects, and a web worker could pass fetched JSON.
+ */
+export interface CatalogSource {
+  lean(): RawCatalog;
+  descriptions(): RawDescriptions;
+}

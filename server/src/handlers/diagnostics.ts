@@ -1,0 +1,36 @@
+// Validation as you type: debounced per document; only documents that changed are validated again.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { validate } from '../service/validation';
+import type { ServerContext } from './context';
+
+export const DEBOUNCE_MS = 150;
+
+export function registerDiagnostics(ctx: ServerContext): { revalidateAll(): void } {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const published = new Set<string>();
+
+  const run = (uri: string) => {
+    timers.delete(uri);
+    const doc = ctx.policyDocument(uri);
+    if (!doc) {
+      if (published.delete(uri)) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const diagnostics = validate(doc, ctx.catalog, ctx.policyType(doc).type, ctx.settings);
+    published.add(uri);
+    void ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  };
+  const schedule = (doc: TextDocument, delay = DEBOUNCE_MS) => {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(doc.uri, setTimeout(() => run(doc.uri), delay));
+  };
+
+  ctx.documents.onDidOpen((e) => schedule(e.document, 0));
+  ctx.documents.onDidChangeContent((e) => schedule(e.document));
+  ctx.documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    if (published.delete(e.document.uri)) void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  return { revalidateAll: () => { for (const d of ctx.documents.all()) schedule(d, 0); } };
+}

@@ -1,0 +1,48 @@
+// The language server: connection and document sync, wiring only. Runs over IPC (started by the extension) or
+// standalone with --stdio for any LSP editor.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadCatalog } from './node/catalogFiles';
+import { forget } from './service/documents';
+import { ServerContext } from './handlers/context';
+import { registerDiagnostics } from './handlers/diagnostics';
+import { registerHover } from './handlers/hover';
+import { COMPLETION_TRIGGERS, registerCompletion } from './handlers/completion';
+import { registerPolicyInfo } from './handlers/policyInfo';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const ctx = new ServerContext(connection, documents, loadCatalog());
+
+connection.onInitialize((params): InitializeResult => {
+  ctx.configurationCapable = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+    },
+    serverInfo: { name: 'iam-policy-language-server', version: ctx.catalog.version.version },
+  };
+});
+
+const diagnostics = registerDiagnostics(ctx);
+registerHover(ctx);
+registerCompletion(ctx);
+registerPolicyInfo(ctx, () => diagnostics.revalidateAll());
+
+connection.onInitialized(async () => {
+  await ctx.refreshSettings();
+  diagnostics.revalidateAll();
+});
+connection.onDidChangeConfiguration(async () => {
+  await ctx.refreshSettings();
+  diagnostics.revalidateAll();
+});
+documents.onDidClose((e) => forget(e.document.uri));
+
+// A bug in one request must not take the server down; report it and keep serving.
+process.on('uncaughtException', (e) => connection.console.error(`iam-policy server: ${e.stack ?? e}`));
+
+documents.listen(connection);
+connection.listen();

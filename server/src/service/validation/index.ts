@@ -1,0 +1,65 @@
+// Runs the rules on a policy document and turns findings into LSP diagnostics.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { Catalog } from '../../core/catalog/catalog';
+import type { PolicyType } from '../../core/policy/policyType';
+import { parsed } from '../documents';
+import type { ServiceSettings } from '../settings';
+import type { Finding, Rule, Severity } from './rule';
+import { RULES } from './rules';
+
+export const DIAGNOSTIC_SOURCE = 'iam-policy';
+export const RULE_DOC_BASE = 'https://github.com/iam-policy-tools/iam-policy-language-tools/blob/main/docs/rules.md';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function ruleDocUrl(rule: Rule): string {
+  return `${RULE_DOC_BASE}#${rule.code.toLowerCase()}-${rule.slug}`;
+}
+
+export function validate(doc: TextDocument, catalog: Catalog, policyType: PolicyType, settings: ServiceSettings, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const policy = parsed(doc);
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const configured = settings.rules[rule.code] ?? settings.rules[rule.slug];
+    if (configured === 'off') continue;
+    const report = (f: Finding) => {
+      const severity = configured ?? f.severity ?? rule.defaultSeverity;
+      const d: Diagnostic = {
+        range: { start: doc.positionAt(f.span.offset), end: doc.positionAt(f.span.offset + f.span.length) },
+        severity: SEVERITY[severity],
+        code: rule.code,
+        codeDescription: { href: ruleDocUrl(rule) },
+        source: DIAGNOSTIC_SOURCE,
+        message: f.message,
+      };
+      if (f.related?.length) {
+        d.relatedInformation = f.related.map((r) => ({
+          location: { uri: doc.uri, range: { start: doc.positionAt(r.span.offset), end: doc.positionAt(r.span.offset + r.span.length) } },
+          message: r.message,
+        }));
+      }
+      if (f.tags?.length) d.tags = f.tags as DiagnosticTag[];
+      if (f.data !== undefined) d.data = { slug: rule.slug, ...(f.data as object) };
+      out.push(d);
+    };
+    try {
+      rule.check({ doc: policy, catalog, policyType, report });
+    } catch (e) {
+      // a rule bug must never take the other diagnostics (or the server) down
+      out.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: DIAGNOSTIC_SOURCE,
+        code: rule.code,
+        message: `Internal error in rule ${rule.code} (${rule.slug}); please report it: ${(e as Error).message}`,
+      });
+    }
+  }
+  return out;
+}
