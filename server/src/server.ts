@@ -9,6 +9,9 @@ import { registerDiagnostics } from './handlers/diagnostics';
 import { registerHover } from './handlers/hover';
 import { COMPLETION_TRIGGERS, registerCompletion } from './handlers/completion';
 import { registerPolicyInfo } from './handlers/policyInfo';
+import { registerCodeActions } from './handlers/codeActions';
+import { registerStructure } from './handlers/structure';
+import { registerSimulate } from './handlers/simulate';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -20,7 +23,12 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
     },
     serverInfo: { name: 'iam-policy-language-server', version: ctx.catalog.version.version },
   };
@@ -30,6 +38,9 @@ const diagnostics = registerDiagnostics(ctx);
 registerHover(ctx);
 registerCompletion(ctx);
 registerPolicyInfo(ctx, () => diagnostics.revalidateAll());
+registerCodeActions(ctx);
+registerStructure(ctx);
+registerSimulate(ctx);
 
 connection.onInitialized(async () => {
   await ctx.refreshSettings();

