@@ -18,7 +18,7 @@
  * Output is deterministic: sorted keys, no wall-clock time; the version stamp is the package version and its
  * own `updatedAt`.
  *
- * Format "iam-catalog@2" (lean file)
+ * Format "iam-catalog@3" (lean file)
  * {
  *   format, source: { package, version, dataUpdatedAt, license, dependentActionsFrom },
  *   counts: { services, actions, resourceTypes, conditionKeys, globalConditionKeys, dependentActionRefs },
@@ -27,16 +27,17 @@
  *   global: { "<aws:Key>": [typeIndex, category] },
  *   services: { "<prefix>": {
  *       n: "<service name>", rcp?: 1,
- *       a: { "<Action>": [accessBits, ["rtype*", "rtype"], ["cond:key"], { "<rtype>": ["cond:key"] }?] },  // * = required
- *       r: { "<rtype>": ["<ARN format>", ["cond:key", ...]] },
+ *       a: JSON text of { "<Action>": [accessBits, ["rtype*", "rtype"], ["cond:key"], { "<rtype>": ["cond:key"] }?] },  // * = required
+ *       r: JSON text of { "<rtype>": ["<ARN format>", ["cond:key", ...]] },
  *       c: { "<prefix:Key>": typeIndex },                   // service-specific keys (may carry another prefix)
- *       dep?: { "<Action>": ["svc:Action", ...] } } },
+ *       dep?: JSON text of { "<Action>": ["svc:Action", ...] } } },
  *   keyPatterns: { "<prefix>": { "<regex source>": "<display key>" } },
  *   foreignKeyPrefixes: { "<key prefix>": ["<service prefix>"] },
  *   partitions: { "<partition>": { regionRegex, regions: [...] } },
- *   docs: { base, rule, actionAnchor, overrides: { "<prefix>": "<slug>" } }
+ *   docs: { urlTemplate, actionAnchor, resourceAnchor, sectionAnchors, overrides: { "<prefix>": "<slug>" } }
+ *     (Service Authorization Reference pages are named by prefix, list_<prefix>.html, except the overrides)
  * }
- * Descriptions file "iam-catalog-descriptions@2":
+ * Descriptions file "iam-catalog-descriptions@3":
  *   { format, source, actionDescPrefix, keyDescPrefix,
  *     actions: { "<prefix>": { "<Action>": "<text without prefix, or '!' + verbatim>" } },
  *     keys: { "<prefix:Key>": "<text without prefix, or '!' + verbatim>" },
@@ -145,10 +146,12 @@ for (const prefix of prefixes) {
   }
   const svc = { n: serviceNames[prefix] || prefix };
   if (rcp.has(prefix)) svc.rcp = 1;
-  svc.a = sortObj(a);
-  svc.r = sortObj(r);
+  // actions, resource types and dependents are JSON text inside the JSON: the server parses a service on its
+  // first use, so start-up parses a fifth of the bytes
+  svc.a = JSON.stringify(sortObj(a));
+  svc.r = JSON.stringify(sortObj(r));
   svc.c = sortObj(c);
-  if (Object.keys(dep).length) svc.dep = sortObj(dep);
+  if (Object.keys(dep).length) svc.dep = JSON.stringify(sortObj(dep));
   services[prefix] = svc;
   desc.actions[prefix] = sortObj(actionDesc);
 }
@@ -189,7 +192,7 @@ const partitions = Object.fromEntries(JSON.parse(partSrc).partitions.map((p) => 
 const docCfg = JSON.parse(readFileSync(join(root, 'scripts/data/doc-overrides.json'), 'utf8'));
 
 const catalog = {
-  format: 'iam-catalog@2',
+  format: 'iam-catalog@3',
   source: {
     package: pkg.name,
     version: pkg.version,
@@ -213,14 +216,15 @@ const catalog = {
   foreignKeyPrefixes: readData('unassociatedConditions.json'),
   partitions,
   docs: {
-    base: 'https://docs.aws.amazon.com/service-authorization/latest/reference/',
-    rule: docCfg.rule,
-    actionAnchor: docCfg.actionAnchor ?? null,
+    urlTemplate: docCfg.urlTemplate,
+    actionAnchor: docCfg.actionAnchor,
+    resourceAnchor: docCfg.resourceAnchor,
+    sectionAnchors: sortObj(docCfg.sectionAnchors),
     overrides: sortObj(docCfg.overrides || {}),
   },
 };
 const descriptions = {
-  format: 'iam-catalog-descriptions@2',
+  format: 'iam-catalog-descriptions@3',
   source: catalog.source,
   actionDescPrefix: ACTION_PREFIX,
   keyDescPrefix: KEY_PREFIX,

@@ -28,6 +28,17 @@ export function parseTemplate(format: string): TemplateToken[] {
       t.excl = next && 'lit' in next ? next.lit : null;
     }
   }
+  // A resource part that is one bare name (`arn:...:s3:::${BucketName}`, an SQS queue, an SNS topic) names
+  // no path: a `/` after it belongs to another type (`${BucketName}/${ObjectName}`).
+  let colons = 0, start = -1;
+  for (let i = 0; i < tokens.length && start < 0; i++) {
+    const t = tokens[i];
+    if ('lit' in t && t.lit === ':' && ++colons === 5) start = i + 1;
+  }
+  if (start >= 0 && start === tokens.length - 1) {
+    const only = tokens[start];
+    if ('placeholder' in only) only.excl = '/';
+  }
   return tokens;
 }
 

@@ -1,7 +1,7 @@
 // The IAM catalog: services, actions, resource types and condition keys, indexed for the language service and the
 // evaluator. Pure: it is handed the parsed data (see CatalogSource) and never reads files itself.
 
-import type { CatalogSource, GlobalKeyText, RawAction, RawCatalog, RawDescriptions, RawService } from './format';
+import type { CatalogSource, GlobalKeyText, ParsedService, RawAction, RawCatalog, RawDescriptions } from './format';
 import { arnCanMatchTemplate, parsePolicyArn, parseTemplate } from './arnTemplate';
 import { cachedGlob, hasWildcard } from '../wildcard';
 
@@ -65,6 +65,8 @@ export interface CatalogVersion {
 }
 
 interface ActionRef { prefix: string; name: string; raw: RawAction }
+/** A service after its first use: parsed data and its action names, exact and lower-cased. */
+interface LoadedService { data: ParsedService; names: string[]; byLower: Map<string, string> }
 interface KeyPattern { re: RegExp; info: ConditionKeyInfo }
 
 const VARIABLE_PART = /\$\{[^}]*\}|<[^>]*>/;
@@ -76,10 +78,9 @@ export class Catalog {
   readonly version: CatalogVersion;
   readonly counts: Readonly<Record<string, number>>;
   private readonly raw: RawCatalog;
-  private readonly actions = new Map<string, ActionRef>();
+  private readonly loaded = new Map<string, LoadedService>();
   private readonly actionInfo = new Map<string, ActionInfo>();
   private readonly servicesByLower = new Map<string, string>();
-  private readonly serviceActionNames = new Map<string, string[]>();
   private readonly keys = new Map<string, ConditionKeyInfo>();
   private readonly keyPatterns: KeyPattern[] = [];
   private readonly templates = new Map<string, ReturnType<typeof parseTemplate>>();
@@ -89,7 +90,7 @@ export class Catalog {
 
   constructor(source: CatalogSource) {
     const raw = source.lean();
-    if (!/^iam-catalog@2$/.test(raw.format)) throw new Error(`unsupported catalog format ${raw.format}`);
+    if (raw.format !== 'iam-catalog@3') throw new Error(`unsupported catalog format ${raw.format}`);
     this.raw = raw;
     this.loadDescriptions = () => source.descriptions();
     const s = raw.source;
@@ -104,9 +105,6 @@ export class Catalog {
     // global first: keys such as ec2:SourceInstanceArn are global even though a service also declares them
     for (const [key, [t, category]] of Object.entries(raw.global)) this.addKey(key, raw.types[t] as ConditionKeyType, true, category);
     for (const [prefix, svc] of Object.entries(raw.services)) {
-      const names = Object.keys(svc.a);
-      this.serviceActionNames.set(prefix, names);
-      for (const name of names) this.actions.set(`${prefix}:${name}`.toLowerCase(), { prefix, name, raw: svc.a[name] });
       for (const [key, t] of Object.entries(svc.c)) this.addKey(key, raw.types[t] as ConditionKeyType, false, prefix);
     }
     for (const [partition, p] of Object.entries(raw.partitions)) for (const r of p.regions) this.regions.set(r, partition);
@@ -138,7 +136,7 @@ export class Catalog {
     const p = this.servicesByLower.get(prefix.toLowerCase());
     if (!p) return undefined;
     const svc = this.raw.services[p];
-    return { prefix: p, name: svc.n, supportsRcp: svc.rcp === 1, actionCount: this.serviceActionNames.get(p)!.length, docUrl: this.serviceDocUrl(p) };
+    return { prefix: p, name: svc.n, supportsRcp: svc.rcp === 1, actionCount: this.svc(p).names.length, docUrl: this.serviceDocUrl(p) };
   }
 
   servicePrefixes(): string[] {
@@ -156,23 +154,46 @@ export class Catalog {
 
   /** Service Authorization Reference page of a service, optionally at a section. */
   serviceDocUrl(prefix: string, section?: 'actions' | 'resources' | 'conditionKeys'): string {
+    const slug = this.docSlug(prefix);
     const docs = this.raw.docs;
-    const svc = this.raw.services[prefix];
-    const slug = docs.overrides[prefix] ?? (svc ? svc.n.toLowerCase().replace(/[^a-z0-9]/g, '') : prefix.replace(/-/g, ''));
-    const anchor = section === 'actions' ? `#${slug}-actions-as-permissions`
-      : section === 'resources' ? `#${slug}-resources-for-iam-policies`
-        : section === 'conditionKeys' ? `#${slug}-policy-keys` : '';
-    return `${docs.base}list_${slug}.html${anchor}`;
+    return docs.urlTemplate.replace('${slug}', slug) + (section ? docs.sectionAnchors[section].replace('${slug}', slug) : '');
+  }
+
+  private docSlug(prefix: string): string {
+    return this.raw.docs.overrides[prefix] ?? prefix;
   }
 
   // ---------------------------------------------------------------- actions
+
+  /** The parsed data of a service (canonical prefix), parsed on first use. */
+  private svc(prefix: string): LoadedService {
+    let s = this.loaded.get(prefix);
+    if (!s) {
+      const raw = this.raw.services[prefix];
+      const data: ParsedService = { a: JSON.parse(raw.a), r: JSON.parse(raw.r), dep: raw.dep ? JSON.parse(raw.dep) : {} };
+      const names = Object.keys(data.a);
+      s = { data, names, byLower: new Map(names.map((n) => [n.toLowerCase(), n])) };
+      this.loaded.set(prefix, s);
+    }
+    return s;
+  }
+
+  private ref(fullName: string): ActionRef | undefined {
+    const colon = fullName.indexOf(':');
+    if (colon < 0) return undefined;
+    const prefix = this.servicesByLower.get(fullName.slice(0, colon).toLowerCase());
+    if (!prefix) return undefined;
+    const s = this.svc(prefix);
+    const name = s.byLower.get(fullName.slice(colon + 1).toLowerCase());
+    return name === undefined ? undefined : { prefix, name, raw: s.data.a[name] };
+  }
 
   /** Exact, case-insensitive lookup of `prefix:Action`; O(1). */
   action(fullName: string): ActionInfo | undefined {
     const lower = fullName.toLowerCase();
     const cached = this.actionInfo.get(lower);
     if (cached) return cached;
-    const ref = this.actions.get(lower);
+    const ref = this.ref(fullName);
     if (!ref) return undefined;
     const info = this.buildAction(ref);
     this.actionInfo.set(lower, info);
@@ -180,15 +201,15 @@ export class Catalog {
   }
 
   hasAction(fullName: string): boolean {
-    return this.actions.has(fullName.toLowerCase());
+    return this.ref(fullName) !== undefined;
   }
 
   private buildAction(ref: ActionRef): ActionInfo {
-    const svc: RawService = this.raw.services[ref.prefix];
+    const svc = this.svc(ref.prefix).data;
     const [bits, rts, keys, rtKeys] = ref.raw;
     const docs = this.raw.docs;
-    const slug = docs.overrides[ref.prefix] ?? svc.n.toLowerCase().replace(/[^a-z0-9]/g, '');
-    const anchor = docs.actionAnchor ? docs.actionAnchor.replace('${slug}', slug).replace('${Action}', ref.name) : `#${slug}-actions-as-permissions`;
+    const slug = this.docSlug(ref.prefix);
+    const docUrl = docs.urlTemplate.replace('${slug}', slug) + docs.actionAnchor.replace('${slug}', slug).replace('${Action}', ref.name);
     return {
       service: ref.prefix,
       name: ref.name,
@@ -201,15 +222,15 @@ export class Catalog {
         return { name, required, arnFormat: def ? def[0] : '', conditionKeys: [...(def ? def[1] : []), ...(rtKeys?.[name] ?? [])].filter((k, i, a) => a.indexOf(k) === i) };
       }),
       conditionKeys: keys,
-      dependentActions: svc.dep?.[ref.name] ?? [],
-      docUrl: `${docs.base}list_${slug}.html${anchor}`,
+      dependentActions: svc.dep[ref.name] ?? [],
+      docUrl,
     };
   }
 
   /** All action names of a service with the catalog's spelling (`prefix:Name`). */
   actionsOfService(prefix: string): string[] {
     const p = this.servicesByLower.get(prefix.toLowerCase());
-    return p ? this.serviceActionNames.get(p)!.map((n) => `${p}:${n}`) : [];
+    return p ? this.svc(p).names.map((n) => `${p}:${n}`) : [];
   }
 
   /**
@@ -217,7 +238,7 @@ export class Catalog {
    * A pattern without a colon matches nothing, except `*`, which matches every action. May return [].
    */
   expandActions(pattern: string): string[] {
-    if (pattern === '*') return [...this.actions.values()].map((r) => `${r.prefix}:${r.name}`);
+    if (pattern === '*') return this.servicePrefixes().flatMap((p) => this.svc(p).names.map((n) => `${p}:${n}`));
     const colon = pattern.indexOf(':');
     if (colon < 0) return [];
     const svcPart = pattern.slice(0, colon);
@@ -228,13 +249,13 @@ export class Catalog {
     const out: string[] = [];
     if (!hasWildcard(namePart)) {
       for (const p of prefixes) {
-        const ref = this.actions.get(`${p}:${namePart}`.toLowerCase());
-        if (ref) out.push(`${p}:${ref.name}`);
+        const name = this.svc(p).byLower.get(namePart.toLowerCase());
+        if (name !== undefined) out.push(`${p}:${name}`);
       }
       return out;
     }
     const re = cachedGlob(namePart, true);
-    for (const p of prefixes) for (const n of this.serviceActionNames.get(p)!) if (re.test(n)) out.push(`${p}:${n}`);
+    for (const p of prefixes) for (const n of this.svc(p).names) if (re.test(n)) out.push(`${p}:${n}`);
     return out;
   }
 
@@ -242,7 +263,7 @@ export class Catalog {
   accessLevelBreakdown(actions: string[]): Record<AccessLevel, number> {
     const counts = { List: 0, Read: 0, Write: 0, Tagging: 0, 'Permissions management': 0 } as Record<AccessLevel, number>;
     for (const a of actions) {
-      const ref = this.actions.get(a.toLowerCase());
+      const ref = this.ref(a);
       if (!ref) continue;
       for (const l of ACCESS_LEVELS) if (ref.raw[0] & ACCESS_BIT[l]) counts[l]++;
     }
@@ -279,7 +300,7 @@ export class Catalog {
   resourceTypesOfService(prefix: string): { name: string; arnFormat: string; conditionKeys: string[] }[] {
     const p = this.servicesByLower.get(prefix.toLowerCase());
     if (!p) return [];
-    return Object.entries(this.raw.services[p].r).map(([name, [arnFormat, conditionKeys]]) => ({ name, arnFormat, conditionKeys }));
+    return Object.entries(this.svc(p).data.r).map(([name, [arnFormat, conditionKeys]]) => ({ name, arnFormat, conditionKeys }));
   }
 
   private template(format: string) {
@@ -408,7 +429,7 @@ export class Catalog {
 
   /** Plain-language description of an action, e.g. "Grants permission to retrieve objects from Amazon S3". */
   actionDescription(fullName: string): string | undefined {
-    const ref = this.actions.get(fullName.toLowerCase());
+    const ref = this.ref(fullName);
     if (!ref) return undefined;
     const d = this.descriptions();
     const text = d.actions[ref.prefix]?.[ref.name];

@@ -11,15 +11,24 @@ export interface CatalogSourceInfo {
 /** [accessBits, resourceTypes ("name*" = required), actionConditionKeys, perResourceTypeKeys?] */
 export type RawAction = [number, string[], string[], Record<string, string[]>?];
 
+/** A service as stored: the bulky parts are JSON text, parsed on first use (see ParsedService). */
 export interface RawService {
   n: string;
   rcp?: 1;
-  a: Record<string, RawAction>;
-  /** resource type -> [ARN format, condition keys] */
-  r: Record<string, [string, string[]]>;
+  /** JSON text of Record<action, RawAction> */
+  a: string;
+  /** JSON text of Record<resource type, [ARN format, condition keys]> */
+  r: string;
   /** service condition key -> type index */
   c: Record<string, number>;
-  dep?: Record<string, string[]>;
+  /** JSON text of Record<action, dependent actions> */
+  dep?: string;
+}
+
+export interface ParsedService {
+  a: Record<string, RawAction>;
+  r: Record<string, [string, string[]]>;
+  dep: Record<string, string[]>;
 }
 
 export interface RawCatalog {
@@ -33,7 +42,14 @@ export interface RawCatalog {
   keyPatterns: Record<string, Record<string, string>>;
   foreignKeyPrefixes: Record<string, string[]>;
   partitions: Record<string, { regionRegex: string; regions: string[] }>;
-  docs: { base: string; rule?: string; actionAnchor: string | null; overrides: Record<string, string> };
+  /** Service Authorization Reference links: `${slug}` is overrides[prefix] ?? prefix */
+  docs: {
+    urlTemplate: string;
+    actionAnchor: string;
+    resourceAnchor: string;
+    sectionAnchors: Record<'actions' | 'resources' | 'conditionKeys', string>;
+    overrides: Record<string, string>;
+  };
 }
 
 export interface GlobalKeyText {
