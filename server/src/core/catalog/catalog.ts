@@ -196,6 +196,8 @@ export class Catalog {
     const ref = this.ref(fullName);
     if (!ref) return undefined;
     const info = this.buildAction(ref);
+    // bounded: a policy like ReadOnlyAccess touches thousands of actions once; rebuilding one is cheap
+    if (this.actionInfo.size >= 4096) this.actionInfo.clear();
     this.actionInfo.set(lower, info);
     return info;
   }
