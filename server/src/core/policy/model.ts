@@ -88,6 +88,8 @@ export interface DuplicateKey {
 
 export interface PolicyDocument {
   text: string;
+  /** offset where nesting went deeper than MAX_NESTING; the document is then not parsed at all */
+  tooDeepAt?: number;
   root: Node | undefined;
   syntaxErrors: ParseError[];
   /** root is an object with a top-level Statement member */
@@ -215,7 +217,32 @@ export interface ParseOptions {
   lenient?: boolean;
 }
 
+/** IAM policies nest a handful of levels; jsonc-parser recurses per level, so absurd depths are refused up front. */
+export const MAX_NESTING = 256;
+
+/** The offset where `[`/`{` nesting first exceeds `limit` (strings skipped), or -1. Linear, no recursion. */
+export function nestingTooDeepAt(text: string, limit = MAX_NESTING): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) { // a string: skip to its closing quote
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34 || d === 10) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
 export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDocument {
+  const tooDeep = nestingTooDeepAt(text);
+  if (tooDeep >= 0) {
+    return { text, tooDeepAt: tooDeep, root: undefined, syntaxErrors: [], hasStatement: false, entries: [], statementIsObject: false, statements: [], duplicateKeys: [] };
+  }
   const syntaxErrors: ParseError[] = [];
   const root = parseTree(text, syntaxErrors, {
     disallowComments: !options.lenient,
@@ -257,6 +284,7 @@ export function pathOf(node: Node): JSONPath {
 
 /** Whether text is an IAM policy document: a JSON object with a top-level "Statement" member. */
 export function looksLikePolicy(text: string): boolean {
+  if (nestingTooDeepAt(text) >= 0) return false;
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   return root?.type === 'object' && entriesOf(root).some((e) => e.key === 'Statement');
 }

@@ -26,6 +26,10 @@ export const jsonSyntax: Rule = {
   defaultSeverity: 'error',
   description: 'The policy must be valid JSON without comments or trailing commas.',
   check(ctx) {
+    if (ctx.doc.tooDeepAt !== undefined) {
+      ctx.report({ span: { offset: ctx.doc.tooDeepAt, length: 1 }, message: 'The JSON nests deeper than any IAM policy can (more than 256 levels); the document is not checked further. Remove the extra nesting.' });
+      return;
+    }
     for (const e of ctx.doc.syntaxErrors) {
       const name = printParseErrorCode(e.error);
       ctx.report({ span: { offset: e.offset, length: Math.max(e.length, 1) }, message: MESSAGES[name] ?? `JSON syntax error: ${name}.` });
