@@ -6,7 +6,7 @@ export const COMPLETION_TRIGGERS = ['"', ':', '/'];
 export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion(({ textDocument, position }) => {
     const doc = ctx.policyDocument(textDocument.uri);
-    return doc ? complete(doc, position, ctx.catalog) : null;
+    return doc ? complete(doc, position, ctx.catalog, ctx.policyType(doc).type) : null;
   });
   ctx.connection.onCompletionResolve((item) => resolveCompletion(item, ctx.catalog));
 }

@@ -1,35 +1,92 @@
-// Hover: plain-language explanations of what is under the cursor.
+// Hover: plain-language explanations of whatever is under the cursor: elements, actions and wildcard patterns,
+// resource ARNs, principals, condition operators and keys, policy variables.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Catalog } from '../../core/catalog/catalog';
-import { statementActions, type Value } from '../../core/policy/model';
+import type { Statement } from '../../core/policy/model';
+import { PRINCIPAL_TYPE_VALUES } from '../../core/principals';
+import { hasWildcard } from '../../core/wildcard';
+import { cursorAt, type Cursor } from '../cursor';
 import { parsed } from '../documents';
+import {
+  actionMarkdown, conditionKeyMarkdown, EFFECT_VALUE_TEXTS, ELEMENT_TEXTS, operatorMarkdown, patternMarkdown,
+  principalMarkdown, resourceMarkdown, variableMarkdown, VERSION_VALUE_TEXTS,
+} from './texts';
 
-function valueAt(values: Value[], offset: number): Value | undefined {
-  return values.find((v) => offset >= v.span.offset && offset <= v.span.offset + v.span.length);
+/** The concrete actions a statement names (wildcards expanded), capped to keep hover and completion fast. */
+export function statementActionNames(catalog: Catalog, s: Statement | undefined, cap = 2000): string[] {
+  const out = new Set<string>();
+  for (const v of s?.action?.values ?? []) {
+    if (out.size >= cap) break;
+    if (hasWildcard(v.value)) for (const a of catalog.expandActions(v.value).slice(0, cap)) out.add(a);
+    else {
+      const info = catalog.action(v.value);
+      if (info) out.add(info.fullName);
+    }
+  }
+  return [...out];
+}
+
+function variableAt(c: Cursor): string | undefined {
+  if (!c.literal) return undefined;
+  const rel = c.offset - c.replace.offset;
+  for (const m of c.content.matchAll(/\$\{([^}]*)\}/g)) {
+    if (rel >= m.index && rel <= m.index + m[0].length) return m[1];
+  }
+  return undefined;
+}
+
+function markdownFor(c: Cursor, catalog: Catalog): string | undefined {
+  const text = c.content;
+  const area = c.area;
+  const variable = variableAt(c);
+  if (variable !== undefined) return variableMarkdown(catalog, variable);
+  if (c.isKey) {
+    switch (area.kind) {
+      case 'root': case 'statement': case 'principalType': return ELEMENT_TEXTS[text];
+      case 'condition': return operatorMarkdown(text);
+      case 'conditionOperator': return conditionKeyMarkdown(catalog, text);
+      default: return undefined;
+    }
+  }
+  switch (area.kind) {
+    case 'version': return VERSION_VALUE_TEXTS[text];
+    case 'effect': return EFFECT_VALUE_TEXTS[text];
+    case 'action':
+      if (text === '*') return patternMarkdown(catalog, '*');
+      return hasWildcard(text) ? patternMarkdown(catalog, text) : actionMarkdown(catalog, text) ?? unknownAction(catalog, text);
+    case 'resource': return resourceMarkdown(catalog, text, statementActionNames(catalog, c.statement));
+    case 'principal': return principalMarkdown(undefined, text);
+    case 'principalType': return area.type ? principalMarkdown(area.type, text) : undefined;
+    case 'conditionKey': {
+      if (/^aws:principaltype$/i.test(area.key)) {
+        const v = PRINCIPAL_TYPE_VALUES.find((p) => p.value === text);
+        if (v) return `**${v.value}**: ${v.meaning}.`;
+      }
+      if (/^null$/i.test(area.operator)) return text === 'true' ? `\`true\`: the condition holds when \`${area.key}\` is **absent** from the request.` : text === 'false' ? `\`false\`: the condition holds when \`${area.key}\` is **present** in the request.` : undefined;
+      return undefined;
+    }
+    default: return undefined;
+  }
+}
+
+function unknownAction(catalog: Catalog, text: string): string {
+  const colon = text.indexOf(':');
+  const svc = colon > 0 ? catalog.service(text.slice(0, colon)) : undefined;
+  if (colon < 0) return `**${text}** is not an action: actions are written \`service:ActionName\`, e.g. \`s3:GetObject\`.`;
+  return svc
+    ? `**${text}**: ${svc.name} (\`${svc.prefix}\`) has no action with this name in the catalog (${svc.actionCount} actions known). It may be an API operation name rather than an IAM action.\n\n_${catalog.version.label}_`
+    : `**${text}**: no service with the prefix \`${text.slice(0, colon)}\` in the catalog.\n\n_${catalog.version.label}_`;
 }
 
 export function hover(doc: TextDocument, position: Position, catalog: Catalog): Hover | null {
   const policy = parsed(doc);
-  const offset = doc.offsetAt(position);
-  for (const s of policy.statements) {
-    const v = valueAt(statementActions(s), offset);
-    if (!v) continue;
-    const info = catalog.action(v.value);
-    if (!info) return null;
-    const lines = [
-      `**${info.fullName}** (${info.accessLevels.join(', ')})`,
-      '',
-      catalog.actionDescription(info.fullName) ?? '',
-      '',
-      `[Service Authorization Reference](${info.docUrl})`,
-      '',
-      `_${catalog.version.label}_`,
-    ];
-    return {
-      contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
-      range: { start: doc.positionAt(v.span.offset), end: doc.positionAt(v.span.offset + v.span.length) },
-    };
-  }
-  return null;
+  const c = cursorAt(policy, doc.offsetAt(position));
+  if (!c.inString || !c.literal) return null;
+  const value = markdownFor(c, catalog);
+  if (!value) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: { start: doc.positionAt(c.literal.offset), end: doc.positionAt(c.literal.offset + c.literal.length) },
+  };
 }

@@ -1,0 +1,215 @@
+// Plain-language Markdown explanations shared by hover and by completion documentation.
+import type { AccessLevel, ActionResourceType, Catalog } from '../../core/catalog/catalog';
+import { ACCESS_LEVELS } from '../../core/catalog/catalog';
+import { missingKeyBehaviour, parseOperator, valuesCombination, SET_QUALIFIERS } from '../../core/operators';
+import { classifyAwsPrincipal, IDENTITY_PROVIDERS, SERVICE_PRINCIPALS } from '../../core/principals';
+
+const IAM_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
+
+export const ELEMENT_TEXTS: Record<string, string> = {
+  Version: 'Which version of the policy language the document uses. Write `2012-10-17`: the older `2008-10-17` (and a missing Version) turns off policy variables, so `${aws:username}` would be taken literally.',
+  Id: 'An optional identifier for the policy. Some services (SQS, SNS) use it; identity policies should leave it out.',
+  Statement: 'The list of statements. Each statement allows or denies some actions on some resources, optionally under conditions. AWS evaluates them all: an explicit Deny anywhere beats any Allow, an Allow beats the default, and anything not allowed is implicitly denied.',
+  Sid: 'A label for the statement (letters and digits in IAM policies). It has no effect on access; use it to tell statements apart in reviews and in the outline.',
+  Effect: '`Allow` grants the listed access; `Deny` refuses it. An explicit Deny always wins over any Allow from any policy, and a request that no statement allows is implicitly denied.',
+  Principal: 'Who the statement applies to: an account, IAM user or role, role session, AWS service, federated identity or `"*"` (everyone, including anonymous callers, unless a condition narrows it). Only used in resource-based policies and trust policies; identity policies apply to the identity they are attached to.',
+  NotPrincipal: 'Everyone **except** the listed principals. Only valid with `Deny`, and easy to get wrong: listing a role does not exempt its sessions unless the session ARN is listed too. Prefer `Principal: "*"` with an `aws:PrincipalArn` condition.',
+  Action: 'The actions the statement covers, as `service:Action` (case-insensitive). `*` and `?` are wildcards: `s3:Get*` covers every S3 action starting with Get, including ones AWS adds later.',
+  NotAction: 'Every action **except** the listed ones. With `Allow` this grants everything else, across all services, including actions added in the future: pair it with a narrow Resource or use it in Deny statements ("deny everything except ...").',
+  Resource: 'The resources the statement covers, as ARNs (wildcards `*` and `?` allowed in each part). An action only matches if the ARN fits one of its resource types; actions that have no resource types need `"*"`.',
+  NotResource: 'Every resource **except** the listed ones. With `Allow` it grants access to all other resources, including ones created later; it is most useful in Deny statements.',
+  Condition: 'Extra tests on the request. All operators must hold (AND), all keys under one operator must hold (AND), and several values for one key mean any of them (OR). A key missing from the request makes most tests false; see each operator.',
+  AWS: '`AWS` principals: account IDs, account root ARNs, IAM users and roles, and role sessions.',
+  Service: '`Service` principals: an AWS service acting on your behalf, named like `lambda.amazonaws.com`.',
+  Federated: '`Federated` principals: users signed in through a SAML or OIDC identity provider, Amazon Cognito, or a public web identity provider.',
+  CanonicalUser: '`CanonicalUser`: an S3 canonical user ID (S3 bucket policies only; prefer account IDs).',
+};
+
+export const EFFECT_VALUE_TEXTS: Record<string, string> = {
+  Allow: '**Allow**: grants the listed access, unless an explicit Deny (from any policy that applies) refuses it, or a guardrail such as an SCP, RCP, permissions boundary or session policy does not also allow it.',
+  Deny: '**Deny**: refuses the listed access. An explicit Deny wins over every Allow, in every policy that applies to the request.',
+};
+
+export const VERSION_VALUE_TEXTS: Record<string, string> = {
+  '2012-10-17': '**2012-10-17**: the current policy language version. Policy variables such as `${aws:username}` work.',
+  '2008-10-17': '**2008-10-17**: an old version of the policy language. Policy variables are not substituted; use `2012-10-17`.',
+};
+
+export function footer(catalog: Catalog): string {
+  return `_${catalog.version.label}_`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function resourceTypeLine(rt: ActionResourceType): string {
+  return `- \`${rt.name}\`${rt.required ? ' (required)' : ''}${rt.arnFormat ? `: \`${rt.arnFormat}\`` : ''}`;
+}
+
+/** Everything about one action: what it does, access level, resource types, condition keys, dependent actions. */
+export function actionMarkdown(catalog: Catalog, fullName: string): string | undefined {
+  const info = catalog.action(fullName);
+  if (!info) return undefined;
+  const out = [`**${info.fullName}** — ${info.accessLevels.join(', ') || 'no access level'}`, ''];
+  const desc = catalog.actionDescription(info.fullName);
+  if (desc) out.push(desc, '');
+  if (info.resourceTypes.length) {
+    out.push('Resource types (an ARN in Resource must fit one of these):', ...info.resourceTypes.map(resourceTypeLine), '');
+  } else {
+    out.push('This action has no resource types: use `"Resource": "*"`.', '');
+  }
+  const keys = [...new Set([...info.conditionKeys, ...info.resourceTypes.flatMap((r) => r.conditionKeys)])];
+  if (keys.length) out.push(`Condition keys: ${keys.slice(0, 12).map((k) => `\`${k}\``).join(', ')}${keys.length > 12 ? `, and ${keys.length - 12} more` : ''}`, '');
+  if (info.dependentActions.length) out.push(`Also needs permission for: ${info.dependentActions.map((a) => `\`${a}\``).join(', ')}`, '');
+  out.push(`[Service Authorization Reference](${info.docUrl})`, '', footer(catalog));
+  return out.join('\n');
+}
+
+/** A wildcard action pattern: how many actions it covers, the first ones, and the access-level breakdown. */
+export function patternMarkdown(catalog: Catalog, pattern: string): string {
+  const actions = catalog.expandActions(pattern);
+  if (!actions.length) return `**${pattern}** matches no action in the catalog. Check the service prefix and the spelling.\n\n${footer(catalog)}`;
+  const breakdown = catalog.accessLevelBreakdown(actions);
+  const levels = ACCESS_LEVELS.filter((l: AccessLevel) => breakdown[l] > 0).map((l) => `${l} ${breakdown[l]}`).join(' · ');
+  const shown = actions.slice(0, 10).map((a) => `- \`${a}\``);
+  const out = [`**${pattern}** matches ${plural(actions.length, 'action')}`, '', levels, '', ...shown];
+  if (actions.length > 10) out.push(`- … and ${actions.length - 10} more`);
+  out.push('', 'A wildcard also covers actions AWS adds later.', '', footer(catalog));
+  return out.join('\n');
+}
+
+/** A condition key: type, single or multi-valued, when AWS includes it, documentation link. */
+export function conditionKeyMarkdown(catalog: Catalog, name: string): string | undefined {
+  const info = catalog.conditionKey(name);
+  if (!info) return undefined;
+  const out = [`**${info.name}** — ${info.type}, ${info.multiValued ? 'multivalued (use ForAnyValue: or ForAllValues:)' : 'single-valued'}${info.global ? ', global key' : ''}`, ''];
+  const text = info.global ? catalog.globalKeyText(info.name) : undefined;
+  const desc = text?.description && text.description.length > 2 ? text.description : catalog.conditionKeyDescription(info.name);
+  if (desc) out.push(desc, '');
+  if (text?.availability) out.push(`When present: ${text.availability}`, '');
+  if (text?.valueHint) out.push(`Example value: ${text.valueHint}`, '');
+  if (info.patterned) out.push('The part after the `/` is yours to choose (e.g. a tag key).', '');
+  out.push(`[Documentation](${info.docUrl})`, '', footer(catalog));
+  return out.join('\n');
+}
+
+/** A condition operator as written: its test, missing-key behaviour and how set operators treat empty values. */
+export function operatorMarkdown(text: string): string | undefined {
+  const p = parseOperator(text);
+  if (!p.info) {
+    if (SET_QUALIFIERS.some((q) => q.toLowerCase() === text.replace(/:$/, '').toLowerCase())) return qualifierText(text.replace(/:$/, ''));
+    return undefined;
+  }
+  const out = [`**${p.text}** — ${p.info.family === 'Null' ? 'existence check' : `${p.info.family} operator`}`, '', p.info.summary, ''];
+  if (p.qualifier) out.push(qualifierText(p.qualifier), '');
+  const combo = valuesCombination(p);
+  if (combo) out.push(combo, '');
+  out.push(missingKeyBehaviour(p), '');
+  if (p.problem) out.push(`⚠ ${p.problem}.`, '');
+  if (p.info.variables) out.push('Policy variables such as `${aws:username}` are substituted in the values.', '');
+  out.push(`[Condition operators](${IAM_DOC}reference_policies_elements_condition_operators.html)`);
+  return out.join('\n');
+}
+
+function qualifierText(q: string): string {
+  return q.toLowerCase() === 'forallvalues'
+    ? '**ForAllValues:** for multivalued keys: every value in the request must match one of the listed values. It is also true when the request has no values for the key, so an Allow with ForAllValues can match requests that carry nothing.'
+    : '**ForAnyValue:** for multivalued keys: at least one value in the request must match one of the listed values. False when the request has no values for the key.';
+}
+
+/** A principal value, by principal type (AWS / Service / Federated / CanonicalUser) or the bare `"*"`. */
+export function principalMarkdown(type: string | undefined, value: string): string {
+  if (value === '*') return '**`*` — everyone**: any AWS account and, for resource policies, anonymous callers too. Narrow it with conditions such as `aws:PrincipalOrgID` or `aws:SourceAccount`, or name accounts instead.';
+  if (type === 'Service') {
+    const known = SERVICE_PRINCIPALS.find((s) => s.name === value);
+    return `**Service principal \`${value}\`**${known ? ` — ${known.use}` : ''}.\n\nThe service acts on your behalf. In resource policies, add \`aws:SourceArn\` or \`aws:SourceAccount\` conditions so the service only acts for your own resources (the confused-deputy problem).`;
+  }
+  if (type === 'Federated') {
+    const idp = IDENTITY_PROVIDERS.find((p) => p.label === value || (p.kind !== 'oidc' && p.kind !== 'saml' && p.value === value))
+      ?? (value.includes(':oidc-provider/token.actions.githubusercontent.com') ? IDENTITY_PROVIDERS[0]
+        : value.includes(':oidc-provider/') ? IDENTITY_PROVIDERS[1] : value.includes(':saml-provider/') ? IDENTITY_PROVIDERS[2] : undefined);
+    return idp ? `**Federated principal** (${idp.kind.toUpperCase()}): ${idp.description}\n\nUsers of this provider assume the role with \`${idp.assumeAction}\`.` : `**Federated principal \`${value}\`**: users signed in through an identity provider.`;
+  }
+  if (type === 'CanonicalUser') return ELEMENT_TEXTS.CanonicalUser;
+  const c = classifyAwsPrincipal(value);
+  const cross = 'If this is another account, that account must also allow the access in its own identity policies: a resource policy alone is not enough for IAM users and roles of another account.';
+  switch (c.kind) {
+    case 'account':
+    case 'root':
+      return `**Account ${c.account}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account's own policies.\n\n${cross}`;
+    case 'user':
+      return `**IAM user \`${c.name}\`** in account ${c.account}. Long-term credentials; the user must exist when the policy is saved (AWS stores its unique ID).\n\n${cross}`;
+    case 'role':
+      return `**IAM role \`${c.name}\`** in account ${c.account}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).\n\n${cross}`;
+    case 'assumed-role':
+      return `**Role session** of \`${c.name}\` in account ${c.account}: only the named session, not the role in general.`;
+    case 'federated-user':
+      return `**Federated user** \`${c.name}\` (a GetFederationToken session) in account ${c.account}.`;
+    default:
+      return `**AWS principal \`${value}\`**: an account ID (12 digits), \`arn:aws:iam::<account>:root\`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.`;
+  }
+}
+
+const SPECIAL_VARIABLES: Record<string, string> = {
+  '*': '`${*}` stands for a literal `*` character, so it is not taken as a wildcard.',
+  '?': '`${?}` stands for a literal `?` character.',
+  '$': '`${$}` stands for a literal `$` character.',
+};
+
+/** A policy variable such as `${aws:username}` or `${aws:PrincipalTag/team, 'none'}`. */
+export function variableMarkdown(catalog: Catalog, inner: string): string {
+  if (SPECIAL_VARIABLES[inner]) return `**Policy variable \`\${${inner}}\`**\n\n${SPECIAL_VARIABLES[inner]}`;
+  const m = /^\s*([^,\s]+)\s*(?:,\s*'([^']*)'\s*)?$/.exec(inner);
+  const key = m?.[1] ?? inner;
+  const def = m?.[2];
+  const info = catalog.conditionKey(key);
+  const out = [`**Policy variable \`\${${inner}}\`**`, ''];
+  out.push(`When AWS evaluates the policy it replaces the variable with the request's value of \`${key}\`${info ? ` (${info.type})` : ''}.`);
+  if (def !== undefined) out.push(`If the request has no value for the key, \`'${def}'\` is used instead.`);
+  else out.push(`If the request has no value for the key, the whole string does not match (write \`\${${key}, 'default'}\` to supply a fallback).`);
+  if (info?.multiValued) out.push('', '⚠ This key is multivalued: policy variables only work with single-valued keys.');
+  if (!info) out.push('', `\`${key}\` is not a condition key the catalog knows.`);
+  out.push('', 'Variables need `"Version": "2012-10-17"` and work in the resource part of ARNs and in String or ARN condition values.');
+  out.push('', `[Policy variables](${IAM_DOC}reference_policies_variables.html)`);
+  return out.join('\n');
+}
+
+const ARN_PARTS = ['partition', 'service', 'region', 'account', 'resource'];
+
+/** The parts of an ARN format, labelled: arn:${Partition}:s3:::${BucketName} -> partition aws..., resource ... */
+export function arnFormatParts(format: string): string[] {
+  const parts = format.split(':');
+  const head = parts.slice(1, 5);
+  const resource = parts.slice(5).join(':');
+  return [...head, resource].map((p, i) => `- ${ARN_PARTS[i]}: ${p ? `\`${p}\`` : '_(empty)_'}`);
+}
+
+/** The resource types a resource ARN can name, for the statement's actions. */
+export function resourceMarkdown(catalog: Catalog, arn: string, actions: string[]): string {
+  if (arn === '*') {
+    const only = actions.filter((a) => catalog.actionSupportsOnlyStar(a));
+    return `**\`*\` — every resource**${only.length ? `\n\n${plural(only.length, 'action')} here support only \`*\`: ${only.slice(0, 5).map((a) => `\`${a}\``).join(', ')}${only.length > 5 ? ', …' : ''}.` : ''}\n\nPrefer specific ARNs where the actions allow them.`;
+  }
+  const matches = new Map<string, { rt: ActionResourceType; actions: string[] }>();
+  for (const a of actions.slice(0, 500)) {
+    for (const rt of catalog.matchingResourceTypes(a, arn)) {
+      const k = `${rt.name}|${rt.arnFormat}`;
+      const m = matches.get(k);
+      if (m) m.actions.push(a); else matches.set(k, { rt, actions: [a] });
+    }
+  }
+  const svc = arn.split(':')[2];
+  if (!matches.size && svc) {
+    for (const rt of catalog.resourceTypesOfService(svc)) {
+      if (catalog.arnMatchesFormat(arn, rt.arnFormat)) matches.set(`${rt.name}|${rt.arnFormat}`, { rt: { ...rt, required: false }, actions: [] });
+    }
+  }
+  const out = [`**Resource \`${arn}\`**`, ''];
+  if (!matches.size) out.push(actions.length ? 'No resource type of the statement\'s actions fits this ARN.' : 'No resource type in the catalog fits this ARN.');
+  for (const { rt, actions: as } of [...matches.values()].slice(0, 5)) {
+    out.push(`Resource type \`${rt.name}\`${as.length ? ` (for ${as.slice(0, 3).map((a) => `\`${a}\``).join(', ')}${as.length > 3 ? ` and ${as.length - 3} more` : ''})` : ''}:`, '', `\`${rt.arnFormat}\``, ...arnFormatParts(rt.arnFormat), '');
+  }
+  const vars = [...arn.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
+  if (vars.length) out.push(`Policy variables: ${vars.map((v) => `\`\${${v}}\``).join(', ')} — replaced with request values at evaluation time.`, '');
+  if (/[*?]/.test(arn)) out.push('`*` and `?` are wildcards within each part of the ARN.');
+  return out.join('\n').trimEnd();
+}
