@@ -25,9 +25,19 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll(): void
     timers.set(doc.uri, setTimeout(() => run(doc.uri), delay));
   };
 
-  ctx.documents.onDidOpen((e) => schedule(e.document, 0));
-  ctx.documents.onDidChangeContent((e) => schedule(e.document));
+  // TextDocuments reports an open as a content change too; an open is validated at once, edits after a pause
+  const justOpened = new Map<string, number>();
+  ctx.documents.onDidOpen((e) => {
+    justOpened.set(e.document.uri, e.document.version);
+    schedule(e.document, 0);
+  });
+  ctx.documents.onDidChangeContent((e) => {
+    if (justOpened.get(e.document.uri) === e.document.version) return;
+    justOpened.delete(e.document.uri);
+    schedule(e.document);
+  });
   ctx.documents.onDidClose((e) => {
+    justOpened.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     if (published.delete(e.document.uri)) void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
