@@ -101,7 +101,7 @@ export function operatorMarkdown(text: string): string | undefined {
   }
   const out = [`**${p.text}** — ${p.info.family === 'Null' ? 'existence check' : `${p.info.family} operator`}`, '', p.info.summary, ''];
   if (p.qualifier) out.push(qualifierText(p.qualifier), '');
-  const combo = valuesCombination(p);
+  const combo = p.qualifier ? '' : valuesCombination(p);
   if (combo) out.push(combo, '');
   out.push(missingKeyBehaviour(p), '');
   if (p.problem) out.push(`⚠ ${p.problem}.`, '');
