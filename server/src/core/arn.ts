@@ -1,0 +1,136 @@
+// ARNs and principals: splitting an ARN into its six parts, matching ARN patterns segment by segment (the Resource
+// element and the Arn* condition operators), and classifying the principal of a request. Pure.
+
+export interface ArnParts {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  /** everything after the fifth colon (may itself contain colons and slashes) */
+  resource: string;
+}
+
+/** The six parts of an ARN, or undefined when the string is not `arn:` followed by at least five colons. */
+export function parseArn(arn: string): ArnParts | undefined {
+  if (!arn.startsWith('arn:')) return undefined;
+  const parts: string[] = [];
+  let from = 4;
+  for (let i = 0; i < 4; i++) {
+    const c = arn.indexOf(':', from);
+    if (c < 0) return undefined;
+    parts.push(arn.slice(from, c));
+    from = c + 1;
+  }
+  return { partition: parts[0], service: parts[1], region: parts[2], account: parts[3], resource: arn.slice(from) };
+}
+
+const REGEX_SPECIAL = /[.+^${}()|[\]\\/*?]/g;
+export const escapeRegExp = (s: string): string => s.replace(REGEX_SPECIAL, '\\$&');
+
+/**
+ * Regular-expression source for an ARN pattern with `*` and `?` wildcards [R16]: in the first five segments a
+ * wildcard stays inside its segment, except a `*` that ends a segment, which may expand across colons; in the
+ * resource part `*` matches any run of characters. `literal` marks character ranges (from resolved policy
+ * variables) whose `*` and `?` are plain characters.
+ */
+export function arnPatternSource(pattern: string, literal?: (i: number) => boolean): string {
+  let src = '';
+  let colons = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (literal && literal(i)) { src += escapeRegExp(ch); if (ch === ':') colons++; continue; }
+    if (ch === ':') { colons++; src += ':'; continue; }
+    const inResource = colons >= 5;
+    if (ch === '*') {
+      const endsSegment = i + 1 === pattern.length || pattern[i + 1] === ':';
+      src += inResource || endsSegment ? '.*' : '[^:]*';
+    } else if (ch === '?') src += inResource ? '.' : '[^:]';
+    else src += escapeRegExp(ch);
+  }
+  return src;
+}
+
+export function arnPatternRegExp(pattern: string): RegExp {
+  return new RegExp(`^${arnPatternSource(pattern)}$`, 's');
+}
+
+// ---------------------------------------------------------------------------------------------------- principals
+
+export type PrincipalKind = 'user' | 'role-session' | 'role' | 'root' | 'federated-user' | 'service' | 'web-identity' | 'anonymous';
+
+export interface PrincipalInfo {
+  kind: PrincipalKind;
+  /** the string as given */
+  raw: string;
+  /** the account the principal belongs to; '' for services, identity providers and anonymous callers */
+  account: string;
+  partition: string;
+  /** aws:PrincipalArn: for a role session the role's ARN */
+  principalArn?: string;
+  /** the ARN a resource policy may name to grant this very principal (user, session, federated-user, root) */
+  exactArn?: string;
+  /** for role sessions: arn:<p>:iam::<acct>:role/<name> */
+  roleArn?: string;
+  roleName?: string;
+  sessionName?: string;
+  userName?: string;
+  /** service principal name, e.g. cloudtrail.amazonaws.com */
+  serviceName?: string;
+}
+
+export interface PrincipalError { error: string }
+
+const ACCOUNT = /^\d{12}$/;
+
+/**
+ * Classifies a request principal: IAM user, role session, root, federated user, service principal, web identity
+ * provider, or `anonymous`. Returns an error message for anything else.
+ */
+export function parsePrincipal(raw: string): PrincipalInfo | PrincipalError {
+  const p = raw.trim();
+  if (p === 'anonymous' || p === '*') return { kind: 'anonymous', raw, account: '', partition: 'aws' };
+  if (ACCOUNT.test(p)) return rootOf(raw, 'aws', p);
+  if (!p.startsWith('arn:')) {
+    if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/i.test(p)) {
+      return { kind: 'service', raw, account: '', partition: p.endsWith('.cn') ? 'aws-cn' : 'aws', serviceName: p };
+    }
+    if (/^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}(\/.*)?$/i.test(p)) return { kind: 'web-identity', raw, account: '', partition: 'aws' };
+    return { error: `"${raw}" is not a principal: use an IAM user, role session, federated user or root ARN, a 12-digit account, a service principal such as "lambda.amazonaws.com", or "anonymous"` };
+  }
+  const a = parseArn(p);
+  if (!a) return { error: `"${raw}" is not a valid ARN (expected arn:partition:service:region:account:resource)` };
+  if (!ACCOUNT.test(a.account)) return { error: `the principal ARN "${raw}" needs a 12-digit account ID in its fifth part` };
+  if (/[*?]/.test(p)) return { error: `the principal "${raw}" contains a wildcard; a request is made by one concrete principal` };
+  const base = { raw, account: a.account, partition: a.partition };
+  if (a.service === 'iam') {
+    if (a.resource === 'root') return rootOf(raw, a.partition, a.account);
+    if (a.resource.startsWith('user/')) {
+      const name = a.resource.slice(a.resource.lastIndexOf('/') + 1);
+      return { ...base, kind: 'user', principalArn: p, exactArn: p, userName: name };
+    }
+    if (a.resource.startsWith('role/')) {
+      const name = a.resource.slice(a.resource.lastIndexOf('/') + 1);
+      return { ...base, kind: 'role', principalArn: p, roleArn: p, roleName: name };
+    }
+    if (/^(oidc|saml)-provider\//.test(a.resource)) return { ...base, kind: 'web-identity', account: a.account };
+  }
+  if (a.service === 'sts') {
+    const m = /^assumed-role\/([^/]+)\/(.+)$/.exec(a.resource);
+    if (m) {
+      const roleArn = `arn:${a.partition}:iam::${a.account}:role/${m[1]}`;
+      return { ...base, kind: 'role-session', principalArn: roleArn, exactArn: p, roleArn, roleName: m[1], sessionName: m[2] };
+    }
+    const f = /^federated-user\/(.+)$/.exec(a.resource);
+    if (f) return { ...base, kind: 'federated-user', principalArn: p, exactArn: p, userName: f[1] };
+  }
+  return { error: `"${raw}" is not a principal ARN: expected arn:aws:iam::ACCOUNT:user/NAME, :role/NAME, :root, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION or :federated-user/NAME` };
+}
+
+function rootOf(raw: string, partition: string, account: string): PrincipalInfo {
+  const arn = `arn:${partition}:iam::${account}:root`;
+  return { kind: 'root', raw, account, partition, principalArn: arn, exactArn: arn };
+}
+
+export function isPrincipalError(p: PrincipalInfo | PrincipalError): p is PrincipalError {
+  return 'error' in p;
+}

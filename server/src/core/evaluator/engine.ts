@@ -1,0 +1,259 @@
+// The decision flow of evaluation.md §1.1 (R1–R8) over compiled policies. `decideFlow` works on per-policy-type
+// bitmasks and returns a numeric outcome code, so the fast path allocates nothing for explanations; simulate()
+// turns the same code into sentences.
+import { isPrincipalError, parseArn, parsePrincipal, type PrincipalInfo } from '../arn';
+import type { Catalog } from '../catalog/catalog';
+import { candidates, compiledPolicy, type CompiledPolicy, type CStatement } from './compile';
+import { matchActions, matchConditions, matchResources, PMatch, statementPrincipal, type PreparedRequest } from './match';
+import { contextValue, type Context } from './values';
+import type { Decision, PolicyKind, PolicySet, RequestInput } from './types';
+
+/** Bits of a policy scan. */
+export const ALLOW = 1, DENY = 2;
+/** For resource policies: the best principal match of an applicable Allow, stored from bit 2 on. */
+export const PSHIFT = 2;
+
+/** Services whose RCPs apply when no catalog is at hand (the RCP page's first list) [R3a]. */
+const RCP_FALLBACK = new Set(['s3', 'sts', 'kms', 'sqs', 'secretsmanager']);
+
+export interface CompiledSet {
+  identity: CompiledPolicy[];
+  boundary: CompiledPolicy[];
+  session?: CompiledPolicy;
+  resource?: CompiledPolicy;
+  scp: { id: string; policies: CompiledPolicy[] }[];
+  rcp: { id: string; policies: CompiledPolicy[] }[];
+  problems: string[];
+}
+
+export function compileSet(set: PolicySet): CompiledSet {
+  const c = (kind: PolicyKind) => (s: Parameters<typeof compiledPolicy>[0]) => compiledPolicy(s, kind);
+  const out: CompiledSet = {
+    identity: (set.identityPolicies ?? []).map(c('identity')),
+    boundary: (set.permissionBoundaries ?? []).map(c('boundary')),
+    session: set.sessionPolicy && compiledPolicy(set.sessionPolicy, 'session'),
+    resource: set.resourcePolicy && compiledPolicy(set.resourcePolicy, 'resource'),
+    scp: (set.scps ?? []).map((l) => ({ id: l.orgIdentifier, policies: l.policies.map(c('scp')) })),
+    rcp: (set.rcps ?? []).map((l) => ({ id: l.orgIdentifier, policies: l.policies.map(c('rcp')) })),
+    problems: [],
+  };
+  const all = [...out.identity, ...out.boundary, ...(out.session ? [out.session] : []), ...(out.resource ? [out.resource] : []),
+    ...out.scp.flatMap((l) => l.policies), ...out.rcp.flatMap((l) => l.policies)];
+  for (const p of all) out.problems.push(...p.problems);
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------ request context
+
+/** Keys AWS puts in every request for this principal [R21], unless the request sets them. */
+export function deriveContext(req: RequestInput, p: PrincipalInfo, resourceAccount: string, now: number, into: (key: string, value: string) => void): void {
+  if (p.kind !== 'anonymous' && p.kind !== 'web-identity') {
+    into('aws:PrincipalIsAWSService', p.kind === 'service' ? 'true' : 'false');
+    into('aws:SecureTransport', 'true');
+  }
+  if (p.kind === 'service') into('aws:PrincipalServiceName', p.serviceName!);
+  if (p.principalArn) into('aws:PrincipalArn', p.principalArn);
+  if (p.account) into('aws:PrincipalAccount', p.account);
+  const type = { user: 'User', 'role-session': 'AssumedRole', role: 'AssumedRole', root: 'Account', 'federated-user': 'FederatedUser' }[p.kind as string];
+  if (type) into('aws:PrincipalType', type);
+  if (p.kind === 'user') into('aws:username', p.userName!);
+  if (p.kind === 'root') into('aws:userid', p.account);
+  if (p.kind === 'federated-user') into('aws:userid', `${p.account}:${p.userName}`);
+  if (resourceAccount) into('aws:ResourceAccount', resourceAccount);
+  into('aws:CurrentTime', new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  into('aws:EpochTime', String(Math.floor(now / 1000)));
+  void req;
+}
+
+export interface Prepared extends PreparedRequest {
+  resourceAccountSource: 'request' | 'arn' | 'principal' | 'none';
+}
+
+/** Normalizes a request; returns an error message when the principal or action cannot be understood. */
+export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: number, derived?: Record<string, unknown>): Prepared | string {
+  if (!req || typeof req !== 'object') return 'the request is missing';
+  if (typeof req.principal !== 'string') return 'request.principal must be a string';
+  if (typeof req.action !== 'string' || !/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(req.action)) {
+    return `request.action must be one action such as "s3:GetObject", without wildcards (got ${JSON.stringify(req.action)})`;
+  }
+  if (typeof req.resource !== 'string' || !req.resource) return 'request.resource must be a resource ARN or "*"';
+  const p = parsePrincipal(req.principal);
+  if (isPrincipalError(p)) return p.error;
+  let resourceAccount = '';
+  let resourceAccountSource: Prepared['resourceAccountSource'] = 'none';
+  if (typeof req.resourceAccount === 'string' && req.resourceAccount) { resourceAccount = req.resourceAccount; resourceAccountSource = 'request'; }
+  else {
+    const a = parseArn(req.resource);
+    if (a && /^\d{12}$/.test(a.account)) { resourceAccount = a.account; resourceAccountSource = 'arn'; }
+    else if (p.account) { resourceAccount = p.account; resourceAccountSource = 'principal'; }
+  }
+  const ctx: Context = new Map();
+  if (req.context && typeof req.context === 'object') {
+    for (const k of Object.keys(req.context)) {
+      const v = contextValue(req.context[k]);
+      if (v) ctx.set(k.toLowerCase(), v);
+    }
+  }
+  deriveContext(req, p, resourceAccount, now, (key, value) => {
+    const lower = key.toLowerCase();
+    if (ctx.has(lower)) return;
+    ctx.set(lower, [value]);
+    if (derived) derived[key] = value;
+  });
+  const colon = req.action.indexOf(':');
+  return {
+    action: req.action, actionLower: req.action.toLowerCase(), service: req.action.slice(0, colon).toLowerCase(),
+    resource: req.resource, resourceAccount, resourceAccountSource, principal: p, ctx, hasBoundary,
+  };
+}
+
+// ------------------------------------------------------------------------------------------ scanning
+
+export function statementApplies(st: CStatement, req: PreparedRequest, kind: PolicyKind): boolean {
+  if (!st.effect) return false;
+  return matchActions(st, req) && matchResources(st, req, kind === 'resource') && matchConditions(st, req.ctx);
+}
+
+/** ALLOW/DENY bits of the applicable statements of one policy; for resource policies the best principal match too. */
+export function scan(p: CompiledPolicy, req: PreparedRequest): number {
+  let bits = 0;
+  const needPrincipal = p.kind === 'resource' || p.kind === 'rcp';
+  for (const st of candidates(p, req.service)) {
+    if (!statementApplies(st, req, p.kind)) continue;
+    let pm = PMatch.Direct;
+    if (needPrincipal && (st.principal || st.notPrincipal || p.kind === 'resource')) {
+      pm = statementPrincipal(st, req);
+      if (pm === PMatch.None) continue;
+    }
+    if (st.effect === 'Deny') bits |= DENY;
+    else {
+      bits |= ALLOW;
+      const best = bits >> PSHIFT;
+      if (pm > best) bits = (bits & 3) | (pm << PSHIFT);
+    }
+  }
+  return bits;
+}
+
+// ------------------------------------------------------------------------------------------ the flow
+
+/** Outcome codes of decideFlow; OUTCOME_DECISION maps them to decisions and explain.ts to sentences. */
+export const enum Outcome {
+  InputError, ExplicitDeny, ScpNoAllow, RootFullAccess, ResourceDirect, ResourceRole, ResourceRoleLimited,
+  IdentityAllow, NeedsResourceAllow, NoAllow, CrossAccountAllowed, CrossAccountNoResource, CrossAccountNoIdentity,
+  PublicAllowed, PublicNoAllow, FederatedNoSession,
+}
+export const OUTCOME_DECISION: Decision[] = [
+  'ImplicitlyDenied', 'ExplicitlyDenied', 'ImplicitlyDenied', 'Allowed', 'Allowed', 'Allowed', 'ImplicitlyDenied',
+  'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied', 'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied',
+  'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied',
+];
+
+export interface Masks {
+  identity: number;
+  boundary: number;
+  session: number;
+  resource: number;
+  /** one entry per SCP level, each the OR over its policies */
+  scp: number[];
+  rcp: number[];
+  /** which guardrails apply to this request */
+  scpApplies: boolean;
+  rcpApplies: boolean;
+  sessionApplies: boolean;
+  boundaryApplies: boolean;
+  /** the index of the first SCP level without an applicable Allow, or -1 */
+  scpGap: number;
+}
+
+/** Whether the request must be allowed by the resource policy itself even in the same account [R5]. */
+export function needsResourceAllow(req: PreparedRequest): boolean {
+  if (req.service === 'kms') return /^arn:[^:]+:kms:[^:]*:[^:]*:(key|alias)\//.test(req.resource);
+  if (req.service === 'sts') {
+    return /^sts:(assumerole|assumerolewithsaml|assumerolewithwebidentity|tagsession|setsourceidentity|setcontext)$/.test(req.actionLower)
+      && /^arn:[^:]+:iam::[^:]*:role\//.test(req.resource);
+  }
+  return false;
+}
+
+export function rcpAppliesTo(req: PreparedRequest, catalog: Catalog | undefined): boolean {
+  if (req.principal.roleName?.startsWith('AWSServiceRoleFor')) return false;
+  return catalog ? catalog.supportsRcp(req.service) : RCP_FALLBACK.has(req.service);
+}
+
+export function scpAppliesTo(req: PreparedRequest): boolean {
+  const k = req.principal.kind;
+  if (k === 'anonymous' || k === 'service' || k === 'web-identity') return false;
+  // service-linked roles are exempt from SCPs [R3]
+  return !req.principal.roleName?.startsWith('AWSServiceRoleFor');
+}
+
+export function computeMasks(set: CompiledSet, req: PreparedRequest, catalog: Catalog | undefined, scanOne: (p: CompiledPolicy) => number): Masks {
+  const k = req.principal.kind;
+  const m: Masks = {
+    identity: 0, boundary: 0, session: 0, resource: 0, scp: [], rcp: [],
+    scpApplies: set.scp.length > 0 && scpAppliesTo(req),
+    rcpApplies: set.rcp.length > 0 && rcpAppliesTo(req, catalog),
+    sessionApplies: set.session !== undefined && (k === 'role-session' || k === 'role' || k === 'federated-user'),
+    boundaryApplies: set.boundary.length > 0 && (k === 'user' || k === 'role-session' || k === 'role' || k === 'federated-user'),
+    scpGap: -1,
+  };
+  const hasIdentity = k === 'user' || k === 'role-session' || k === 'role' || k === 'federated-user';
+  if (hasIdentity) for (const p of set.identity) m.identity |= scanOne(p);
+  if (m.boundaryApplies) for (const p of set.boundary) m.boundary |= scanOne(p);
+  if (m.sessionApplies) m.session = scanOne(set.session!);
+  if (set.resource) m.resource = scanOne(set.resource);
+  if (m.scpApplies) {
+    for (let i = 0; i < set.scp.length; i++) {
+      let b = 0;
+      for (const p of set.scp[i].policies) b |= scanOne(p);
+      m.scp.push(b);
+      if (!(b & ALLOW) && m.scpGap < 0) m.scpGap = i;
+    }
+  }
+  if (m.rcpApplies) for (const l of set.rcp) { let b = 0; for (const p of l.policies) b |= scanOne(p); m.rcp.push(b); }
+  return m;
+}
+
+export function anyDeny(m: Masks): boolean {
+  if ((m.identity | m.boundary | m.session | m.resource) & DENY) return true;
+  for (const b of m.scp) if (b & DENY) return true;
+  for (const b of m.rcp) if (b & DENY) return true;
+  return false;
+}
+
+/** R1–R8 on the masks. */
+export function decideFlow(m: Masks, req: PreparedRequest, hasResourcePolicy: boolean, hasSessionPolicy: boolean): Outcome {
+  if (anyDeny(m)) return Outcome.ExplicitDeny;                       // R1
+  if (m.scpApplies && m.scpGap >= 0) return Outcome.ScpNoAllow;       // R3; RCPs: RCPFullAWSAccess is implied [R3a]
+  const p = req.principal;
+  const resourceGrant: PMatch = m.resource & ALLOW ? (m.resource >> PSHIFT) : PMatch.None;
+  if (p.kind === 'anonymous' || p.kind === 'service' || p.kind === 'web-identity') {
+    return resourceGrant !== PMatch.None ? Outcome.PublicAllowed : Outcome.PublicNoAllow;
+  }
+  const sameAccount = p.account === req.resourceAccount;
+  const boundaryOk = !m.boundaryApplies || (m.boundary & ALLOW) !== 0;
+  const sessionOk = m.sessionApplies ? (m.session & ALLOW) !== 0 : !(p.kind === 'federated-user');   // R7: no session policy, no permissions
+  const identityOk = p.kind === 'root' || ((m.identity & ALLOW) !== 0 && boundaryOk && sessionOk);   // R2 root, R8
+  const explicitResource = needsResourceAllow(req);
+  if (!sameAccount) {                                                  // R4
+    if (resourceGrant === PMatch.None) return Outcome.CrossAccountNoResource;
+    return identityOk ? Outcome.CrossAccountAllowed : Outcome.CrossAccountNoIdentity;
+  }
+  if (p.kind === 'root' && !explicitResource) return Outcome.RootFullAccess;
+  if (resourceGrant === PMatch.Direct) return Outcome.ResourceDirect;  // R6: user, session, federated-user ARN or "*"
+  if (resourceGrant === PMatch.Role) return boundaryOk && (m.sessionApplies ? (m.session & ALLOW) !== 0 : true) ? Outcome.ResourceRole : Outcome.ResourceRoleLimited;
+  if (explicitResource && resourceGrant !== PMatch.Account) return Outcome.NeedsResourceAllow;   // R5 KMS, trust
+  if (identityOk) return Outcome.IdentityAllow;                        // R5 union (account grants delegate, R5a)
+  if (p.kind === 'federated-user' && !hasSessionPolicy && (m.identity & ALLOW)) return Outcome.FederatedNoSession;
+  void hasResourcePolicy;
+  return Outcome.NoAllow;
+}
+
+/** The whole fast path: compile (cached), prepare, scan the candidate statements, decide. */
+export function decideCompiled(set: CompiledSet, request: RequestInput, catalog: Catalog | undefined, now: number): Decision {
+  const req = prepareRequest(request, set.boundary.length > 0, now);
+  if (typeof req === 'string') return 'ImplicitlyDenied';              // R22: an error never allows
+  const m = computeMasks(set, req, catalog, (p) => scan(p, req));
+  return OUTCOME_DECISION[decideFlow(m, req, set.resource !== undefined, set.session !== undefined)];
+}

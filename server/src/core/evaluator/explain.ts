@@ -1,0 +1,290 @@
+// simulate(): the same flow as decide(), plus the explanation: every statement with why it did or did not apply,
+// the result per policy type, the matched statements with source ranges, derived and missing context keys.
+import type { Catalog } from '../catalog/catalog';
+import { parsePolicy, type PolicyDocument } from '../policy/model';
+import { LineIndex, type Range } from '../text';
+import type { CCondition, CompiledPolicy, CStatement } from './compile';
+import {
+  ALLOW, computeMasks, DENY, decideFlow, needsResourceAllow, Outcome, OUTCOME_DECISION, prepareRequest, PSHIFT,
+  type CompiledSet, type Masks, type Prepared,
+} from './engine';
+import {
+  actionMatches, evalCondition, matchActions, matchConditions, matchResources, PMatch, principalHow, resourceMatches,
+  statementPrincipal, valueMatchesForExplain, type PreparedRequest,
+} from './match';
+import { resolvePlain, templateKeys, type Context } from './values';
+import type { ConditionCheck, MatchedStatement, PolicyKind, RequestInput, SimulationResult, StatementDetail, ValueCheck } from './types';
+
+const TYPE_LABEL: Record<PolicyKind, string> = {
+  identity: 'identity policy', resource: 'resource policy', boundary: 'permissions boundary', session: 'session policy',
+  scp: 'SCP', rcp: 'RCP',
+};
+
+const rangeCache = new WeakMap<object, { doc: PolicyDocument; lines: LineIndex }>();
+function statementRange(p: CompiledPolicy, index: number): Range | undefined {
+  const text = p.source.text;
+  if (text === undefined) return undefined;
+  const key = p as object;
+  let parsed = rangeCache.get(key);
+  if (!parsed) { parsed = { doc: parsePolicy(text, { lenient: true }), lines: new LineIndex(text) }; rangeCache.set(key, parsed); }
+  const st = parsed.doc.statements.find((s) => s.index === index);
+  return st ? parsed.lines.rangeOf(st.span.offset, st.span.length) : undefined;
+}
+
+function ctxValues(ctx: Context, key: string): string[] | null {
+  const v = ctx.get(key.toLowerCase());
+  return v && v.length ? v : null;
+}
+
+function explainCondition(c: CCondition, ctx: Context): ConditionCheck {
+  const requestValues = ctxValues(ctx, c.key);
+  const result = evalCondition(c, ctx);
+  const policyValues: ValueCheck[] = c.values.map((v) => {
+    const check: ValueCheck = { value: v.raw, matches: false };
+    if (v.template) check.resolved = resolvePlain(v.template, ctx);
+    if (c.info && !c.problem && requestValues) check.matches = requestValues.some((rv) => valueMatchesForExplain(c, v, rv, ctx));
+    return check;
+  });
+  let reason: string;
+  const op = c.operator;
+  if (c.problem) reason = c.problem;
+  else if (c.info!.base === 'Null') reason = `${c.key} is ${requestValues ? 'present' : 'absent'}, so Null ${policyValues.map((v) => v.value).join('/')} is ${result} [R17]`;
+  else if (!requestValues) {
+    reason = c.set === 'all' ? `${c.key} is absent: ForAllValues is true for a missing or empty key [R20]`
+      : c.set === 'any' ? `${c.key} is absent: ForAnyValue is ${result} for a missing key [R20]`
+        : c.ifExists ? `${c.key} is absent, so ${op} is true [R17 IfExists]`
+          : c.info!.negated ? `${c.key} is absent, which makes the negated operator ${op} true [R17]`
+            : `${c.key} is absent, which makes ${op} false [R17]`;
+  } else if (!c.set && requestValues.length > 1) {
+    reason = `${c.key} has ${requestValues.length} values; a plain operator on a multivalued key does not match (use ForAnyValue/ForAllValues) [R20]`;
+  } else {
+    const unresolved = policyValues.some((v) => v.resolved === null);
+    reason = `${c.key} = ${JSON.stringify(requestValues.length === 1 ? requestValues[0] : requestValues)} ${result ? 'satisfies' : 'does not satisfy'} ${op} ${JSON.stringify(policyValues.map((v) => v.resolved ?? v.value))}`
+      + (unresolved ? ' (a policy variable could not be resolved, so that value matches nothing [R19])' : '')
+      + (c.info!.negated && !c.set ? ' [R18: a negated operator needs the value to match none]' : '');
+  }
+  return { operator: op, key: c.key, requestValues, policyValues, result, reason };
+}
+
+function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): StatementDetail {
+  const kind = p.kind;
+  const actionEl = st.actions ? 'Action' : st.notActions ? 'NotAction' : 'none';
+  const actionList = st.actions ?? st.notActions ?? [];
+  const action = {
+    element: actionEl as StatementDetail['action']['element'],
+    matched: matchActions(st, req),
+    values: actionList.map((a) => ({ value: a.raw, matches: actionMatches(a, req.actionLower, req.action) })),
+  };
+  const resEl = st.resources ? 'Resource' : st.notResources ? 'NotResource' : 'none';
+  const resList = st.resources ?? st.notResources ?? [];
+  const resource = {
+    element: resEl as StatementDetail['resource']['element'],
+    matched: matchResources(st, req, kind === 'resource'),
+    values: resList.map((r) => {
+      const m = resourceMatches(r, req);
+      const v: ValueCheck = { value: r.raw, matches: m === true };
+      if (r.template) v.resolved = resolvePlain(r.template, req.ctx);
+      return v;
+    }),
+  };
+  let principal: StatementDetail['principal'];
+  let pm = PMatch.Direct;
+  if (kind === 'resource' || ((st.principal || st.notPrincipal) && kind === 'rcp')) {
+    pm = statementPrincipal(st, req);
+    const set = st.principal ?? st.notPrincipal;
+    const how = !set ? 'the statement has no Principal element, which a resource policy needs [R11]'
+      : st.principal ? principalHow(set, req.principal)
+        : st.effect === 'Deny' && req.hasBoundary ? 'a Deny with NotPrincipal always applies to a principal with a permissions boundary [R12]'
+          : pm === PMatch.None ? 'the caller is listed in NotPrincipal [R12]' : 'the caller is not listed in NotPrincipal [R12]';
+    principal = { element: st.principal ? 'Principal' : st.notPrincipal ? 'NotPrincipal' : 'none', matched: pm !== PMatch.None, how };
+  }
+  const conditions = st.conditions.map((c) => explainCondition(c, req.ctx));
+  const condOk = matchConditions(st, req.ctx);
+  const applies = !!st.effect && action.matched && resource.matched && pm !== PMatch.None && condOk;
+  let reason: string;
+  if (!st.effect) reason = `the statement is not evaluated: ${st.problems.join('; ')}`;
+  else if (!action.matched) {
+    reason = actionEl === 'none' ? 'the statement has no Action or NotAction [R11]'
+      : actionEl === 'Action' ? `${req.action} is not in Action [R15, R16]` : `${req.action} is listed in NotAction, so the statement does not cover it [R9]`;
+  } else if (!resource.matched) {
+    reason = resEl === 'none' ? 'the statement has no Resource or NotResource [R11]'
+      : resource.values.some((v) => v.resolved === null) && resEl === 'Resource' ? `a policy variable in Resource could not be resolved, so it matches no resource [R19]`
+        : resEl === 'Resource' ? `${req.resource} does not match Resource [R16]` : `${req.resource} is excluded by NotResource [R10]`;
+  } else if (principal && !principal.matched) reason = `the principal element ${principal.how}`;
+  else if (!condOk) reason = `condition not met: ${conditions.find((c) => !c.result)!.reason}`;
+  else reason = `${st.effect === 'Deny' ? 'denies' : 'allows'} ${req.action} on ${req.resource}` + (principal ? `; the principal element ${principal.how}` : '');
+  return {
+    policyType: kind, policy: p.source.name, file: p.source.file, sid: st.sid, index: st.index,
+    effect: st.effect ?? 'Allow', range: statementRange(p, st.index),
+    applies, action, resource, principal, conditions, reason,
+  };
+}
+
+function typeResult(bits: number, applies: boolean, present: boolean): string {
+  if (!present) return 'NotApplicable';
+  if (!applies) return 'NotApplicable';
+  return bits & DENY ? 'ExplicitlyDenied' : bits & ALLOW ? 'Allowed' : 'ImplicitlyDenied';
+}
+
+/** Keys referenced by the statements that cover the action (conditions and policy variables), first spelling kept. */
+export function referencedKeys(set: CompiledSet, req: PreparedRequest): string[] {
+  const seen = new Map<string, string>();
+  const add = (k: string) => { const l = k.toLowerCase(); if (!seen.has(l)) seen.set(l, k); };
+  for (const p of allPolicies(set)) {
+    for (const st of p.statements) {
+      if (!matchActions(st, req)) continue;
+      for (const c of st.conditions) {
+        if (c.key) add(c.key);
+        for (const v of c.values) if (v.template) templateKeys(v.template).forEach(add);
+      }
+      for (const r of [...(st.resources ?? []), ...(st.notResources ?? [])]) if (r.template) templateKeys(r.template).forEach(add);
+    }
+  }
+  return [...seen.values()];
+}
+
+function allPolicies(set: CompiledSet): CompiledPolicy[] {
+  return [...set.identity, ...set.boundary, ...(set.session ? [set.session] : []), ...(set.resource ? [set.resource] : []),
+    ...set.scp.flatMap((l) => l.policies), ...set.rcp.flatMap((l) => l.policies)];
+}
+
+const quote = (s: StatementDetail) => `${s.sid ? `"${s.sid}"` : `#${s.index}`} of ${TYPE_LABEL[s.policyType as PolicyKind]} "${s.policy}"`;
+
+function outcomeSentence(o: Outcome, req: Prepared, m: Masks, set: CompiledSet, details: StatementDetail[]): string {
+  const p = req.principal;
+  const denies = details.filter((d) => d.applies && d.effect === 'Deny');
+  switch (o) {
+    case Outcome.ExplicitDeny: return `ExplicitlyDenied: ${denies.map(quote).join(', ')} ${denies.length > 1 ? 'apply' : 'applies'}, and an explicit deny overrides every allow [R1].`;
+    case Outcome.ScpNoAllow: return `ImplicitlyDenied: no SCP at level "${set.scp[m.scpGap].id}" allows ${req.action}; every level from the root to the account must allow it [R3].`;
+    case Outcome.RootFullAccess: return `Allowed: the root user of account ${p.account} has full access to its own account's resources unless something denies it [R2].`;
+    case Outcome.ResourceDirect: return `Allowed: the resource policy grants the caller directly (same account), so implicit denies in identity policies, boundaries and session policies do not limit it [R6, R14].`;
+    case Outcome.ResourceRole: return `Allowed: the resource policy grants the role ${p.roleArn}; the boundary and session policy, where present, allow it too [R6].`;
+    case Outcome.ResourceRoleLimited: return `ImplicitlyDenied: the resource policy grants the role ${p.roleArn}, but a grant to the role ARN is limited by an implicit deny in the ${m.boundaryApplies && !(m.boundary & ALLOW) ? 'permissions boundary' : 'session policy'} [R6].`;
+    case Outcome.IdentityAllow: return `Allowed: an identity policy allows the request${m.boundaryApplies ? ', the permissions boundary allows it' : ''}${m.sessionApplies ? ', the session policy allows it' : ''}, and the resource is in the same account [R5, R8].`;
+    case Outcome.NeedsResourceAllow: return `ImplicitlyDenied: ${req.service === 'kms' ? 'a KMS key policy' : 'a role trust policy'} must allow the request itself (or name the account to delegate to IAM policies); ${set.resource ? 'it does not' : 'no resource policy was given'} [R5].`;
+    case Outcome.NoAllow: {
+      const parts: string[] = [];
+      if (!(m.identity & ALLOW)) parts.push('no identity policy allows it');
+      else if (m.boundaryApplies && !(m.boundary & ALLOW)) parts.push('the permissions boundary does not allow it [R8]');
+      else if (m.sessionApplies && !(m.session & ALLOW)) parts.push('the session policy does not allow it [R7]');
+      if (set.resource && !(m.resource & ALLOW)) parts.push('the resource policy does not grant it to this caller');
+      return `ImplicitlyDenied: ${parts.join(', and ') || 'nothing allows it'} (default deny) [R1].`;
+    }
+    case Outcome.CrossAccountAllowed: return `Allowed: cross-account request (principal account ${p.account}, resource account ${req.resourceAccount}); the resource policy and the principal's identity policies both allow it [R4].`;
+    case Outcome.CrossAccountNoResource: return `ImplicitlyDenied: cross-account request (principal account ${p.account}, resource account ${req.resourceAccount}) and ${set.resource ? 'the resource policy does not grant it to this principal' : 'no resource policy was given'}; both sides must allow [R4].`;
+    case Outcome.CrossAccountNoIdentity: return `ImplicitlyDenied: cross-account request; the resource policy allows it, but the principal's own account does not (identity policy${m.boundaryApplies ? ', boundary' : ''}${m.sessionApplies ? ', session policy' : ''}) [R4].`;
+    case Outcome.PublicAllowed: return `Allowed: the resource policy grants ${p.kind === 'anonymous' ? 'anonymous callers (Principal "*")' : `the ${p.kind === 'service' ? 'service principal' : 'identity provider'} ${p.raw}`} [R14].`;
+    case Outcome.PublicNoAllow: return `ImplicitlyDenied: ${p.kind === 'anonymous' ? 'an anonymous caller' : `the ${p.kind === 'service' ? 'service principal' : 'identity provider'} ${p.raw}`} has no identity policies, and ${set.resource ? 'the resource policy does not grant it' : 'no resource policy was given'} [R1, R14].`;
+    case Outcome.FederatedNoSession: return `ImplicitlyDenied: a federated user session created without a session policy has no permissions (STS GetFederationToken) [R7].`;
+    default: return `ImplicitlyDenied [R22].`;
+  }
+}
+
+export function simulateCompiled(set: CompiledSet, request: RequestInput, catalog: Catalog | undefined, now: number, name?: string): SimulationResult {
+  const derivedContext: Record<string, unknown> = {};
+  const result: SimulationResult = {
+    name, decision: 'ImplicitlyDenied', matchedStatements: [], policyTypes: {}, derivedContext, missingContextKeys: [],
+    explanation: [], statements: [], errors: [...set.problems],
+  };
+  const req = prepareRequest(request, set.boundary.length > 0, now, derivedContext);
+  if (typeof req === 'string') {
+    result.errors.push(req);
+    result.explanation.push(`ImplicitlyDenied: the request cannot be evaluated: ${req}. An error during evaluation never allows a request [R22].`);
+    return result;
+  }
+  const details = new Map<CompiledPolicy, StatementDetail[]>();
+  const scanOne = (p: CompiledPolicy): number => {
+    let list = details.get(p);
+    if (!list) { list = p.statements.map((st) => explainStatement(p, st, req)); details.set(p, list); }
+    let bits = 0;
+    for (let i = 0; i < list.length; i++) {
+      const d = list[i];
+      if (!d.applies) continue;
+      if (d.effect === 'Deny') { bits |= DENY; continue; }
+      bits |= ALLOW;
+      const st = p.statements[i];
+      const pm = p.kind === 'resource' || (p.kind === 'rcp' && (st.principal || st.notPrincipal)) ? statementPrincipal(st, req) : PMatch.Direct;
+      if (pm > bits >> PSHIFT) bits = (bits & 3) | (pm << PSHIFT);
+    }
+    return bits;
+  };
+  const m = computeMasks(set, req, catalog, scanOne);
+  const outcome = decideFlow(m, req, set.resource !== undefined, set.session !== undefined);
+  const decision = OUTCOME_DECISION[outcome];
+  result.decision = decision;
+
+  // policies the flow skipped (guardrails that do not apply) are still explained, marked as not applying
+  for (const p of allPolicies(set)) if (!details.has(p)) details.set(p, p.statements.map((st) => explainStatement(p, st, req)));
+  const counted = new Set<CompiledPolicy>();
+  const k = req.principal.kind;
+  const hasIdentity = k === 'user' || k === 'role-session' || k === 'role' || k === 'federated-user';
+  if (hasIdentity) counted.add(set.identity[0]);
+  for (const p of set.identity) if (hasIdentity) counted.add(p);
+  if (m.boundaryApplies) set.boundary.forEach((p) => counted.add(p));
+  if (m.sessionApplies) counted.add(set.session!);
+  if (set.resource) counted.add(set.resource);
+  if (m.scpApplies) set.scp.forEach((l) => l.policies.forEach((p) => counted.add(p)));
+  if (m.rcpApplies) set.rcp.forEach((l) => l.policies.forEach((p) => counted.add(p)));
+  for (const [p, list] of details) {
+    const considered = counted.has(p);
+    for (const d of list) {
+      if (!considered) { d.reason = `not evaluated for this request: ${notConsideredWhy(p.kind, req, m)}. (Statement on its own: ${d.reason})`; d.applies = false; }
+      result.statements.push(d);
+    }
+  }
+
+  // policy types
+  const pt = result.policyTypes;
+  pt.identity = hasIdentity ? typeResult(m.identity, true, set.identity.length > 0) : 'NotApplicable';
+  const rbits = m.resource;
+  pt.resource = !set.resource ? 'NotApplicable' : rbits & DENY ? 'ExplicitlyDenied'
+    : rbits & ALLOW ? ((rbits >> PSHIFT) === PMatch.Account ? 'AllowedForAccount' : 'Allowed') : 'ImplicitlyDenied';
+  pt.boundary = typeResult(m.boundary, m.boundaryApplies, set.boundary.length > 0);
+  pt.session = typeResult(m.session, m.sessionApplies, !!set.session);
+  pt.scp = !m.scpApplies ? 'NotApplicable' : m.scp.some((b) => b & DENY) ? 'ExplicitlyDenied' : m.scpGap >= 0 ? 'ImplicitlyDenied' : 'Allowed';
+  pt.rcp = !m.rcpApplies ? 'NotApplicable' : m.rcp.some((b) => b & DENY) ? 'ExplicitlyDenied' : 'Allowed';
+
+  // matched statements: the deciding ones
+  const applicable = result.statements.filter((d) => d.applies);
+  const deciding = decision === 'ExplicitlyDenied' ? applicable.filter((d) => d.effect === 'Deny') : applicable.filter((d) => d.effect === 'Allow');
+  result.matchedStatements = deciding.map((d): MatchedStatement => {
+    const ms: MatchedStatement = { policyType: d.policyType, policy: d.policy, index: d.index, effect: d.effect };
+    if (d.file !== undefined) ms.file = d.file;
+    if (d.sid !== undefined) ms.sid = d.sid;
+    if (d.range) ms.range = d.range;
+    return ms;
+  });
+
+  // context keys
+  const referenced = referencedKeys(set, req);
+  result.missingContextKeys = referenced.filter((key) => !req.ctx.has(key.toLowerCase()));
+
+  // sentences
+  const ex = result.explanation;
+  ex.push(outcomeSentence(outcome, req, m, set, result.statements));
+  const p = req.principal;
+  const acct = req.resourceAccountSource === 'principal' ? ` (the resource ARN has no account and none was given, so the principal's account ${p.account} was assumed)` : '';
+  ex.push(`Principal: ${p.kind} ${p.raw}${p.account ? ` in account ${p.account}` : ''}; resource account ${req.resourceAccount || 'unknown'}${acct}.`);
+  if (needsResourceAllow(req)) ex.push(`${req.action} on this resource is governed by ${req.service === 'kms' ? 'the key policy' : 'the role trust policy'}, which must allow it explicitly [R5].`);
+  if (set.rcp.length && !m.rcpApplies) ex.push(`RCPs were not applied: ${req.service} is not among the services RCPs support${catalog ? '' : ' (built-in list; no catalog given)'} [R3a].`);
+  if (set.scp.length && !m.scpApplies) ex.push(`SCPs were not applied: they limit only principals of member accounts, not ${p.kind === 'anonymous' ? 'anonymous callers' : p.kind === 'service' ? 'service principals' : 'service-linked roles or identity providers'} [R3].`);
+  if (set.session && !m.sessionApplies) ex.push(`The session policy was ignored: only role sessions and federated users have one [R7].`);
+  if (set.boundary.length && !m.boundaryApplies && (k === 'root')) ex.push('The permissions boundary was ignored: the root user has none [R8].');
+  if (result.missingContextKeys.length) ex.push(`The policies reference ${result.missingContextKeys.join(', ')}, which the request does not supply: a missing key makes most operators false and negated operators true [R17].`);
+  for (const d of deciding) ex.push(`${d.effect === 'Deny' ? 'Deny' : 'Allow'}: ${quote(d)} ${d.reason}.`);
+  return result;
+}
+
+function notConsideredWhy(kind: PolicyKind, req: PreparedRequest, m: Masks): string {
+  const k = req.principal.kind;
+  switch (kind) {
+    case 'identity': return `a ${k} principal has no identity policies`;
+    case 'boundary': return `a ${k} principal has no permissions boundary [R8]`;
+    case 'session': return 'only role sessions and federated users have session policies [R7]';
+    case 'scp': return 'SCPs do not apply to this principal [R3]';
+    case 'rcp': return `RCPs do not apply to ${req.service} [R3a]`;
+    default: void m; return 'not applicable';
+  }
+}
+
+export { evalCondition };

@@ -1,0 +1,68 @@
+// The request evaluator: AWS policy evaluation logic (shared/spec/evaluation.md, rules R1–R22) over identity
+// policies, resource policies (trust and key policies included), SCPs and RCPs by organization level, permissions
+// boundaries and session policies. Pure: no I/O. The catalog, when given, supplies the services RCPs apply to.
+//
+//   decide(scenario)            the decision only; allocates no explanation objects
+//   simulate(scenario)          the decision with the full explanation (statements, ranges, sentences)
+//   compilePolicySet(policies)  compile once, then .decide(request) / .simulate(request) many times
+import type { Catalog } from '../catalog/catalog';
+import { compileSet, decideCompiled, prepareRequest, type CompiledSet } from './engine';
+import { referencedKeys, simulateCompiled } from './explain';
+import type { Decision, PolicySet, RequestInput, Scenario, SimulationResult } from './types';
+
+export type {
+  Decision, PolicySource, OrgLevel, RequestInput, Scenario, PolicySet, MatchedStatement, SimulationResult,
+  StatementDetail, ConditionCheck, ValueCheck, PolicyKind,
+} from './types';
+export { DECISIONS } from './types';
+export { parseScenarioFile, formatPath, type ScenarioError, type JsonPath } from './scenario';
+
+export interface EvaluateOptions {
+  /** the time of the request (ms since the epoch) for aws:CurrentTime / aws:EpochTime; default: now */
+  now?: number;
+}
+
+export interface CompiledPolicySet {
+  decide(request: RequestInput, options?: EvaluateOptions): Decision;
+  simulate(request: RequestInput, options?: EvaluateOptions & { name?: string; expected?: Decision }): SimulationResult;
+  /** condition keys (and policy-variable keys) of the statements that cover the request's action */
+  referencedContextKeys(request: RequestInput): string[];
+  /** problems found while compiling (a policy that is not an object, a statement without Effect...) */
+  readonly problems: readonly string[];
+}
+
+/** Compiles the policies of a scenario once (matchers, condition values, index by service prefix). */
+export function compilePolicySet(policies: PolicySet, catalog?: Catalog): CompiledPolicySet {
+  const set: CompiledSet = compileSet(policies);
+  return {
+    problems: set.problems,
+    decide: (request, options) => decideCompiled(set, request, catalog, options?.now ?? Date.now()),
+    simulate: (request, options) => {
+      const r = simulateCompiled(set, request, catalog, options?.now ?? Date.now(), options?.name);
+      if (options?.expected) { r.expected = options.expected; r.pass = r.decision === options.expected; }
+      return r;
+    },
+    referencedContextKeys: (request) => {
+      const req = prepareRequest(request, set.boundary.length > 0, Date.now());
+      return typeof req === 'string' ? [] : referencedKeys(set, req);
+    },
+  };
+}
+
+/** The decision for a scenario, with no explanation. Policies are compiled once per parsed policy object (cached). */
+export function decide(scenario: Scenario, catalog?: Catalog, options?: EvaluateOptions): Decision {
+  return decideCompiled(compileSet(scenario), scenario.request, catalog, options?.now ?? Date.now());
+}
+
+/** The decision for a scenario with its explanation; `pass` is set when the scenario has `expected`. */
+export function simulate(scenario: Scenario, catalog?: Catalog, options?: EvaluateOptions): SimulationResult {
+  const r = simulateCompiled(compileSet(scenario), scenario.request, catalog, options?.now ?? Date.now(), scenario.name);
+  if (scenario.expected) { r.expected = scenario.expected; r.pass = r.decision === scenario.expected; }
+  return r;
+}
+
+/** Keys the scenario's policies reference for its action: the rows of the panel's context table. */
+export function referencedContextKeys(scenario: Scenario, catalog?: Catalog): string[] {
+  void catalog;
+  return compilePolicySet(scenario).referencedContextKeys(scenario.request);
+}

@@ -1,0 +1,183 @@
+// Statement matching on the fast path: booleans only, no explanation objects.
+import type { PrincipalInfo } from '../arn';
+import type { ActionMatcher, CCondition, CStatement, CValue, PrincipalSet, ResourceMatcher } from './compile';
+import {
+  arnConditionRegExp, cidrContains, decodeBase64, isArn, parseDate, parseNumber, resolveArnPattern, resolveGlob,
+  resolvePlain, type Context,
+} from './values';
+
+export interface PreparedRequest {
+  action: string;
+  actionLower: string;
+  service: string;
+  resource: string;
+  resourceAccount: string;
+  principal: PrincipalInfo;
+  ctx: Context;
+  hasBoundary: boolean;
+}
+
+export function actionMatches(m: ActionMatcher, actionLower: string, action: string): boolean {
+  if (m.all) return true;
+  if (m.exact !== undefined) return m.exact === actionLower;
+  return m.re !== undefined && m.re.test(action);
+}
+
+export function matchActions(st: CStatement, req: PreparedRequest): boolean {
+  if (st.actions) {
+    for (const m of st.actions) if (actionMatches(m, req.actionLower, req.action)) return true;
+    return false;
+  }
+  if (st.notActions) {
+    for (const m of st.notActions) if (actionMatches(m, req.actionLower, req.action)) return false;
+    return true;
+  }
+  return false;
+}
+
+/** null: an unresolved policy variable, which matches no resource [R19]. */
+export function resourceMatches(m: ResourceMatcher, req: PreparedRequest): boolean | null {
+  if (m.all) return true;
+  if (m.re) return m.re.test(req.resource);
+  if (m.template) {
+    const re = resolveArnPattern(m.template, req.ctx);
+    return re === null ? null : re.test(req.resource);
+  }
+  return false;
+}
+
+export function matchResources(st: CStatement, req: PreparedRequest, resourcePolicy: boolean): boolean {
+  if (st.resources) {
+    for (const m of st.resources) if (resourceMatches(m, req) === true) return true;
+    return false;
+  }
+  if (st.notResources) {
+    for (const m of st.notResources) if (resourceMatches(m, req) === true) return false;
+    return true;
+  }
+  // role trust policies have no Resource element [R11]
+  return resourcePolicy;
+}
+
+/** How a Principal element names the caller. Order matters: a higher rank wins [R6]. */
+export const enum PMatch { None = 0, Account = 1, Role = 2, Direct = 3 }
+
+/** Which form of the Principal element matched, for the explanation. */
+export function principalHow(set: PrincipalSet, p: PrincipalInfo): string {
+  if (set.any) return 'Principal "*" names every caller, anonymous included [R14]';
+  if (p.exactArn && set.arns.has(p.exactArn)) return `names the caller's ARN ${p.exactArn}`;
+  if (p.serviceName && set.services.has(p.serviceName.toLowerCase())) return `names the service principal ${p.serviceName}`;
+  if (set.federated.has(p.raw)) return `names the identity provider ${p.raw}`;
+  if (p.roleName && set.roles.has(`${p.account}/${p.roleName}`)) return `names the role ${p.roleArn} of the session [R6]`;
+  if (p.account && set.accounts.has(p.account)) return `names the account ${p.account}, which delegates to that account's identity policies [R5a]`;
+  return 'does not name the caller';
+}
+
+export function matchPrincipal(set: PrincipalSet, p: PrincipalInfo): PMatch {
+  if (set.any) return PMatch.Direct;
+  if (p.kind === 'anonymous') return PMatch.None;
+  if (p.exactArn !== undefined && set.arns.has(p.exactArn)) return PMatch.Direct;
+  if (p.serviceName !== undefined && set.services.has(p.serviceName.toLowerCase())) return PMatch.Direct;
+  if ((p.kind === 'web-identity' || p.kind === 'service') && set.federated.has(p.raw)) return PMatch.Direct;
+  if (p.roleName !== undefined && set.roles.has(`${p.account}/${p.roleName}`)) return PMatch.Role;
+  if (p.account && set.accounts.has(p.account)) return p.kind === 'root' ? PMatch.Direct : PMatch.Account;
+  return PMatch.None;
+}
+
+/**
+ * The Principal/NotPrincipal of a resource-policy statement. NotPrincipal matches whoever is not listed; a Deny with
+ * NotPrincipal always matches a principal with a permissions boundary [R12].
+ */
+export function statementPrincipal(st: CStatement, req: PreparedRequest): PMatch {
+  if (st.principal) return matchPrincipal(st.principal, req.principal);
+  if (st.notPrincipal) {
+    if (st.effect === 'Deny' && req.hasBoundary) return PMatch.Direct;
+    return matchPrincipal(st.notPrincipal, req.principal) === PMatch.None ? PMatch.Direct : PMatch.None;
+  }
+  return PMatch.None;
+}
+
+// ------------------------------------------------------------------------------------------ conditions
+
+function valueMatches(c: CCondition, v: CValue, rv: string, ctx: Context): boolean {
+  const base = c.info!.base;
+  if (v.template) {
+    if (base === 'StringLike') { const re = resolveGlob(v.template, ctx, false); return re !== null && re.test(rv); }
+    const r = resolvePlain(v.template, ctx);
+    if (r === null) return false;
+    if (base === 'StringEquals') return r === rv;
+    if (base === 'StringEqualsIgnoreCase' || base === 'Bool') return r.toLowerCase() === rv.toLowerCase();
+    if (base === 'ArnLike') return isArn(rv) && arnConditionRegExp(r).test(rv);
+    return false;
+  }
+  switch (base) {
+    case 'StringEquals': return v.raw === rv;
+    case 'StringEqualsIgnoreCase': return v.lower === rv.toLowerCase();
+    case 'StringLike': return v.re!.test(rv);
+    case 'Bool': return v.lower === rv.toLowerCase();
+    case 'BinaryEquals': return (decodeBase64(rv) ?? rv) === v.bin;
+    case 'IpAddress': return v.cidr !== undefined && cidrContains(v.cidr, rv);
+    case 'ArnLike': return isArn(rv) && v.re!.test(rv);
+    case 'Null': return false;
+    default: {
+      if (v.invalid) return false;
+      const family = c.info!.family;
+      const n = family === 'Date' ? parseDate(rv) : parseNumber(rv);
+      if (Number.isNaN(n)) return false;
+      const p = v.num!;
+      switch (base) {
+        case 'NumericEquals': case 'DateEquals': return n === p;
+        case 'NumericLessThan': case 'DateLessThan': return n < p;
+        case 'NumericLessThanEquals': case 'DateLessThanEquals': return n <= p;
+        case 'NumericGreaterThan': case 'DateGreaterThan': return n > p;
+        case 'NumericGreaterThanEquals': case 'DateGreaterThanEquals': return n >= p;
+      }
+      return false;
+    }
+  }
+}
+
+/** Several values for one key are ORed; for a negated operator the request value must match none of them [R18]. */
+export function valueTest(c: CCondition, rv: string, ctx: Context): boolean {
+  let any = false;
+  for (const v of c.values) if (valueMatches(c, v, rv, ctx)) { any = true; break; }
+  return c.info!.negated ? !any : any;
+}
+
+export function valueMatchesForExplain(c: CCondition, v: CValue, rv: string, ctx: Context): boolean {
+  return valueMatches(c, v, rv, ctx);
+}
+
+/** One key under one operator [R17, R20]. */
+export function evalCondition(c: CCondition, ctx: Context): boolean {
+  const info = c.info;
+  if (!info || c.problem) return false;
+  const vals = ctx.get(c.keyLower);
+  const present = vals !== undefined && vals.length > 0;
+  if (info.base === 'Null') {
+    for (const v of c.values) {
+      if (v.lower === 'true' && !present) return true;
+      if (v.lower === 'false' && present) return true;
+    }
+    return false;
+  }
+  if (c.set === 'all') {
+    if (!present) return true;
+    for (const rv of vals!) if (!valueTest(c, rv, ctx)) return false;
+    return true;
+  }
+  if (c.set === 'any') {
+    if (!present) return c.ifExists;
+    for (const rv of vals!) if (valueTest(c, rv, ctx)) return true;
+    return false;
+  }
+  if (!present) return c.ifExists || info.negated;
+  // a plain operator on several request values: false (the peer's reading, confirmed by AWS; docs silent) [R20]
+  if (vals!.length > 1) return false;
+  return valueTest(c, vals![0], ctx);
+}
+
+export function matchConditions(st: CStatement, ctx: Context): boolean {
+  for (const c of st.conditions) if (!evalCondition(c, ctx)) return false;
+  return true;
+}

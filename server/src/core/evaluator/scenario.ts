@@ -1,0 +1,176 @@
+// Scenario files (shared/spec/scenario.md): one scenario, an array, or {"scenarios": [...]}. Pure: referenced policy
+// files are read through the callback. Every problem names its JSON path; a bad scenario does not stop the others.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { LineIndex } from '../text';
+import { DECISIONS, type Decision, type OrgLevel, type PolicySource, type RequestInput, type Scenario } from './types';
+
+export type JsonPath = (string | number)[];
+export interface ScenarioError { scenarioIndex?: number; path: JsonPath; message: string }
+
+const SCENARIO_KEYS = new Set(['name', 'identityPolicies', 'permissionBoundaries', 'sessionPolicy', 'resourcePolicy', 'scps', 'rcps', 'request', 'expected', 'description']);
+const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'context']);
+
+export function formatPath(path: JsonPath): string {
+  let s = '$';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
+  return s;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+class ScenarioReader {
+  errors: ScenarioError[] = [];
+  constructor(private readonly readPolicyFile: (relativePath: string) => { text: string }, private readonly scenarioIndex: number | undefined) {}
+
+  fail(path: JsonPath, message: string): undefined {
+    this.errors.push({ scenarioIndex: this.scenarioIndex, path, message });
+    return undefined;
+  }
+
+  policy(v: unknown, path: JsonPath, fallbackName: string): PolicySource | undefined {
+    if (!isObject(v)) return this.fail(path, 'expected a policy: a policy document object, {"name": ..., "policy": {...}} or {"file": "relative/path.json"}');
+    if (typeof v.file === 'string') {
+      let text: string;
+      try { text = this.readPolicyFile(v.file).text; } catch (e) {
+        return this.fail([...path, 'file'], `cannot read policy file "${v.file}": ${(e as Error).message}`);
+      }
+      const errs: ParseError[] = [];
+      const policy = parse(text, errs, { allowTrailingComma: false, disallowComments: true });
+      if (errs.length) {
+        const pos = new LineIndex(text).positionAt(errs[0].offset);
+        return this.fail([...path, 'file'], `policy file "${v.file}" is not valid JSON: ${printParseErrorCode(errs[0].error)} at line ${pos.line + 1}, column ${pos.character + 1}`);
+      }
+      if (!isObject(policy)) return this.fail([...path, 'file'], `policy file "${v.file}" does not hold a JSON object`);
+      const name = typeof v.name === 'string' ? v.name : v.file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
+      return { name, file: v.file, text, policy };
+    }
+    if (v.file !== undefined) return this.fail([...path, 'file'], 'expected "file" to be a path string relative to the scenario file');
+    if ('policy' in v) {
+      if (!isObject(v.policy)) return this.fail([...path, 'policy'], 'expected a policy document object');
+      if (v.name !== undefined && typeof v.name !== 'string') return this.fail([...path, 'name'], 'expected a string');
+      return { name: (v.name as string | undefined) ?? fallbackName, policy: v.policy };
+    }
+    if (!('Statement' in v)) return this.fail(path, 'expected a policy document with "Statement", or {"name", "policy"}, or {"file"}');
+    return { name: fallbackName, policy: v };
+  }
+
+  policyList(v: unknown, path: JsonPath, label: string): PolicySource[] | undefined {
+    if (v === undefined) return [];
+    const list = Array.isArray(v) ? v : [v];
+    const out: PolicySource[] = [];
+    let ok = true;
+    list.forEach((item, i) => {
+      const p = this.policy(item, Array.isArray(v) ? [...path, i] : path, `${label} ${i + 1}`);
+      if (p) out.push(p); else ok = false;
+    });
+    return ok ? out : undefined;
+  }
+
+  /** Either a flat list of policies (one level, the account) or a list of {orgIdentifier, policies}. */
+  orgLevels(v: unknown, path: JsonPath, label: string): OrgLevel[] | undefined {
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) return this.fail(path, `expected an array of policies, or of {"orgIdentifier": ..., "policies": [...]} levels from the root to the account`);
+    const leveled = v.some((x) => isObject(x) && 'orgIdentifier' in x);
+    if (!leveled) {
+      const policies = this.policyList(v, path, label);
+      return policies && (policies.length ? [{ orgIdentifier: 'account', policies }] : []);
+    }
+    const out: OrgLevel[] = [];
+    let ok = true;
+    v.forEach((lvl, i) => {
+      if (!isObject(lvl) || typeof lvl.orgIdentifier !== 'string') { ok = false; this.fail([...path, i], 'expected {"orgIdentifier": "r-root" | "ou-..." | account, "policies": [...]}'); return; }
+      if (!Array.isArray(lvl.policies)) { ok = false; this.fail([...path, i, 'policies'], 'expected an array of policies'); return; }
+      const policies = this.policyList(lvl.policies, [...path, i, 'policies'], `${label} ${lvl.orgIdentifier}`);
+      if (!policies) { ok = false; return; }
+      out.push({ orgIdentifier: lvl.orgIdentifier, policies });
+    });
+    return ok ? out : undefined;
+  }
+
+  request(v: unknown, path: JsonPath): RequestInput | undefined {
+    if (!isObject(v)) return this.fail(path, 'expected a request object with "principal", "action" and "resource"');
+    let ok = true;
+    for (const k of Object.keys(v)) if (!REQUEST_KEYS.has(k)) { this.fail([...path, k], `unknown request field "${k}"; expected one of ${[...REQUEST_KEYS].join(', ')}`); ok = false; }
+    const str = (k: string, what: string) => {
+      if (typeof v[k] !== 'string' || !(v[k] as string).trim()) { this.fail([...path, k], `expected ${what}`); ok = false; }
+    };
+    str('principal', 'a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"');
+    str('action', 'an action such as "s3:GetObject"');
+    if (typeof v.action === 'string' && !/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(v.action)) { this.fail([...path, 'action'], `"${v.action}" is not one action "service:Name" (wildcards are not allowed in a request)`); ok = false; }
+    str('resource', 'a resource ARN or "*"');
+    if (v.resourceAccount !== undefined && (typeof v.resourceAccount !== 'string' || !/^\d{12}$/.test(v.resourceAccount))) {
+      this.fail([...path, 'resourceAccount'], 'expected a 12-digit account ID string'); ok = false;
+    }
+    if (v.context !== undefined) {
+      if (!isObject(v.context)) { this.fail([...path, 'context'], 'expected an object of context keys'); ok = false; }
+      else for (const [k, x] of Object.entries(v.context)) {
+        const okValue = (y: unknown) => typeof y === 'string' || typeof y === 'number' || typeof y === 'boolean';
+        if (!(okValue(x) || (Array.isArray(x) && x.every(okValue)))) { this.fail([...path, 'context', k], 'expected a string, number, boolean, or an array of them'); ok = false; }
+      }
+    }
+    if (!ok) return undefined;
+    return {
+      principal: v.principal as string, action: v.action as string, resource: v.resource as string,
+      resourceAccount: v.resourceAccount as string | undefined, context: v.context as Record<string, unknown> | undefined,
+    };
+  }
+
+  scenario(v: unknown, path: JsonPath): Scenario | undefined {
+    if (!isObject(v)) return this.fail(path, 'expected a scenario object');
+    let ok = true;
+    for (const k of Object.keys(v)) if (!SCENARIO_KEYS.has(k)) { this.fail([...path, k], `unknown scenario field "${k}"`); ok = false; }
+    if (v.name !== undefined && typeof v.name !== 'string') { this.fail([...path, 'name'], 'expected a string'); ok = false; }
+    const identityPolicies = this.policyList(v.identityPolicies, [...path, 'identityPolicies'], 'identity policy');
+    const permissionBoundaries = this.policyList(v.permissionBoundaries, [...path, 'permissionBoundaries'], 'boundary');
+    const sessionPolicy = v.sessionPolicy === undefined ? undefined : this.policy(v.sessionPolicy, [...path, 'sessionPolicy'], 'session policy');
+    const resourcePolicy = v.resourcePolicy === undefined ? undefined : this.policy(v.resourcePolicy, [...path, 'resourcePolicy'], 'resource policy');
+    const scps = this.orgLevels(v.scps, [...path, 'scps'], 'SCP');
+    const rcps = this.orgLevels(v.rcps, [...path, 'rcps'], 'RCP');
+    const request = v.request === undefined ? this.fail([...path, 'request'], 'missing "request"') : this.request(v.request, [...path, 'request']);
+    let expected: Decision | undefined;
+    if (v.expected !== undefined) {
+      if (typeof v.expected === 'string' && (DECISIONS as readonly string[]).includes(v.expected)) expected = v.expected as Decision;
+      else { this.fail([...path, 'expected'], `expected one of ${DECISIONS.join(', ')}`); ok = false; }
+    }
+    if (!ok || !identityPolicies || !permissionBoundaries || !scps || !rcps || !request
+      || (v.sessionPolicy !== undefined && !sessionPolicy) || (v.resourcePolicy !== undefined && !resourcePolicy)) return undefined;
+    const s: Scenario = { identityPolicies, permissionBoundaries, scps, rcps, request };
+    if (typeof v.name === 'string') s.name = v.name;
+    if (sessionPolicy) s.sessionPolicy = sessionPolicy;
+    if (resourcePolicy) s.resourcePolicy = resourcePolicy;
+    if (expected) s.expected = expected;
+    return s;
+  }
+}
+
+/**
+ * Reads a scenario file. `scenarios` holds the scenarios that were read without error, in order; `errors` the
+ * problems, each with the index of its scenario (when inside one) and a JSON path.
+ */
+export function parseScenarioFile(text: string, fileName: string, readPolicyFile: (relativePath: string) => { text: string }): { scenarios: Scenario[]; errors: ScenarioError[] } {
+  const errs: ParseError[] = [];
+  const doc = parse(text, errs, { allowTrailingComma: false, disallowComments: false });
+  if (errs.length) {
+    const pos = new LineIndex(text).positionAt(errs[0].offset);
+    return { scenarios: [], errors: [{ path: [], message: `${fileName} is not valid JSON: ${printParseErrorCode(errs[0].error)} at line ${pos.line + 1}, column ${pos.character + 1}` }] };
+  }
+  let list: unknown[];
+  let base: JsonPath;
+  if (Array.isArray(doc)) { list = doc; base = []; }
+  else if (isObject(doc) && 'scenarios' in doc) {
+    if (!Array.isArray(doc.scenarios)) return { scenarios: [], errors: [{ path: ['scenarios'], message: 'expected an array of scenarios' }] };
+    list = doc.scenarios; base = ['scenarios'];
+  } else if (isObject(doc)) { list = [doc]; base = []; }
+  else return { scenarios: [], errors: [{ path: [], message: `${fileName} must hold a scenario object, an array of scenarios, or {"scenarios": [...]}` }] };
+  const single = !Array.isArray(doc) && !(isObject(doc) && 'scenarios' in doc);
+  const scenarios: Scenario[] = [];
+  const errors: ScenarioError[] = [];
+  list.forEach((item, i) => {
+    const reader = new ScenarioReader(readPolicyFile, i);
+    const s = reader.scenario(item, single ? base : [...base, i]);
+    errors.push(...reader.errors);
+    if (s) scenarios.push(s);
+  });
+  if (!list.length) errors.push({ path: base, message: 'the file holds no scenarios' });
+  return { scenarios, errors };
+}
