@@ -1,6 +1,66 @@
-// iamPolicy/simulate: evaluates a request for the Simulate Request panel and inline simulation (issue 7).
+// iamPolicy/simulate, iamPolicy/actionSuggestions, iamPolicy/policyStatements, iamPolicy/scenarioResults: the
+// Simulate Request panel and inline simulation (issue 7). Policy files come from the open documents first (so the
+// panel follows unsaved edits), then from disk.
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  ActionSuggestionsRequest, PolicyStatementsRequest, ScenarioResultsRequest, SimulateRequest,
+  type ActionSuggestionsParams, type ActionSuggestionsResult, type PolicyStatementsParams, type PolicyStatementsResult,
+  type ScenarioResultsParams, type ScenarioResultsResult, type SimulateParams, type SimulateResult,
+} from '../protocol';
+import { parsed } from '../service/documents';
+import { actionSuggestions, policyStatements, scenarioResults, simulateForPanel, type ReadText } from '../service/simulate';
 import type { ServerContext } from './context';
 
-export function registerSimulate(_ctx: ServerContext): void {
-  // registered by the simulate work
+/** Policy files larger than this are not read from disk (a policy is at most a few kB in AWS). */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+const normalize = (uri: string) => { try { return decodeURIComponent(uri); } catch { return uri; } };
+
+export function makeReader(ctx: ServerContext): ReadText {
+  return (uri: string) => {
+    const open = ctx.documents.get(uri) ?? ctx.documents.all().find((d) => normalize(d.uri) === normalize(uri));
+    if (open) return open.getText();
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      const path = fileURLToPath(uri);
+      if (statSync(path).size > MAX_FILE_BYTES) return undefined;
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+export function registerSimulate(ctx: ServerContext): void {
+  const read = makeReader(ctx);
+
+  ctx.connection.onRequest(SimulateRequest, (p: SimulateParams): SimulateResult => {
+    if (!isObject(p) || !isObject(p.request)) {
+      return { result: null, errors: ['iamPolicy/simulate needs {identityPolicies, ..., request: {principal, action, resource}}'], contextKeys: [], resourceTemplates: [], actionKnown: false, policyNames: {} };
+    }
+    return simulateForPanel(p, read, ctx.catalog);
+  });
+
+  ctx.connection.onRequest(ActionSuggestionsRequest, (p: ActionSuggestionsParams): ActionSuggestionsResult => {
+    const text = isObject(p) && typeof p.text === 'string' ? p.text : '';
+    const limit = isObject(p) && typeof p.limit === 'number' && p.limit > 0 ? Math.min(p.limit, 500) : 100;
+    return { items: actionSuggestions(text, ctx.catalog, limit) };
+  });
+
+  ctx.connection.onRequest(PolicyStatementsRequest, (p: PolicyStatementsParams): PolicyStatementsResult => {
+    const doc = isObject(p) && typeof p.uri === 'string' ? ctx.policyDocument(p.uri) : undefined;
+    return { statements: doc ? policyStatements(parsed(doc)) : [] };
+  });
+
+  ctx.connection.onRequest(ScenarioResultsRequest, (p: ScenarioResultsParams): ScenarioResultsResult => {
+    const uri = isObject(p) && typeof p.uri === 'string' ? p.uri : '';
+    const text = uri ? read(uri) : undefined;
+    if (text === undefined) {
+      return { scenarios: [], errors: [{ message: `cannot read the scenario file ${uri || '(no uri given)'}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], policyUris: [] };
+    }
+    return scenarioResults(uri, text, read, ctx.catalog);
+  });
 }
