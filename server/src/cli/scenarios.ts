@@ -1,7 +1,92 @@
-// iam-policy simulate / test: owned by the evaluator work (issue 6); replaced there.
+// iam-policy simulate FILE [--format text|json] and iam-policy test FILES… [--format text|json].
+// Exit status: 0 all good; 1 a test failed; 2 bad usage or bad input (file, JSON path and what was expected on stderr).
 import type { Catalog } from '../core/catalog/catalog';
+import { formatPath, simulate, type Scenario, type SimulationResult } from '../core/evaluator';
+import { loadScenarioFile, type LoadedScenarios } from '../node/scenarioFiles';
 
-export async function runScenarioCommand(cmd: string, _args: string[], _catalog: Catalog, out: (s: string) => void): Promise<number> {
-  out(`iam-policy ${cmd}: the evaluator is not built yet`);
-  return 2;
+interface Options { format: 'text' | 'json'; files: string[] }
+
+function parseArgs(cmd: string, args: string[]): Options | string {
+  const files: string[] = [];
+  let format: Options['format'] = 'text';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format' || a.startsWith('--format=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v !== 'text' && v !== 'json') return '--format must be one of text, json';
+      format = v;
+    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    else files.push(a);
+  }
+  if (!files.length) return cmd === 'simulate' ? 'usage: iam-policy simulate FILE [--format text|json]' : 'usage: iam-policy test FILES… [--format text|json]';
+  if (cmd === 'simulate' && files.length > 1) return 'simulate takes one scenario file; use "iam-policy test" for several';
+  return { format, files };
+}
+
+function reportErrors(loaded: LoadedScenarios, err: (s: string) => void): void {
+  for (const e of loaded.errors) {
+    const where = e.path.length ? ` at ${formatPath(e.path)}` : '';
+    err(`${loaded.file}${where}: ${e.message}`);
+  }
+}
+
+/** The scenario.md result object (the per-statement detail stays out of the CLI output to keep it readable). */
+function resultJson(r: SimulationResult, file: string): Record<string, unknown> {
+  const o: Record<string, unknown> = { file, name: r.name, decision: r.decision };
+  if (r.expected) { o.expected = r.expected; o.pass = r.pass; }
+  Object.assign(o, {
+    matchedStatements: r.matchedStatements, policyTypes: r.policyTypes, derivedContext: r.derivedContext,
+    missingContextKeys: r.missingContextKeys, explanation: r.explanation,
+  });
+  if (r.errors.length) o.errors = r.errors;
+  return o;
+}
+
+function label(s: Scenario, i: number): string {
+  return s.name ?? `scenario ${i + 1}`;
+}
+
+function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string) => void): void {
+  out(`${label(s, i)}: ${r.decision}${r.expected ? ` (expected ${r.expected}: ${r.pass ? 'pass' : 'FAIL'})` : ''}`);
+  out(`  ${s.request.principal} ${s.request.action} ${s.request.resource}`);
+  for (const line of r.explanation) out(`  ${line}`);
+  const types = Object.entries(r.policyTypes).filter(([, v]) => v !== 'NotApplicable').map(([k, v]) => `${k} ${v}`);
+  if (types.length) out(`  policy types: ${types.join(', ')}`);
+  for (const m of r.matchedStatements) {
+    const where = m.file ? `${m.file}${m.range ? `:${m.range.start.line + 1}:${m.range.start.character + 1}` : ''}` : m.policy;
+    out(`  matched: ${m.effect} ${m.sid ? `"${m.sid}"` : `statement ${m.index}`} (${m.policyType}) ${where}`);
+  }
+  for (const e of r.errors) out(`  problem: ${e}`);
+}
+
+export async function runScenarioCommand(cmd: string, args: string[], catalog: Catalog, out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
+  const opts = parseArgs(cmd, args);
+  if (typeof opts === 'string') { err(`iam-policy ${cmd}: ${opts}`); return 2; }
+  let badInput = false;
+  let passed = 0, failed = 0;
+  const json: Record<string, unknown>[] = [];
+  for (const file of opts.files) {
+    const loaded = loadScenarioFile(file);
+    if (loaded.errors.length) { badInput = true; reportErrors(loaded, err); }
+    loaded.scenarios.forEach((s, i) => {
+      if (cmd === 'test' && !s.expected) {
+        err(`${file}: ${label(s, i)} has no "expected" decision; it is not a test (skipped)`);
+        return;
+      }
+      const r = simulate(s, catalog);
+      if (cmd === 'test') {
+        if (r.pass) passed++; else failed++;
+        if (opts.format === 'json') json.push(resultJson(r, file));
+        else {
+          out(`${r.pass ? 'pass' : 'FAIL'}  ${file}: ${label(s, i)}: ${r.decision}${r.pass ? '' : ` (expected ${r.expected})`}`);
+          if (!r.pass) for (const line of r.explanation) out(`      ${line}`);
+        }
+      } else if (opts.format === 'json') json.push(resultJson(r, file));
+      else { textResult(r, s, i, out); out(''); }
+    });
+  }
+  if (opts.format === 'json') out(JSON.stringify(cmd === 'test' ? { results: json, passed, failed } : json, null, 2));
+  if (cmd === 'test' && opts.format === 'text') out(`${passed} passed, ${failed} failed`);
+  if (badInput) return 2;
+  return failed ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 // Scenario files (shared/spec/scenario.md): one scenario, an array, or {"scenarios": [...]}. Pure: referenced policy
 // files are read through the callback. Every problem names its JSON path; a bad scenario does not stop the others.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { isPrincipalError, parsePrincipal } from '../arn';
 import { LineIndex } from '../text';
 import { DECISIONS, type Decision, type OrgLevel, type PolicySource, type RequestInput, type Scenario } from './types';
 
@@ -95,6 +96,10 @@ class ScenarioReader {
       if (typeof v[k] !== 'string' || !(v[k] as string).trim()) { this.fail([...path, k], `expected ${what}`); ok = false; }
     };
     str('principal', 'a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"');
+    if (typeof v.principal === 'string' && v.principal.trim()) {
+      const pr = parsePrincipal(v.principal);
+      if (isPrincipalError(pr)) { this.fail([...path, 'principal'], pr.error); ok = false; }
+    }
     str('action', 'an action such as "s3:GetObject"');
     if (typeof v.action === 'string' && !/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(v.action)) { this.fail([...path, 'action'], `"${v.action}" is not one action "service:Name" (wildcards are not allowed in a request)`); ok = false; }
     str('resource', 'a resource ARN or "*"');
