@@ -90,8 +90,8 @@ function stringBounds(text: string, node: Node): { start: number; end: number; c
 export function cursorAt(policy: PolicyDocument, offset: number): Cursor {
   const text = policy.text;
   const loc = getLocation(text, offset);
-  const path = loc.path;
-  const isKey = loc.isAtPropertyKey;
+  let path = loc.path;
+  let isKey = loc.isAtPropertyKey;
   let inString = false;
   let prefix = '';
   let content = '';
@@ -112,6 +112,11 @@ export function cursorAt(policy: PolicyDocument, offset: number): Cursor {
       stringClosed = b.closed;
       if (isKey) keyHasColon = /^\s*:/.test(text.slice(n.offset + n.length));
     }
+  }
+  // after a complete value with no comma yet (`"Effect": "Allow" |`): the next thing to type is a property name
+  if (!isKey && !inString && n && n.type !== 'property' && n.offset + n.length <= offset && typeof path[path.length - 1] === 'string') {
+    path = [...path.slice(0, -1), ''];
+    isKey = true;
   }
   const statement = policy.statements.find((s) => offset > s.span.offset && offset < s.span.offset + s.span.length)
     ?? (path[0] === 'Statement' ? policy.statements.find((s) => (typeof path[1] === 'number' ? s.index === path[1] : true)) : undefined);
