@@ -292,3 +292,13 @@ describe('completion: robustness', () => {
     assert.equal(completeAt(S('"Foo": "|"')).items.length, 0);
   });
 });
+
+describe('completion: values typed without quotes', () => {
+  it('a service prefix outside quotes keeps the cursor inside the new string', () => {
+    const { doc, items } = completeAt(S('"Action": |'));
+    const s3 = item(items, 's3');
+    assert.equal(newText(s3), '"s3:$0"');
+    assert.equal(s3.insertTextFormat, 2);
+    assert.match(applyItem(doc, s3), /"Action": "s3:"/);
+  });
+});

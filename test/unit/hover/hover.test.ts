@@ -155,3 +155,9 @@ describe('hover: robustness', () => {
     assert.match(hoverAt('{"Statement": [{"Action": "s3:GetOb|ject\n')!, /s3:GetObject/);
   });
 });
+
+describe('hover: edges of a string', () => {
+  it('works with the mouse on the opening quote', () => {
+    assert.match(hoverAt(S('"Action": |"s3:GetObject"'))!, /\*\*s3:GetObject\*\*/);
+  });
+});

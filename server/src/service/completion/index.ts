@@ -188,7 +188,8 @@ function completeActions(b: Builder, catalog: Catalog): void {
   if (colon < 0) {
     catalog.servicePrefixes().forEach((p, i) => {
       const svc = catalog.service(p)!;
-      b.value(p, `${p}:`, { kind: CompletionItemKind.Module, detail: `${svc.name} — ${svc.actionCount} actions`, sort: sortKey(1, i), data: { k: 'service', v: p }, retrigger: true, filter: p });
+      // outside quotes, the snippet's final tab stop keeps the cursor inside the new string for the next suggestion
+      b.value(p, b.c.inString ? `${p}:` : `${p}:$0`, { kind: CompletionItemKind.Module, detail: `${svc.name} — ${svc.actionCount} actions`, sort: sortKey(1, i), data: { k: 'service', v: p }, retrigger: true, filter: p, snippet: !b.c.inString });
     });
     b.value('*', '*', { kind: CompletionItemKind.Constant, detail: 'every action of every service', sort: sortKey(9, 0), data: { k: 'pattern', v: '*' } });
     return;

@@ -81,7 +81,10 @@ function unknownAction(catalog: Catalog, text: string): string {
 
 export function hover(doc: TextDocument, position: Position, catalog: Catalog): Hover | null {
   const policy = parsed(doc);
-  const c = cursorAt(policy, doc.offsetAt(position));
+  const offset = doc.offsetAt(position);
+  let c = cursorAt(policy, offset);
+  // the mouse on an opening quote: explain the string that starts there
+  if (!c.inString && policy.text[offset] === '"') c = cursorAt(policy, offset + 1);
   if (!c.inString || !c.literal) return null;
   const value = markdownFor(c, catalog);
   if (!value) return null;
