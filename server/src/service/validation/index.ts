@@ -7,6 +7,14 @@ import { parsed } from '../documents';
 import type { ServiceSettings } from '../settings';
 import type { Finding, Rule, Severity } from './rule';
 import { RULES } from './rules';
+import type { Fix } from './util';
+
+/** A quick fix as carried in Diagnostic.data.fixes. */
+export interface DiagnosticFix {
+  title: string;
+  preferred?: boolean;
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+}
 
 export const DIAGNOSTIC_SOURCE = 'iam-policy';
 export const RULE_DOC_BASE = 'https://github.com/iam-policy-tools/iam-policy-language-tools/blob/main/docs/rules.md';
@@ -45,7 +53,15 @@ export function validate(doc: TextDocument, catalog: Catalog, policyType: Policy
         }));
       }
       if (f.tags?.length) d.tags = f.tags as DiagnosticTag[];
-      if (f.data !== undefined) d.data = { slug: rule.slug, ...(f.data as object) };
+      if (f.data !== undefined) {
+        const data = { slug: rule.slug, ...(f.data as object) } as { slug: string; fixes?: Fix[] };
+        // fixes travel with the diagnostic as LSP ranges, so code actions need no re-validation
+        if (data.fixes) (data as unknown as { fixes: DiagnosticFix[] }).fixes = data.fixes.map((x) => ({
+          title: x.title, preferred: x.preferred,
+          edits: x.edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.newText })),
+        }));
+        d.data = data;
+      }
       out.push(d);
     };
     try {

@@ -1,0 +1,17 @@
+import type { Rule } from '../rule';
+import { replaceString } from '../util';
+import { forEachAction } from './actionValues';
+
+/** Action strings that are not "service:Action" at all (no colon, white space, two colons). */
+export const actionFormat: Rule = {
+  code: 'IAM205',
+  slug: 'action-format',
+  defaultSeverity: 'error',
+  description: 'An action is written "service:Action" (wildcards allowed) or "*".',
+  check(ctx) {
+    forEachAction(ctx, (v, c) => {
+      if (c.kind !== 'format') return;
+      ctx.report({ span: v.span, message: c.message, data: { fixes: c.suggestions.map((r, i) => replaceString(v.span, r, `Change to "${r}"`, i === 0)) } });
+    });
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+import { list, replaceString } from '../util';
+import { forEachAction } from './actionValues';
+
+/** An API operation name where IAM expects the action that grants it (s3:ListObjectsV2 -> s3:ListBucket). */
+export const apiOperationName: Rule = {
+  code: 'IAM203',
+  slug: 'api-operation-name',
+  defaultSeverity: 'error',
+  description: 'Some API operations are authorized by an IAM action with another name (s3:ListObjectsV2 by s3:ListBucket, s3:HeadObject by s3:GetObject); the policy must name the action.',
+  check(ctx) {
+    forEachAction(ctx, (v, c) => {
+      if (c.kind !== 'api-operation') return;
+      const fixes = c.grants.length === 1
+        ? [replaceString(v.span, c.grants[0], `Change to "${c.grants[0]}"`, true)]
+        : [{ title: `Replace with ${c.grants.join(', ')}`, edits: [{ offset: v.span.offset, length: v.span.length, newText: c.grants.map((g) => JSON.stringify(g)).join(', ') }], preferred: true }];
+      ctx.report({
+        span: v.span,
+        message: `"${v.value}" is an API operation, not an IAM action: it is authorized by ${list(c.grants, 5)}. Use ${c.grants.length > 1 ? 'those actions' : 'that action'} instead.`,
+        data: { fixes },
+      });
+    });
+  },
+};

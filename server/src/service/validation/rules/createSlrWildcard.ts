@@ -1,0 +1,18 @@
+import type { Rule } from '../rule';
+import { grantsOnStar } from './grantsOnStar';
+
+/** iam:CreateServiceLinkedRole on "*": the holder can create service-linked roles for any service. */
+export const createSlrWildcard: Rule = {
+  code: 'IAM802',
+  slug: 'create-slr-wildcard',
+  defaultSeverity: 'warning',
+  description: 'iam:CreateServiceLinkedRole allowed on "*" without an iam:AWSServiceName condition lets the holder create service-linked roles for every service.',
+  check(ctx) {
+    if (ctx.policyType === 'scp' || ctx.policyType === 'rcp' || ctx.policyType === 'trust') return;
+    for (const s of ctx.doc.statements) {
+      const g = grantsOnStar(s, 'iam:CreateServiceLinkedRole');
+      if (!g) continue;
+      ctx.report({ span: g.span, message: `This statement allows iam:CreateServiceLinkedRole${g.how} on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.` });
+    }
+  },
+};

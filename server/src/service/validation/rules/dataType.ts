@@ -1,0 +1,51 @@
+import type { Node } from 'jsonc-parser';
+import type { Rule, RuleContext } from '../rule';
+
+const at = (n: Node) => ({ offset: n.offset, length: n.length });
+
+function expectString(ctx: RuleContext, n: Node | undefined, name: string): void {
+  if (n && n.type !== 'string') ctx.report({ span: at(n), message: `"${name}" must be a string, not ${n.type === 'null' ? 'null' : `a${n.type === 'array' || n.type === 'object' ? 'n' : ''} ${n.type}`}.` });
+}
+
+/** Elements with the wrong JSON type: Effect as an array, Action as an object, a number in a Resource list… */
+export const dataType: Rule = {
+  code: 'IAM014',
+  slug: 'data-type',
+  defaultSeverity: 'error',
+  description: 'Each element must have the JSON type the grammar allows (strings, arrays of strings, objects for Principal and Condition).',
+  check(ctx) {
+    const { doc } = ctx;
+    expectString(ctx, doc.entries.find((e) => e.key === 'Version')?.valueNode, 'Version');
+    expectString(ctx, doc.entries.find((e) => e.key === 'Id')?.valueNode, 'Id');
+    for (const s of doc.statements) {
+      for (const key of ['Sid', 'Effect']) expectString(ctx, s.entries.find((e) => e.key === key)?.valueNode, key);
+      for (const el of [s.action, s.notAction, s.resource, s.notResource]) {
+        if (!el) continue;
+        const n = el.entry.valueNode;
+        if (n && n.type !== 'string' && n.type !== 'array') ctx.report({ span: at(n), message: `"${el.entry.key}" must be a string or an array of strings.` });
+        else for (const bad of el.invalid) ctx.report({ span: bad.span, message: `Each "${el.entry.key}" entry must be a string in double quotes.` });
+      }
+      for (const p of [s.principal, s.notPrincipal]) {
+        if (!p) continue;
+        const n = p.entry.valueNode;
+        if (n && n.type !== 'string' && n.type !== 'object') ctx.report({ span: at(n), message: `"${p.entry.key}" must be "*" or an object such as {"AWS": ["arn:aws:iam::111122223333:root"]}.` });
+        for (const t of p.types) {
+          const tn = t.list.entry.valueNode;
+          if (tn && tn.type !== 'string' && tn.type !== 'array') ctx.report({ span: at(tn), message: `The "${t.type}" principal must be a string or an array of strings.` });
+          else for (const bad of t.list.invalid) ctx.report({ span: bad.span, message: `Each "${t.type}" principal must be a string (account ids too: "111122223333").` });
+        }
+      }
+      const cn = s.condition?.valueNode;
+      if (cn && cn.type !== 'object') ctx.report({ span: at(cn), message: '"Condition" must be an object: {"Operator": {"key": "value"}}.' });
+      for (const c of s.conditions) {
+        const on = c.entry.valueNode;
+        if (on && on.type !== 'object') { ctx.report({ span: at(on), message: `"${c.operator}" must map condition keys to values: {"aws:SourceIp": "203.0.113.0/24"}.` }); continue; }
+        for (const k of c.keys) {
+          for (const v of k.values) {
+            if (v.kind === 'object' || v.kind === 'array' || v.kind === 'null') ctx.report({ span: v.span, message: `Condition values must be strings, numbers or booleans (or an array of them), not ${v.kind === 'null' ? 'null' : `an ${v.kind}`}.` });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { Value } from '../../../core/policy/model';
+import type { Rule } from '../rule';
+import { IAM_TYPES, replaceString } from '../util';
+
+/** Sids must be unique within an IAM policy (recommended for resource policies). */
+export const duplicateSid: Rule = {
+  code: 'IAM011',
+  slug: 'duplicate-sid',
+  defaultSeverity: 'error',
+  description: 'Statement ids (Sid) must be unique within the policy.',
+  check(ctx) {
+    const seen = new Map<string, Value>();
+    const all = new Set(ctx.doc.statements.map((s) => s.sid?.value).filter((x): x is string => !!x));
+    for (const s of ctx.doc.statements) {
+      const sid = s.sid;
+      if (!sid || sid.kind !== 'string' || sid.value === '') continue;
+      const first = seen.get(sid.value);
+      if (!first) { seen.set(sid.value, sid); continue; }
+      let n = 2;
+      while (all.has(`${sid.value}${n}`)) n++;
+      const renamed = `${sid.value}${n}`;
+      all.add(renamed);
+      ctx.report({
+        span: sid.span,
+        severity: IAM_TYPES.has(ctx.policyType) ? undefined : 'warning',
+        message: `The Sid "${sid.value}" is already used by another statement: give each statement its own Sid (e.g. "${renamed}").`,
+        related: [{ span: first.span, message: 'first use of this Sid' }],
+        data: { fixes: [replaceString(sid.span, renamed, `Rename Sid to "${renamed}"`, true)] },
+      });
+    }
+  },
+};

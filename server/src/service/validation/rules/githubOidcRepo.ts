@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { conditionValuesFor, oidcProviders } from './oidcTrust';
+
+const GITHUB = 'token.actions.githubusercontent.com';
+
+/** GitHub Actions trust must pin the sub claim to repositories (repo:ORG/REPO:…), not to "*" or a whole org. */
+export const githubOidcRepo: Rule = {
+  code: 'IAM807',
+  slug: 'github-oidc-repo',
+  defaultSeverity: 'warning',
+  description: 'A trust policy for GitHub Actions (token.actions.githubusercontent.com) must pin :sub to specific repositories ("repo:ORG/REPO:ref:refs/heads/main"); "*" or "repo:ORG/*" lets any workflow assume the role.',
+  check(ctx) {
+    for (const s of ctx.doc.statements) {
+      if (s.effect?.value !== 'Allow' || !oidcProviders(s).some((p) => p.host === GITHUB)) continue;
+      for (const k of conditionValuesFor(s, `${GITHUB}:sub`)) {
+        for (const v of k.values) {
+          const m = /^repo:([^/:]+)\/([^:]+)(:.*)?$/.exec(v.value);
+          if (m && !/[*?]/.test(m[1]) && !/[*?]/.test(m[2])) {
+            if (m[3] === ':*' || !m[3]) ctx.report({ span: v.span, severity: 'information', message: `"${v.value}" allows every branch, tag and environment of the repository: pin it (e.g. "repo:${m[1]}/${m[2]}:ref:refs/heads/main" or ":environment:prod").` });
+            continue;
+          }
+          ctx.report({ span: v.span, message: `"${v.value}" does not pin a GitHub repository: any workflow ${m ? `in the organisation "${m[1]}"` : 'on GitHub'} could assume this role. Use "repo:ORG/REPO:ref:refs/heads/BRANCH".` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+
+/** IAM accepts only tab, line feed, carriage return and U+0020–U+00FF in a policy. */
+export const invalidCharacters: Rule = {
+  code: 'IAM015',
+  slug: 'invalid-characters',
+  defaultSeverity: 'error',
+  description: 'A policy may contain only tab, line feed, carriage return and the characters U+0020 to U+00FF.',
+  check(ctx) {
+    const t = ctx.doc.text;
+    let reported = 0;
+    for (let i = 0; i < t.length && reported < 20; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 9 || c === 10 || c === 13 || (c >= 0x20 && c <= 0xff)) continue;
+      let j = i + 1;
+      while (j < t.length) { const d = t.charCodeAt(j); if (d === 9 || d === 10 || d === 13 || (d >= 0x20 && d <= 0xff)) break; j++; }
+      const shown = t.slice(i, j);
+      ctx.report({ span: { offset: i, length: j - i }, message: `IAM rejects the character${j - i > 1 ? 's' : ''} "${shown}" (U+${c.toString(16).toUpperCase().padStart(4, '0')}): policies allow only U+0020–U+00FF, tab and line breaks. Replace ${j - i > 1 ? 'them' : 'it'} (e.g. typographic quotes or dashes) with plain ASCII.` });
+      reported++;
+      i = j - 1;
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import type { Rule } from '../rule';
+import { ISO_DATE, NUMBER, isIpOrCidr } from '../util';
+import { forEachConditionKey } from './conditionValues';
+
+const ACCOUNT_KEYS = new Set(['aws:principalaccount', 'aws:resourceaccount', 'aws:sourceaccount', 'aws:vpceaccount']);
+
+/** Values the operator (or the key) cannot hold: "yes" for Bool, "10.0.0.0/33" for IpAddress, a non-date for Date… */
+export const invalidConditionValue: Rule = {
+  code: 'IAM305',
+  slug: 'invalid-condition-value',
+  defaultSeverity: 'error',
+  description: 'Condition values must fit the operator: numbers for Numeric…, ISO 8601 dates or epoch seconds for Date…, true/false for Bool and Null, IP addresses or CIDR ranges for IpAddress, ARNs for Arn…; region, VPC, VPC endpoint and account keys take values of their shape.',
+  check(ctx) {
+    const { catalog } = ctx;
+    forEachConditionKey(ctx, ({ op, key }) => {
+      if (!op) return;
+      const lower = key.key.toLowerCase();
+      for (const v of key.values) {
+        if (v.kind === 'object' || v.kind === 'array' || v.kind === 'null') continue; // data-type rule
+        const s = v.value;
+        const hasVar = s.includes('${');
+        let problem: string | undefined;
+        let severity: 'warning' | undefined;
+        switch (op.family) {
+          case 'Numeric': if (!NUMBER.test(s)) problem = `"${op.raw}" compares numbers: "${s}" is not a number.`; break;
+          case 'Date': if (!ISO_DATE.test(s) && !/^\d+$/.test(s)) problem = `"${op.raw}" compares dates: write "${s}" as ISO 8601 (e.g. "2026-01-31T00:00:00Z") or epoch seconds.`; break;
+          case 'Bool': if (!/^(true|false)$/i.test(s)) problem = `"Bool" takes "true" or "false", not "${s}".`; break;
+          case 'Null': if (!/^(true|false)$/i.test(s)) problem = `"Null" takes "true" (the key is absent) or "false" (the key is present), not "${s}".`; break;
+          case 'IpAddress': if (!isIpOrCidr(s)) problem = `"${s}" is not an IP address or CIDR range (e.g. "203.0.113.0/24" or "2001:db8::/32").`; break;
+          case 'Binary': if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) problem = `"BinaryEquals" takes base64-encoded values; "${s}" is not base64.`; break;
+          case 'Arn': if (!hasVar && !/^arn:/.test(s) && !/^[*?]+$/.test(s)) problem = `"${op.raw}" compares ARNs: "${s}" is not an ARN (arn:partition:service:region:account:resource).`; break;
+          case 'String':
+            if (hasVar || /[*?]/.test(s)) break;
+            if (lower === 'aws:requestedregion' && !catalog.isValidRegion(s)) { problem = `"${s}" is not an AWS Region code (e.g. "us-east-1").`; severity = 'warning'; }
+            else if (lower === 'aws:sourcevpc' && !/^vpc-[0-9a-f]+$/.test(s)) problem = `aws:SourceVpc takes VPC ids such as "vpc-1a2b3c4d", not "${s}".`;
+            else if (lower === 'aws:sourcevpce' && !/^vpce-[0-9a-f]+$/.test(s)) problem = `aws:SourceVpce takes VPC endpoint ids such as "vpce-1a2b3c4d", not "${s}".`;
+            else if (ACCOUNT_KEYS.has(lower) && !/^\d{12}$/.test(s)) problem = `"${key.key}" takes 12-digit account ids, not "${s}".`;
+            break;
+        }
+        if (problem) ctx.report({ span: v.span, message: problem, severity });
+      }
+    });
+  },
+};

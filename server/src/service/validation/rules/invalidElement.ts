@@ -1,0 +1,31 @@
+import type { Entry } from '../../../core/policy/model';
+import type { Rule, RuleContext } from '../rule';
+import { didYouMean, fixesData, STATEMENT_ELEMENTS, suggest, TOP_LEVEL_ELEMENTS } from '../util';
+
+function check(ctx: RuleContext, entries: Entry[], allowed: string[], where: string): void {
+  for (const e of entries) {
+    if (allowed.includes(e.key)) continue;
+    const sameCase = allowed.find((a) => a.toLowerCase() === e.key.toLowerCase());
+    const options = sameCase ? [sameCase] : suggest(e.key, allowed, 2);
+    const message = sameCase
+      ? `Element names are case-sensitive: write "${sameCase}" instead of "${e.key}".`
+      : `"${e.key}" is not a valid ${where} element (valid: ${allowed.join(', ')}).${didYouMean(options)}${options.length ? '' : ' Remove it.'}`;
+    ctx.report({
+      span: e.keySpan, message,
+      data: fixesData(options.map((o, i) => ({ title: `Rename to "${o}"`, edits: [{ offset: e.keySpan.offset, length: e.keySpan.length, newText: JSON.stringify(o) }], preferred: i === 0 }))),
+    });
+  }
+}
+
+/** Unknown or wrongly cased element names at the top level and in statements. */
+export const invalidElement: Rule = {
+  code: 'IAM002',
+  slug: 'invalid-element',
+  defaultSeverity: 'error',
+  description: 'Only Version, Id and Statement are allowed at the top level, and only Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource and Condition in a statement; names are case-sensitive.',
+  check(ctx) {
+    if (!ctx.doc.root || ctx.doc.root.type !== 'object') return;
+    check(ctx, ctx.doc.entries, TOP_LEVEL_ELEMENTS, 'top-level');
+    for (const s of ctx.doc.statements) check(ctx, s.entries, STATEMENT_ELEMENTS, 'statement');
+  },
+};

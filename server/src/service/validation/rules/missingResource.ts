@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+
+/** A statement needs Resource or NotResource, except in role trust policies (the role is the resource). */
+export const missingResource: Rule = {
+  code: 'IAM007',
+  slug: 'missing-resource',
+  defaultSeverity: 'error',
+  description: 'Every statement needs "Resource" or "NotResource", except in role trust policies.',
+  check(ctx) {
+    if (ctx.policyType === 'trust') return;
+    for (const s of ctx.doc.statements) {
+      if (s.entries.some((e) => e.key === 'Resource' || e.key === 'NotResource')) continue;
+      // some resource policies (e.g. ECR repository, Lambda) imply the resource; a warning there, an error elsewhere
+      ctx.report({
+        span: { offset: s.span.offset, length: 1 },
+        severity: ctx.policyType === 'resource' ? 'warning' : undefined,
+        message: ctx.policyType === 'resource'
+          ? 'The statement has no "Resource": most resource policies need one (e.g. "Resource": "arn:aws:s3:::bucket/*"); only a few services imply it.'
+          : 'The statement has no "Resource": add "Resource": "*" or the ARNs the actions apply to (or "NotResource").',
+      });
+    }
+  },
+};

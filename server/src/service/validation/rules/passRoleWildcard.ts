@@ -1,0 +1,18 @@
+import type { Rule } from '../rule';
+import { grantsOnStar } from './grantsOnStar';
+
+/** iam:PassRole on every role lets the holder hand any role (an admin one too) to a service: privilege escalation. */
+export const passRoleWildcard: Rule = {
+  code: 'IAM801',
+  slug: 'pass-role-wildcard',
+  defaultSeverity: 'warning',
+  description: 'iam:PassRole allowed on "*" (via a wildcard action, NotAction or NotResource) lets the holder pass any role, including admin roles, to a service.',
+  check(ctx) {
+    if (ctx.policyType === 'scp' || ctx.policyType === 'rcp' || ctx.policyType === 'trust') return;
+    for (const s of ctx.doc.statements) {
+      const g = grantsOnStar(s, 'iam:PassRole');
+      if (!g) continue;
+      ctx.report({ span: g.span, message: `This statement allows iam:PassRole${g.how} on every role without a condition: the holder can pass any role, including administrator roles, to a service. Limit "Resource" to the roles that should be passed (arn:aws:iam::ACCOUNT:role/NAME) and add an iam:PassedToService condition.` });
+    }
+  },
+};

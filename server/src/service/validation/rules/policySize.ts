@@ -1,0 +1,47 @@
+import type { PolicyType } from '../../../core/policy/policyType';
+import type { Rule } from '../rule';
+
+interface Quota { limit: number; whitespace: boolean; error: boolean; what: string }
+const QUOTAS: Record<PolicyType, Quota> = {
+  identity: { limit: 6144, whitespace: false, error: false, what: 'a customer managed policy (inline policies share 2,048 characters per user, 5,120 per group and 10,240 per role)' },
+  boundary: { limit: 6144, whitespace: false, error: false, what: 'a managed policy used as a permissions boundary' },
+  session: { limit: 2048, whitespace: false, error: false, what: 'a session policy' },
+  trust: { limit: 2048, whitespace: false, error: false, what: 'a role trust policy (the default quota; it can be raised with a Service Quotas request)' },
+  resource: { limit: 20480, whitespace: true, error: false, what: 'most resource-based policies (e.g. S3 bucket policies, 20 KB)' },
+  endpoint: { limit: 20480, whitespace: true, error: false, what: 'a VPC endpoint policy' },
+  scp: { limit: 5120, whitespace: true, error: true, what: 'a service control policy' },
+  rcp: { limit: 5120, whitespace: true, error: true, what: 'a resource control policy' },
+};
+
+/** Characters IAM counts: everything except white space outside strings (IAM), or every character (Organizations). */
+export function policySize(text: string, countWhitespace: boolean): number {
+  if (countWhitespace) return text.length;
+  let n = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) { n++; if (c === '\\') { n++; i++; } else if (c === '"') inString = false; continue; }
+    if (c === '"') { inString = true; n++; continue; }
+    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') n++;
+  }
+  return n;
+}
+
+/** Size quotas per policy type (IAM excludes white space; Organizations counts it for SCPs and RCPs). */
+export const policySizeRule: Rule = {
+  code: 'IAM701',
+  slug: 'policy-size',
+  defaultSeverity: 'warning',
+  description: 'The policy must fit the size quota of its type: 6,144 characters for managed identity policies and boundaries, 2,048 for trust and session policies (white space not counted), 5,120 for SCPs and RCPs (white space counted).',
+  check(ctx) {
+    const q = QUOTAS[ctx.policyType];
+    const root = ctx.doc.root;
+    if (!q || !root || !ctx.doc.hasStatement) return;
+    const size = policySize(ctx.doc.text, q.whitespace);
+    if (size <= q.limit) return;
+    ctx.report({
+      span: ctx.doc.statementEntry?.keySpan ?? { offset: root.offset, length: 1 },
+      severity: q.error ? 'error' : undefined,
+      message: `The policy has ${size.toLocaleString('en-US')} characters${q.whitespace ? '' : ' (not counting white space)'}, more than the ${q.limit.toLocaleString('en-US')} allowed for ${q.what}${q.whitespace && ctx.policyType !== 'resource' && ctx.policyType !== 'endpoint' ? '; white space counts here, so removing indentation helps' : ''}. Use wildcards for related actions or split it into several policies.`,
+    });
+  },
+};

@@ -1,0 +1,64 @@
+import type { Catalog } from '../../../core/catalog/catalog';
+import type { Rule } from '../rule';
+import { didYouMean, PRINCIPAL_TYPES, suggest } from '../util';
+
+const AWS_ARN = /^arn:([a-z-]+):(iam|sts)::(\d{12}|cloudfront|aws):(root|user\/.+|role\/.+|assumed-role\/[^/]+\/.+|federated-user\/.+)$/;
+const SERVICE = /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|amazon\.com|api\.aws)$/;
+const FEDERATED_ARN = /^arn:[a-z-]+:iam::\d{12}:(saml-provider\/[\w+=,.@-]+|oidc-provider\/.+)$/;
+const FEDERATED_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
+
+export function awsPrincipalProblem(catalog: Catalog, v: string): string | undefined {
+  if (v === '*' || /[*?]/.test(v)) return undefined; // wildcards: principal-wildcard
+  if (/^\d{12}$/.test(v)) return undefined;
+  if (/^(AROA|AIDA|AGPA|ANPA|ASIA|AKIA)[A-Z0-9]{12,}$/.test(v)) return undefined; // unique ids: principal-unique-id
+  if (/^\d+$/.test(v)) return `"${v}" is not an account id: account ids have exactly 12 digits (keep leading zeros, in quotes).`;
+  const m = AWS_ARN.exec(v);
+  if (m) return catalog.isPartition(m[1]) ? undefined : `"${m[1]}" is not an AWS partition.`;
+  if (/^arn:[a-z-]+:iam::\d{12}:group\//.test(v)) return 'IAM groups cannot be principals: name the users, or the account root.';
+  if (/^arn:[a-z-]+:iam::\d{12}:(policy|instance-profile)\//.test(v)) return 'Only accounts, users, roles, assumed-role sessions and federated users can be "AWS" principals.';
+  if (/^arn:/.test(v)) return `"${v}" is not a principal ARN: use arn:aws:iam::ACCOUNT:root, …:user/NAME, …:role/NAME or arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION.`;
+  if (SERVICE.test(v)) return `"${v}" looks like a service principal: put it under "Service", not "AWS".`;
+  return `"${v}" is not a valid AWS principal: use a 12-digit account id, an IAM user or role ARN, or "*".`;
+}
+
+/** Principal shapes: "*" or an object with AWS / Service / Federated / CanonicalUser, each holding ids of its kind. */
+export const principalFormat: Rule = {
+  code: 'IAM501',
+  slug: 'principal-format',
+  defaultSeverity: 'error',
+  description: 'Principal is "*" or an object with AWS (account ids, user and role ARNs), Service (service principals such as lambda.amazonaws.com), Federated (SAML or OIDC providers) or CanonicalUser (S3 canonical ids) entries.',
+  check(ctx) {
+    for (const s of ctx.doc.statements) {
+      for (const p of [s.principal, s.notPrincipal]) {
+        if (!p) continue;
+        if (p.bare && p.bare.kind === 'string' && p.bare.value !== '*') {
+          ctx.report({ span: p.bare.span, message: `A bare "${p.entry.key}" string must be "*"; name principals as {"AWS": "${p.bare.value}"} (or Service / Federated).`, data: { fixes: [{ title: `Change to {"AWS": "${p.bare.value}"}`, edits: [{ offset: p.bare.span.offset, length: p.bare.span.length, newText: `{"AWS": ${JSON.stringify(p.bare.value)}}` }] }] } });
+        }
+        for (const t of p.types) {
+          if (!PRINCIPAL_TYPES.includes(t.type)) {
+            const sameCase = PRINCIPAL_TYPES.find((x) => x.toLowerCase() === t.type.toLowerCase());
+            const options = sameCase ? [sameCase] : suggest(t.type, PRINCIPAL_TYPES, 2);
+            ctx.report({
+              span: t.list.entry.keySpan,
+              message: `"${t.type}" is not a principal type: use AWS, Service, Federated or CanonicalUser (case-sensitive).${didYouMean(options)}`,
+              data: { fixes: options.map((o, i) => ({ title: `Change to "${o}"`, preferred: i === 0, edits: [{ offset: t.list.entry.keySpan.offset, length: t.list.entry.keySpan.length, newText: JSON.stringify(o) }] })) },
+            });
+            continue;
+          }
+          for (const v of t.list.values) {
+            let problem: string | undefined;
+            if (t.type === 'AWS') problem = awsPrincipalProblem(ctx.catalog, v.value);
+            else if (t.type === 'Service') {
+              if (v.value !== '*' && !/[*?]/.test(v.value) && !SERVICE.test(v.value)) problem = `"${v.value}" is not a service principal: service principals look like "lambda.amazonaws.com".`;
+            } else if (t.type === 'Federated') {
+              if (/^arn:/.test(v.value) ? !FEDERATED_ARN.test(v.value) : !FEDERATED_HOST.test(v.value)) problem = `"${v.value}" is not a federated principal: use arn:aws:iam::ACCOUNT:saml-provider/NAME, arn:aws:iam::ACCOUNT:oidc-provider/HOST, or a provider such as "cognito-identity.amazonaws.com".`;
+            } else if (t.type === 'CanonicalUser') {
+              if (v.value !== '*' && !/^[0-9a-f]{64}$/.test(v.value)) problem = `"${v.value}" is not an S3 canonical user id (64 hexadecimal characters).`;
+            }
+            if (problem) ctx.report({ span: v.span, message: problem });
+          }
+        }
+      }
+    }
+  },
+};

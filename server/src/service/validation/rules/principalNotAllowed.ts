@@ -1,0 +1,29 @@
+import type { Rule } from '../rule';
+import { PRINCIPAL_FORBIDDEN } from '../util';
+
+const WHY: Record<string, string> = {
+  identity: 'an identity-based policy applies to the user, group or role it is attached to',
+  boundary: 'a permissions boundary applies to the user or role it is set on',
+  session: 'a session policy applies to the session it is passed to',
+  scp: 'an SCP applies to the accounts it is attached to; use a condition on aws:PrincipalArn to target principals',
+};
+
+/** Principal/NotPrincipal are forbidden in identity, boundary, session and service control policies. */
+export const principalNotAllowed: Rule = {
+  code: 'IAM101',
+  slug: 'principal-not-allowed',
+  defaultSeverity: 'error',
+  description: 'Identity policies, permissions boundaries, session policies and SCPs must not have Principal or NotPrincipal.',
+  check(ctx) {
+    if (!PRINCIPAL_FORBIDDEN.has(ctx.policyType)) return;
+    for (const s of ctx.doc.statements) {
+      for (const p of [s.principal, s.notPrincipal]) {
+        if (!p) continue;
+        ctx.report({
+          span: p.entry.keySpan,
+          message: `"${p.entry.key}" is not allowed here: ${WHY[ctx.policyType]}. Remove it, or if this is a resource or trust policy, change the policy type (IAM Policy: Change Policy Type).`,
+        });
+      }
+    }
+  },
+};

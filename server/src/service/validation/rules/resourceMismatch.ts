@@ -1,0 +1,54 @@
+import type { Rule } from '../rule';
+import { statementActionSet } from '../util';
+import { arnProblem } from './arnFormat';
+
+// services that were renamed and accept both ARN spellings (AWS CodeConnections, formerly CodeStar Connections)
+const ARN_SERVICE_ALIASES: Record<string, string> = { codeconnections: 'codestar-connections', 'codestar-connections': 'codeconnections' };
+function aliases(arn: string): string[] {
+  const parts = arn.split(':');
+  const alias = ARN_SERVICE_ALIASES[parts[2]];
+  const out = alias ? [[...parts.slice(0, 2), alias, ...parts.slice(3)].join(':')] : [];
+  // AWS-owned resources (public SSM documents, AMIs) have an empty Region or account field
+  if (parts.length >= 6 && (parts[3] === '' || parts[4] === '')) {
+    for (const a of [arn, ...out]) { const p = a.split(':'); out.push([...p.slice(0, 3), p[3] || '*', p[4] || '*', ...p.slice(5)].join(':')); }
+  }
+  return out;
+}
+
+/** A resource ARN that no action of the statement can act on (e.g. a DynamoDB table ARN with s3:GetObject). */
+export const resourceMismatch: Rule = {
+  code: 'IAM402',
+  slug: 'resource-mismatch',
+  defaultSeverity: 'warning',
+  description: 'Each resource ARN must fit a resource type of at least one action of the statement; otherwise it grants or denies nothing.',
+  check(ctx) {
+    const { catalog } = ctx;
+    for (const s of ctx.doc.statements) {
+      if (!s.resource?.values.length) continue;
+      const arns = s.resource.values.filter((v) => v.value.startsWith('arn:') && !arnProblem(catalog, v.value));
+      if (!arns.length) continue;
+      const set = statementActionSet(catalog, s);
+      if (!set || !set.allKnown || !set.actions.length) continue;
+      const formats = new Map<string, string[]>();
+      for (const a of set.actions) {
+        for (const rt of catalog.resourceTypesOf(a)) {
+          if (!rt.arnFormat) continue;
+          const users = formats.get(rt.arnFormat);
+          if (users) { if (users.length < 3) users.push(a); } else formats.set(rt.arnFormat, [a]);
+        }
+      }
+      if (!formats.size) continue; // only `*`-only actions: star-only-action reports that
+      for (const v of arns) {
+        let ok = false;
+        const candidates = [v.value, ...aliases(v.value)];
+        for (const f of formats.keys()) if (candidates.some((arn) => catalog.arnMatchesFormat(arn, f))) { ok = true; break; }
+        if (ok) continue;
+        const sample = [...formats.keys()].slice(0, 3);
+        ctx.report({
+          span: v.span,
+          message: `"${v.value}" fits no resource type of this statement's actions, so it has no effect. Expected ARNs like ${sample.map((f) => `"${f}"`).join(', ')}${formats.size > 3 ? ', …' : ''}. Check the service and the resource path.`,
+        });
+      }
+    }
+  },
+};

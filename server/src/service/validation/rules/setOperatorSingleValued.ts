@@ -1,0 +1,25 @@
+import type { Rule } from '../rule';
+import { forEachConditionKey } from './conditionValues';
+
+/** ForAllValues:/ForAnyValue: on a single-valued key: ForAllValues then also matches requests without the key. */
+export const setOperatorSingleValued: Rule = {
+  code: 'IAM306',
+  slug: 'set-operator-single-valued',
+  defaultSeverity: 'warning',
+  description: 'ForAllValues: and ForAnyValue: are for multivalued keys; on a single-valued key ForAllValues also matches requests that lack the key.',
+  check(ctx) {
+    forEachConditionKey(ctx, ({ op, key, info, clause }) => {
+      if (!op?.qualifier || !info || info.multiValued) return;
+      const plain = op.raw.slice(op.qualifier.length + 1);
+      ctx.report({
+        span: clause.entry.keySpan,
+        message: op.qualifier === 'ForAllValues'
+          ? `"${key.key}" is single-valued: "ForAllValues:" makes the condition true when the key is missing, which is rarely intended (a security risk in Allow statements). Use "${plain}".`
+          : `"${key.key}" is single-valued: "ForAnyValue:" is unnecessary; use "${plain}".`,
+        severity: op.qualifier === 'ForAnyValue' ? 'information' : undefined,
+        related: [{ span: key.entry.keySpan, message: `${key.key} is single-valued` }],
+        data: { fixes: [{ title: `Change to "${plain}"`, preferred: true, edits: [{ offset: clause.entry.keySpan.offset, length: clause.entry.keySpan.length, newText: JSON.stringify(plain) }] }] },
+      });
+    });
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { IAM_TYPES, replaceString } from '../util';
+
+/** IAM Sids allow only ASCII letters and digits; an empty Sid is pointless. */
+export const sidFormat: Rule = {
+  code: 'IAM012',
+  slug: 'sid-format',
+  defaultSeverity: 'error',
+  description: 'In IAM policies (identity, boundary, session, trust, SCP, RCP) a Sid may hold only A-Z, a-z and 0-9; an empty Sid should be removed.',
+  check(ctx) {
+    for (const s of ctx.doc.statements) {
+      const sid = s.sid;
+      if (!sid || sid.kind !== 'string') continue;
+      if (sid.value === '') {
+        ctx.report({ span: sid.span, severity: 'information', message: 'The Sid is empty: remove it or give the statement a name.' });
+        continue;
+      }
+      if (!IAM_TYPES.has(ctx.policyType) || /^[A-Za-z0-9]+$/.test(sid.value)) continue;
+      const cleaned = sid.value.replace(/[^A-Za-z0-9]/g, '');
+      ctx.report({
+        span: sid.span,
+        message: `This Sid contains characters IAM does not allow: use only letters and digits${cleaned ? ` (e.g. "${cleaned}")` : ''}.`,
+        data: cleaned ? { fixes: [replaceString(sid.span, cleaned, `Change Sid to "${cleaned}"`, true)] } : undefined,
+      });
+    }
+  },
+};

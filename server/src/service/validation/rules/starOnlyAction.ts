@@ -1,0 +1,64 @@
+import { getNodeValue } from 'jsonc-parser';
+import type { Statement } from '../../../core/policy/model';
+import { globMatch } from '../../../core/wildcard';
+import type { Fix } from '../util';
+import type { Rule } from '../rule';
+
+function indentOf(text: string, offset: number): string {
+  const ls = text.lastIndexOf('\n', offset - 1) + 1;
+  const pre = text.slice(ls, offset);
+  return /^[ \t]*$/.test(pre) ? pre : '';
+}
+
+function stringify(obj: unknown, indent: string): string {
+  return JSON.stringify(obj, null, 2).split('\n').join(`\n${indent}`);
+}
+
+/** Split: the `*`-only actions move to their own statement with "Resource": "*", keeping Effect, Principal and Condition. */
+export function splitFix(text: string, s: Statement, starOnly: Set<string>, statementIsObject: boolean): Fix | undefined {
+  const value = getNodeValue(s.node) as Record<string, unknown>;
+  if (!s.action || s.notAction) return undefined;
+  const keep = s.action.values.filter((v) => !starOnly.has(v.value)).map((v) => v.value);
+  const moved = s.action.values.filter((v) => starOnly.has(v.value)).map((v) => v.value);
+  const indent = indentOf(text, s.span.offset);
+  const b: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'Sid') b.Sid = `${String(v)}StarOnly`;
+    else if (k === 'Action') b.Action = moved.length === 1 ? moved[0] : moved;
+    else if (k === 'Resource' || k === 'NotResource') b.Resource = '*';
+    else b[k] = v;
+  }
+  let newText: string;
+  if (!keep.length) newText = stringify(b, indent);
+  else {
+    const a = { ...value, Action: keep.length === 1 ? keep[0] : keep };
+    newText = `${stringify(a, indent)},\n${indent}${stringify(b, indent)}`;
+    if (statementIsObject) newText = `[${newText}]`;
+  }
+  return { title: keep.length ? 'Split the statement: move the actions that only support "*" to a statement with "Resource": "*"' : 'Change "Resource" to "*" (these actions support only "*")', edits: [{ offset: s.span.offset, length: s.span.length, newText }] };
+}
+
+/** Actions that support only "Resource": "*" in a statement that names only specific ARNs: they never match. */
+export const starOnlyAction: Rule = {
+  code: 'IAM403',
+  slug: 'star-only-action',
+  defaultSeverity: 'warning',
+  description: 'Some actions (e.g. s3:ListAllMyBuckets, ec2:DescribeInstances) support only "Resource": "*"; in a statement that lists only specific ARNs they never match.',
+  check(ctx) {
+    const { catalog } = ctx;
+    for (const s of ctx.doc.statements) {
+      if (!s.action || !s.resource?.values.length) continue;
+      if (s.resource.values.some((r) => globMatch(r.value, '*', false))) continue;
+      const bad = s.action.values.filter((v) => !/[*?]/.test(v.value) && catalog.actionSupportsOnlyStar(v.value));
+      if (!bad.length) continue;
+      const names = [...new Set(bad.map((v) => v.value))];
+      const fix = splitFix(ctx.doc.text, s, new Set(names), ctx.doc.statementIsObject);
+      ctx.report({
+        span: bad[0].span,
+        message: `${names.length === 1 ? `"${names[0]}" supports` : `${names.map((n) => `"${n}"`).join(', ')} support`} only "Resource": "*", but this statement names specific resources, so ${names.length === 1 ? 'it never matches' : 'they never match'}. Move ${names.length === 1 ? 'it' : 'them'} to a statement with "Resource": "*".`,
+        related: bad.slice(1).map((v) => ({ span: v.span, message: `"${v.value}" supports only "*"` })),
+        data: fix ? { fixes: [fix] } : undefined,
+      });
+    }
+  },
+};

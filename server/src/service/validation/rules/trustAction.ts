@@ -1,0 +1,51 @@
+import type { Rule } from '../rule';
+import type { Value } from '../../../core/policy/model';
+import { globMatch } from '../../../core/wildcard';
+
+const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
+const ASSUME = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
+
+function granted(values: Value[]): Set<string> {
+  const out = new Set<string>();
+  for (const v of values) for (const a of TRUST_ACTIONS) if (globMatch(v.value, a, true)) out.add(a);
+  return out;
+}
+
+/** Trust policies grant only the sts:AssumeRole* family (plus TagSession, SetSourceIdentity, SetContext), matched to the principal kind. */
+export const trustAction: Rule = {
+  code: 'IAM105',
+  slug: 'trust-action',
+  defaultSeverity: 'error',
+  description: 'Role trust policies allow only sts:AssumeRole, sts:AssumeRoleWithSAML (SAML providers), sts:AssumeRoleWithWebIdentity (OIDC providers), sts:TagSession, sts:SetSourceIdentity and sts:SetContext; IAM Roles Anywhere needs AssumeRole, TagSession and SetSourceIdentity.',
+  check(ctx) {
+    if (ctx.policyType !== 'trust') return;
+    for (const s of ctx.doc.statements) {
+      const actions = s.action?.values ?? [];
+      for (const v of actions) {
+        if (v.value === '*' || TRUST_ACTIONS.some((a) => globMatch(v.value, a, true))) continue;
+        ctx.report({ span: v.span, message: `"${v.value}" cannot be granted in a role trust policy: use ${ASSUME.join(', ')} (plus sts:TagSession, sts:SetSourceIdentity or sts:SetContext).` });
+      }
+      if (!s.action || !actions.length) continue;
+      const g = granted(actions);
+      const fed = s.principal?.types.find((t) => t.type === 'Federated')?.list.values ?? [];
+      const svc = s.principal?.types.find((t) => t.type === 'Service')?.list.values ?? [];
+      const aws = s.principal?.types.find((t) => t.type === 'AWS')?.list.values ?? [];
+      const saml = fed.filter((f) => /:saml-provider\//.test(f.value));
+      const oidc = fed.filter((f) => !/:saml-provider\//.test(f.value));
+      const span = s.action.entry.keySpan;
+      if (saml.length && !g.has('sts:AssumeRoleWithSAML')) {
+        ctx.report({ span, message: 'A SAML provider principal assumes the role with sts:AssumeRoleWithSAML: add it to "Action".', related: saml.map((p) => ({ span: p.span, message: 'SAML principal' })) });
+      }
+      if (oidc.length && !g.has('sts:AssumeRoleWithWebIdentity')) {
+        ctx.report({ span, message: 'An OIDC (web identity) principal assumes the role with sts:AssumeRoleWithWebIdentity: add it to "Action".', related: oidc.map((p) => ({ span: p.span, message: 'OIDC principal' })) });
+      }
+      if ((svc.length || aws.length || s.principal?.bare) && !fed.length && !g.has('sts:AssumeRole') && (g.has('sts:AssumeRoleWithSAML') || g.has('sts:AssumeRoleWithWebIdentity'))) {
+        ctx.report({ span, message: 'AWS and service principals assume a role with sts:AssumeRole; AssumeRoleWithSAML and AssumeRoleWithWebIdentity are for "Federated" principals.' });
+      }
+      if (svc.some((p) => p.value === 'rolesanywhere.amazonaws.com')) {
+        const missing = ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'].filter((a) => !g.has(a));
+        if (missing.length) ctx.report({ span, message: `IAM Roles Anywhere needs ${missing.join(', ')} in the trust policy: add ${missing.length > 1 ? 'them' : 'it'} to "Action".` });
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { ALL_OPERATORS, didYouMean, parseOperator, suggest } from '../util';
+
+/** Condition operators are a fixed, case-sensitive set (StringEquals, ArnLike, Bool, …, with IfExists and set qualifiers). */
+export const unknownOperator: Rule = {
+  code: 'IAM301',
+  slug: 'unknown-operator',
+  defaultSeverity: 'error',
+  description: 'The condition operator must be one of the IAM operators (e.g. StringEquals, NumericLessThan, ArnLike, IpAddress, Bool, Null), optionally with IfExists and ForAllValues:/ForAnyValue:.',
+  check(ctx) {
+    for (const s of ctx.doc.statements) {
+      for (const c of s.conditions) {
+        if (parseOperator(c.operator)) continue;
+        const exactCase = ALL_OPERATORS.find((o) => o.toLowerCase() === c.operator.toLowerCase());
+        const options = exactCase ? [exactCase] : suggest(c.operator, ALL_OPERATORS, 3);
+        const qualifierTypo = /^for(all|any)values?:/i.test(c.operator) && !/^(ForAllValues|ForAnyValue):/.test(c.operator);
+        ctx.report({
+          span: c.entry.keySpan,
+          message: exactCase
+            ? `Condition operators are case-sensitive: write "${exactCase}".`
+            : `Unknown condition operator "${c.operator}".${didYouMean(options)}${options.length ? '' : qualifierTypo ? ' The set qualifiers are "ForAllValues:" and "ForAnyValue:".' : ' Use an IAM operator such as StringEquals, StringLike, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.'}`,
+          data: { fixes: options.map((o, i) => ({ title: `Change to "${o}"`, preferred: i === 0, edits: [{ offset: c.entry.keySpan.offset, length: c.entry.keySpan.length, newText: JSON.stringify(o) }] })) },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+import { didYouMean, replaceString } from '../util';
+import { forEachAction } from './actionValues';
+
+/** The service prefix of an action is not a known service (e.g. "dyanmodb:PutItem"). */
+export const unknownService: Rule = {
+  code: 'IAM201',
+  slug: 'unknown-service',
+  defaultSeverity: 'error',
+  description: 'The service prefix of an action must be a known service prefix (lowercase, e.g. "dynamodb").',
+  check(ctx) {
+    forEachAction(ctx, (v, c) => {
+      if (c.kind !== 'unknown-service') return;
+      const rest = v.value.slice(v.value.indexOf(':'));
+      const replacements = c.suggestions.map((p) => p + rest);
+      ctx.report({
+        span: v.span,
+        message: `Unknown service "${c.service}" in "${v.value}".${didYouMean(c.suggestions)}${c.suggestions.length ? '' : ' Check the service prefix in the Service Authorization Reference.'}`,
+        data: { fixes: replacements.map((r, i) => replaceString(v.span, r, `Change to "${r}"`, i === 0)) },
+      });
+    });
+  },
+};

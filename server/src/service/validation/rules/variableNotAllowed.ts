@@ -1,0 +1,25 @@
+import type { Rule } from '../rule';
+import { variableSpan, variableUses } from './policyVariables';
+
+/** Variables work only in Resource (after the fifth colon) and in String/Arn condition values. */
+export const variableNotAllowed: Rule = {
+  code: 'IAM602',
+  slug: 'variable-not-allowed',
+  defaultSeverity: 'error',
+  description: 'Policy variables are replaced only in the resource part of Resource ARNs and in values of String and Arn condition operators; elsewhere they are literal text.',
+  check(ctx) {
+    for (const u of variableUses(ctx)) {
+      const first = u.vars[0];
+      if (!first) continue;
+      const span = variableSpan(u, first.index, first.text.length);
+      if (u.place === 'action' || u.place === 'principal' || u.place === 'other') {
+        ctx.report({ span, message: `Policy variables are not supported in ${u.place === 'action' ? 'Action' : u.place === 'principal' ? 'Principal' : 'this element'}: "${first.text}" is taken literally. Use it in Resource or in a condition value instead.` });
+      } else if (u.place === 'condition' && u.op && u.op.family !== 'String' && u.op.family !== 'Arn') {
+        ctx.report({ span, message: `"${u.op.raw}" does not replace policy variables; only String… and Arn… operators do.` });
+      } else if (u.place === 'resource' && u.value.value.startsWith('arn:')) {
+        const fifth = u.value.value.split(':', 5).join(':').length;
+        if (first.index < fifth) ctx.report({ span, severity: 'warning', message: `Policy variables are documented only in the resource part of an ARN (after the fifth colon); "${first.text}" in the ${['arn', 'partition', 'service', 'Region', 'account'][u.value.value.slice(0, first.index).split(':').length - 1] ?? 'ARN'} field may be taken literally.` });
+      }
+    }
+  },
+};

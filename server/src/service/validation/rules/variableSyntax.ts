@@ -1,0 +1,30 @@
+import type { Rule } from '../rule';
+import { variableSpan, variableUses } from './policyVariables';
+
+const SPECIAL = new Set(['*', '?', '$']);
+
+/** Malformed policy variables: missing closing brace, empty, spaces, bad default value. */
+export const variableSyntax: Rule = {
+  code: 'IAM601',
+  slug: 'variable-syntax',
+  defaultSeverity: 'error',
+  description: 'A policy variable is written ${key} (or ${key, \'default\'}, or ${*} ${?} ${$}) with no spaces inside the name and a closing brace.',
+  check(ctx) {
+    for (const u of variableUses(ctx)) {
+      for (const v of u.vars) {
+        const span = variableSpan(u, v.index, v.text.length);
+        if (!v.closed) { ctx.report({ span, message: `The policy variable "${v.text}" has no closing brace: write \${key}.` }); continue; }
+        const inner = v.inner;
+        if (inner.trim() === '') { ctx.report({ span, message: 'Empty policy variable "${}": name a key, e.g. ${aws:username}.' }); continue; }
+        if (SPECIAL.has(inner)) continue;
+        const comma = inner.indexOf(',');
+        const name = comma >= 0 ? inner.slice(0, comma) : inner;
+        if (/\s/.test(name)) { ctx.report({ span, message: `Spaces are not allowed in the variable name "${v.text}": write \${${name.trim()}}.` }); continue; }
+        if (!/^[A-Za-z0-9:/._-]+$/.test(name)) { ctx.report({ span, message: `"${v.text}" contains characters a condition key cannot have.` }); continue; }
+        if (comma >= 0 && !/^\s*'[^']*'\s*$/.test(inner.slice(comma + 1))) {
+          ctx.report({ span, message: `The default value in "${v.text}" must be in single quotes: \${${name}, 'default'}.` });
+        }
+      }
+    }
+  },
+};

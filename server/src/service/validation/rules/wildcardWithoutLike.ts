@@ -1,0 +1,26 @@
+import type { Rule } from '../rule';
+import { forEachConditionKey } from './conditionValues';
+
+/** `*` or `?` in a StringEquals value is compared literally. */
+export const wildcardWithoutLike: Rule = {
+  code: 'IAM308',
+  slug: 'wildcard-without-like',
+  defaultSeverity: 'warning',
+  description: 'StringEquals and StringNotEquals compare * and ? literally; use StringLike / StringNotLike for patterns.',
+  check(ctx) {
+    forEachConditionKey(ctx, ({ op, key, clause }) => {
+      if (!op || op.family !== 'String' || op.allowsWildcards) return;
+      for (const v of key.values) {
+        if (v.kind !== 'string') continue;
+        const stripped = v.value.replace(/\$\{[*?$]\}/g, '');
+        if (!/[*?]/.test(stripped)) continue;
+        const like = /IgnoreCase/.test(op.base) ? undefined : op.raw.replace(/StringNotEquals/, 'StringNotLike').replace(/StringEquals/, 'StringLike');
+        ctx.report({
+          span: v.span,
+          message: `"${op.raw}" compares "${v.value}" literally, so "*" and "?" are not wildcards here.${like ? ` Use "${like}" to match a pattern` : ' Use StringLike to match a pattern'} (or \${*} / \${?} for a literal character).`,
+          data: like ? { fixes: [{ title: `Change the operator to "${like}"`, preferred: true, edits: [{ offset: clause.entry.keySpan.offset, length: clause.entry.keySpan.length, newText: JSON.stringify(like) }] }] } : undefined,
+        });
+      }
+    });
+  },
+};
