@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { CatalogInfoResult, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
 import type { PolicyType } from '../../server/src/core/policy/policyType';
+import { registerSimulator, type SimulatorApi } from './simulator';
 
 // Kept in sync with server/src/protocol.ts (type-only import there, so the names are repeated here).
 const CatalogInfoRequest = 'iamPolicy/catalogInfo';
@@ -26,6 +27,8 @@ export interface ExtensionApi {
   client: LanguageClient;
   /** resolves once the language server has answered initialize */
   ready: Promise<void>;
+  /** the Simulate Request panel and scenario files (for tests) */
+  simulator: SimulatorApi;
 }
 
 let client: LanguageClient | undefined;
@@ -98,9 +101,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.workspace.onDidOpenTextDocument(() => void updateStatus()),
   );
 
+  const simulator = registerSimulator(context, client, ready, output);
+
   await ready;
   void updateStatus();
-  return { client, ready };
+  return { client, ready, simulator };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,0 +1,29 @@
+// "Simulate" above each statement of a policy: opens the panel with the policy in its slot and the statement's first
+// action and resource in the request form.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PolicyStatementsResult } from '../../../server/src/protocol';
+import { isScenarioFile } from './scenarios';
+
+const PolicyStatementsRequest = 'iamPolicy/policyStatements';
+
+export class PolicyLensProvider implements vscode.CodeLensProvider {
+  constructor(private readonly client: LanguageClient, private readonly ready: Promise<void>, private readonly enabled: () => boolean) {}
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    if (!this.enabled() || isScenarioFile(document.uri)) return [];
+    await this.ready;
+    let r: PolicyStatementsResult;
+    try { r = await this.client.sendRequest<PolicyStatementsResult>(PolicyStatementsRequest, { uri: document.uri.toString() }, token); } catch { return []; }
+    return r.statements.map((s) => {
+      const range = new vscode.Range(s.range.start.line, s.range.start.character, s.range.start.line, s.range.start.character);
+      const what = s.action ? ` ${s.action}` : '';
+      return new vscode.CodeLens(range, {
+        title: `$(play) Simulate${what}`,
+        tooltip: `Open the Simulate Request panel with ${s.sid ? `statement "${s.sid}"` : `statement ${s.index + 1}`}'s first action and resource`,
+        command: 'iamPolicy.simulateStatement',
+        arguments: [document.uri, { index: s.index, action: s.action ?? '', resource: s.resource ?? '' }],
+      });
+    });
+  }
+}

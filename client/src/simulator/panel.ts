@@ -1,0 +1,276 @@
+// The Simulate Request panel: one webview beside the editor. The extension owns the state (restored by the
+// serializer after a reload); the webview renders it and sends back every edit. Evaluation goes to the language
+// server (iamPolicy/simulate), debounced, on every form edit and every change to a chosen policy file.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ActionSuggestionsResult, SimulateResult } from '../../../server/src/protocol';
+import { DeciderDecorations } from '../inline/decorations';
+import { validateWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
+import { fromScenario, scenarioNames, toScenario, type PathMapping } from './scenarioFile';
+import { addPolicy, emptyState, policyUris, toSimulateParams, validatePanelState, type PanelState, type PolicyRefState, type Slot } from './state';
+
+export const VIEW_TYPE = 'iamPolicy.simulator';
+const SimulateRequest = 'iamPolicy/simulate';
+const ActionSuggestionsRequest = 'iamPolicy/actionSuggestions';
+const DEBOUNCE_MS = 250;
+
+const SLOT_LABELS: Record<Slot, string> = {
+  identity: 'identity policies', boundary: 'permissions boundary', session: 'session policy',
+  resource: 'resource-based policy', scp: 'service control policies', rcp: 'resource control policies',
+};
+/** file-name conventions that suggest a slot (listed first in the quick pick) */
+const SLOT_HINTS: Record<Slot, RegExp> = {
+  identity: /\.(policy|iam)\.json$/i, boundary: /\.boundary\.json$/i, session: /\.session\.json$/i,
+  resource: /\.(resource|trust)\.json$/i, scp: /\.scp\.json$/i, rcp: /\.rcp\.json$/i,
+};
+
+export interface EvaluationEvent { state: PanelState; response: SimulateResult }
+
+export class SimulatorPanel {
+  static current: SimulatorPanel | undefined;
+  private static readonly evaluatedEmitter = new vscode.EventEmitter<EvaluationEvent>();
+  /** fires after each evaluation the panel shows (tests wait on it) */
+  static readonly onDidEvaluate = SimulatorPanel.evaluatedEmitter.event;
+
+  state: PanelState;
+  lastResponse: SimulateResult | undefined;
+  /** messages the webview sent that failed validation (kept for tests and the log) */
+  readonly rejected: string[] = [];
+  private seq = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly decorations = new DeciderDecorations();
+
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel, state: PanelState) {
+    this.state = state;
+    const media = vscode.Uri.joinPath(context.extensionUri, 'client', 'media');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    panel.iconPath = new vscode.ThemeIcon('shield');
+    panel.webview.html = this.html(panel.webview, media);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && policyUris(this.state).includes(e.document.uri.toString())) this.schedule();
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => { if (policyUris(this.state).includes(d.uri.toString())) this.schedule(); }),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.decorations.apply(this.lastResponse)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+    const onDisk = (u: vscode.Uri) => { if (policyUris(this.state).includes(u.toString())) this.schedule(); };
+    this.disposables.push(watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk));
+  }
+
+  /** Opens the panel beside the editor (or reveals it) and lets `update` change its state. */
+  static show(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel, update?: (s: PanelState) => PanelState): SimulatorPanel {
+    let p = SimulatorPanel.current;
+    if (!p) {
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Simulate Request', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+        { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'client', 'media')] });
+      p = SimulatorPanel.current = new SimulatorPanel(panel, context, client, log, emptyState());
+    } else p.panel.reveal(undefined, false);
+    if (update) p.setState(update(p.state));
+    return p;
+  }
+
+  /** Restores a panel VS Code kept across a reload (the serializer hands over the webview's last state). */
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel, saved: unknown): SimulatorPanel {
+    let state = emptyState();
+    try { if (saved) state = validatePanelState(saved); } catch (e) { log.warn(`simulator: the saved panel state was not usable (${(e as Error).message}); starting empty`); }
+    SimulatorPanel.current?.panel.dispose();
+    return (SimulatorPanel.current = new SimulatorPanel(panel, context, client, log, state));
+  }
+
+  setState(state: PanelState): void {
+    this.state = state;
+    this.post({ type: 'state', state });
+    this.schedule();
+  }
+
+  /** Evaluates now (the debounce is for typing). */
+  async evaluate(): Promise<SimulateResult | undefined> {
+    clearTimeout(this.timer);
+    const seq = ++this.seq;
+    const state = this.state;
+    let response: SimulateResult;
+    try {
+      response = await this.client.sendRequest<SimulateResult>(SimulateRequest, toSimulateParams(state));
+    } catch (e) {
+      this.post({ type: 'notice', level: 'error', message: `The language server did not evaluate the request: ${(e as Error).message}` });
+      return undefined;
+    }
+    if (seq !== this.seq) return undefined; // a newer evaluation is under way
+    this.lastResponse = response;
+    this.post({ type: 'result', seq, response });
+    this.decorations.apply(response);
+    SimulatorPanel.evaluatedEmitter.fire({ state, response });
+    return response;
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.evaluate(), DEBOUNCE_MS);
+  }
+
+  private post(m: HostMessage): void {
+    void this.panel.webview.postMessage(m);
+  }
+
+  /** Handles one message from the webview; malformed ones are logged and answered with a notice, never acted on. */
+  async receive(raw: unknown): Promise<void> {
+    let m: WebviewMessage;
+    try {
+      m = validateWebviewMessage(raw);
+    } catch (e) {
+      const why = (e as Error).message;
+      this.rejected.push(why);
+      this.log.warn(`simulator: rejected a message from the webview: ${why}`);
+      this.post({ type: 'notice', level: 'error', message: `Ignored a malformed message (${why}).` });
+      return;
+    }
+    switch (m.type) {
+      case 'ready': this.post({ type: 'state', state: this.state }); await this.evaluate(); break;
+      case 'update': this.state = m.state; this.schedule(); break;
+      case 'addPolicies': await this.pickPolicies(m.slot, m.level); break;
+      case 'reveal': await revealStatement(vscode.Uri.parse(m.uri), new vscode.Range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character)); break;
+      case 'openPolicy': await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { viewColumn: vscode.ViewColumn.One, preview: false }); break;
+      case 'saveScenario': await this.saveScenario(); break;
+      case 'openScenario': await this.openScenarioDialog(); break;
+      case 'suggestActions': {
+        let items: string[] = [];
+        try { items = (await this.client.sendRequest<ActionSuggestionsResult>(ActionSuggestionsRequest, { text: m.text, limit: 200 })).items; } catch { items = []; }
+        this.post({ type: 'suggestions', id: m.id, items });
+        break;
+      }
+    }
+  }
+
+  private async pickPolicies(slot: Slot, level?: number): Promise<void> {
+    const files = await vscode.workspace.findFiles('**/*.json', '{**/node_modules/**,**/.git/**,**/*.scenario.json,**/package*.json,**/tsconfig*.json}', 2000);
+    const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled' && (d.languageId === 'iam-policy' || d.languageId === 'json')).map((d) => d.uri);
+    const hint = SLOT_HINTS[slot];
+    const items = [...open, ...files]
+      .map((u) => ({ label: u.scheme === 'untitled' ? u.path : vscode.workspace.asRelativePath(u), description: hint.test(u.path) ? 'suggested by its name' : undefined, uri: u }))
+      .sort((a, b) => Number(!!b.description) - Number(!!a.description) || a.label.localeCompare(b.label));
+    const many = slot === 'identity' || slot === 'scp' || slot === 'rcp';
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: many, placeHolder: `Choose ${SLOT_LABELS[slot]} from the workspace`, matchOnDescription: true }) as unknown;
+    const chosen = (Array.isArray(picked) ? picked : picked ? [picked] : []) as { uri: vscode.Uri }[];
+    if (!chosen.length) return;
+    let s = this.state;
+    for (const c of chosen) s = addPolicy(s, slot, { uri: c.uri.toString(), enabled: true }, level);
+    this.setState(s);
+  }
+
+  private pathMapping(): PathMapping {
+    return {
+      toPath: (u) => { const uri = vscode.Uri.parse(u); return uri.scheme === 'file' ? uri.fsPath : undefined; },
+      toUri: (p) => vscode.Uri.file(p).toString(),
+      inlinePolicy: (u) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === u);
+        try { const v: unknown = doc ? JSON.parse(doc.getText()) : undefined; return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined; } catch { return undefined; }
+      },
+    };
+  }
+
+  /** Writes the panel as a scenario file (asks where); returns the file written. */
+  async saveScenario(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const base = (this.state.name || 'simulation').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '') || 'simulation';
+    const uri = target ?? await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}.scenario.json`) : undefined,
+      filters: { 'Scenario files': ['scenario.json', 'json'] },
+      saveLabel: 'Save Scenario',
+    });
+    if (!uri) return undefined;
+    if (uri.scheme !== 'file') { void vscode.window.showErrorMessage('Scenarios can be saved to files on disk only, so that policy paths can be relative.'); return undefined; }
+    const scenario = toScenario(this.state, uri.fsPath, this.pathMapping());
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(scenario, null, 2)}\n`, 'utf8'));
+    this.post({ type: 'notice', level: 'info', message: `Saved ${vscode.workspace.asRelativePath(uri)}.` });
+    return uri;
+  }
+
+  private async openScenarioDialog(): Promise<void> {
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Scenario files': ['json'] }, openLabel: 'Open Scenario' });
+    if (picked?.[0]) await this.loadScenario(picked[0]);
+  }
+
+  /** Loads scenario `index` of a scenario file (asks which when the file holds several and no index is given). */
+  async loadScenario(uri: vscode.Uri, index?: number): Promise<boolean> {
+    let json: unknown;
+    try {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const text = open ? open.getText() : Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+      json = JSON.parse(text);
+    } catch (e) {
+      this.post({ type: 'notice', level: 'error', message: `Cannot open ${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}` });
+      return false;
+    }
+    const names = scenarioNames(json);
+    if (index === undefined) {
+      if (names.length > 1) {
+        const pick = await vscode.window.showQuickPick(names.map((label, i) => ({ label, i })), { placeHolder: 'Which scenario?' });
+        if (!pick) return false;
+        index = pick.i;
+      } else index = 0;
+    }
+    try {
+      this.setState(fromScenario(json, index, uri.fsPath, this.pathMapping()));
+      return true;
+    } catch (e) {
+      this.post({ type: 'notice', level: 'error', message: `Cannot open ${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}` });
+      return false;
+    }
+  }
+
+  private html(webview: vscode.Webview, media: vscode.Uri): string {
+    const nonce = makeNonce();
+    const src = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, f)).toString();
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${src('simulator.css')}">
+<title>Simulate Request</title>
+</head>
+<body>
+<main id="app" aria-label="Simulate an IAM request"><p>Loading the simulator…</p></main>
+<script nonce="${nonce}" src="${src('protocol.js')}"></script>
+<script nonce="${nonce}" src="${src('simulator.js')}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (SimulatorPanel.current === this) SimulatorPanel.current = undefined;
+    clearTimeout(this.timer);
+    this.decorations.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+function makeNonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = '';
+  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  return s;
+}
+
+const flash = vscode.window.createTextEditorDecorationType({
+  backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
+  border: '1px solid', borderColor: new vscode.ThemeColor('focusBorder'), isWholeLine: true,
+});
+
+/** Opens the policy in the first column, selects the statement, scrolls it into view and flashes it. */
+export async function revealStatement(uri: vscode.Uri, range: vscode.Range): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false, preview: false });
+  editor.selection = new vscode.Selection(range.start, range.start);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  editor.setDecorations(flash, [range]);
+  setTimeout(() => editor.setDecorations(flash, []), 1500);
+  return editor;
+}
+
+export type { PolicyRefState };
