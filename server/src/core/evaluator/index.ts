@@ -8,6 +8,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { compileSet, decideCompiled, prepareRequest, type CompiledSet } from './engine';
 import { referencedKeys, simulateCompiled } from './explain';
+export { explanationStats } from './explain';
 import type { Decision, PolicySet, RequestInput, Scenario, SimulationResult } from './types';
 
 export type {

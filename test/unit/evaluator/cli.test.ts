@@ -1,0 +1,112 @@
+// iam-policy simulate / test, run in-process through runScenarioCommand (what dist/cli.js calls): output, exit codes,
+// bad input.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { catalog } from '../helpers';
+import { runScenarioCommand } from '../../../server/src/cli/scenarios';
+
+const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'scenarios', 'app-reads-reports.scenario.json');
+
+async function run(cmd: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runScenarioCommand(cmd, args, catalog, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n'), lines: out };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'iam-scenarios-'));
+mkdirSync(join(dir, 'policies'));
+writeFileSync(join(dir, 'policies', 'read.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, null, 2));
+const req = (action: string) => ({ principal: 'arn:aws:iam::111122223333:user/alice', action, resource: 'arn:aws:s3:::b/k' });
+const file = (name: string, content: unknown) => {
+  const p = join(dir, name);
+  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return p;
+};
+const passing = file('pass.json', [
+  { name: 'read', identityPolicies: [{ file: 'policies/read.json' }], request: req('s3:GetObject'), expected: 'Allowed' },
+  { name: 'write', identityPolicies: [{ file: 'policies/read.json' }], request: req('s3:PutObject'), expected: 'ImplicitlyDenied' },
+]);
+const failing = file('fail.json', { scenarios: [
+  { name: 'wrong expectation', identityPolicies: [{ file: 'policies/read.json' }], request: req('s3:PutObject'), expected: 'Allowed' },
+  { name: 'right one', identityPolicies: [{ file: 'policies/read.json' }], request: req('s3:GetObject'), expected: 'Allowed' },
+] });
+const bad = file('bad.json', { scenarios: [
+  { name: 'fine', identityPolicies: [{ file: 'policies/read.json' }], request: req('s3:GetObject'), expected: 'Allowed' },
+  { name: 'missing policy file', identityPolicies: [{ file: 'policies/nope.json' }], request: req('s3:GetObject'), expected: 'Allowed' },
+] });
+
+describe('iam-policy test', () => {
+  it('passes the example scenarios and ends with the summary line', async () => {
+    const r = await run('test', EXAMPLE);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.equal(r.lines.at(-1), '3 passed, 0 failed');
+    assert.equal(r.lines.filter((l) => l.startsWith('pass ')).length, 3);
+  });
+
+  it('runs several files and exits 1 on a failure, with the explanation of the failure', async () => {
+    const r = await run('test', passing, failing);
+    assert.equal(r.code, 1);
+    assert.equal(r.lines.at(-1), '3 passed, 1 failed');
+    assert.match(r.out, /FAIL {2}.*fail\.json: wrong expectation: ImplicitlyDenied \(expected Allowed\)/);
+    assert.match(r.out, /ImplicitlyDenied: no identity policy allows it/);
+  });
+
+  it('exits 2 on bad input, naming the file and JSON path, and still runs the good scenario', async () => {
+    const r = await run('test', bad);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /bad\.json at \$\.scenarios\[1\]\.identityPolicies\[0\]\.file: cannot read policy file "policies\/nope\.json"/);
+    assert.match(r.out, /pass {2}.*fine: Allowed/);
+    assert.equal(r.lines.at(-1), '1 passed, 0 failed');
+  });
+
+  it('exits 2 for a missing file and for usage errors', async () => {
+    const missing = await run('test', join(dir, 'none.json'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /none\.json: file not found/);
+    assert.equal((await run('test')).code, 2);
+    assert.equal((await run('test', passing, '--format', 'xml')).code, 2);
+    assert.equal((await run('test', passing, '--bogus')).code, 2);
+  });
+
+  it('emits JSON results with --format json', async () => {
+    const r = await run('test', passing, '--format', 'json');
+    const j = JSON.parse(r.out);
+    assert.equal(j.passed, 2);
+    assert.equal(j.failed, 0);
+    assert.equal(j.results[0].pass, true);
+  });
+});
+
+describe('iam-policy simulate', () => {
+  it('prints each result as text with the decision, explanation and matched statement location', async () => {
+    const r = await run('simulate', passing);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^read: Allowed \(expected Allowed: pass\)/m);
+    assert.match(r.out, /matched: Allow "Read" \(identity\) policies\/read\.json:4:5/);
+    assert.match(r.out, /^write: ImplicitlyDenied/m);
+  });
+
+  it('prints the scenario.md result objects with --format json', async () => {
+    const r = await run('simulate', EXAMPLE, '--format=json');
+    assert.equal(r.code, 0);
+    const results = JSON.parse(r.out);
+    assert.equal(results.length, 3);
+    const first = results[0];
+    for (const k of ['name', 'decision', 'expected', 'pass', 'matchedStatements', 'policyTypes', 'derivedContext', 'missingContextKeys', 'explanation']) assert.ok(k in first, k);
+    assert.equal(first.decision, 'Allowed');
+    assert.equal(first.derivedContext['aws:PrincipalAccount'], '111122223333');
+    assert.deepEqual(results.map((x: { decision: string }) => x.decision), ['Allowed', 'ExplicitlyDenied', 'ImplicitlyDenied']);
+  });
+
+  it('rejects more than one file and invalid JSON', async () => {
+    assert.equal((await run('simulate', passing, failing)).code, 2);
+    const broken = file('broken.json', '{"request": {');
+    const r = await run('simulate', broken);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /broken\.json: .*is not valid JSON/);
+  });
+});

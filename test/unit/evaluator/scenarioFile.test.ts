@@ -1,0 +1,75 @@
+// Scenario files (shared/spec/scenario.md): the three shapes, the three policy forms, and errors with JSON paths.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { parseScenarioFile } from '../../../server/src/core/evaluator';
+
+const files: Record<string, string> = {
+  'policies/read.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  'policies/broken.json': '{"Version": "2012-10-17", "Statement": [',
+};
+const read = (rel: string) => {
+  if (!(rel in files)) throw new Error(`no such file ${rel}`);
+  return { text: files[rel] };
+};
+const request = { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
+
+describe('parseScenarioFile', () => {
+  it('reads a single scenario with the three policy forms', () => {
+    const text = JSON.stringify({
+      name: 'one',
+      identityPolicies: [{ file: 'policies/read.json' }, { name: 'inline', policy: { Version: '2012-10-17', Statement: [] } }, { Version: '2012-10-17', Statement: [] }],
+      request, expected: 'Allowed',
+    });
+    const { scenarios, errors } = parseScenarioFile(text, 'one.json', read);
+    assert.deepEqual(errors, []);
+    assert.equal(scenarios.length, 1);
+    const [f, n, d] = scenarios[0].identityPolicies;
+    assert.equal(f.name, 'read');
+    assert.equal(f.file, 'policies/read.json');
+    assert.equal(f.text, files['policies/read.json']);
+    assert.equal(n.name, 'inline');
+    assert.equal(d.name, 'identity policy 3');
+    assert.equal(scenarios[0].expected, 'Allowed');
+  });
+
+  it('reads an array and {"scenarios": [...]}; flat SCP lists become one level', () => {
+    const s = { identityPolicies: [], scps: [{ Version: '2012-10-17', Statement: [] }], request };
+    assert.equal(parseScenarioFile(JSON.stringify([s, s]), 'a.json', read).scenarios.length, 2);
+    const r = parseScenarioFile(JSON.stringify({ scenarios: [s] }), 'b.json', read);
+    assert.equal(r.scenarios[0].scps.length, 1);
+    assert.equal(r.scenarios[0].scps[0].policies.length, 1);
+  });
+
+  it('reads SCP levels from the root to the account', () => {
+    const s = { scps: [{ orgIdentifier: 'r-root', policies: [{ file: 'policies/read.json' }] }, { orgIdentifier: 'ou-1', policies: [] }], request };
+    const r = parseScenarioFile(JSON.stringify(s), 'c.json', read);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.scenarios[0].scps.map((l) => l.orgIdentifier), ['r-root', 'ou-1']);
+  });
+
+  it('reports a bad scenario with its JSON path and keeps the others', () => {
+    const text = JSON.stringify({ scenarios: [{ request }, { request: { ...request, action: 's3:*' } }, { request, expected: 'Maybe' }] });
+    const r = parseScenarioFile(text, 'd.json', read);
+    assert.equal(r.scenarios.length, 1);
+    assert.deepEqual(r.errors.map((e) => [e.scenarioIndex, e.path]), [[1, ['scenarios', 1, 'request', 'action']], [2, ['scenarios', 2, 'expected']]]);
+    assert.match(r.errors[1].message, /Allowed, ExplicitlyDenied, ImplicitlyDenied/);
+  });
+
+  it('names missing and unreadable policy files', () => {
+    const text = JSON.stringify([{ identityPolicies: [{ file: 'policies/none.json' }], request }, { resourcePolicy: { file: 'policies/broken.json' }, request }]);
+    const r = parseScenarioFile(text, 'e.json', read);
+    assert.equal(r.scenarios.length, 0);
+    assert.deepEqual(r.errors[0].path, [0, 'identityPolicies', 0, 'file']);
+    assert.match(r.errors[0].message, /cannot read policy file "policies\/none.json"/);
+    assert.deepEqual(r.errors[1].path, [1, 'resourcePolicy', 'file']);
+    assert.match(r.errors[1].message, /not valid JSON: .* at line 1, column/);
+  });
+
+  it('rejects invalid JSON, unknown fields, bad principals and context values', () => {
+    assert.match(parseScenarioFile('{"request": ', 'f.json', read).errors[0].message, /f.json is not valid JSON/);
+    const r = parseScenarioFile(JSON.stringify({ request: { ...request, principal: 'bob', context: { k: { x: 1 } } }, identityPolicy: [] }), 'g.json', read);
+    assert.deepEqual(r.errors.map((e) => e.path), [['identityPolicy'], ['request', 'principal'], ['request', 'context', 'k']]);
+    assert.match(parseScenarioFile('[]', 'h.json', read).errors[0].message, /no scenarios/);
+    assert.match(parseScenarioFile('{"identityPolicies": 3}', 'i.json', read).errors[0].message, /expected a policy/);
+  });
+});
