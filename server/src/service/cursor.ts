@@ -89,6 +89,10 @@ function stringBounds(text: string, node: Node): { start: number; end: number; c
 
 export function cursorAt(policy: PolicyDocument, offset: number): Cursor {
   const text = policy.text;
+  // the model refused absurd nesting; getLocation would recurse as deep, so there is nothing to locate
+  if (policy.tooDeepAt !== undefined) {
+    return { offset, path: [], isKey: false, area: { kind: 'unknown' }, inString: false, prefix: '', content: '', replace: { offset, length: 0 }, keyHasColon: false, stringClosed: true };
+  }
   const loc = getLocation(text, offset);
   let path = loc.path;
   let isKey = loc.isAtPropertyKey;

@@ -139,6 +139,12 @@ export class Catalog {
     return { prefix: p, name: svc.n, supportsRcp: svc.rcp === 1, actionCount: this.svc(p).names.length, docUrl: this.serviceDocUrl(p) };
   }
 
+  /** The service's display name (e.g. "Amazon S3") without parsing its actions, unlike service(). */
+  serviceName(prefix: string): string | undefined {
+    const p = this.servicesByLower.get(prefix.toLowerCase());
+    return p === undefined ? undefined : this.raw.services[p].n;
+  }
+
   servicePrefixes(): string[] {
     return Object.keys(this.raw.services);
   }

@@ -186,10 +186,10 @@ function completeActions(b: Builder, catalog: Catalog): void {
   const typed = b.c.prefix;
   const colon = typed.indexOf(':');
   if (colon < 0) {
+    // service names only: action counts would parse every service; the resolved documentation has the count
     catalog.servicePrefixes().forEach((p, i) => {
-      const svc = catalog.service(p)!;
       // outside quotes, the snippet's final tab stop keeps the cursor inside the new string for the next suggestion
-      b.value(p, b.c.inString ? `${p}:` : `${p}:$0`, { kind: CompletionItemKind.Module, detail: `${svc.name} — ${svc.actionCount} actions`, sort: sortKey(1, i), data: { k: 'service', v: p }, retrigger: true, filter: p, snippet: !b.c.inString });
+      b.value(p, b.c.inString ? `${p}:` : `${p}:$0`, { kind: CompletionItemKind.Module, detail: catalog.serviceName(p), sort: sortKey(1, i), data: { k: 'service', v: p }, retrigger: true, filter: p, snippet: !b.c.inString });
     });
     b.value('*', '*', { kind: CompletionItemKind.Constant, detail: 'every action of every service', sort: sortKey(9, 0), data: { k: 'pattern', v: '*' } });
     return;
