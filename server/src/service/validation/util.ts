@@ -391,3 +391,11 @@ export function isPrivateIpv4(s: string): boolean {
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 export const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A Region code that is neither known nor far from a known one is accepted (new Regions appear before the data knows them). */
+export function regionProblem(catalog: Catalog, region: string): { suggestions: string[] } | undefined {
+  if (catalog.partitionOfRegion(region)) return undefined;
+  const close = suggest(region, catalog.allRegions(), 2);
+  if (close.length || !catalog.isValidRegion(region)) return { suggestions: close };
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { Rule } from '../rule';
-import { didYouMean, replaceString, serviceRank, suggest } from '../util';
+import { didYouMean, regionProblem, replaceString, serviceRank, suggest } from '../util';
 
 interface ArnServiceFacts { regionAlways: boolean; regionNever: boolean; accountAlways: boolean; accountNever: boolean }
 const factsCache = new WeakMap<Catalog, Map<string, ArnServiceFacts>>();
@@ -57,8 +57,9 @@ export function arnProblem(catalog: Catalog, arn: string): { message: string; fi
       if (account && f.accountNever && account !== 'aws') return { message: `"${service}" ARNs have no account id: leave the account field empty.`, fixes: [[parts[0], partition, service, region, '', ...parts.slice(5)].join(':')] };
     }
   }
-  if (region && !dynamic(region) && !catalog.isValidRegion(region)) {
-    const s = suggest(region, catalog.allRegions(), 1);
+  const rp = region && !dynamic(region) ? regionProblem(catalog, region) : undefined;
+  if (rp) {
+    const s = rp.suggestions.slice(0, 1);
     return { message: `"${region}" is not an AWS Region.${didYouMean(s)}`, fixes: s.map((r) => [parts[0], partition, service, r, ...parts.slice(4)].join(':')) };
   }
   if (account && !dynamic(account) && !/^\d{12}$/.test(account) && account !== 'aws') {

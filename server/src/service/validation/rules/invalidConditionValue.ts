@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { ISO_DATE, NUMBER, isIpOrCidr } from '../util';
+import { ISO_DATE, NUMBER, didYouMean, isIpOrCidr, regionProblem } from '../util';
 import { forEachConditionKey } from './conditionValues';
 
 const ACCOUNT_KEYS = new Set(['aws:principalaccount', 'aws:resourceaccount', 'aws:sourceaccount', 'aws:vpceaccount']);
@@ -31,7 +31,7 @@ export const invalidConditionValue: Rule = {
           case 'Arn': if (!hasVar && !/^arn:/.test(s) && !/^[*?]+$/.test(s)) problem = `"${op.raw}" compares ARNs: "${s}" is not an ARN (arn:partition:service:region:account:resource).`; break;
           case 'String':
             if (hasVar || /[*?]/.test(s)) break;
-            if (lower === 'aws:requestedregion' && !catalog.isValidRegion(s)) { problem = `"${s}" is not an AWS Region code (e.g. "us-east-1").`; severity = 'warning'; }
+            if (lower === 'aws:requestedregion' && regionProblem(catalog, s)) { problem = `"${s}" is not an AWS Region code.${didYouMean(regionProblem(catalog, s)!.suggestions)}`; severity = 'warning'; }
             else if (lower === 'aws:sourcevpc' && !/^vpc-[0-9a-f]+$/.test(s)) problem = `aws:SourceVpc takes VPC ids such as "vpc-1a2b3c4d", not "${s}".`;
             else if (lower === 'aws:sourcevpce' && !/^vpce-[0-9a-f]+$/.test(s)) problem = `aws:SourceVpce takes VPC endpoint ids such as "vpce-1a2b3c4d", not "${s}".`;
             else if (ACCOUNT_KEYS.has(lower) && !/^\d{12}$/.test(s)) problem = `"${key.key}" takes 12-digit account ids, not "${s}".`;

@@ -10,7 +10,7 @@ function aliases(arn: string): string[] {
   const out = alias ? [[...parts.slice(0, 2), alias, ...parts.slice(3)].join(':')] : [];
   // AWS-owned resources (public SSM documents, AMIs) have an empty Region or account field
   if (parts.length >= 6 && (parts[3] === '' || parts[4] === '')) {
-    for (const a of [arn, ...out]) { const p = a.split(':'); out.push([...p.slice(0, 3), p[3] || '*', p[4] || '*', ...p.slice(5)].join(':')); }
+    for (const a of [arn, ...out]) { const p = a.split(':'); out.push([...p.slice(0, 3), p[3] || 'us-east-1', p[4] || '123456789012', ...p.slice(5)].join(':')); }
   }
   return out;
 }
