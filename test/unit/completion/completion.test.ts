@@ -302,3 +302,23 @@ describe('completion: values typed without quotes', () => {
     assert.match(applyItem(doc, s3), /"Action": "s3:"/);
   });
 });
+
+describe('completion: policy variables', () => {
+  it('offers single-valued global keys after ${ in a resource ARN, aws:username first', () => {
+    const { doc, items } = completeAt(S('"Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/${|"'));
+    assert.equal([...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))[0].label, '${aws:username}');
+    assert.ok(!items.some((i) => i.label === '${aws:TagKeys}'), 'multivalued keys are not variables');
+    assert.match(applyItem(doc, item(items, '${aws:username}')), /"arn:aws:s3:::bucket\/\$\{aws:username\}"/);
+    assert.match(applyItem(doc, item(items, '${aws:PrincipalTag/${TagKey}}')), /"arn:aws:s3:::bucket\/\$\{aws:PrincipalTag\/TagKey\}"/);
+  });
+
+  it('replaces a closing brace that is already there, and works in String condition values', () => {
+    const { doc, items } = completeAt(S('"Condition": {"StringEquals": {"aws:PrincipalTag/team": "${aws:user|}"}}'));
+    assert.match(applyItem(doc, item(items, '${aws:username}')), /"aws:PrincipalTag\/team": "\$\{aws:username\}"/);
+  });
+
+  it('offers no variables for other operators or outside ${', () => {
+    assert.ok(!completeAt(S('"Condition": {"Bool": {"aws:SecureTransport": "${|"}}')).labels.some((l) => l.startsWith('${')));
+    assert.ok(!completeAt(S('"Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username}/|"')).labels.some((l) => l.startsWith('${')));
+  });
+});

@@ -266,6 +266,45 @@ function completeResources(b: Builder, catalog: Catalog): void {
   b.value('*', '*', { kind: CompletionItemKind.Constant, detail: starDetail, sort: onlyStar ? sortKey(1, 0) : sortKey(9, 0) });
 }
 
+// ------------------------------------------------------------------------------------------------ policy variables
+
+const FAVOURITE_VARIABLES = ['aws:username', 'aws:userid', 'aws:PrincipalTag/${TagKey}', 'aws:PrincipalAccount', 'aws:SourceIdentity'];
+
+/**
+ * After an unclosed `${` in a resource ARN or a String/ARN condition value: the single-valued global keys as policy
+ * variables, replacing from the `${` to the cursor. Returns false when the cursor is not in a variable.
+ */
+function completeVariables(b: Builder, catalog: Catalog): boolean {
+  const c = b.c;
+  if (!c.inString) return false;
+  const open = c.prefix.lastIndexOf('${');
+  if (open < 0 || c.prefix.indexOf('}', open) >= 0) return false;
+  const start = c.replace.offset + open;
+  const after = b.doc.getText().slice(c.offset, c.replace.offset + c.replace.length);
+  const length = c.offset - start + (after.startsWith('}') ? 1 : 0);
+  const keys = catalog.globalKeys().filter((k) => !k.multiValued);
+  keys.sort((x, y) => {
+    const fx = FAVOURITE_VARIABLES.indexOf(x.name), fy = FAVOURITE_VARIABLES.indexOf(y.name);
+    return (fx < 0 ? 99 : fx) - (fy < 0 ? 99 : fy) || x.name.localeCompare(y.name);
+  });
+  keys.forEach((k, i) => {
+    const varPart = /\$\{([^}]*)\}/.exec(k.name);
+    const inner = varPart
+      ? `${escapeSnippet(k.name.slice(0, varPart.index))}\${1:${escapeSnippet(varPart[1])}}${escapeSnippet(k.name.slice(varPart.index + varPart[0].length))}`
+      : escapeSnippet(k.name);
+    b.items.push({
+      label: `\${${k.name}}`, kind: CompletionItemKind.Variable, detail: `${k.type} — policy variable`, sortText: sortKey(0, i), filterText: `\${${k.name}}`,
+      textEdit: { range: b.range(start, length), newText: `\\\${${inner}\\}` }, insertTextFormat: InsertTextFormat.Snippet, data: { k: 'key', v: k.name },
+    });
+  });
+  const specials: [string, string][] = [['*', 'a literal *'], ['?', 'a literal ?'], ['$', 'a literal $']];
+  specials.forEach(([ch, detail], i) => b.items.push({
+    label: `\${${ch}}`, kind: CompletionItemKind.Variable, detail, sortText: sortKey(1, i), filterText: `\${${ch}}`,
+    textEdit: { range: b.range(start, length), newText: `\${${ch}}` }, insertTextFormat: InsertTextFormat.PlainText,
+  }));
+  return true;
+}
+
 // ------------------------------------------------------------------------------------------------ principals
 
 const AWS_PRINCIPALS: { label: string; snippet: string; detail: string }[] = [
@@ -461,12 +500,16 @@ export function complete(doc: TextDocument, position: Position, catalog: Catalog
         break;
       case 'statement': completeNewStatement(b, type); break;
       case 'action': completeActions(b, catalog); break;
-      case 'resource': completeResources(b, catalog); break;
+      case 'resource': if (!completeVariables(b, catalog)) completeResources(b, catalog); break;
       case 'principal':
         b.value('*', '*', { kind: CompletionItemKind.Constant, detail: 'everyone', sort: sortKey(0, 0), data: { k: 'principal', v: '*' } });
         break;
       case 'principalType': if (a.type) completePrincipalValues(b, a.type); break;
-      case 'conditionKey': completeConditionValues(b, catalog, a.operator, a.key); break;
+      case 'conditionKey': {
+        const family = parseOperator(a.operator).info?.family;
+        if (!((family === 'String' || family === 'Arn') && completeVariables(b, catalog))) completeConditionValues(b, catalog, a.operator, a.key);
+        break;
+      }
       default: break;
     }
   }
