@@ -9,3 +9,9 @@ CS_BIN="$HOST_CACHE/cs/node_modules/.bin/code-server"
 RUNTIME_HOME="$HOST_CACHE/home"
 APT_PACKAGES=(chromium libkrb5-dev build-essential python3 pkg-config curl)
 export HOST_CACHE N24 CS_BIN RUNTIME_HOME
+
+# code-server with Node 24 first on PATH and its own HOME/XDG folders
+cs() {
+  PATH="$N24/bin:$PATH" HOME="$RUNTIME_HOME" XDG_CONFIG_HOME="$RUNTIME_HOME/.config" XDG_DATA_HOME="$RUNTIME_HOME/.local/share" \
+    XDG_CACHE_HOME="$RUNTIME_HOME/.cache" EXTENSIONS_GALLERY='{}' "$CS_BIN" "$@"
+}

@@ -1,0 +1,184 @@
+// The Simulate Request panel and inline simulation inside a real VS Code host: iamPolicy/simulate through the
+// extension's language client, the panel driven through its message handler, CodeLenses on a policy and a
+// scenario file, scenario diagnostics and the Test Explorer run.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../client/src/extension';
+import type { SimulateParams, SimulateResult } from '../../server/src/protocol';
+
+const EXTENSION_ID = 'iam-policy-tools.iam-policy-language-tools';
+
+async function poll<T>(fn: () => Thenable<T> | T, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last = await fn();
+  while (!ok(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await fn();
+  }
+  return last;
+}
+
+suite('Simulate Request and inline simulation', () => {
+  let api: ExtensionApi;
+  let root: string;
+  let workspace: vscode.Uri;
+  const created: vscode.Uri[] = [];
+  const example = (p: string) => vscode.Uri.file(path.join(root, 'examples', p));
+
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!;
+    api = await ext.activate();
+    await api.ready;
+    root = ext.extensionPath;
+    workspace = vscode.workspace.workspaceFolders![0].uri;
+  });
+
+  teardown(async () => {
+    // edits made to the examples are never saved
+    for (const d of vscode.workspace.textDocuments.filter((x) => x.isDirty)) {
+      await vscode.window.showTextDocument(d);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const u of created.splice(0)) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+  });
+
+  const params = (context: Record<string, unknown> = {}): SimulateParams => ({
+    identityPolicies: [{ uri: example('policies/app-read-s3.policy.json').toString() }],
+    permissionBoundaries: [],
+    resourcePolicy: { uri: example('policies/reports-bucket.resource.json').toString() },
+    scps: [], rcps: [],
+    request: { principal: 'arn:aws:sts::111122223333:assumed-role/app-role/s1', action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/2026/q3.csv', context },
+  });
+
+  test('iamPolicy/simulate allows, names the deciding statement and lists the referenced context keys', async () => {
+    const r = await api.client.sendRequest<SimulateResult>('iamPolicy/simulate', params({ 'aws:SecureTransport': 'true' }));
+    assert.equal(r.result?.decision, 'Allowed', JSON.stringify(r.errors));
+    const ids = r.result!.matchedStatements.map((m) => `${m.policyType}:${m.sid}`);
+    assert.ok(ids.includes('identity:ReadReports'), ids.join());
+    const m = r.result!.matchedStatements.find((s) => s.sid === 'ReadReports')!;
+    assert.equal(m.file, example('policies/app-read-s3.policy.json').toString());
+    assert.equal(m.range?.start.line, 3);
+    const key = r.contextKeys.find((k) => k.name === 'aws:SecureTransport');
+    assert.equal(key?.type, 'Bool');
+    assert.ok(r.resourceTemplates.some((t) => t.startsWith('arn:aws:s3:::')), r.resourceTemplates.join());
+  });
+
+  test('iamPolicy/simulate: the bucket policy denies plain HTTP by its Deny statement', async () => {
+    const r = await api.client.sendRequest<SimulateResult>('iamPolicy/simulate', params({ 'aws:SecureTransport': 'false' }));
+    assert.equal(r.result?.decision, 'ExplicitlyDenied');
+    assert.deepEqual(r.result!.matchedStatements.map((m) => m.sid), ['DenyInsecureTransport']);
+  });
+
+  test('iamPolicy/simulate follows unsaved edits of an open policy', async () => {
+    const doc = await vscode.workspace.openTextDocument(example('policies/app-read-s3.policy.json'));
+    await vscode.window.showTextDocument(doc);
+    const at = doc.positionAt(doc.getText().indexOf('"Statement": [') + '"Statement": ['.length);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, at, '\n    { "Sid": "NoReads", "Effect": "Deny", "Action": "s3:GetObject", "Resource": "*" },');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const r = await api.client.sendRequest<SimulateResult>('iamPolicy/simulate', params({ 'aws:SecureTransport': 'true' }));
+    assert.equal(r.result?.decision, 'ExplicitlyDenied');
+    assert.equal(r.result!.matchedStatements[0].sid, 'NoReads');
+  });
+
+  test('a policy gets a "Simulate" CodeLens above each statement', async () => {
+    const uri = example('policies/app-read-s3.policy.json');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const lenses = await poll(() => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10),
+      (l) => (l ?? []).filter((x) => x.command?.command === 'iamPolicy.simulateStatement').length >= 3);
+    const mine = lenses.filter((l) => l.command?.command === 'iamPolicy.simulateStatement');
+    assert.deepEqual(mine.map((l) => l.range.start.line), [3, 9, 18]);
+    assert.match(mine[0].command!.title, /Simulate s3:GetObject/);
+    assert.deepEqual(mine[0].command!.arguments![1], { index: 0, action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports' });
+  });
+
+  test('a scenario file gets a CodeLens per scenario with its live result against "expected"', async () => {
+    const uri = example('scenarios/app-reads-reports.scenario.json');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const lenses = await poll(() => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10),
+      (l) => (l ?? []).filter((x) => x.command?.command === 'iamPolicy.openScenarioInSimulator').length === 3);
+    const titles = lenses.filter((l) => l.command?.command === 'iamPolicy.openScenarioInSimulator').map((l) => l.command!.title);
+    assert.deepEqual(titles, ['$(pass) Allowed, as expected', '$(pass) ExplicitlyDenied, as expected', '$(pass) ImplicitlyDenied, as expected']);
+  });
+
+  test('a failing expectation is a diagnostic, and the Test Explorer run fails it and passes the others', async () => {
+    const rel = path.relative(workspace.fsPath, path.join(root, 'examples/policies/app-read-s3.policy.json')).split(path.sep).join('/');
+    const scenarioUri = vscode.Uri.joinPath(workspace, 'tmp-simulate.scenario.json');
+    created.push(scenarioUri);
+    const request = { principal: 'arn:aws:sts::111122223333:assumed-role/app-role/s1', action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/a.csv' };
+    const scenarios = [
+      { name: 'reads', identityPolicies: [{ file: rel }], request, expected: 'Allowed' },
+      { name: 'wrong on purpose', identityPolicies: [{ file: rel }], request, expected: 'ExplicitlyDenied' },
+    ];
+    await vscode.workspace.fs.writeFile(scenarioUri, Buffer.from(JSON.stringify(scenarios, null, 2)));
+    const doc = await vscode.workspace.openTextDocument(scenarioUri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await poll(() => vscode.languages.getDiagnostics(scenarioUri).filter((d) => d.code === 'scenario-expectation'), (d) => d.length > 0);
+    assert.equal(diags.length, 1, diags.map((d) => d.message).join('; '));
+    assert.match(diags[0].message, /"wrong on purpose": expected ExplicitlyDenied, got Allowed/);
+    assert.equal(diags[0].range.start.line, doc.positionAt(doc.getText().lastIndexOf('{\n    "name": "wrong')).line);
+
+    await api.simulator.tests.discover();
+    const fileItem = api.simulator.tests.controller.items.get(scenarioUri.toString());
+    assert.ok(fileItem, 'the scenario file is in the Test Explorer');
+    const outcomes = await api.simulator.tests.run(new vscode.TestRunRequest([fileItem]));
+    assert.deepEqual(outcomes.map((o) => `${o.label}:${o.state}`), ['reads:passed', 'wrong on purpose:failed']);
+  });
+
+  test('the panel opens from the statement CodeLens command, evaluates, decorates, rejects malformed messages and re-evaluates on a policy edit', async () => {
+    const uri = example('policies/app-read-s3.policy.json');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const first = new Promise<SimulateResult>((resolve) => { const d = api.simulator.onDidEvaluate((e) => { d.dispose(); resolve(e.response); }); });
+    await vscode.commands.executeCommand('iamPolicy.simulateStatement', uri, { index: 0, action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/x.csv' });
+    const panel = api.simulator.current()!;
+    assert.ok(panel, 'the panel is open');
+    assert.deepEqual(panel.state.identityPolicies.map((p) => p.uri), [uri.toString()]);
+    assert.equal((await first).result?.decision, 'Allowed');
+    await poll(() => panel.lastResponse?.result?.decision, (d) => d === 'Allowed');
+
+    const before = JSON.stringify(panel.state);
+    await panel.receive({ type: 'update', state: { ...panel.state, version: 2 } });
+    await panel.receive({ type: 'reveal', uri: 'https://example.com/x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    await panel.receive('not an object');
+    assert.equal(panel.rejected.length, 3, panel.rejected.join('\n'));
+    assert.equal(JSON.stringify(panel.state), before, 'a rejected message changes nothing');
+
+    const denied = new Promise<SimulateResult>((resolve) => {
+      const d = api.simulator.onDidEvaluate((e) => { if (e.response.result?.decision === 'ExplicitlyDenied') { d.dispose(); resolve(e.response); } });
+    });
+    const doc = editor.document;
+    const at = doc.positionAt(doc.getText().indexOf('"Statement": [') + '"Statement": ['.length);
+    await editor.edit((b) => b.insert(at, '\n    { "Sid": "DenyAllReads", "Effect": "Deny", "Action": "s3:Get*", "Resource": "*" },'));
+    const r = await denied;
+    assert.equal(r.result!.matchedStatements[0].sid, 'DenyAllReads');
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await new Promise((res) => setTimeout(res, 300));
+    panel.panel.dispose();
+  });
+
+  test('the panel saves a scenario with relative policy paths and opens it back', async () => {
+    const uri = example('policies/app-read-s3.policy.json');
+    const panel = await api.simulator.show(uri);
+    const target = vscode.Uri.joinPath(workspace, 'tmp-saved.scenario.json');
+    created.push(target);
+    panel.setState({ ...panel.state, name: 'saved', expected: 'Allowed', request: { ...panel.state.request, action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/a' },
+      context: [{ key: 'aws:SecureTransport', type: 'Bool', value: 'true', enabled: true }] });
+    await panel.saveScenario(target);
+    const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'));
+    const rel = path.relative(workspace.fsPath, uri.fsPath).split(path.sep).join('/');
+    assert.deepEqual(saved.identityPolicies, [{ file: rel }]);
+    assert.deepEqual(saved.request.context, { 'aws:SecureTransport': 'true' });
+    assert.equal(saved.expected, 'Allowed');
+
+    panel.setState({ ...panel.state, identityPolicies: [], name: '' });
+    assert.ok(await panel.loadScenario(target, 0));
+    assert.deepEqual(panel.state.identityPolicies.map((p) => p.uri), [uri.toString()]);
+    assert.equal(panel.state.name, 'saved');
+    const r = await panel.evaluate();
+    assert.equal(r?.result?.decision, 'Allowed');
+    assert.equal(r?.result?.pass, true);
+    panel.panel.dispose();
+  });
+});
