@@ -45,6 +45,8 @@ registerSimulate(ctx);
 connection.onInitialized(async () => {
   await ctx.refreshSettings();
   diagnostics.revalidateAll();
+  // hover and completion documentation need the descriptions side file; read it once the first diagnostics are out
+  setTimeout(() => ctx.catalog.preloadDescriptions(), 500);
 });
 connection.onDidChangeConfiguration(async () => {
   await ctx.refreshSettings();

@@ -16,3 +16,8 @@ export function docWithCaret(text: string, languageId = 'iam-policy', uri = 'fil
 export function doc(text: string, languageId = 'iam-policy', uri = 'file:///test/policy.json') {
   return TextDocument.create(uri, languageId, 1, text);
 }
+
+/** A diagnostic's message as plain text (LSP 3.18 allows MarkupContent). */
+export function messageText(d: { message: string | { value: string } }): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}

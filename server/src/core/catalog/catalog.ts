@@ -431,6 +431,11 @@ export class Catalog {
     return (this.descriptionsCache ??= this.loadDescriptions());
   }
 
+  /** Loads the descriptions now (the server does it in the background once idle, so the first hover is quick). */
+  preloadDescriptions(): void {
+    this.descriptions();
+  }
+
   get descriptionsLoaded(): boolean {
     return this.descriptionsCache !== undefined;
   }
