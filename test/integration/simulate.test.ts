@@ -137,6 +137,8 @@ suite('Simulate Request and inline simulation', () => {
     assert.deepEqual(panel.state.identityPolicies.map((p) => p.uri), [uri.toString()]);
     assert.equal((await first).result?.decision, 'Allowed');
     await poll(() => panel.lastResponse?.result?.decision, (d) => d === 'Allowed');
+    const marked = await poll(() => panel.decorations.applied.get(uri.toString()), (a) => !!a && a.allow > 0);
+    assert.deepEqual(marked, { allow: 1, deny: 0 }, 'the ReadReports statement is marked in the open editor');
 
     const before = JSON.stringify(panel.state);
     await panel.receive({ type: 'update', state: { ...panel.state, version: 2 } });
@@ -153,6 +155,7 @@ suite('Simulate Request and inline simulation', () => {
     await editor.edit((b) => b.insert(at, '\n    { "Sid": "DenyAllReads", "Effect": "Deny", "Action": "s3:Get*", "Resource": "*" },'));
     const r = await denied;
     assert.equal(r.result!.matchedStatements[0].sid, 'DenyAllReads');
+    assert.deepEqual(await poll(() => panel.decorations.applied.get(uri.toString()), (a) => !!a && a.deny > 0), { allow: 0, deny: 1 });
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await new Promise((res) => setTimeout(res, 300));
     panel.panel.dispose();

@@ -39,7 +39,8 @@ export class SimulatorPanel {
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly decorations = new DeciderDecorations();
+  /** the deciding statements marked in open editors */
+  readonly decorations = new DeciderDecorations();
 
   private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext,
     private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel, state: PanelState) {

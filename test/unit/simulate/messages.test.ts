@@ -1,0 +1,78 @@
+// Messages from the Simulate Request webview (validated in the extension) and to it (validated in the webview).
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { validateWebviewMessage } from '../../../client/src/simulator/messages';
+import { emptyState, InvalidMessage, validatePanelState } from '../../../client/src/simulator/state';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webview = require('../../../client/media/protocol.js') as { validateHostMessage(m: unknown): unknown; validateState(s: unknown): unknown };
+
+const state = () => ({ ...emptyState(), identityPolicies: [{ uri: 'file:///w/a.policy.json', enabled: true }], request: { principal: 'anonymous', action: 's3:GetObject', resource: '*', resourceAccount: '' } });
+const rejects = (m: unknown, path: RegExp) => assert.throws(() => validateWebviewMessage(m), (e: unknown) => e instanceof InvalidMessage && path.test(e.path));
+
+describe('webview -> extension messages', () => {
+  it('accepts every well-formed message type', () => {
+    assert.deepEqual(validateWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.equal(validateWebviewMessage({ type: 'update', state: state() }).type, 'update');
+    assert.deepEqual(validateWebviewMessage({ type: 'addPolicies', slot: 'scp', level: 1 }), { type: 'addPolicies', slot: 'scp', level: 1 });
+    assert.deepEqual(validateWebviewMessage({ type: 'reveal', uri: 'file:///w/a.json', range: { start: { line: 3, character: 4 }, end: { line: 8, character: 5 } } }),
+      { type: 'reveal', uri: 'file:///w/a.json', range: { start: { line: 3, character: 4 }, end: { line: 8, character: 5 } } });
+    assert.deepEqual(validateWebviewMessage({ type: 'suggestActions', id: 7, text: 's3:Get' }), { type: 'suggestActions', id: 7, text: 's3:Get' });
+  });
+
+  it('drops fields it does not know instead of passing them on', () => {
+    const m = validateWebviewMessage({ type: 'openPolicy', uri: 'file:///w/a.json', extra: 'x' });
+    assert.deepEqual(m, { type: 'openPolicy', uri: 'file:///w/a.json' });
+  });
+
+  it('rejects non-objects, unknown types and bad fields, naming the field', () => {
+    rejects(null, /^message$/);
+    rejects('ready', /^message$/);
+    rejects({ type: 'deleteEverything' }, /^message\.type$/);
+    rejects({ type: 'addPolicies', slot: 'admin' }, /^message\.slot$/);
+    rejects({ type: 'addPolicies', slot: 'scp', level: -1 }, /^message\.level$/);
+    rejects({ type: 'reveal', uri: 'https://evil.example/x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, /^message\.uri$/);
+    rejects({ type: 'reveal', uri: 'file:///a', range: { start: { line: 1.5, character: 0 }, end: { line: 0, character: 0 } } }, /^message\.range\.start\.line$/);
+    rejects({ type: 'suggestActions', id: 1, text: 'x'.repeat(301) }, /^message\.text$/);
+    rejects({ type: 'update', state: { ...state(), version: 2 } }, /^message\.state\.version$/);
+    rejects({ type: 'update', state: { ...state(), identityPolicies: [{ enabled: true }] } }, /^message\.state\.identityPolicies\[0\]$/);
+    rejects({ type: 'update', state: { ...state(), context: [{ key: 'aws:SourceIp', type: 'IPAddress', value: 1, enabled: true }] } }, /^message\.state\.context\[0\]\.value$/);
+    rejects({ type: 'update', state: { ...state(), expected: 'Maybe' } }, /^message\.state\.expected$/);
+    rejects({ type: 'update', state: { ...state(), identityPolicies: Array.from({ length: 51 }, () => ({ uri: 'file:///a', enabled: true })) } }, /^message\.state\.identityPolicies$/);
+  });
+
+  it('a restored state that is not usable is rejected (the panel then starts empty)', () => {
+    assert.throws(() => validatePanelState({ version: 1 }), InvalidMessage);
+    assert.deepEqual(validatePanelState(JSON.parse(JSON.stringify(state()))), state());
+  });
+});
+
+describe('extension -> webview messages (client/media/protocol.js)', () => {
+  const response = {
+    result: {
+      decision: 'Allowed', matchedStatements: [{ policyType: 'identity', policy: 'a', index: 0, effect: 'Allow', file: 'file:///w/a.json', range: { start: { line: 3, character: 4 }, end: { line: 8, character: 5 } } }],
+      statements: [{ policyType: 'identity', policy: 'a', index: 0, effect: 'Allow', applies: true }], policyTypes: { identity: 'Allowed' },
+      derivedContext: { 'aws:PrincipalAccount': '111122223333' }, missingContextKeys: [], explanation: ['Allowed.'], errors: [],
+    },
+    errors: [], contextKeys: [{ name: 'aws:SecureTransport', type: 'Bool', multiValued: false }], resourceTemplates: ['arn:aws:s3:::${BucketName}'], actionKnown: true, policyNames: {},
+  };
+
+  it('accepts state, result, suggestions and notice messages', () => {
+    for (const m of [{ type: 'state', state: state() }, { type: 'result', seq: 1, response }, { type: 'suggestions', id: 1, items: ['s3:'] }, { type: 'notice', level: 'info', message: 'Saved.' }]) {
+      assert.equal(webview.validateHostMessage(m), m);
+    }
+  });
+
+  it('rejects malformed messages, naming the field', () => {
+    const bad: [unknown, RegExp][] = [
+      [42, /^message: expected an object/],
+      [{ type: 'eval', code: 'alert(1)' }, /^message\.type: unknown/],
+      [{ type: 'result', seq: 1, response: { ...response, result: { ...response.result, decision: 'Maybe' } } }, /^message\.response\.result\.decision/],
+      [{ type: 'result', seq: 1, response: { ...response, result: { ...response.result, matchedStatements: [{ policyType: 'identity', policy: 'a', index: 0, effect: 'Permit' }] } } }, /matchedStatements\[0\]\.effect/],
+      [{ type: 'result', seq: 1, response: { ...response, errors: 'oops' } }, /^message\.response\.errors/],
+      [{ type: 'suggestions', id: 1, items: [1] }, /^message\.items\[0\]/],
+      [{ type: 'notice', level: 'panic', message: 'x' }, /^message\.level/],
+      [{ type: 'state', state: { ...state(), request: { principal: 'anonymous' } } }, /^message\.state\.request\.action/],
+    ];
+    for (const [m, re] of bad) assert.throws(() => webview.validateHostMessage(m), (e: unknown) => e instanceof Error && re.test(e.message), JSON.stringify(m).slice(0, 80));
+  });
+});

@@ -1,0 +1,95 @@
+// The panel state: its translation to iamPolicy/simulate parameters and to and from scenario files.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fromScenario, scenarioNames, toScenario, type PathMapping } from '../../../client/src/simulator/scenarioFile';
+import { addPolicy, contextOf, emptyState, policyUris, toSimulateParams, type PanelState } from '../../../client/src/simulator/state';
+
+const map: PathMapping = {
+  toPath: (u) => (u.startsWith('file:') ? fileURLToPath(u) : undefined),
+  toUri: (p) => pathToFileURL(p).toString(),
+  inlinePolicy: (u) => (u === 'untitled:Untitled-1' ? { Version: '2012-10-17', Statement: [] } : undefined),
+};
+const f = (p: string) => pathToFileURL(p).toString();
+
+function sample(): PanelState {
+  let s = emptyState();
+  s = addPolicy(s, 'identity', { uri: f('/w/policies/read.policy.json'), enabled: true });
+  s = addPolicy(s, 'identity', { uri: f('/w/policies/off.policy.json'), enabled: false });
+  s = addPolicy(s, 'resource', { uri: f('/w/policies/bucket.resource.json'), enabled: true });
+  s = addPolicy(s, 'scp', { uri: f('/w/org/guard.scp.json'), enabled: true });
+  s = addPolicy(s, 'session', { uri: 'untitled:Untitled-1', enabled: true });
+  return {
+    ...s, name: 'reads', expected: 'Allowed',
+    request: { principal: 'arn:aws:iam::111122223333:user/alice', action: ' s3:GetObject ', resource: 'arn:aws:s3:::b/k', resourceAccount: '' },
+    context: [
+      { key: 'aws:SecureTransport', type: 'Bool', value: 'true', enabled: true },
+      { key: 'aws:TagKeys', type: 'ArrayOfString', value: 'team, env,', enabled: true },
+      { key: 'aws:SourceIp', type: 'IPAddress', value: '203.0.113.1', enabled: false },
+    ],
+  };
+}
+
+describe('panel state to the server', () => {
+  it('sends enabled context rows typed by the catalog: lists split on commas', () => {
+    assert.deepEqual(contextOf(sample().context), { 'aws:SecureTransport': 'true', 'aws:TagKeys': ['team', 'env'] });
+  });
+
+  it('keeps disabled policies as switched off, trims the request, omits an empty resource account', () => {
+    const p = toSimulateParams(sample());
+    assert.deepEqual(p.identityPolicies.map((x) => x.enabled), [true, false]);
+    assert.equal(p.request.action, 's3:GetObject');
+    assert.equal('resourceAccount' in p.request, false);
+    assert.equal(p.scps[0].orgIdentifier, 'account');
+    assert.equal(p.expected, 'Allowed');
+  });
+
+  it('adds a policy to a list once, replaces single slots, and lists every URI it names', () => {
+    let s = addPolicy(sample(), 'identity', { uri: f('/w/policies/read.policy.json'), enabled: true });
+    assert.equal(s.identityPolicies.length, 2);
+    s = addPolicy(s, 'resource', { uri: f('/w/policies/other.resource.json'), enabled: true });
+    assert.equal(s.resourcePolicy?.uri, f('/w/policies/other.resource.json'));
+    assert.equal(policyUris(s).length, 5);
+  });
+});
+
+describe('scenario files', () => {
+  it('writes policies as paths relative to the scenario file, drops switched-off ones, inlines untitled ones', () => {
+    const out = toScenario(sample(), '/w/scenarios/reads.scenario.json', map);
+    assert.deepEqual(out.identityPolicies, [{ file: '../policies/read.policy.json' }]);
+    assert.deepEqual(out.resourcePolicy, { file: '../policies/bucket.resource.json' });
+    assert.deepEqual(out.scps, [{ orgIdentifier: 'account', policies: [{ file: '../org/guard.scp.json' }] }]);
+    assert.deepEqual(out.sessionPolicy, { policy: { Version: '2012-10-17', Statement: [] } });
+    assert.deepEqual(out.request, { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:SecureTransport': 'true', 'aws:TagKeys': ['team', 'env'] } });
+    assert.equal(out.expected, 'Allowed');
+    assert.equal(toScenario(sample(), '/w/policies/x.scenario.json', map).identityPolicies instanceof Array, true);
+    assert.deepEqual((toScenario(sample(), '/w/policies/x.scenario.json', map).identityPolicies as unknown[])[0], { file: './read.policy.json' });
+  });
+
+  it('opens a saved scenario back to the same policies and request', () => {
+    const saved = JSON.parse(JSON.stringify(toScenario(sample(), '/w/scenarios/reads.scenario.json', map)));
+    const s = fromScenario({ scenarios: [saved] }, 0, '/w/scenarios/reads.scenario.json', map);
+    assert.deepEqual(s.identityPolicies, [{ uri: f('/w/policies/read.policy.json'), enabled: true }]);
+    assert.equal(s.resourcePolicy?.uri, f('/w/policies/bucket.resource.json'));
+    assert.equal(s.scps[0].policies[0].uri, f('/w/org/guard.scp.json'));
+    assert.deepEqual(s.sessionPolicy, { policy: { Version: '2012-10-17', Statement: [] }, enabled: true });
+    assert.equal(s.request.action, 's3:GetObject');
+    assert.deepEqual(contextOf(s.context), { 'aws:SecureTransport': 'true', 'aws:TagKeys': ['team', 'env'] });
+    assert.equal(s.expected, 'Allowed');
+  });
+
+  it('reads the three file shapes, flat and levelled SCP lists, and inline policy documents', () => {
+    const one = { identityPolicies: [{ Version: '2012-10-17', Statement: [] }], scps: [{ orgIdentifier: 'r-root', policies: [{ file: 'a.json' }] }, { orgIdentifier: 'ou-1', policies: [] }], request: { principal: 'anonymous', action: 's3:GetObject', resource: '*' } };
+    assert.deepEqual(scenarioNames(one), ['scenario 1']);
+    assert.deepEqual(scenarioNames([{ name: 'a' }, {}]), ['a', 'scenario 2']);
+    const s = fromScenario(one, 0, '/w/x.scenario.json', map);
+    assert.deepEqual(s.scps.map((l) => l.orgIdentifier), ['r-root', 'ou-1']);
+    assert.equal(s.scps[0].policies[0].uri, f('/w/a.json'));
+    assert.ok(s.identityPolicies[0].policy);
+  });
+
+  it('says which scenario and field is wrong', () => {
+    assert.throws(() => fromScenario([{ identityPolicies: [42] }], 0, '/w/x.scenario.json', map), /scenario 1 identityPolicies\[0\]: expected a policy/);
+    assert.throws(() => fromScenario([], 3, '/w/x.scenario.json', map), /scenario 4: expected a scenario object \(the file holds 0 scenario/);
+  });
+});
