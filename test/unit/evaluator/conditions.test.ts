@@ -115,6 +115,8 @@ rule('R19 policy variables: Version 2012-10-17, defaults, escapes, literal subst
   ['${*} matches a literal asterisk', { res: 'arn:aws:s3:::b/*', identityDoc: home('arn:aws:s3:::b/${*}') }, 'Allowed'],
   ['${?} and ${$} are literal', { res: 'arn:aws:s3:::b/a?$', identityDoc: home('arn:aws:s3:::b/a${?}${$}') }, 'Allowed'],
   ['a substituted * is not a wildcard', { res: 'arn:aws:s3:::b/anything', context: tag('*'), identityDoc: home('arn:aws:s3:::b/${aws:PrincipalTag/team}') }, 'ImplicitlyDenied'],
+  ['unresolved variable in NotResource: the deny does not apply', { principal: SESSION, identity: [allow('*'), { Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::b/${aws:username}/*' }] }, 'Allowed'],
+  ['resolved variable in NotResource: the deny applies elsewhere', { identity: [allow('*'), { Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::b/${aws:username}/*' }] }, 'ExplicitlyDenied'],
   ['variable key names are case-insensitive', { res: 'arn:aws:s3:::b/alice/x', identityDoc: home('arn:aws:s3:::b/${AWS:UserName}/*') }, 'Allowed'],
   ['variable in a StringLike condition', A3({ StringLike: { 's3:prefix': 'home/${aws:username}/*' } }, { 's3:prefix': 'home/alice/docs' }), 'Allowed'],
   ['variable in a StringLike condition, other user', A3({ StringLike: { 's3:prefix': 'home/${aws:username}/*' } }, { 's3:prefix': 'home/bob/docs' }), 'ImplicitlyDenied'],

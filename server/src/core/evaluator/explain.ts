@@ -112,7 +112,7 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
       : actionEl === 'Action' ? `${req.action} is not in Action [R15, R16]` : `${req.action} is listed in NotAction, so the statement does not cover it [R9]`;
   } else if (!resource.matched) {
     reason = resEl === 'none' ? 'the statement has no Resource or NotResource [R11]'
-      : resource.values.some((v) => v.resolved === null) && resEl === 'Resource' ? `a policy variable in Resource could not be resolved, so it matches no resource [R19]`
+      : resource.values.some((v) => v.resolved === null) ? `a policy variable in ${resEl} could not be resolved, so the statement matches no resource [R19]`
         : resEl === 'Resource' ? `${req.resource} does not match Resource [R16]` : `${req.resource} is excluded by NotResource [R10]`;
   } else if (principal && !principal.matched) reason = `the principal element ${principal.how}`;
   else if (!condOk) reason = `condition not met: ${conditions.find((c) => !c.result)!.reason}`;

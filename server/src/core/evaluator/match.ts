@@ -52,7 +52,8 @@ export function matchResources(st: CStatement, req: PreparedRequest, resourcePol
     return false;
   }
   if (st.notResources) {
-    for (const m of st.notResources) if (resourceMatches(m, req) === true) return false;
+    // an unresolvable variable makes the statement invalid rather than excluding nothing [R19]
+    for (const m of st.notResources) if (resourceMatches(m, req) !== false) return false;
     return true;
   }
   // role trust policies have no Resource element [R11]
