@@ -1,0 +1,57 @@
+// The CLI as users run it: node dist/cli.js lint (built with scripts/build.mjs first).
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..');
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
+let dir = '';
+
+describe('iam-policy lint', () => {
+  before(() => {
+    const b = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+    assert.equal(b.status, 0, b.stderr);
+    dir = mkdtempSync(join(tmpdir(), 'iam-lint-'));
+    writeFileSync(join(dir, 'bad.policy.json'), '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "dyanmodb:PutItem", "Resource": "*"}]\n}\n');
+    writeFileSync(join(dir, 'good.policy.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, null, 2));
+    writeFileSync(join(dir, 'warn.policy.json'), JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, null, 2));
+  });
+
+  it('prints the issue-4 JSON shape and exits 1 on errors', () => {
+    const r = cli('lint', join(dir, 'bad.policy.json'), join(dir, 'good.policy.json'), '--format', 'json');
+    assert.equal(r.status, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: unknown } }[] }[];
+    assert.equal(out.length, 2);
+    assert.deepEqual(Object.keys(out[0]).sort(), ['diagnostics', 'file']);
+    const d = out[0].diagnostics.find((x) => x.code === 'IAM201')!;
+    assert.deepEqual(Object.keys(d).sort(), ['code', 'message', 'range', 'severity']);
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /Unknown service "dyanmodb".*"dynamodb"/);
+    assert.deepEqual(d.range.start, { line: 2, character: 46 });
+    assert.deepEqual(out[1].diagnostics, []);
+  });
+
+  it('exits 0 when there are only warnings, and prints file:line:col in text', () => {
+    const r = cli('lint', join(dir, 'warn.policy.json'));
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /warn\.policy\.json:\d+:\d+: warning IAM010: /);
+    assert.match(r.stdout, /1 file\(s\): 0 error\(s\), 1 warning\(s\)/);
+  });
+
+  it('writes SARIF with rule metadata', () => {
+    const r = cli('lint', join(dir, 'bad.policy.json'), '--format', 'sarif');
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.ok(sarif.runs[0].tool.driver.rules.some((x: { id: string; helpUri: string }) => x.id === 'IAM201' && /rules\.md#iam201-unknown-service$/.test(x.helpUri)));
+    assert.ok(sarif.runs[0].results.some((x: { ruleId: string }) => x.ruleId === 'IAM201'));
+  });
+
+  it('exits 2 on a missing file with a clear message', () => {
+    const r = cli('lint', join(dir, 'nope.json'), '--format', 'json');
+    assert.equal(r.status, 2);
+    assert.match(JSON.parse(r.stdout)[0].error, /no such file/);
+  });
+});
