@@ -81,7 +81,7 @@
 
   function renderSlot(def) {
     const value = state[def.field];
-    const list = def.many ? value : value ? [value] : [];
+    const list = Array.isArray(value) ? value : value ? [value] : [];
     const fs = h('fieldset', { className: 'slot' }, h('legend', {}, def.label));
     fs.append(h('p', { className: 'hint' }, def.help));
     const ul = h('ul', { className: 'policies', 'aria-label': def.label });

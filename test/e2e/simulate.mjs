@@ -1,0 +1,130 @@
+// UI test of the Simulate Request panel in the real workbench: code-server in headless Debian Chromium with the
+// extension loaded from this checkout (development mode, dist/ as built). Opens an example policy, runs
+// "IAM Policy: Simulate Request…", fills the request in the webview, sees Allowed, types a Deny statement into the
+// policy and sees ExplicitlyDenied naming that statement. Works on a copy of examples/, so nothing in the repo changes.
+// Screenshots: docs/screenshots/simulate-allowed.png, simulate-denied.png.
+// usage: node test/e2e/simulate.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS, freshProfile, startCodeServer } from '../../scripts/host/codeServer.mjs';
+
+const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+const argv = process.argv.slice(2);
+const shots = argv.includes('--shots') ? argv[argv.indexOf('--shots') + 1] : join(root, 'docs/screenshots');
+
+let passed = 0;
+let failed = 0;
+let page;
+
+async function step(name, fn) {
+  const t = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`  ok   ${name} (${Date.now() - t} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`  FAIL ${name}: ${String(e.message).split('\n').slice(0, 3).join(' | ')}`);
+    if (page) await page.screenshot({ path: join(shots, `fail-simulate-${passed + failed}.png`) }).catch(() => {});
+  }
+}
+
+/** retries fn (which throws until the UI is ready) for up to ms */
+async function until(fn, ms = 30_000, pause = 1000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try { return await fn(); } catch (e) { if (Date.now() > end) throw e; }
+    await page.waitForTimeout(pause);
+  }
+}
+
+async function main() {
+  if (!existsSync(join(root, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
+  mkdirSync(shots, { recursive: true });
+  const profile = freshProfile('ui-simulate-');
+  const folder = join(profile.dir, 'examples');
+  cpSync(join(root, 'examples'), folder, { recursive: true });
+  let server, browser;
+  const t0 = Date.now();
+  try {
+    server = await startCodeServer({ folder, profile, smokeTestDriver: true });
+    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${root}`]];
+    browser = await (await import('playwright-core')).chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.locator('.monaco-workbench').waitFor();
+    console.log(`  workbench up after ${Date.now() - t0} ms`);
+    const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+    await step('open policies/app-read-s3.policy.json', async () => {
+      await page.locator('.explorer-folders-view').waitFor();
+      await until(async () => {
+        await page.keyboard.press('Control+P');
+        await page.locator('.quick-input-widget input').fill('app-read-s3.policy.json');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app-read-s3.policy.json' }).first().waitFor({ timeout: 5000 });
+      });
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-line', { hasText: 's3:GetObject' }).waitFor();
+    });
+    // room for the editor and the panel: no primary side bar (layout only, not a test step)
+    await page.keyboard.press('Control+B').catch(() => {});
+
+    await step('a "Simulate" CodeLens shows above each statement', async () => {
+      await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Simulate s3:GetObject' }).first().waitFor({ timeout: 45_000 });
+    });
+
+    await step('"IAM Policy: Simulate Request…" opens the panel with the policy as an identity policy', async () => {
+      await until(async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Shift+P');
+        await page.locator('.quick-input-widget input').fill('>IAM Policy: Simulate Request');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Simulate Request' }).first().waitFor({ timeout: 5000 });
+      });
+      await page.keyboard.press('Enter');
+      await webview.locator('fieldset.slot', { hasText: 'Identity policies' }).locator('text=app-read-s3.policy.json').waitFor({ timeout: 45_000 });
+    });
+
+    await step('fill the request: the panel shows Allowed and the deciding statement', async () => {
+      await webview.locator('#principal').fill('arn:aws:sts::111122223333:assumed-role/app-role/session-1');
+      await webview.locator('#action').fill('s3:GetObject');
+      await webview.locator('#resource').fill('arn:aws:s3:::acme-reports/2026/q3.csv');
+      await webview.locator('#decision', { hasText: 'Allowed' }).waitFor();
+      await webview.locator('#deciding', { hasText: '"ReadReports"' }).waitFor();
+      assert.equal(await webview.locator('#decision').innerText(), 'Allowed');
+      await webview.locator('#decision').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'simulate-allowed.png') });
+    });
+
+    await step('type a Deny statement into the policy: the panel shows ExplicitlyDenied naming it', async () => {
+      await page.locator('.monaco-editor .view-line', { hasText: '"Statement": [' }).first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      // insertText bypasses auto-closing of quotes and brackets
+      await page.keyboard.insertText('{ "Sid": "DenyReportReads", "Effect": "Deny", "Action": "s3:Get*", "Resource": "*" },');
+      await page.keyboard.press('Home');
+      await webview.locator('#decision', { hasText: 'Explicitly denied' }).waitFor();
+      await webview.locator('#deciding', { hasText: '"DenyReportReads"' }).waitFor();
+      await webview.locator('#decision').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'simulate-denied.png') });
+    });
+
+    await step('clicking the deciding statement reveals it in the editor', async () => {
+      await webview.locator('#deciding button', { hasText: '"DenyReportReads"' }).click();
+      await until(async () => {
+        const sel = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
+        assert.match(sel, /Ln 4, Col \d+/, sel);
+      }, 10_000, 500);
+    });
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    profile.cleanup();
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`simulate UI run took ${Date.now() - t0} ms`);
+  return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (e) => { console.error(e); console.log(`${passed} passed, ${failed + 1} failed`); process.exit(1); });
