@@ -6,33 +6,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadCatalog } from '../server/src/node/catalogFiles';
 import { decide, simulate, type Scenario } from '../server/src/core/evaluator';
-import { generate, A } from './generate';
+import { generate } from './generate';
+import { peerSimulation } from './differential-peer';
 
 const oracle = createRequire(join(__dirname, 'oracle', 'package.json'))('@cloud-copilot/iam-simulate');
 const catalog = loadCatalog(join(__dirname, '..', 'server', 'data'));
 const NOW = Date.UTC(2026, 5, 1);
-
-export function peerSimulation(s: Scenario, derived: Record<string, unknown>) {
-  const req = s.request;
-  const ctx: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries({ ...derived, ...(req.context ?? {}) })) ctx[k] = Array.isArray(v) ? v.map(String) : String(v);
-  const acctFromArn = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(req.resource)?.[1];
-  const principalAcct = /:(\d{12}):/.exec(req.principal)?.[1];
-  return {
-    request: {
-      principal: req.principal === 'anonymous' ? oracle.anonymousPrincipal : req.principal,
-      action: req.action,
-      resource: { resource: req.resource, accountId: req.resourceAccount ?? acctFromArn ?? principalAcct ?? A },
-      contextVariables: ctx,
-    },
-    identityPolicies: s.identityPolicies.map((p) => ({ name: p.name, policy: p.policy })),
-    permissionBoundaryPolicies: s.permissionBoundaries.length ? s.permissionBoundaries.map((p) => ({ name: p.name, policy: p.policy })) : undefined,
-    sessionPolicy: s.sessionPolicy?.policy,
-    resourcePolicy: s.resourcePolicy?.policy,
-    serviceControlPolicies: s.scps.map((l) => ({ orgIdentifier: l.orgIdentifier, policies: l.policies.map((p) => ({ name: p.name, policy: p.policy })) })),
-    resourceControlPolicies: s.rcps.map((l) => ({ orgIdentifier: l.orgIdentifier, policies: l.policies.map((p) => ({ name: p.name, policy: p.policy })) })),
-  };
-}
 
 /** The known deviation (docs/evaluator-deviations.md) a disagreement is attributed to, tried in this order. */
 const KNOWN = ['root-user', 'scp-on-non-member-principal', 'federated-without-session-policy', 'rcp-unsupported-service', 'date-epoch-vs-iso', 'version-2008-variables', 'resource-star-spans-colons', 'session-policy'];
@@ -65,7 +44,7 @@ async function main() {
     const full = simulate(s, catalog, { now: NOW });
     if (full.decision !== ours) throw new Error(`decide/simulate disagree on ${s.name}`);
     decisions[ours]++;
-    const res = await oracle.runSimulation(peerSimulation(s, full.derivedContext), {});
+    const res = await oracle.runSimulation(peerSimulation(oracle, s, full.derivedContext), {});
     if (res.resultType === 'error') { peerErrors++; if (verbose) console.log('peer error', s.name, JSON.stringify(res.errors).slice(0, 300)); continue; }
     const peer = res.overallResult as string;
     if (peer === ours) { agree++; continue; }

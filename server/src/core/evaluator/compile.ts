@@ -9,6 +9,21 @@ import {
 import type { PolicyKind, PolicySource } from './types';
 
 export interface ActionMatcher { raw: string; all: boolean; exact?: string; re?: RegExp; prefix?: string }
+/** The matchers of an Action/NotAction list, indexed: exact names in a set, patterns by service prefix. */
+export interface ActionSet { all: boolean; exact: Set<string>; byPrefix: Map<string, RegExp[]>; other: RegExp[] }
+
+function actionSet(list: ActionMatcher[]): ActionSet {
+  const set: ActionSet = { all: false, exact: new Set(), byPrefix: new Map(), other: [] };
+  for (const m of list) {
+    if (m.all) set.all = true;
+    else if (m.exact !== undefined) set.exact.add(m.exact);
+    else if (m.re && m.prefix !== undefined) {
+      const l = set.byPrefix.get(m.prefix);
+      if (l) l.push(m.re); else set.byPrefix.set(m.prefix, [m.re]);
+    } else if (m.re) set.other.push(m.re);
+  }
+  return set;
+}
 export interface ResourceMatcher { raw: string; all: boolean; re?: RegExp; template?: Template }
 
 export interface PrincipalSet {
@@ -96,6 +111,8 @@ export interface CStatement {
   effect?: 'Allow' | 'Deny';
   actions?: ActionMatcher[];
   notActions?: ActionMatcher[];
+  actionSet?: ActionSet;
+  notActionSet?: ActionSet;
   resources?: ResourceMatcher[];
   notResources?: ResourceMatcher[];
   principal?: PrincipalSet;
@@ -234,6 +251,8 @@ function compileStatement(raw: unknown, index: number, kind: PolicyKind, variabl
   if (s.Action !== undefined) st.actions = asList(s.Action).map(compileAction);
   if (s.NotAction !== undefined) st.notActions = asList(s.NotAction).map(compileAction);
   if (!st.actions && !st.notActions) st.problems.push('the statement has neither Action nor NotAction');
+  if (st.actions) st.actionSet = actionSet(st.actions);
+  if (st.notActions) st.notActionSet = actionSet(st.notActions);
   if (s.Resource !== undefined) st.resources = asList(s.Resource).map((r) => compileResource(r, variables));
   if (s.NotResource !== undefined) st.notResources = asList(s.NotResource).map((r) => compileResource(r, variables));
   if (kind === 'resource' || kind === 'rcp') {

@@ -26,6 +26,28 @@ export interface CompiledSet {
   problems: string[];
 }
 
+const setCache = new WeakMap<object, { sources: unknown[]; set: CompiledSet }>();
+function sourcesOf(set: PolicySet): unknown[] {
+  const out: unknown[] = [...(set.identityPolicies ?? []), ...(set.permissionBoundaries ?? []), set.sessionPolicy, set.resourcePolicy];
+  for (const l of set.scps ?? []) out.push(l, ...l.policies);
+  out.push(null);
+  for (const l of set.rcps ?? []) out.push(l, ...l.policies);
+  for (const s of [...out]) if (s && typeof s === 'object' && 'policy' in s) out.push((s as { policy: unknown }).policy);
+  return out;
+}
+
+/** compileSet, cached per scenario object while its policy sources (and their parsed policies) stay the same objects. */
+export function compiledSetOf(set: PolicySet): CompiledSet {
+  const hit = setCache.get(set);
+  if (hit) {
+    const now = sourcesOf(set);
+    if (now.length === hit.sources.length && now.every((x, i) => x === hit.sources[i])) return hit.set;
+  }
+  const compiled = compileSet(set);
+  setCache.set(set, { sources: sourcesOf(set), set: compiled });
+  return compiled;
+}
+
 export function compileSet(set: PolicySet): CompiledSet {
   const c = (kind: PolicyKind) => (s: Parameters<typeof compiledPolicy>[0]) => compiledPolicy(s, kind);
   const out: CompiledSet = {
@@ -54,15 +76,33 @@ export function deriveContext(req: RequestInput, p: PrincipalInfo, resourceAccou
   if (p.kind === 'service') into('aws:PrincipalServiceName', p.serviceName!);
   if (p.principalArn) into('aws:PrincipalArn', p.principalArn);
   if (p.account) into('aws:PrincipalAccount', p.account);
-  const type = { user: 'User', 'role-session': 'AssumedRole', role: 'AssumedRole', root: 'Account', 'federated-user': 'FederatedUser' }[p.kind as string];
+  const type = PRINCIPAL_TYPE[p.kind];
   if (type) into('aws:PrincipalType', type);
   if (p.kind === 'user') into('aws:username', p.userName!);
   if (p.kind === 'root') into('aws:userid', p.account);
   if (p.kind === 'federated-user') into('aws:userid', `${p.account}:${p.userName}`);
   if (resourceAccount) into('aws:ResourceAccount', resourceAccount);
-  into('aws:CurrentTime', new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'));
-  into('aws:EpochTime', String(Math.floor(now / 1000)));
+  if (now !== lastNow) { lastNow = now; lastIso = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'); lastEpoch = String(Math.floor(now / 1000)); }
+  into('aws:CurrentTime', lastIso);
+  into('aws:EpochTime', lastEpoch);
   void req;
+}
+
+const PRINCIPAL_TYPE: Partial<Record<PrincipalInfo['kind'], string>> = {
+  user: 'User', 'role-session': 'AssumedRole', role: 'AssumedRole', root: 'Account', 'federated-user': 'FederatedUser',
+};
+let lastNow = NaN, lastIso = '', lastEpoch = '';
+
+const principalCache = new Map<string, ReturnType<typeof parsePrincipal>>();
+/** parsePrincipal with a bounded cache: requests repeat their principal. */
+function principalOf(raw: string): ReturnType<typeof parsePrincipal> {
+  let p = principalCache.get(raw);
+  if (!p) {
+    if (principalCache.size > 1000) principalCache.clear();
+    p = parsePrincipal(raw);
+    principalCache.set(raw, p);
+  }
+  return p;
 }
 
 export interface Prepared extends PreparedRequest {
@@ -77,7 +117,7 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
     return `request.action must be one action such as "s3:GetObject", without wildcards (got ${JSON.stringify(req.action)})`;
   }
   if (typeof req.resource !== 'string' || !req.resource) return 'request.resource must be a resource ARN or "*"';
-  const p = parsePrincipal(req.principal);
+  const p = principalOf(req.principal);
   if (isPrincipalError(p)) return p.error;
   let resourceAccount = '';
   let resourceAccountSource: Prepared['resourceAccountSource'] = 'none';

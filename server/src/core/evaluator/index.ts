@@ -6,7 +6,7 @@
 //   simulate(scenario)          the decision with the full explanation (statements, ranges, sentences)
 //   compilePolicySet(policies)  compile once, then .decide(request) / .simulate(request) many times
 import type { Catalog } from '../catalog/catalog';
-import { compileSet, decideCompiled, prepareRequest, type CompiledSet } from './engine';
+import { compiledSetOf, compileSet, decideCompiled, prepareRequest, type CompiledSet } from './engine';
 import { referencedKeys, simulateCompiled } from './explain';
 export { explanationStats } from './explain';
 import type { Decision, PolicySet, RequestInput, Scenario, SimulationResult } from './types';
@@ -50,14 +50,17 @@ export function compilePolicySet(policies: PolicySet, catalog?: Catalog): Compil
   };
 }
 
-/** The decision for a scenario, with no explanation. Policies are compiled once per parsed policy object (cached). */
+/**
+ * The decision for a scenario, with no explanation. Compiled policies are cached per scenario and per parsed policy
+ * object; replacing a policy object (not mutating it in place) invalidates the cache.
+ */
 export function decide(scenario: Scenario, catalog?: Catalog, options?: EvaluateOptions): Decision {
-  return decideCompiled(compileSet(scenario), scenario.request, catalog, options?.now ?? Date.now());
+  return decideCompiled(compiledSetOf(scenario), scenario.request, catalog, options?.now ?? Date.now());
 }
 
 /** The decision for a scenario with its explanation; `pass` is set when the scenario has `expected`. */
 export function simulate(scenario: Scenario, catalog?: Catalog, options?: EvaluateOptions): SimulationResult {
-  const r = simulateCompiled(compileSet(scenario), scenario.request, catalog, options?.now ?? Date.now(), scenario.name);
+  const r = simulateCompiled(compiledSetOf(scenario), scenario.request, catalog, options?.now ?? Date.now(), scenario.name);
   if (scenario.expected) { r.expected = scenario.expected; r.pass = r.decision === scenario.expected; }
   return r;
 }

@@ -1,6 +1,6 @@
 // Statement matching on the fast path: booleans only, no explanation objects.
 import type { PrincipalInfo } from '../arn';
-import type { ActionMatcher, CCondition, CStatement, CValue, PrincipalSet, ResourceMatcher } from './compile';
+import type { ActionMatcher, ActionSet, CCondition, CStatement, CValue, PrincipalSet, ResourceMatcher } from './compile';
 import {
   arnConditionRegExp, cidrContains, decodeBase64, isArn, parseDate, parseNumber, resolveArnPattern, resolveGlob,
   resolvePlain, type Context,
@@ -23,15 +23,17 @@ export function actionMatches(m: ActionMatcher, actionLower: string, action: str
   return m.re !== undefined && m.re.test(action);
 }
 
+function inActionSet(set: ActionSet, req: PreparedRequest): boolean {
+  if (set.all || set.exact.has(req.actionLower)) return true;
+  const list = set.byPrefix.get(req.service);
+  if (list) for (const re of list) if (re.test(req.action)) return true;
+  for (const re of set.other) if (re.test(req.action)) return true;
+  return false;
+}
+
 export function matchActions(st: CStatement, req: PreparedRequest): boolean {
-  if (st.actions) {
-    for (const m of st.actions) if (actionMatches(m, req.actionLower, req.action)) return true;
-    return false;
-  }
-  if (st.notActions) {
-    for (const m of st.notActions) if (actionMatches(m, req.actionLower, req.action)) return false;
-    return true;
-  }
+  if (st.actionSet) return inActionSet(st.actionSet, req);
+  if (st.notActionSet) return !inActionSet(st.notActionSet, req);
   return false;
 }
 
