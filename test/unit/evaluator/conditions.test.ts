@@ -118,6 +118,8 @@ rule('R19 policy variables: Version 2012-10-17, defaults, escapes, literal subst
   ['unresolved variable in NotResource: the deny does not apply', { principal: SESSION, identity: [allow('*'), { Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::b/${aws:username}/*' }] }, 'Allowed'],
   ['resolved variable in NotResource: the deny applies elsewhere', { identity: [allow('*'), { Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::b/${aws:username}/*' }] }, 'ExplicitlyDenied'],
   ['variable key names are case-insensitive', { res: 'arn:aws:s3:::b/alice/x', identityDoc: home('arn:aws:s3:::b/${AWS:UserName}/*') }, 'Allowed'],
+  ['variable in an ArnLike condition', A3({ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:${aws:PrincipalAccount}:*' } }, { 'aws:SourceArn': `arn:aws:sns:eu-west-1:${A}:t` }), 'Allowed'],
+  ['a substituted * in an ArnLike condition is literal', A3({ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:${aws:PrincipalTag/team}:t' } }, { ...tag('*'), 'aws:SourceArn': `arn:aws:sns:eu-west-1:${A}:t` }), 'ImplicitlyDenied'],
   ['variable in a StringLike condition', A3({ StringLike: { 's3:prefix': 'home/${aws:username}/*' } }, { 's3:prefix': 'home/alice/docs' }), 'Allowed'],
   ['variable in a StringLike condition, other user', A3({ StringLike: { 's3:prefix': 'home/${aws:username}/*' } }, { 's3:prefix': 'home/bob/docs' }), 'ImplicitlyDenied'],
   ['deny when the resource tag differs from the principal tag', D3({ StringNotEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } }, { ...tag('red'), 'aws:ResourceTag/team': 'blue' }), 'ExplicitlyDenied'],

@@ -29,9 +29,9 @@ export interface CompiledSet {
 const setCache = new WeakMap<object, { sources: unknown[]; set: CompiledSet }>();
 function sourcesOf(set: PolicySet): unknown[] {
   const out: unknown[] = [...(set.identityPolicies ?? []), ...(set.permissionBoundaries ?? []), set.sessionPolicy, set.resourcePolicy];
-  for (const l of set.scps ?? []) out.push(l, ...l.policies);
+  for (const l of set.scps ?? []) out.push(l, ...(l.policies ?? []));
   out.push(null);
-  for (const l of set.rcps ?? []) out.push(l, ...l.policies);
+  for (const l of set.rcps ?? []) out.push(l, ...(l.policies ?? []));
   for (const s of [...out]) if (s && typeof s === 'object' && 'policy' in s) out.push((s as { policy: unknown }).policy);
   return out;
 }
@@ -55,8 +55,8 @@ export function compileSet(set: PolicySet): CompiledSet {
     boundary: (set.permissionBoundaries ?? []).map(c('boundary')),
     session: set.sessionPolicy && compiledPolicy(set.sessionPolicy, 'session'),
     resource: set.resourcePolicy && compiledPolicy(set.resourcePolicy, 'resource'),
-    scp: (set.scps ?? []).map((l) => ({ id: l.orgIdentifier, policies: l.policies.map(c('scp')) })),
-    rcp: (set.rcps ?? []).map((l) => ({ id: l.orgIdentifier, policies: l.policies.map(c('rcp')) })),
+    scp: (set.scps ?? []).map((l) => ({ id: l.orgIdentifier, policies: (l.policies ?? []).map(c('scp')) })),
+    rcp: (set.rcps ?? []).map((l) => ({ id: l.orgIdentifier, policies: (l.policies ?? []).map(c('rcp')) })),
     problems: [],
   };
   const all = [...out.identity, ...out.boundary, ...(out.session ? [out.session] : []), ...(out.resource ? [out.resource] : []),

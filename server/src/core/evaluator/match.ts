@@ -2,7 +2,7 @@
 import type { PrincipalInfo } from '../arn';
 import type { ActionMatcher, ActionSet, CCondition, CStatement, CValue, PrincipalSet, ResourceMatcher } from './compile';
 import {
-  arnConditionRegExp, cidrContains, decodeBase64, isArn, parseDate, parseNumber, resolveArnPattern, resolveGlob,
+  cidrContains, decodeBase64, isArn, parseDate, parseNumber, resolveArnPattern, resolveGlob,
   resolvePlain, type Context,
 } from './values';
 
@@ -110,7 +110,7 @@ function valueMatches(c: CCondition, v: CValue, rv: string, ctx: Context): boole
     if (r === null) return false;
     if (base === 'StringEquals') return r === rv;
     if (base === 'StringEqualsIgnoreCase' || base === 'Bool') return r.toLowerCase() === rv.toLowerCase();
-    if (base === 'ArnLike') return isArn(rv) && arnConditionRegExp(r).test(rv);
+    if (base === 'ArnLike') { const re = resolveArnPattern(v.template, ctx, true); return re !== null && isArn(rv) && re.test(rv); }
     return false;
   }
   switch (base) {

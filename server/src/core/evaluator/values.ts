@@ -85,8 +85,8 @@ export function resolveGlob(t: Template, ctx: Context, caseInsensitive: boolean)
   return new RegExp(`^${src}$`, caseInsensitive ? 'is' : 's');
 }
 
-/** An ARN-pattern regex [R16] from a template: resolved variables and escapes match literally. */
-export function resolveArnPattern(t: Template, ctx: Context): RegExp | null {
+/** An ARN-pattern regex from a template: resolved variables and escapes match literally. `condition`: ArnLike rules. */
+export function resolveArnPattern(t: Template, ctx: Context, condition = false): RegExp | null {
   let text = '';
   const literalRanges: number[] = [];
   for (const p of t) {
@@ -100,7 +100,7 @@ export function resolveArnPattern(t: Template, ctx: Context): RegExp | null {
     for (let k = 0; k < literalRanges.length; k += 2) if (i >= literalRanges[k] && i < literalRanges[k + 1]) return true;
     return false;
   };
-  return new RegExp(`^${arnPatternSource(text, literal)}$`, 's');
+  return condition ? arnConditionRegExp(text, literal) : new RegExp(`^${arnPatternSource(text, literal)}$`, 's');
 }
 
 export function templateKeys(t: Template): string[] {
@@ -206,11 +206,13 @@ export function decodeBase64(s: string): string | undefined {
  * ArnLike/ArnEquals [R17]: the request value must be an ARN, and the policy value matches it segment by segment
  * (wildcards never cross a colon in the first five parts).
  */
-export function arnConditionRegExp(pattern: string): RegExp {
+export function arnConditionRegExp(pattern: string, literal?: (i: number) => boolean): RegExp {
   let src = '';
   let colons = 0;
-  for (const ch of pattern) {
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
     if (ch === ':') { colons++; src += ':'; continue; }
+    if (literal && literal(i)) { src += escapeRegExp(ch); continue; }
     const inResource = colons >= 5;
     if (ch === '*') src += inResource ? '.*' : '[^:]*';
     else if (ch === '?') src += inResource ? '.' : '[^:]';
