@@ -63,6 +63,7 @@ rule('R22 errors never allow', [
   ['principal ARN without an account', { principal: 'arn:aws:iam:::user/alice', identity: [allow('*')] }, 'ImplicitlyDenied'],
   ['policy that is not an object, next to one that allows', { identityDoc: doc(allow('*')), resourceDoc: 'not a policy' }, 'Allowed'],
   ['empty resource', { res: '', identity: [allow('*')] }, 'ImplicitlyDenied'],
+  ['policy that is not an object does not hide a deny elsewhere', { identityDoc: doc(allow('*'), deny('s3:GetObject')), resourceDoc: ['not', 'a', 'policy'] }, 'ExplicitlyDenied'],
 ]);
 
 void OBJ;
