@@ -263,9 +263,10 @@
       }));
       parts.push(h('h3', {}, 'Deciding statements'), r.matchedStatements.length ? decidedList : h('p', { className: 'hint' }, 'No statement applies: nothing allows the request.'));
       const lanes = h('div', { className: 'lanes' });
+      const idle = LANES.filter(([type]) => r.policyTypes[type] === 'NotApplicable' && !(r.statements || []).some((s) => s.policyType === type));
       for (const [type, label] of LANES) {
         const outcome = r.policyTypes[type];
-        if (outcome === undefined) continue;
+        if (outcome === undefined || idle.some(([t]) => t === type)) continue;
         const applied = (r.statements || []).filter((s) => s.policyType === type && s.applies);
         const notApplied = (r.statements || []).filter((s) => s.policyType === type && !s.applies);
         lanes.append(h('section', { className: `lane ${outcome}`, 'aria-label': `${label}: ${outcome}` },
@@ -273,6 +274,7 @@
           applied.length ? h('ul', { className: 'statements' }, ...applied.map((s) => statementItem(s, r.matchedStatements.some((m) => same(m, s))))) : null,
           notApplied.length ? h('details', {}, h('summary', {}, `${notApplied.length} statement(s) did not apply`), h('ul', { className: 'statements' }, ...notApplied.map((s) => statementItem(s, false)))) : null));
       }
+      if (idle.length) lanes.append(h('p', { className: 'hint' }, `Not applicable (no policies of these types): ${idle.map(([, label]) => label).join(', ')}.`));
       parts.push(h('h3', {}, 'Policy types'), lanes);
       if (r.missingContextKeys.length) {
         parts.push(h('h3', {}, 'Missing context keys'), h('p', { className: 'hint' }, 'Referenced by applicable statements, not in the request and not derivable; conditions on them were evaluated as absent.'),

@@ -62,9 +62,9 @@ async function main() {
       await page.locator('.explorer-folders-view').waitFor();
       await until(async () => {
         await page.keyboard.press('Control+P');
-        await page.locator('.quick-input-widget input').fill('app-read-s3.policy.json');
+        await page.locator('.quick-input-widget input').fill('app-read-s3.policy.json', { timeout: 5000 });
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app-read-s3.policy.json' }).first().waitFor({ timeout: 5000 });
-      });
+      }, 60_000);
       await page.keyboard.press('Enter');
       await page.locator('.monaco-editor .view-line', { hasText: 's3:GetObject' }).waitFor();
     });
@@ -79,7 +79,7 @@ async function main() {
       await until(async () => {
         await page.keyboard.press('Escape');
         await page.keyboard.press('Control+Shift+P');
-        await page.locator('.quick-input-widget input').fill('>IAM Policy: Simulate Request');
+        await page.locator('.quick-input-widget input').fill('>IAM Policy: Simulate Request', { timeout: 5000 });
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Simulate Request' }).first().waitFor({ timeout: 5000 });
       });
       await page.keyboard.press('Enter');
