@@ -33,7 +33,7 @@ async function main() {
   const seed = Number(process.argv[3] ?? 20261128);
   const verbose = process.argv.includes('--verbose');
   const scenarios = generate(seed, count);
-  let agree = 0, peerErrors = 0;
+  let agree = 0, peerErrors = 0, plainCompared = 0, plainAgree = 0;
   const byFeature = new Map<string, number>();
   const unexplained: { s: Scenario; ours: string; peer: string; why: string[] }[] = [];
   const samples = new Map<string, { s: Scenario; ours: string; peer: string; why: string[] }>();
@@ -47,6 +47,8 @@ async function main() {
     const res = await oracle.runSimulation(peerSimulation(oracle, s, full.derivedContext), {});
     if (res.resultType === 'error') { peerErrors++; if (verbose) console.log('peer error', s.name, JSON.stringify(res.errors).slice(0, 300)); continue; }
     const peer = res.overallResult as string;
+    const plain = !KNOWN.some((f) => features.has(f));
+    if (plain) { plainCompared++; if (peer === ours) plainAgree++; }
     if (peer === ours) { agree++; continue; }
     const known = KNOWN.find((f) => features.has(f) && fits(f, ours, peer));
     const entry = { s, ours, peer, why: full.explanation };
@@ -61,6 +63,7 @@ async function main() {
   console.log(`our decisions: ${JSON.stringify(decisions)}`);
   console.log(`peer rejected (validation errors, not compared): ${peerErrors}`);
   console.log(`compared: ${compared}; agree: ${agree} (${((agree / compared) * 100).toFixed(2)}%)`);
+  console.log(`scenarios touching no known deviation: ${plainCompared}; agree: ${plainAgree} (${((plainAgree / plainCompared) * 100).toFixed(2)}%)`);
   console.log(`disagreements attributed to known deviations:`);
   for (const f of KNOWN) console.log(`  ${f}: ${byFeature.get(f) ?? 0}`);
   console.log(`unexplained disagreements: ${unexplained.length}`);
