@@ -184,4 +184,27 @@ suite('Simulate Request and inline simulation', () => {
     assert.equal(r?.result?.pass, true);
     panel.panel.dispose();
   });
+
+  test('a panel restored after a reload takes the saved state, and falls back to empty on a corrupt one', async () => {
+    const uri = example('policies/app-read-s3.policy.json').toString();
+    const saved = {
+      version: 1, name: 'restored', identityPolicies: [{ uri, enabled: true }], permissionBoundaries: [], sessionPolicy: null, resourcePolicy: null,
+      scps: [], rcps: [], request: { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:ListBucket', resource: 'arn:aws:s3:::acme-reports', resourceAccount: '' },
+      context: [], expected: 'Allowed',
+    };
+    const make = () => vscode.window.createWebviewPanel('iamPolicy.simulator', 'Simulate Request', vscode.ViewColumn.Beside, { enableScripts: true });
+    const evaluated = new Promise<SimulateResult>((resolve) => { const d = api.simulator.onDidEvaluate((e) => { d.dispose(); resolve(e.response); }); });
+    const panel = api.simulator.revive(make(), saved);
+    assert.equal(api.simulator.current(), panel);
+    assert.equal(panel.state.name, 'restored');
+    const r = await evaluated; // the revived webview says "ready", the panel evaluates
+    assert.equal(r.result?.decision, 'Allowed');
+    assert.equal(r.result?.pass, true);
+    let disposed = false;
+    panel.panel.onDidDispose(() => { disposed = true; });
+    const corrupt = api.simulator.revive(make(), { version: 1, identityPolicies: 'nope' });
+    assert.equal(corrupt.state.identityPolicies.length, 0);
+    assert.equal(disposed, true, 'the previous panel was closed: one panel at a time');
+    corrupt.panel.dispose();
+  });
 });

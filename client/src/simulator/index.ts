@@ -18,6 +18,8 @@ export interface SimulatorApi {
   /** opens the panel for a policy (as the command does) */
   show(uri?: vscode.Uri): Promise<SimulatorPanel>;
   current(): SimulatorPanel | undefined;
+  /** what the panel serializer does after a reload: a new panel from the webview's saved state */
+  revive(panel: vscode.WebviewPanel, savedState: unknown): SimulatorPanel;
   onDidEvaluate: vscode.Event<EvaluationEvent>;
   scenarios: ScenarioResults;
   tests: ScenarioTests;
@@ -71,7 +73,7 @@ export function registerSimulator(context: vscode.ExtensionContext, client: Lang
       return panel;
     }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => { SimulatorPanel.revive(panel, context, client, log, state); },
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => { revive(panel, state); },
     }),
     vscode.languages.registerCodeLensProvider(
       fileSchemes.flatMap((scheme) => ['iam-policy', 'json', 'jsonc'].map((language) => ({ language, scheme }))),
@@ -80,5 +82,6 @@ export function registerSimulator(context: vscode.ExtensionContext, client: Lang
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('iamPolicy.simulate.codeLens')) scenarioLens.refresh(); }),
   );
 
-  return { show, current: () => SimulatorPanel.current, onDidEvaluate: SimulatorPanel.onDidEvaluate, scenarios, tests };
+  const revive = (panel: vscode.WebviewPanel, saved: unknown) => SimulatorPanel.revive(panel, context, client, log, saved);
+  return { show, current: () => SimulatorPanel.current, revive, onDidEvaluate: SimulatorPanel.onDidEvaluate, scenarios, tests };
 }
