@@ -23,6 +23,7 @@ const LAYERS = [
   { name: 'host', cmd: ['bash', 'scripts/host/install.sh'] },
   { name: 'integration', cmd: ['node', 'scripts/host/run-integration.mjs', '--host', 'code-server'], counts: 'summary', needs: ['build', 'host'] },
   { name: 'ui', cmd: ['node', 'test/e2e/ui-smoke.mjs'], counts: 'summary', needs: ['package', 'host'] },
+  { name: 'ui-simulate', cmd: ['node', 'test/e2e/simulate.mjs'], counts: 'summary', needs: ['build', 'host'] },
 ];
 
 const root = new URL('..', import.meta.url).pathname;
