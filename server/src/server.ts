@@ -45,8 +45,9 @@ registerSimulate(ctx);
 connection.onInitialized(async () => {
   await ctx.refreshSettings();
   diagnostics.revalidateAll();
-  // hover and completion documentation need the descriptions side file; read it once the first diagnostics are out
-  setTimeout(() => ctx.catalog.preloadDescriptions(), 500);
+  // parse the rest of the catalog and read the descriptions once the first diagnostics are out
+  const slice = () => { if (!ctx.catalog.preload(5)) setTimeout(slice, 0); };
+  setTimeout(slice, 500);
 });
 connection.onDidChangeConfiguration(async () => {
   await ctx.refreshSettings();

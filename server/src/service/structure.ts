@@ -74,6 +74,7 @@ export function documentSymbols(doc: TextDocument): DocumentSymbol[] {
 
 /** Every object and array spanning several lines folds; the scanner keeps this working in broken documents. */
 export function foldingRanges(doc: TextDocument): FoldingRange[] {
+  if (parsed(doc).tooDeepAt !== undefined) return [];
   const text = doc.getText();
   const scanner = createScanner(text, false);
   const stack: { line: number; kind: number }[] = [];
@@ -101,6 +102,8 @@ export function foldingRanges(doc: TextDocument): FoldingRange[] {
 
 /** Formats the document or a range with jsonc-parser, honouring the editor's tab size and spaces-or-tabs. */
 export function format(doc: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[] {
+  // indenting absurd nesting produces output quadratic in the depth (seconds of work, megabytes of edits)
+  if (parsed(doc).tooDeepAt !== undefined) return [];
   const text = doc.getText();
   const r = range ? { offset: doc.offsetAt(range.start), length: doc.offsetAt(range.end) - doc.offsetAt(range.start) } : undefined;
   const edits = formatJson(text, r, {

@@ -61,6 +61,11 @@ const statement = fc.dictionary(key, value, { maxKeys: 8 });
 const policy = fc.record({ Version: fc.oneof(vocab, value), Statement: fc.oneof(fc.array(statement, { maxLength: 4 }), statement, value) }, { requiredKeys: [] });
 
 describe('service robustness (property tests)', () => {
+  // the server parses the whole catalog once idle after start-up and has its caches warm; do the same here, so
+  // the 100 ms bound measures steady-state work, not one-time start-up
+  catalog.preload();
+  exercise(JSON.stringify(getLatestPolicyDocument('ReadOnlyAccess'), null, 2), [500, 5000]);
+
   it('random policy-shaped documents never throw and stay under 100 ms', () => {
     fc.assert(
       fc.property(policy, fc.array(fc.nat(2000), { maxLength: 4 }), fc.nat(7), (p, positions, t) => {
@@ -106,7 +111,8 @@ describe('service robustness (property tests)', () => {
     const deepObj = '{"Statement":[{"Condition":' + '{"a":'.repeat(10000) + '1' + '}'.repeat(10000) + '}]}';
     for (const text of [deep, deepObj, '['.repeat(10000)]) {
       assert.doesNotThrow(() => parsePolicy(text));
-      exercise(text, [5, text.length >> 1]);
+      const worst = exercise(text, [5, text.length >> 1]);
+      assert.ok(worst < 1000, `a feature took ${worst.toFixed(0)} ms on ${text.length} characters of nesting`);
     }
   });
 

@@ -163,6 +163,9 @@ export const CASES: Case[] = [
   { code: 'IAM701', name: 'trust policy over 2048', type: 'trust', text: policy(trust({ Condition: { StringEquals: { 'sts:ExternalId': 'x'.repeat(2100) } } })), flagged: true },
   { code: 'IAM701', name: 'SCP counts white space', type: 'scp', text: policy({ Effect: 'Deny', Action: 's3:*', Resource: '*' }).replace(/\n/g, '\n' + ' '.repeat(1000)), flagged: true, message: /white space counts/ },
   { code: 'IAM701', name: 'identity policy ignores white space', text: policy(S()).replace(/\n/g, '\n' + ' '.repeat(3000)), flagged: false },
+  // IAM702
+  { code: 'IAM702', name: 'document over 256 KB', text: policy(S({ Sid: 'Big', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'x'.repeat(270 * 1024) } } })), flagged: true, message: /only JSON syntax and size are checked/ },
+  { code: 'IAM702', name: 'normal-size document', text: policy(S()), flagged: false },
   // IAM801-807
   { code: 'IAM801', name: 'PassRole on *', text: policy(S({ Action: 'iam:PassRole', Resource: '*' })), flagged: true, at: '"iam:PassRole"' },
   { code: 'IAM801', name: 'PassRole via iam:*', text: policy(S({ Action: 'iam:*', Resource: '*' })), flagged: true, at: '"iam:*"' },

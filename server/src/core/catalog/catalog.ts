@@ -431,9 +431,20 @@ export class Catalog {
     return (this.descriptionsCache ??= this.loadDescriptions());
   }
 
-  /** Loads the descriptions now (the server does it in the background once idle, so the first hover is quick). */
-  preloadDescriptions(): void {
+  /**
+   * Parses every service and loads the descriptions, within a time budget; true when all is loaded. The server
+   * calls it in small slices once idle after start-up, so the first validation of a large policy and the first
+   * hover do not pay for it.
+   */
+  preload(budgetMs = Infinity): boolean {
+    const end = Date.now() + budgetMs;
+    for (const p of this.servicePrefixes()) {
+      if (Date.now() >= end) return false;
+      this.svc(p);
+    }
+    if (Date.now() >= end) return false;
     this.descriptions();
+    return true;
   }
 
   get descriptionsLoaded(): boolean {

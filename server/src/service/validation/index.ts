@@ -7,6 +7,7 @@ import { parsed } from '../documents';
 import type { ServiceSettings } from '../settings';
 import type { Finding, Rule, Severity } from './rule';
 import { RULES } from './rules';
+import { LARGE_DOCUMENT_CHARS } from './rules/largeDocument';
 import type { Fix } from './util';
 
 /** A quick fix as carried in Diagnostic.data.fixes. */
@@ -33,7 +34,9 @@ export function ruleDocUrl(rule: Rule): string {
 export function validate(doc: TextDocument, catalog: Catalog, policyType: PolicyType, settings: ServiceSettings, rules: readonly Rule[] = RULES): Diagnostic[] {
   const policy = parsed(doc);
   const out: Diagnostic[] = [];
+  const large = policy.text.length > LARGE_DOCUMENT_CHARS;
   for (const rule of rules) {
+    if (large && !rule.runsOnLargeDocuments) continue;
     const configured = settings.rules[rule.code] ?? settings.rules[rule.slug];
     if (configured === 'off') continue;
     const report = (f: Finding) => {

@@ -34,5 +34,7 @@ export interface Rule {
   defaultSeverity: Severity;
   /** one line for the rule documentation */
   description: string;
+  /** also runs on documents over LARGE_DOCUMENT_CHARS, where the element-by-element rules are skipped */
+  runsOnLargeDocuments?: boolean;
   check(ctx: RuleContext): void;
 }

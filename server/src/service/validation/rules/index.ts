@@ -49,6 +49,7 @@ import { variableNotAllowed } from './variableNotAllowed';
 import { variableVersion } from './variableVersion';
 import { variableKey } from './variableKey';
 import { policySizeRule } from './policySize';
+import { largeDocument } from './largeDocument';
 import { passRoleWildcard } from './passRoleWildcard';
 import { createSlrWildcard } from './createSlrWildcard';
 import { allowNotActionResource } from './allowNotActionResource';
@@ -69,7 +70,7 @@ export const RULES: readonly Rule[] = [
   arnFormat, resourceMismatch, starOnlyAction,
   principalFormat, principalWildcard, principalUniqueId,
   variableSyntax, variableNotAllowed, variableVersion, variableKey,
-  policySizeRule,
+  policySizeRule, largeDocument,
   passRoleWildcard, createSlrWildcard, allowNotActionResource, allowNotPrincipal, publicPrincipal, oidcMissingConditions, githubOidcRepo,
   redundantAction, redundantStatement,
 ];

@@ -24,6 +24,7 @@ export const jsonSyntax: Rule = {
   code: 'IAM001',
   slug: 'json-syntax',
   defaultSeverity: 'error',
+  runsOnLargeDocuments: true,
   description: 'The policy must be valid JSON without comments or trailing commas.',
   check(ctx) {
     if (ctx.doc.tooDeepAt !== undefined) {

@@ -31,6 +31,7 @@ export const policySizeRule: Rule = {
   code: 'IAM701',
   slug: 'policy-size',
   defaultSeverity: 'warning',
+  runsOnLargeDocuments: true,
   description: 'The policy must fit the size quota of its type: 6,144 characters for managed identity policies and boundaries, 2,048 for trust and session policies (white space not counted), 5,120 for SCPs and RCPs (white space counted).',
   check(ctx) {
     const q = QUOTAS[ctx.policyType];
