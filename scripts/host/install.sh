@@ -8,6 +8,10 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/env.sh"
+# Run under `npm test`, the outer npm's npm_config_* variables (user_agent "node/v20", nodedir=/usr, node_gyp) would
+# configure the npm calls below: code-server's postinstall then sees Node 20 and refuses. Start from a clean slate.
+while read -r v; do unset "$v"; done < <(compgen -e | grep -iE '^npm_(config|package|lifecycle|node|command|execpath)')
+unset NODE
 mkdir -p "$HOST_CACHE" "$RUNTIME_HOME"
 
 stage() {  # stage NAME CMD...: runs CMD and prints its wall time
