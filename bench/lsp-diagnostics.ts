@@ -1,4 +1,5 @@
-// LSP diagnostics benchmark over stdio (issue 8): open -> publishDiagnostics on small, medium and huge policies,
+// LSP benchmark over stdio (issue 8): open -> publishDiagnostics, hover and completion on small, medium and huge
+// policies,
 // server cold start to first diagnostics, server RSS. Baseline: a trivial custom request round trip in the same
 // run. Run: npm run bench:lsp-diagnostics (builds nothing: run `node scripts/build.mjs` first).
 import { readFileSync } from 'node:fs';
@@ -63,6 +64,23 @@ async function main() {
       lsp.close(u);
     }
     rows.push(`| open → diagnostics, ${name}, ${(text.length / 1024).toFixed(0)} KB | ${q(times, 0.5).toFixed(1)} ms | ${q(times, 0.95).toFixed(1)} ms | ${(q(times, 0.5) / q(base, 0.5)).toFixed(1)}x | ${count} diagnostics |`);
+
+    // hover and completion inside action strings spread over the document (the document stays open)
+    const u = lsp.open(`features-${name.length}.policy.json`, text);
+    await lsp.nextDiagnostics(u, 120_000);
+    const offsets: number[] = [];
+    const re = /"([a-z0-9-]+):([A-Za-z0-9*]+)"/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) offsets.push(m.index + m[1].length + 3);
+    const step = Math.max(1, Math.floor(offsets.length / 200));
+    const picks = offsets.filter((_, i) => i % step === 0).slice(0, 200);
+    const hov: number[] = [], comp: number[] = [];
+    for (const at of picks) {
+      let t = performance.now(); await lsp.hover(u, at); hov.push(performance.now() - t);
+      t = performance.now(); await lsp.completion(u, at); comp.push(performance.now() - t);
+    }
+    lsp.close(u);
+    rows.push(`| hover in an action, ${name} (${picks.length} positions) | ${q(hov, 0.5).toFixed(1)} ms | ${q(hov, 0.95).toFixed(1)} ms | ${(q(hov, 0.5) / q(base, 0.5)).toFixed(1)}x | target p95 ≤ 10 ms |`);
+    rows.push(`| completion in an action, ${name} (${picks.length} positions) | ${q(comp, 0.5).toFixed(1)} ms | ${q(comp, 0.95).toFixed(1)} ms | ${(q(comp, 0.5) / q(base, 0.5)).toFixed(1)}x | target p95 ≤ 10 ms |`);
   }
   const rssLoaded = rssMb(lsp.proc.pid!);
   await lsp.stop();
