@@ -2,42 +2,23 @@
 // extension loaded from this checkout (development mode, dist/ as built). Opens an example policy, runs
 // "IAM Policy: Simulate Request…", fills the request in the webview, sees Allowed, types a Deny statement into the
 // policy and sees ExplicitlyDenied naming that statement. Works on a copy of examples/, so nothing in the repo changes.
-// Screenshots: docs/screenshots/simulate-allowed.png, simulate-denied.png.
+// Screenshots: simulate-allowed.png, simulate-denied.png in test-results/screenshots (or --shots DIR; the README's
+// come from --shots docs/screenshots).
 // usage: node test/e2e/simulate.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createSteps, shotsDir } from './steps.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, freshProfile, startCodeServer } from '../../scripts/host/codeServer.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const argv = process.argv.slice(2);
-const shots = argv.includes('--shots') ? argv[argv.indexOf('--shots') + 1] : join(root, 'docs/screenshots');
+const shots = shotsDir(root, argv);
 
-let passed = 0;
-let failed = 0;
+const S = createSteps(shots, 'fail-simulate-');
+const { step, until } = S;
 let page;
 
-async function step(name, fn) {
-  const t = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`  ok   ${name} (${Date.now() - t} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`  FAIL ${name}: ${String(e.message).split('\n').slice(0, 3).join(' | ')}`);
-    if (page) await page.screenshot({ path: join(shots, `fail-simulate-${passed + failed}.png`) }).catch(() => {});
-  }
-}
-
-/** retries fn (which throws until the UI is ready) for up to ms */
-async function until(fn, ms = 30_000, pause = 1000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try { return await fn(); } catch (e) { if (Date.now() > end) throw e; }
-    await page.waitForTimeout(pause);
-  }
-}
 
 async function main() {
   if (!existsSync(join(root, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
@@ -52,6 +33,7 @@ async function main() {
     const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${root}`]];
     browser = await (await import('playwright-core')).chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    S.page = page;
     page.setDefaultTimeout(30_000);
     await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     await page.locator('.monaco-workbench').waitFor();
@@ -122,9 +104,9 @@ async function main() {
     await server?.stop();
     profile.cleanup();
   }
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${S.passed} passed, ${S.failed} failed`);
   console.log(`simulate UI run took ${Date.now() - t0} ms`);
-  return failed ? 1 : 0;
+  return S.failed ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); console.log(`${passed} passed, ${failed + 1} failed`); process.exit(1); });
+main().then((code) => process.exit(code), (e) => { console.error(e); console.log(`${S.passed} passed, ${S.failed + 1} failed`); process.exit(1); });

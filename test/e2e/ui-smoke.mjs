@@ -1,11 +1,13 @@
 // UI smoke test: the packaged extension (.vsix from `npm run package`) installed into code-server, the workbench
 // rendered by headless Debian Chromium (playwright-core). Opens examples/policies/app-read-s3.policy.json via Quick
-// Open, hovers s3:GetObject, triggers completion, reads the Problems panel. Screenshots go to docs/screenshots/.
+// Open, hovers s3:GetObject, triggers completion, reads the Problems panel, applies the quick fix for the typo.
+// Screenshots go to test-results/screenshots/ (--shots docs/screenshots refreshes the README's).
 // Every UI step retries until its element appears: the editor and the language server come up late.
 // usage: node test/e2e/ui-smoke.mjs [--vsix FILE] [--shots DIR]     (needs bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createSteps, shotsDir } from './steps.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, freshProfile, installVsix, startCodeServer } from '../../scripts/host/codeServer.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
@@ -13,35 +15,14 @@ const argv = process.argv.slice(2);
 const opt = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const vsix = opt('--vsix', join(root, `${pkg.name}-${pkg.version}.vsix`));
-const shots = opt('--shots', join(root, 'docs/screenshots'));
+const shots = shotsDir(root, argv);
 const folder = join(root, 'examples');
 const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
-let passed = 0;
-let failed = 0;
+const S = createSteps(shots, 'fail-');
+const { step, until } = S;
 let page;
 
-async function step(name, fn) {
-  const t = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`  ok   ${name} (${Date.now() - t} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`  FAIL ${name}: ${String(e.message).split('\n').slice(0, 3).join(' | ')}`);
-    if (page) await page.screenshot({ path: join(shots, `fail-${passed + failed}.png`) }).catch(() => {});
-  }
-}
-
-/** retries fn (which throws until the UI is ready) for up to ms */
-async function until(fn, ms = 30_000, pause = 1000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try { return await fn(); } catch (e) { if (Date.now() > end) throw e; }
-    await page.waitForTimeout(pause);
-  }
-}
 
 async function main() {
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
@@ -57,6 +38,7 @@ async function main() {
     server = await startCodeServer({ folder, profile });
     browser = await (await import('playwright-core')).chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    S.page = page;
     page.setDefaultTimeout(30_000);
     await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench').waitFor();
@@ -128,10 +110,31 @@ async function main() {
       assert.match(entry, /iam-policy/, 'the entry names its source iam-policy');
       await page.screenshot({ path: join(shots, 'problems.png') });
     });
+
+    await step('Ctrl+. on "dyanmodb:GetItem" offers and applies the quick fix "dynamodb:GetItem"', async () => {
+      const text = readFileSync(join(folder, 'policies/app-read-s3.policy.json'), 'utf8');
+      const at = text.indexOf('"dyanmodb:GetItem"') + 3;
+      const line = text.slice(0, at).split('\n').length;
+      const column = at - text.lastIndexOf('\n', at - 1);
+      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "dynamodb:GetItem"' });
+      await until(async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+G');
+        await page.keyboard.type(`${line}:${column}`);
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+.');
+        await fix.first().waitFor({ timeout: 3000 });
+      });
+      await page.screenshot({ path: join(shots, 'quickfix.png') });
+      await fix.first().click();
+      await page.locator('.monaco-editor .view-line', { hasText: '"dynamodb:GetItem"' }).first().waitFor();
+      await page.keyboard.press('Control+Z'); // leave the example as it was (nothing is saved)
+      await page.locator('.monaco-editor .view-line', { hasText: '"dyanmodb:GetItem"' }).first().waitFor();
+    });
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
-    if (!failed) profile.cleanup();
+    if (!S.failed) profile.cleanup();
     else console.log(`  (code-server profile and log kept in ${profile.dir})`);
   }
   console.log(`  ui run took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${shots}`);
@@ -140,8 +143,8 @@ async function main() {
 try {
   await main();
 } catch (e) {
-  failed++;
+  S.failed++;
   console.log(`  FAIL ${e.stack ?? e}`);
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`${S.passed} passed, ${S.failed} failed`);
+process.exit(S.failed ? 1 : 0);

@@ -1,0 +1,33 @@
+// Shared by the UI tests: named steps that count passes and failures (screenshot on failure), and retries for UI
+// elements that appear late (the workbench, the extension and the language server all start asynchronously).
+import { join } from 'node:path';
+
+/** Screenshots go to test-results/ (ignored) unless --shots names a folder, e.g. docs/screenshots for the README. */
+export function shotsDir(root, argv = process.argv.slice(2)) {
+  return argv.includes('--shots') ? argv[argv.indexOf('--shots') + 1] : join(root, 'test-results/screenshots');
+}
+
+export function createSteps(shots, failPrefix) {
+  const s = { passed: 0, failed: 0, page: undefined };
+  s.step = async (name, fn) => {
+    const t = Date.now();
+    try {
+      await fn();
+      s.passed++;
+      console.log(`  ok   ${name} (${Date.now() - t} ms)`);
+    } catch (e) {
+      s.failed++;
+      console.log(`  FAIL ${name}: ${String(e.message).split('\n').slice(0, 3).join(' | ')}`);
+      if (s.page) await s.page.screenshot({ path: join(shots, `${failPrefix}${s.passed + s.failed}.png`) }).catch(() => {});
+    }
+  };
+  /** retries fn (which throws until the UI is ready) for up to ms */
+  s.until = async (fn, ms = 30_000, pause = 1000) => {
+    const end = Date.now() + ms;
+    for (;;) {
+      try { return await fn(); } catch (e) { if (Date.now() > end) throw e; }
+      await s.page.waitForTimeout(pause);
+    }
+  };
+  return s;
+}
