@@ -47,7 +47,7 @@ function toSarif(results: LintFileResult[]): object {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'iam-policy', informationUri: 'https://example.invalid/iam-policy-language-tools', rules: RULES.map((r) => ({ id: r.code, name: r.slug, shortDescription: { text: r.description }, helpUri: ruleDocUrl(r), defaultConfiguration: { level: level(r.defaultSeverity) } })) } },
+      tool: { driver: { name: 'iam-policy', informationUri: 'https://github.com/iam-policy-tools/iam-policy-language-tools', rules: RULES.map((r) => ({ id: r.code, name: r.slug, shortDescription: { text: r.description }, helpUri: ruleDocUrl(r), defaultConfiguration: { level: level(r.defaultSeverity) } })) } },
       results: results.flatMap((f) => [
         ...f.diagnostics.map((d) => ({
           ruleId: d.code, level: level(d.severity), message: { text: d.message },
