@@ -19,6 +19,15 @@ export function replaceString(span: Span, value: string, title = `Change to "${v
   return { title, edits: [{ offset: span.offset, length: span.length, newText: JSON.stringify(value) }], preferred };
 }
 
+/**
+ * Whether one of the elements is present, in any letter case: a wrongly cased name (`"effect"`) is reported once, by
+ * invalid-element, so the rules for missing elements treat it as present.
+ */
+export function hasElement(entries: { key: string }[], ...names: string[]): boolean {
+  const lower = names.map((n) => n.toLowerCase());
+  return entries.some((e) => lower.includes(e.key.toLowerCase()));
+}
+
 export function fixesData(fixes: Fix[]): { fixes: Fix[] } | undefined {
   return fixes.length ? { fixes } : undefined;
 }

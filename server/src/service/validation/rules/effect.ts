@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { replaceString } from '../util';
+import { replaceString, hasElement } from '../util';
 
 /** Effect is required and is exactly "Allow" or "Deny". */
 export const effect: Rule = {
@@ -11,6 +11,7 @@ export const effect: Rule = {
     for (const s of ctx.doc.statements) {
       const e = s.entries.find((x) => x.key === 'Effect');
       if (!e) {
+        if (hasElement(s.entries, 'Effect')) continue;
         ctx.report({ span: { offset: s.span.offset, length: 1 }, message: 'The statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".' });
         continue;
       }

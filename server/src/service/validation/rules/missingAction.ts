@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { hasElement } from '../util';
 
 /** A statement needs Action or NotAction. */
 export const missingAction: Rule = {
@@ -8,7 +9,7 @@ export const missingAction: Rule = {
   description: 'Every statement needs "Action" or "NotAction".',
   check(ctx) {
     for (const s of ctx.doc.statements) {
-      if (s.entries.some((e) => e.key === 'Action' || e.key === 'NotAction')) continue;
+      if (hasElement(s.entries, 'Action', 'NotAction')) continue;
       ctx.report({ span: { offset: s.span.offset, length: 1 }, message: 'The statement has no "Action": add "Action": ["service:Action", …] (or "NotAction").' });
     }
   },

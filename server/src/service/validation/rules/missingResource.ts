@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { hasElement } from '../util';
 
 /** A statement needs Resource or NotResource, except in role trust policies (the role is the resource). */
 export const missingResource: Rule = {
@@ -9,7 +10,7 @@ export const missingResource: Rule = {
   check(ctx) {
     if (ctx.policyType === 'trust') return;
     for (const s of ctx.doc.statements) {
-      if (s.entries.some((e) => e.key === 'Resource' || e.key === 'NotResource')) continue;
+      if (hasElement(s.entries, 'Resource', 'NotResource')) continue;
       // some resource policies (e.g. ECR repository, Lambda) imply the resource; a warning there, an error elsewhere
       ctx.report({
         span: { offset: s.span.offset, length: 1 },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { hasElement } from '../util';
 
 /** The policy needs a Statement: an array of statement objects (or one object). */
 export const missingStatement: Rule = {
@@ -15,6 +16,7 @@ export const missingStatement: Rule = {
       return;
     }
     if (!doc.statementEntry) {
+      if (hasElement(doc.entries, 'Statement')) return;
       ctx.report({ span: { offset: root.offset, length: 1 }, message: 'The policy has no "Statement": add "Statement": [ { "Effect": …, "Action": …, "Resource": … } ].' });
       return;
     }

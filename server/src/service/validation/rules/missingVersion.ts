@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { hasElement } from '../util';
 
 /** Without Version, IAM uses the legacy 2008-10-17 language (no policy variables). */
 export const missingVersion: Rule = {
@@ -9,7 +10,7 @@ export const missingVersion: Rule = {
   check(ctx) {
     const { doc } = ctx;
     if (!doc.root || doc.root.type !== 'object' || !doc.hasStatement) return;
-    if (doc.entries.some((e) => e.key === 'Version')) return;
+    if (hasElement(doc.entries, 'Version')) return;
     const strict = ctx.policyType === 'scp' || ctx.policyType === 'rcp';
     const brace = doc.root.offset;
     // insert on its own line, indented like the first member

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { PRINCIPAL_REQUIRED } from '../util';
+import { PRINCIPAL_REQUIRED, hasElement } from '../util';
 
 /** Resource, trust, RCP and VPC endpoint policies must say whom a statement applies to. */
 export const principalMissing: Rule = {
@@ -10,7 +10,7 @@ export const principalMissing: Rule = {
   check(ctx) {
     if (!PRINCIPAL_REQUIRED.has(ctx.policyType)) return;
     for (const s of ctx.doc.statements) {
-      if (s.entries.some((e) => e.key === 'Principal' || e.key === 'NotPrincipal')) continue;
+      if (hasElement(s.entries, 'Principal', 'NotPrincipal')) continue;
       const example = ctx.policyType === 'rcp' || ctx.policyType === 'endpoint' ? '"Principal": "*"'
         : ctx.policyType === 'trust' ? '"Principal": {"Service": "lambda.amazonaws.com"}' : '"Principal": {"AWS": "arn:aws:iam::111122223333:root"}';
       ctx.report({ span: { offset: s.span.offset, length: 1 }, message: `The statement has no "Principal": add ${example}. (If this is an identity policy, change the policy type.)` });
