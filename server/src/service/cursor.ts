@@ -43,6 +43,8 @@ export interface Cursor {
   keyHasColon: boolean;
   /** the string under the cursor has its closing quote */
   stringClosed: boolean;
+  /** outside quotes on a bare word (`{ V|` or `"Effect": Al|`): replace and prefix cover the word */
+  bare?: boolean;
   /** the statement the cursor is in, from the tolerant model */
   statement?: Statement;
 }
@@ -117,12 +119,23 @@ export function cursorAt(policy: PolicyDocument, offset: number): Cursor {
       if (isKey) keyHasColon = /^\s*:/.test(text.slice(n.offset + n.length));
     }
   }
+  // a word typed without quotes: completing replaces it (with a quoted string) instead of inserting after it
+  let bare = false;
+  if (!inString) {
+    const before = /[A-Za-z0-9_*][\w.*:/-]*$/.exec(text.slice(Math.max(0, offset - 256), offset));
+    if (before && !/^(true|false|null|-?\d[\d.eE+-]*)$/.test(before[0])) {
+      const after = /^[\w.*:/-]*/.exec(text.slice(offset))![0];
+      bare = true;
+      prefix = before[0];
+      replace = { offset: offset - before[0].length, length: before[0].length + after.length };
+    }
+  }
   // after a complete value with no comma yet (`"Effect": "Allow" |`): the next thing to type is a property name
-  if (!isKey && !inString && n && n.type !== 'property' && n.offset + n.length <= offset && typeof path[path.length - 1] === 'string') {
+  if (!isKey && !inString && !bare && n && n.type !== 'property' && n.offset + n.length <= offset && typeof path[path.length - 1] === 'string') {
     path = [...path.slice(0, -1), ''];
     isKey = true;
   }
   const statement = policy.statements.find((s) => offset > s.span.offset && offset < s.span.offset + s.span.length)
     ?? (path[0] === 'Statement' ? policy.statements.find((s) => (typeof path[1] === 'number' ? s.index === path[1] : true)) : undefined);
-  return { offset, path, isKey, area: areaOf(path, isKey), inString, prefix, content, replace, literal, keyHasColon, stringClosed, statement };
+  return { offset, path, isKey, area: areaOf(path, isKey), inString, prefix, content, replace, literal, keyHasColon, stringClosed, bare, statement };
 }

@@ -76,7 +76,7 @@ class Builder {
     let newText = c.inString ? text : `"${text}"`;
     if (c.inString && !c.stringClosed) newText += '"';
     const item: CompletionItem = {
-      label, kind: o.kind, detail: o.detail, sortText: o.sort, filterText: c.inString ? (o.filter ?? label) : `"${o.filter ?? label}"`,
+      label, kind: o.kind, detail: o.detail, sortText: o.sort, filterText: c.inString || c.bare ? (o.filter ?? label) : `"${o.filter ?? label}"`,
       textEdit: { range: this.range(c.replace.offset, c.replace.length), newText },
       insertTextFormat: o.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       data: o.data,
@@ -97,7 +97,7 @@ class Builder {
       newText = nameSnippet + (c.stringClosed ? '' : '"');
       filter = name;
     } else {
-      const span = c.inString && c.literal ? c.literal : { offset: c.offset, length: 0 };
+      const span = c.inString && c.literal ? c.literal : c.replace;
       ({ offset, length } = span);
       newText = `"${nameSnippet}": ${valueSnippet}`;
       filter = c.inString ? `"${name}"` : name;
@@ -174,7 +174,7 @@ function completeNewStatement(b: Builder, type: PolicyType): void {
   const body = `{\n\t"Sid": "$1",\n\t"Effect": "${effect}",\n${principal}\t"Action": "$6"${resource}\n}`;
   b.items.push({
     label: 'New statement', kind: CompletionItemKind.Snippet, detail: `${type} policy statement`, sortText: sortKey(0, 0),
-    textEdit: { range: b.range(b.c.offset, 0), newText: body },
+    textEdit: { range: b.range(b.c.replace.offset, b.c.replace.length), newText: body },
     insertTextFormat: InsertTextFormat.Snippet,
   });
 }
@@ -363,7 +363,7 @@ function completeOperators(b: Builder): void {
   for (const q of SET_QUALIFIERS) {
     const c = b.c;
     const newText = c.inString && c.keyHasColon ? `${q}:` : `"${q}:`;
-    const span = c.inString ? (c.keyHasColon ? c.replace : c.literal!) : { offset: c.offset, length: 0 };
+    const span = c.inString ? (c.keyHasColon ? c.replace : c.literal!) : c.replace;
     b.items.push({
       label: `${q}:`, kind: CompletionItemKind.Keyword, detail: 'set operator for multivalued keys', sortText: sortKey(3, i++),
       filterText: c.inString && !c.keyHasColon ? `"${q}:` : `${q}:`,

@@ -1,0 +1,46 @@
+// Findings of the QA pass on completion: a word typed without quotes is replaced, not appended to.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyItem, completeAt, item } from '../completion/support';
+
+function accept(text: string, label: string, type?: Parameters<typeof completeAt>[1]) {
+  const { doc, items } = completeAt(text, type);
+  const it = item(items, label);
+  return { text: applyItem(doc, it), filterText: it.filterText };
+}
+
+describe('QA: completing a bare word (typed before any quote)', () => {
+  it('replaces a bare top-level key', () => {
+    const r = accept('{V|}', 'Version');
+    assert.equal(r.text, '{"Version": "2012-10-17"}');
+    assert.equal(r.filterText, 'Version');
+  });
+
+  it('replaces a bare statement key on its own line', () => {
+    assert.equal(accept('{"Statement": [{"Effect": "Allow",\n Act|\n}]}', 'Action').text, '{"Statement": [{"Effect": "Allow",\n "Action": ""\n}]}');
+  });
+
+  it('replaces a bare Effect value with the quoted value, filtered without quotes', () => {
+    const r = accept('{"Statement": [{"Effect": Al|}]}', 'Allow');
+    assert.equal(r.text, '{"Statement": [{"Effect": "Allow"}]}');
+    assert.equal(r.filterText, 'Allow');
+  });
+
+  it('completes actions after a bare service prefix, in a string and in an array', () => {
+    assert.equal(accept('{"Statement": [{"Effect": "Allow", "Action": s3:Get|}]}', 's3:GetObject').text, '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject"}]}');
+    assert.equal(accept('{"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", s3:Put|]}]}', 's3:PutObject').text,
+      '{"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"]}]}');
+  });
+
+  it('replaces a bare condition operator and a bare condition key', () => {
+    assert.equal(accept('{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {Bo|}}]}', 'Bool').text,
+      '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {\n\t"": ""\n}}}]}');
+    assert.equal(accept('{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {aws:Sec|}}}]}', 'aws:SecureTransport').text,
+      '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": ""}}}]}');
+  });
+
+  it('still inserts at the cursor when nothing was typed, and keeps a following comma', () => {
+    assert.equal(accept('{"Statement": [{"Effect": |}]}', 'Deny').text, '{"Statement": [{"Effect": "Deny"}]}');
+    assert.equal(accept('{"Statement": [{|"Effect": "Allow"}]}', 'Action').text, '{"Statement": [{"Action": "","Effect": "Allow"}]}');
+  });
+});
