@@ -2,6 +2,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyItem, completeAt, item } from '../completion/support';
+import { validate } from '../../../server/src/service/validation';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { catalog, doc } from '../helpers';
 
 function accept(text: string, label: string, type?: Parameters<typeof completeAt>[1]) {
   const { doc, items } = completeAt(text, type);
@@ -42,5 +45,23 @@ describe('QA: completing a bare word (typed before any quote)', () => {
   it('still inserts at the cursor when nothing was typed, and keeps a following comma', () => {
     assert.equal(accept('{"Statement": [{"Effect": |}]}', 'Deny').text, '{"Statement": [{"Effect": "Deny"}]}');
     assert.equal(accept('{"Statement": [{|"Effect": "Allow"}]}', 'Action').text, '{"Statement": [{"Action": "","Effect": "Allow"}]}');
+  });
+});
+
+describe('QA: an empty new policy file', () => {
+  it('offers the whole policy skeleton, which expands to a valid policy', () => {
+    for (const [type, fill] of [['identity', { '"Action": ""': '"Action": "s3:GetObject"', '"Resource": ""': '"Resource": "*"' }], ['trust', { '"AWS": ""': '"AWS": "111122223333"' }]] as const) {
+      const r = accept('\n|\n', `New ${type} policy`, type);
+      let text = r.text;
+      assert.match(text, /^\{\n\t"Version": "2012-10-17",\n\t"Statement": \[\n\t\t\{\n\t\t\t"Sid": ""/);
+      for (const [from, to] of Object.entries(fill)) text = text.replace(from, to);
+      text = text.replace('"Sid": ""', '"Sid": "S1"');
+      const diags = validate(doc(text, 'iam-policy', `file:///qa/new-${type}.json`), catalog, type, DEFAULT_SETTINGS).filter((d) => d.severity === 1);
+      assert.deepEqual(diags.map((d) => d.message), [], text);
+    }
+  });
+
+  it('a trust statement starts with sts:AssumeRole as its action', () => {
+    assert.match(accept('{"Version": "2012-10-17", "Statement": [|]}', 'New statement', 'trust').text, /"Action": "sts:AssumeRole"/);
   });
 });

@@ -166,12 +166,27 @@ function completeRootKeys(b: Builder, policy: PolicyDocument, type: PolicyType):
   });
 }
 
-function completeNewStatement(b: Builder, type: PolicyType): void {
-  if (b.c.inString) return;
+function newStatementSnippet(type: PolicyType): string {
   const principal = type === 'resource' || type === 'trust' ? '\t"Principal": {\n\t\t"${3|AWS,Service,Federated|}": "$4"\n\t},\n' : type === 'rcp' ? '\t"Principal": "*",\n' : '';
   const resource = type === 'trust' ? '' : ',\n\t"Resource": "$5"';
   const effect = type === 'rcp' ? 'Deny' : '${2|Allow,Deny|}';
-  const body = `{\n\t"Sid": "$1",\n\t"Effect": "${effect}",\n${principal}\t"Action": "$6"${resource}\n}`;
+  const action = type === 'trust' ? '${6:sts:AssumeRole}' : '$6';
+  return `{\n\t"Sid": "$1",\n\t"Effect": "${effect}",\n${principal}\t"Action": "${action}"${resource}\n}`;
+}
+
+/** An empty document: the whole policy skeleton for its type (a new `x.trust.json` gets a trust policy). */
+function completeNewPolicy(b: Builder, type: PolicyType): void {
+  const statement = newStatementSnippet(type).replace(/\n/g, '\n\t\t');
+  b.items.push({
+    label: `New ${type} policy`, kind: CompletionItemKind.Snippet, detail: `Version and one statement (${type} policy)`, sortText: sortKey(0, 0),
+    textEdit: { range: b.range(0, b.doc.getText().length), newText: `{\n\t"Version": "2012-10-17",\n\t"Statement": [\n\t\t${statement}\n\t]\n}` },
+    insertTextFormat: InsertTextFormat.Snippet,
+  });
+}
+
+function completeNewStatement(b: Builder, type: PolicyType): void {
+  if (b.c.inString) return;
+  const body = newStatementSnippet(type);
   b.items.push({
     label: 'New statement', kind: CompletionItemKind.Snippet, detail: `${type} policy statement`, sortText: sortKey(0, 0),
     textEdit: { range: b.range(b.c.replace.offset, b.c.replace.length), newText: body },
@@ -491,6 +506,7 @@ export function complete(doc: TextDocument, position: Position, catalog: Catalog
     }
   } else {
     switch (a.kind) {
+      case 'root': if (!policy.root && !policy.text.trim()) completeNewPolicy(b, type); break;
       case 'version':
         b.value('2012-10-17', '2012-10-17', { kind: CompletionItemKind.EnumMember, detail: 'current', sort: sortKey(0, 0) });
         b.value('2008-10-17', '2008-10-17', { kind: CompletionItemKind.EnumMember, detail: 'legacy: no policy variables', sort: sortKey(0, 1) });
