@@ -76,6 +76,8 @@ export interface PrincipalInfo {
   userName?: string;
   /** service principal name, e.g. cloudtrail.amazonaws.com */
   serviceName?: string;
+  /** for federated users given a session issuer: the IAM user ARN that called GetFederationToken [R6] */
+  issuerUserArn?: string;
 }
 
 export interface PrincipalError { error: string }
@@ -133,4 +135,36 @@ function rootOf(raw: string, partition: string, account: string): PrincipalInfo 
 
 export function isPrincipalError(p: PrincipalInfo | PrincipalError): p is PrincipalError {
   return 'error' in p;
+}
+
+/**
+ * The principal with its session issuer (request.sessionIssuer): the IAM user or role whose credentials created the
+ * session. A role session's issuer must be its own role (the issuer ARN may carry the role's path, which the session
+ * ARN drops, and becomes aws:PrincipalArn); a federated user's issuer is the IAM user (or root user) that called
+ * GetFederationToken. Returns an error message when the issuer is not such an ARN or contradicts the principal.
+ */
+export function withSessionIssuer(p: PrincipalInfo, raw: string): PrincipalInfo | PrincipalError {
+  const issuer = raw.trim();
+  const a = parseArn(issuer);
+  const kind = a?.service === 'iam' ? (a.resource === 'root' ? 'root' : a.resource.startsWith('user/') ? 'user' : a.resource.startsWith('role/') ? 'role' : '') : '';
+  if (!a || !kind || !ACCOUNT.test(a.account) || /[*?]/.test(issuer) || /\/$/.test(a.resource)) {
+    return { error: `sessionIssuer "${raw}" is not an IAM user or role ARN: expected arn:aws:iam::ACCOUNT:user/NAME or arn:aws:iam::ACCOUNT:role/NAME` };
+  }
+  if (p.kind !== 'federated-user' && p.kind !== 'role-session' && p.kind !== 'role') {
+    return { error: `sessionIssuer applies only to role sessions and federated users; the principal "${p.raw}" is ${p.kind === 'user' ? 'an IAM user' : p.kind === 'root' ? 'the root user' : `a ${p.kind} principal`}, which has no session issuer` };
+  }
+  if (a.account !== p.account || a.partition !== p.partition) {
+    return { error: `sessionIssuer "${raw}" is in ${a.partition === p.partition ? `account ${a.account}` : `partition ${a.partition}`}, but the session "${p.raw}" belongs to ${a.partition === p.partition ? `account ${p.account}` : `partition ${p.partition}`}: a session is always in its issuer's account` };
+  }
+  const name = a.resource.slice(a.resource.lastIndexOf('/') + 1);
+  if (p.kind === 'federated-user') {
+    if (kind === 'role') {
+      return { error: `sessionIssuer "${raw}" is a role, but a federated user session is created by GetFederationToken with an IAM user's (or the root user's) long-term credentials; use the IAM user's ARN` };
+    }
+    return kind === 'user' ? { ...p, issuerUserArn: issuer } : p;
+  }
+  if (kind !== 'role' || name !== p.roleName) {
+    return { error: `sessionIssuer "${raw}" contradicts the principal: the session "${p.raw}" was created from the role ${p.roleArn}, so its issuer must be that role's ARN` };
+  }
+  return { ...p, roleArn: issuer, principalArn: issuer };
 }

@@ -6,7 +6,7 @@ import { catalog } from '../helpers';
 import {
   compilePolicySet, decide, explanationStats, referencedContextKeys, simulate, type Scenario,
 } from '../../../server/src/core/evaluator';
-import { A, allow, deny, doc, NOW, OBJ, pol, scenario, SESSION, USER } from './fixtures';
+import { A, allow, deny, doc, FED, FED_ISSUER, NOW, OBJ, pol, scenario, SESSION, USER } from './fixtures';
 
 const identityText = `{
   "Version": "2012-10-17",
@@ -119,6 +119,37 @@ describe('simulate() explanation', () => {
     assert.equal(r.decision, 'ImplicitlyDenied');
     assert.match(r.errors[0], /"alice" is not a principal/);
     assert.match(r.explanation[0], /\[R22\]/);
+  });
+
+  it('R6: names the IAM user who created the federated session and says the boundary and session policy still apply', () => {
+    const grant = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Principal: { AWS: FED_ISSUER } };
+    const base = { principal: FED, sessionIssuer: FED_ISSUER, resource: [grant] };
+    const limited = simulate(scenario({ ...base, session: [allow('s3:GetObject')], boundary: [allow('ec2:*')] }), catalog, { now: NOW });
+    assert.equal(limited.decision, 'ImplicitlyDenied');
+    assert.match(limited.explanation[0], /grants the IAM user arn:aws:iam::111122223333:user\/federation-proxy who created this federated user session, not the session itself, so the boundary and session policy still apply/);
+    assert.match(limited.explanation[0], /implicit deny in the permissions boundary \[R6\]/);
+    assert.match(limited.explanation[1], /federated user session created by the IAM user arn:aws:iam::111122223333:user\/federation-proxy/);
+    const detail = limited.statements.find((d) => d.policyType === 'resource')!;
+    assert.match(detail.principal!.how, /names the IAM user .*federation-proxy who created this federated user session .*\[R6\]/);
+    assert.equal(limited.derivedContext['aws:PrincipalArn'], FED);
+
+    const noSession = simulate(scenario(base), catalog, { now: NOW });
+    assert.equal(noSession.decision, 'ImplicitlyDenied');
+    assert.match(noSession.explanation[0], /no permissions \(STS GetFederationToken\) \[R7\] \[R6\]/);
+
+    const allowed = simulate(scenario({ ...base, session: [allow('s3:*')] }), catalog, { now: NOW });
+    assert.equal(allowed.decision, 'Allowed');
+    assert.match(allowed.explanation[0], /^Allowed: .*who created this federated user session.*the session policy allows it \[R6\]/);
+    assert.deepEqual(allowed.matchedStatements.map((m) => m.policyType).sort(), ['resource', 'session']);
+  });
+
+  it('R6: a role session issuer with a path is the derived aws:PrincipalArn', () => {
+    const r = simulate(scenario({ principal: SESSION, sessionIssuer: `arn:aws:iam::${A}:role/team/app` }), catalog, { now: NOW });
+    assert.equal(r.derivedContext['aws:PrincipalArn'], `arn:aws:iam::${A}:role/team/app`);
+    const bad = simulate(scenario({ principal: USER, sessionIssuer: USER }), catalog, { now: NOW });
+    assert.equal(bad.decision, 'ImplicitlyDenied');
+    assert.match(bad.errors.join(' '), /sessionIssuer applies only to role sessions and federated users/);
+    assert.match(bad.explanation[0], /\[R22\]/);
   });
 
   it('sets expected and pass', () => {

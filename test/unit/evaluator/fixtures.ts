@@ -13,6 +13,8 @@ export const ROLE = `arn:aws:iam::${A}:role/app`;
 export const SESSION = `arn:aws:sts::${A}:assumed-role/app/s1`;
 export const ROOT = `arn:aws:iam::${A}:root`;
 export const FED = `arn:aws:sts::${A}:federated-user/bob`;
+/** the IAM user that called GetFederationToken to create FED (the federated name need not be the user's name) */
+export const FED_ISSUER = `arn:aws:iam::${A}:user/federation-proxy`;
 export const XUSER = `arn:aws:iam::${B}:user/carol`;
 export const XROOT = `arn:aws:iam::${B}:root`;
 export const OBJ = 'arn:aws:s3:::reports/2026/q3.csv';
@@ -43,12 +45,14 @@ export interface Input {
   action?: string;
   res?: string;
   resourceAccount?: string;
+  sessionIssuer?: string;
   context?: Record<string, unknown>;
 }
 
 export function scenario(i: Input): Scenario {
   const request: RequestInput = { principal: i.principal ?? USER, action: i.action ?? 's3:GetObject', resource: i.res ?? OBJ };
   if (i.resourceAccount) request.resourceAccount = i.resourceAccount;
+  if (i.sessionIssuer) request.sessionIssuer = i.sessionIssuer;
   if (i.context) request.context = i.context;
   const s: Scenario = {
     identityPolicies: i.identityDoc ? [{ name: 'identity', policy: i.identityDoc }] : i.identity ? [pol('identity', ...i.identity)] : [],

@@ -1,7 +1,7 @@
 // Decision flow rules R1–R8 and principal rules R12–R14 of shared/spec/evaluation.md, from the AWS IAM User Guide
 // (policy evaluation logic, cross-account evaluation, boundaries, session policies, Principal element).
 import {
-  A, B, allow, BUCKET_OBJS, deny, doc, FED, FULL, KEY, level, OBJ, pol, ROLE, ROOT, rule, SESSION, USER, USER_BOB, XROOT, XUSER,
+  A, B, allow, BUCKET_OBJS, deny, doc, FED, FED_ISSUER, FULL, KEY, level, OBJ, pol, ROLE, ROOT, rule, SESSION, USER, USER_BOB, XROOT, XUSER,
 } from './fixtures';
 
 const s3get = allow('s3:GetObject', BUCKET_OBJS);
@@ -106,6 +106,36 @@ rule('R6 same account: which ARN the resource policy names decides whether bound
   ['federated-user ARN: no session policy needed', { principal: FED, resource: [toUser(FED)] }, 'Allowed'],
   ['role ARN: boundary deny still denies', { principal: SESSION, resource: [toUser(ROLE)], boundary: [allow('*'), deny('s3:GetObject')] }, 'ExplicitlyDenied'],
   ['Principal * with aws:PrincipalArn condition is not limited by the boundary (R6b)', { principal: SESSION, resource: [{ ...s3get, Principal: '*', Condition: { ArnEquals: { 'aws:PrincipalArn': ROLE } } }], boundary: [allow('ec2:*')] }, 'Allowed'],
+]);
+
+// The last row of the R6 table. AWS (policy evaluation logic, "IAM federated user sessions"): "When a federated user
+// makes a request, the principal making the request is the federated user ARN and not the ARN of the IAM user who
+// federated. [...] if a resource-based policy grants permission to the ARN of the IAM user who federated, then requests
+// made by the federated user during the session are limited by an implicit deny in a permission boundary or session
+// policy." The scenario says who federated with request.sessionIssuer. Because the caller is the federated-user ARN,
+// aws:PrincipalArn ("the ARN of the principal that made the request", global condition keys) is that ARN, not the
+// IAM user's. STS GetFederationToken: without a session policy the session has no permissions, the only exception being
+// a resource policy that names the federated user session itself [R7].
+const fed = { principal: FED, sessionIssuer: FED_ISSUER };
+const sessionAllows = [allow('s3:GetObject')];
+rule('R6 a grant to the IAM user who federated is limited by the boundary and the session policy', [
+  ['grant to the IAM user who federated, session policy allows, no boundary, no identity policy', { ...fed, resource: [toUser(FED_ISSUER)], session: sessionAllows }, 'Allowed'],
+  ['grant to the IAM user who federated, boundary and session policy allow', { ...fed, resource: [toUser(FED_ISSUER)], session: sessionAllows, boundary: [allow('s3:*')] }, 'Allowed'],
+  ['grant to the IAM user who federated, boundary without the action', { ...fed, resource: [toUser(FED_ISSUER)], session: sessionAllows, boundary: [allow('ec2:*')] }, 'ImplicitlyDenied'],
+  ['grant to the IAM user who federated, session policy without the action', { ...fed, resource: [toUser(FED_ISSUER)], session: [allow('ec2:*')] }, 'ImplicitlyDenied'],
+  ['grant to the IAM user who federated, no session policy: the session has no permissions (R7)', { ...fed, resource: [toUser(FED_ISSUER)] }, 'ImplicitlyDenied'],
+  ['grant to the IAM user who federated, explicit deny in the session policy', { ...fed, resource: [toUser(FED_ISSUER)], session: [allow('*'), deny('s3:GetObject')] }, 'ExplicitlyDenied'],
+  ['a Deny naming the IAM user who federated applies to the session', { ...fed, resource: [toUser(FED), denyAll({ AWS: FED_ISSUER })], session: sessionAllows }, 'ExplicitlyDenied'],
+  ['grant to the federated-user ARN with the same boundary is not limited (row 4)', { ...fed, resource: [toUser(FED)], boundary: [allow('ec2:*')], session: [allow('ec2:*')] }, 'Allowed'],
+  ['grant naming both the federated-user ARN and the IAM user: the direct grant wins', { ...fed, resource: [toUser([FED_ISSUER, FED])], boundary: [allow('ec2:*')] }, 'Allowed'],
+  ['grant to the IAM user without sessionIssuer: the evaluator cannot know who federated', { principal: FED, resource: [toUser(FED_ISSUER)], session: sessionAllows }, 'ImplicitlyDenied'],
+  ['grant to another IAM user of the account', { ...fed, resource: [toUser(USER)], session: sessionAllows }, 'ImplicitlyDenied'],
+  ['aws:PrincipalArn is the federated-user ARN, so a condition naming the IAM user does not match', { ...fed, resource: [{ ...s3get, Principal: '*', Condition: { ArnEquals: { 'aws:PrincipalArn': FED_ISSUER } } }], session: sessionAllows }, 'ImplicitlyDenied'],
+  ['aws:PrincipalArn naming the federated-user ARN matches', { ...fed, resource: [{ ...s3get, Principal: '*', Condition: { ArnEquals: { 'aws:PrincipalArn': FED } } }] }, 'Allowed'],
+  ['identity path unchanged: identity and session policy allow, no resource policy', { ...fed, identity: [s3get], session: sessionAllows }, 'Allowed'],
+  ['role session with its role as sessionIssuer: a role-ARN grant is still limited by the boundary', { principal: SESSION, sessionIssuer: ROLE, resource: [toUser(ROLE)], boundary: [allow('ec2:*')] }, 'ImplicitlyDenied'],
+  ['role session issuer with a path becomes aws:PrincipalArn', { principal: SESSION, sessionIssuer: `arn:aws:iam::${A}:role/team/app`, resource: [{ ...s3get, Principal: '*', Condition: { ArnEquals: { 'aws:PrincipalArn': `arn:aws:iam::${A}:role/team/app` } } }] }, 'Allowed'],
+  ['a sessionIssuer that contradicts the principal is an input error, never an allow (R22)', { ...fed, sessionIssuer: `arn:aws:iam::${B}:user/federation-proxy`, resource: [toUser(FED)] }, 'ImplicitlyDenied'],
 ]);
 
 rule('R7 session policies limit and never grant; a federated user without one has no permissions', [

@@ -1,7 +1,7 @@
 // Scenario files (shared/spec/scenario.md): the three shapes, the three policy forms, and errors with JSON paths.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { parseScenarioFile } from '../../../server/src/core/evaluator';
+import { formatPath, parseScenarioFile } from '../../../server/src/core/evaluator';
 
 const files: Record<string, string> = {
   'policies/read.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
@@ -63,6 +63,39 @@ describe('parseScenarioFile', () => {
     assert.match(r.errors[0].message, /cannot read policy file "policies\/none.json"/);
     assert.deepEqual(r.errors[1].path, [1, 'resourcePolicy', 'file']);
     assert.match(r.errors[1].message, /not valid JSON: .* at line 1, column/);
+  });
+
+  it('reads request.sessionIssuer and keeps it optional', () => {
+    const fed = { ...request, principal: 'arn:aws:sts::111122223333:federated-user/bob', sessionIssuer: 'arn:aws:iam::111122223333:user/federation-proxy' };
+    const r = parseScenarioFile(JSON.stringify([{ request: fed }, { request }]), 'j.json', read);
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.scenarios[0].request.sessionIssuer, 'arn:aws:iam::111122223333:user/federation-proxy');
+    assert.equal('sessionIssuer' in r.scenarios[1].request, false);
+    const session = { ...request, principal: 'arn:aws:sts::111122223333:assumed-role/app/s1', sessionIssuer: 'arn:aws:iam::111122223333:role/team/app' };
+    assert.deepEqual(parseScenarioFile(JSON.stringify({ request: session }), 'k.json', read).errors, []);
+  });
+
+  it('rejects a sessionIssuer that is not an IAM user or role ARN, or contradicts the principal, with its JSON path', () => {
+    const fed = (sessionIssuer: unknown) => ({ request: { ...request, principal: 'arn:aws:sts::111122223333:federated-user/bob', sessionIssuer } });
+    const r = parseScenarioFile(JSON.stringify({ scenarios: [
+      fed('federation-proxy'),
+      fed('arn:aws:s3:::bucket'),
+      fed('arn:aws:iam::444455556666:user/federation-proxy'),
+      fed('arn:aws:iam::111122223333:role/app'),
+      fed(42),
+      { request: { ...request, sessionIssuer: 'arn:aws:iam::111122223333:user/alice' } },
+      { request: { ...request, principal: 'arn:aws:sts::111122223333:assumed-role/app/s1', sessionIssuer: 'arn:aws:iam::111122223333:role/other' } },
+    ] }), 'l.json', read);
+    assert.equal(r.scenarios.length, 0);
+    assert.deepEqual(r.errors.map((e) => [e.scenarioIndex, formatPath(e.path)]), [0, 1, 2, 3, 4, 5, 6].map((i) => [i, `$.scenarios[${i}].request.sessionIssuer`]));
+    const m = r.errors.map((e) => e.message);
+    assert.match(m[0], /"federation-proxy" is not an IAM user or role ARN/);
+    assert.match(m[1], /"arn:aws:s3:::bucket" is not an IAM user or role ARN/);
+    assert.match(m[2], /is in account 444455556666, but the session .* belongs to account 111122223333/);
+    assert.match(m[3], /is a role, but a federated user session is created by GetFederationToken/);
+    assert.match(m[4], /expected the ARN string/);
+    assert.match(m[5], /applies only to role sessions and federated users.*an IAM user/);
+    assert.match(m[6], /contradicts the principal: the session .* was created from the role arn:aws:iam::111122223333:role\/app/);
   });
 
   it('rejects invalid JSON, unknown fields, bad principals and context values', () => {

@@ -1,7 +1,7 @@
 // The decision flow of evaluation.md §1.1 (R1–R8) over compiled policies. `decideFlow` works on per-policy-type
 // bitmasks and returns a numeric outcome code, so the fast path allocates nothing for explanations; simulate()
 // turns the same code into sentences.
-import { isPrincipalError, parseArn, parsePrincipal, type PrincipalInfo } from '../arn';
+import { isPrincipalError, parseArn, parsePrincipal, withSessionIssuer, type PrincipalError, type PrincipalInfo } from '../arn';
 import type { Catalog } from '../catalog/catalog';
 import { candidates, compiledPolicy, type CompiledPolicy, type CStatement } from './compile';
 import { matchActions, matchConditions, matchResources, PMatch, statementPrincipal, type PreparedRequest } from './match';
@@ -93,14 +93,16 @@ const PRINCIPAL_TYPE: Partial<Record<PrincipalInfo['kind'], string>> = {
 };
 let lastNow = NaN, lastIso = '', lastEpoch = '';
 
-const principalCache = new Map<string, ReturnType<typeof parsePrincipal>>();
-/** parsePrincipal with a bounded cache: requests repeat their principal. */
-function principalOf(raw: string): ReturnType<typeof parsePrincipal> {
-  let p = principalCache.get(raw);
+const principalCache = new Map<string, PrincipalInfo | PrincipalError>();
+/** parsePrincipal (plus the session issuer, when given) with a bounded cache: requests repeat their principal. */
+function principalOf(raw: string, issuer: string | undefined): PrincipalInfo | PrincipalError {
+  const key = issuer === undefined ? raw : `${raw}\n${issuer}`;
+  let p = principalCache.get(key);
   if (!p) {
     if (principalCache.size > 1000) principalCache.clear();
     p = parsePrincipal(raw);
-    principalCache.set(raw, p);
+    if (issuer !== undefined && !isPrincipalError(p)) p = withSessionIssuer(p, issuer);
+    principalCache.set(key, p);
   }
   return p;
 }
@@ -117,7 +119,8 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
     return `request.action must be one action such as "s3:GetObject", without wildcards (got ${JSON.stringify(req.action)})`;
   }
   if (typeof req.resource !== 'string' || !req.resource) return 'request.resource must be a resource ARN or "*"';
-  const p = principalOf(req.principal);
+  if (req.sessionIssuer !== undefined && typeof req.sessionIssuer !== 'string') return 'request.sessionIssuer must be an IAM user or role ARN string';
+  const p = principalOf(req.principal, req.sessionIssuer);
   if (isPrincipalError(p)) return p.error;
   let resourceAccount = '';
   let resourceAccountSource: Prepared['resourceAccountSource'] = 'none';
@@ -282,7 +285,9 @@ export function decideFlow(m: Masks, req: PreparedRequest, hasResourcePolicy: bo
   }
   if (p.kind === 'root' && !explicitResource) return Outcome.RootFullAccess;
   if (resourceGrant === PMatch.Direct) return Outcome.ResourceDirect;  // R6: user, session, federated-user ARN or "*"
-  if (resourceGrant === PMatch.Role) return boundaryOk && (m.sessionApplies ? (m.session & ALLOW) !== 0 : true) ? Outcome.ResourceRole : Outcome.ResourceRoleLimited;
+  // R6: a grant to the role, or to the IAM user who federated, is limited by the boundary and the session policy
+  // (a federated user without a session policy has no permissions, R7)
+  if (resourceGrant === PMatch.Role) return boundaryOk && sessionOk ? Outcome.ResourceRole : Outcome.ResourceRoleLimited;
   if (explicitResource && resourceGrant !== PMatch.Account) return Outcome.NeedsResourceAllow;   // R5 KMS, trust
   if (identityOk) return Outcome.IdentityAllow;                        // R5 union (account grants delegate, R5a)
   if (p.kind === 'federated-user' && !hasSessionPolicy && (m.identity & ALLOW)) return Outcome.FederatedNoSession;

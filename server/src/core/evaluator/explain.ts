@@ -162,8 +162,16 @@ function outcomeSentence(o: Outcome, req: Prepared, m: Masks, set: CompiledSet, 
     case Outcome.ScpNoAllow: return `ImplicitlyDenied: no SCP at level "${set.scp[m.scpGap].id}" allows ${req.action}; every level from the root to the account must allow it [R3].`;
     case Outcome.RootFullAccess: return `Allowed: the root user of account ${p.account} has full access to its own account's resources unless something denies it [R2].`;
     case Outcome.ResourceDirect: return `Allowed: the resource policy grants the caller directly (same account), so implicit denies in identity policies, boundaries and session policies do not limit it [R6, R14].`;
-    case Outcome.ResourceRole: return `Allowed: the resource policy grants the role ${p.roleArn}; the boundary and session policy, where present, allow it too [R6].`;
-    case Outcome.ResourceRoleLimited: return `ImplicitlyDenied: the resource policy grants the role ${p.roleArn}, but a grant to the role ARN is limited by an implicit deny in the ${m.boundaryApplies && !(m.boundary & ALLOW) ? 'permissions boundary' : 'session policy'} [R6].`;
+    case Outcome.ResourceRole:
+      if (p.issuerUserArn) return `Allowed: the resource policy grants the IAM user ${p.issuerUserArn} who created this federated user session, not the session itself, so the boundary and session policy still apply; ${m.boundaryApplies ? 'the boundary and ' : ''}the session policy allow${m.boundaryApplies ? '' : 's'} it [R6].`;
+      return `Allowed: the resource policy grants the role ${p.roleArn}; the boundary and session policy, where present, allow it too [R6].`;
+    case Outcome.ResourceRoleLimited: {
+      const limit = m.boundaryApplies && !(m.boundary & ALLOW) ? 'an implicit deny in the permissions boundary'
+        : m.sessionApplies ? 'an implicit deny in the session policy'
+          : 'the missing session policy: a federated user session created without one has no permissions (STS GetFederationToken) [R7]';
+      if (p.issuerUserArn) return `ImplicitlyDenied: the resource policy grants the IAM user ${p.issuerUserArn} who created this federated user session, not the session itself, so the boundary and session policy still apply, and the grant is limited by ${limit} [R6].`;
+      return `ImplicitlyDenied: the resource policy grants the role ${p.roleArn}, but a grant to the role ARN is limited by ${limit} [R6].`;
+    }
     case Outcome.IdentityAllow: return `Allowed: an identity policy allows the request${m.boundaryApplies ? ', the permissions boundary allows it' : ''}${m.sessionApplies ? ', the session policy allows it' : ''}, and the resource is in the same account [R5, R8].`;
     case Outcome.NeedsResourceAllow: return `ImplicitlyDenied: ${req.service === 'kms' ? 'a KMS key policy' : 'a role trust policy'} must allow the request itself (or name the account to delegate to IAM policies); ${set.resource ? 'it does not' : 'no resource policy was given'} [R5].`;
     case Outcome.NoAllow: {
@@ -268,7 +276,8 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   ex.push(outcomeSentence(outcome, req, m, set, result.statements));
   const p = req.principal;
   const acct = req.resourceAccountSource === 'principal' ? ` (the resource ARN has no account and none was given, so the principal's account ${p.account} was assumed)` : '';
-  ex.push(`Principal: ${p.kind} ${p.raw}${p.account ? ` in account ${p.account}` : ''}; resource account ${req.resourceAccount || 'unknown'}${acct}.`);
+  const issuer = p.issuerUserArn ? `, a federated user session created by the IAM user ${p.issuerUserArn}` : '';
+  ex.push(`Principal: ${p.kind} ${p.raw}${p.account ? ` in account ${p.account}` : ''}${issuer}; resource account ${req.resourceAccount || 'unknown'}${acct}.`);
   if (needsResourceAllow(req)) ex.push(`${req.action} on this resource is governed by ${req.service === 'kms' ? 'the key policy' : 'the role trust policy'}, which must allow it explicitly [R5].`);
   if (set.rcp.length && !m.rcpApplies) ex.push(`RCPs were not applied: ${req.service} is not among the services RCPs support${catalog ? '' : ' (built-in list; no catalog given)'} [R3a].`);
   if (set.scp.length && !m.scpApplies) ex.push(`SCPs were not applied: they limit only principals of member accounts, not ${p.kind === 'anonymous' ? 'anonymous callers' : p.kind === 'service' ? 'service principals' : 'service-linked roles or identity providers'} [R3].`);

@@ -62,7 +62,11 @@ export function matchResources(st: CStatement, req: PreparedRequest, resourcePol
   return resourcePolicy;
 }
 
-/** How a Principal element names the caller. Order matters: a higher rank wins [R6]. */
+/**
+ * How a Principal element names the caller. Order matters: a higher rank wins [R6]. `Role` names the identity behind
+ * the session (a role session's role, or the IAM user who created a federated user session), so boundaries and
+ * session policies still limit it.
+ */
 export const enum PMatch { None = 0, Account = 1, Role = 2, Direct = 3 }
 
 /** Which form of the Principal element matched, for the explanation. */
@@ -72,6 +76,7 @@ export function principalHow(set: PrincipalSet, p: PrincipalInfo): string {
   if (p.serviceName && set.services.has(p.serviceName.toLowerCase())) return `names the service principal ${p.serviceName}`;
   if (set.federated.has(p.raw)) return `names the identity provider ${p.raw}`;
   if (p.roleName && set.roles.has(`${p.account}/${p.roleName}`)) return `names the role ${p.roleArn} of the session [R6]`;
+  if (p.issuerUserArn && set.arns.has(p.issuerUserArn)) return `names the IAM user ${p.issuerUserArn} who created this federated user session (GetFederationToken), not the session itself [R6]`;
   if (p.account && set.accounts.has(p.account)) return `names the account ${p.account}, which delegates to that account's identity policies [R5a]`;
   return 'does not name the caller';
 }
@@ -83,6 +88,7 @@ export function matchPrincipal(set: PrincipalSet, p: PrincipalInfo): PMatch {
   if (p.serviceName !== undefined && set.services.has(p.serviceName.toLowerCase())) return PMatch.Direct;
   if ((p.kind === 'web-identity' || p.kind === 'service') && set.federated.has(p.raw)) return PMatch.Direct;
   if (p.roleName !== undefined && set.roles.has(`${p.account}/${p.roleName}`)) return PMatch.Role;
+  if (p.issuerUserArn !== undefined && set.arns.has(p.issuerUserArn)) return PMatch.Role;
   if (p.account && set.accounts.has(p.account)) return p.kind === 'root' ? PMatch.Direct : PMatch.Account;
   return PMatch.None;
 }

@@ -1,7 +1,7 @@
 // Scenario files (shared/spec/scenario.md): one scenario, an array, or {"scenarios": [...]}. Pure: referenced policy
 // files are read through the callback. Every problem names its JSON path; a bad scenario does not stop the others.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isPrincipalError, parsePrincipal } from '../arn';
+import { isPrincipalError, parsePrincipal, withSessionIssuer } from '../arn';
 import { LineIndex } from '../text';
 import { DECISIONS, type Decision, type OrgLevel, type PolicySource, type RequestInput, type Scenario } from './types';
 
@@ -9,7 +9,7 @@ export type JsonPath = (string | number)[];
 export interface ScenarioError { scenarioIndex?: number; path: JsonPath; message: string }
 
 const SCENARIO_KEYS = new Set(['name', 'identityPolicies', 'permissionBoundaries', 'sessionPolicy', 'resourcePolicy', 'scps', 'rcps', 'request', 'expected', 'description']);
-const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'context']);
+const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'sessionIssuer', 'context']);
 
 export function formatPath(path: JsonPath): string {
   let s = '$';
@@ -99,6 +99,13 @@ class ScenarioReader {
     if (typeof v.principal === 'string' && v.principal.trim()) {
       const pr = parsePrincipal(v.principal);
       if (isPrincipalError(pr)) { this.fail([...path, 'principal'], pr.error); ok = false; }
+      else if (typeof v.sessionIssuer === 'string') {
+        const withIssuer = withSessionIssuer(pr, v.sessionIssuer);
+        if (isPrincipalError(withIssuer)) { this.fail([...path, 'sessionIssuer'], withIssuer.error); ok = false; }
+      }
+    }
+    if (v.sessionIssuer !== undefined && typeof v.sessionIssuer !== 'string') {
+      this.fail([...path, 'sessionIssuer'], 'expected the ARN string of the IAM user or role whose credentials created the session'); ok = false;
     }
     str('action', 'an action such as "s3:GetObject"');
     if (typeof v.action === 'string' && !/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(v.action)) { this.fail([...path, 'action'], `"${v.action}" is not one action "service:Name" (wildcards are not allowed in a request)`); ok = false; }
@@ -114,10 +121,12 @@ class ScenarioReader {
       }
     }
     if (!ok) return undefined;
-    return {
+    const out: RequestInput = {
       principal: v.principal as string, action: v.action as string, resource: v.resource as string,
       resourceAccount: v.resourceAccount as string | undefined, context: v.context as Record<string, unknown> | undefined,
     };
+    if (typeof v.sessionIssuer === 'string') out.sessionIssuer = v.sessionIssuer;
+    return out;
   }
 
   scenario(v: unknown, path: JsonPath): Scenario | undefined {

@@ -27,6 +27,13 @@ export interface RequestInput {
   resourceAccount?: string;
   /** request context keys; values are strings, numbers, booleans or arrays of them */
   context?: Record<string, unknown>;
+  /**
+   * ARN of the IAM user or role whose credentials created the session: for a role session its role (optional, the
+   * evaluator derives it; an ARN with the role's path becomes aws:PrincipalArn), for a federated user the IAM user that
+   * called GetFederationToken, so that a resource policy naming that user matches, limited by boundary and session
+   * policy [R6].
+   */
+  sessionIssuer?: string;
 }
 
 export interface Scenario {
