@@ -65,3 +65,19 @@ describe('QA: an empty new policy file', () => {
     assert.match(accept('{"Version": "2012-10-17", "Statement": [|]}', 'New statement', 'trust').text, /"Action": "sts:AssumeRole"/);
   });
 });
+
+describe('QA: Action in a role trust policy', () => {
+  const sorted = (text: string) => completeAt(text, 'trust').items.slice().sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+  it('offers the assume action that fits the principal first, before the service list', () => {
+    assert.deepEqual(sorted('{"Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "|"}]}').slice(0, 4),
+      ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML', 'sts:TagSession']);
+    const oidc = '{"Statement": [{"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}, "Action": "|"}]}';
+    assert.equal(sorted(oidc)[0], 'sts:AssumeRoleWithWebIdentity');
+    assert.equal(sorted('{"Statement": [{"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:saml-provider/Okta"}, "Action": ["|"]}]}')[0], 'sts:AssumeRoleWithSAML');
+    assert.equal(accept(oidc, 'sts:AssumeRoleWithWebIdentity', 'trust').text, oidc.replace('"|"', '"sts:AssumeRoleWithWebIdentity"'));
+  });
+
+  it('an identity policy still starts with the services', () => {
+    assert.equal(completeAt('{"Statement": [{"Effect": "Allow", "Action": "|"}]}', 'identity').items.some((i) => i.label === 'sts:AssumeRole'), false);
+  });
+});

@@ -196,10 +196,25 @@ function completeNewStatement(b: Builder, type: PolicyType): void {
 
 // ------------------------------------------------------------------------------------------------ actions
 
-function completeActions(b: Builder, catalog: Catalog): void {
+/** The actions a role trust policy can grant, the one that fits the statement's principal first. */
+function trustActions(s: Statement | undefined): string[] {
+  const fed = s?.principal?.types.find((t) => t.type === 'Federated')?.list.values ?? [];
+  const assume = fed.some((f) => /:saml-provider\//.test(f.value)) ? 'sts:AssumeRoleWithSAML' : fed.length ? 'sts:AssumeRoleWithWebIdentity' : 'sts:AssumeRole';
+  const all = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
+  return [assume, ...all.filter((a) => a !== assume)];
+}
+
+function completeActions(b: Builder, catalog: Catalog, type: PolicyType): void {
   b.incomplete = true;
   const typed = b.c.prefix;
   const colon = typed.indexOf(':');
+  if (colon < 0 && type === 'trust') {
+    // a trust policy grants only these: offer them before the list of every service
+    trustActions(b.c.statement).forEach((a, i) => {
+      const info = catalog.action(a);
+      if (info) b.value(a, a, { kind: CompletionItemKind.Function, detail: `${info.accessLevels.join(', ')} — role trust`, sort: sortKey(0, i), data: { k: 'action', v: a }, filter: a });
+    });
+  }
   if (colon < 0) {
     // service names only: action counts would parse every service; the resolved documentation has the count
     catalog.servicePrefixes().forEach((p, i) => {
@@ -515,7 +530,7 @@ export function complete(doc: TextDocument, position: Position, catalog: Catalog
         (type === 'rcp' ? ['Deny', 'Allow'] : ['Allow', 'Deny']).forEach((e, i) => b.value(e, e, { kind: CompletionItemKind.EnumMember, sort: sortKey(0, i), doc: EFFECT_VALUE_TEXTS[e] }));
         break;
       case 'statement': completeNewStatement(b, type); break;
-      case 'action': completeActions(b, catalog); break;
+      case 'action': completeActions(b, catalog, type); break;
       case 'resource': if (!completeVariables(b, catalog)) completeResources(b, catalog); break;
       case 'principal':
         b.value('*', '*', { kind: CompletionItemKind.Constant, detail: 'everyone', sort: sortKey(0, 0), data: { k: 'principal', v: '*' } });
