@@ -72,6 +72,24 @@ describe('iam-policy test', () => {
     assert.equal((await run('test', passing, '--bogus')).code, 2);
   });
 
+  it('runs R6 federated-user scenarios with request.sessionIssuer and names a bad issuer by JSON path', async () => {
+    const fedReq = { principal: 'arn:aws:sts::111122223333:federated-user/bob', sessionIssuer: 'arn:aws:iam::111122223333:user/federation-proxy', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
+    const bucket = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/federation-proxy' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] };
+    const session = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };
+    const boundary = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }] };
+    const fedFile = file('federated.json', [
+      { name: 'grant to the user who federated', resourcePolicy: bucket, sessionPolicy: session, request: fedReq, expected: 'Allowed' },
+      { name: 'limited by the boundary', resourcePolicy: bucket, sessionPolicy: session, permissionBoundaries: [boundary], request: fedReq, expected: 'ImplicitlyDenied' },
+    ]);
+    const r = await run('test', fedFile);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.equal(r.lines.at(-1), '2 passed, 0 failed');
+    const badFile = file('federated-bad.json', [{ resourcePolicy: bucket, sessionPolicy: session, request: { ...fedReq, sessionIssuer: 'arn:aws:iam::444455556666:user/federation-proxy' }, expected: 'Allowed' }]);
+    const bad = await run('test', badFile);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /federated-bad\.json at \$\[0\]\.request\.sessionIssuer: sessionIssuer .* is in account 444455556666/);
+  });
+
   it('emits JSON results with --format json', async () => {
     const r = await run('test', passing, '--format', 'json');
     const j = JSON.parse(r.out);
