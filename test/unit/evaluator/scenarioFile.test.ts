@@ -73,6 +73,9 @@ describe('parseScenarioFile', () => {
     assert.equal('sessionIssuer' in r.scenarios[1].request, false);
     const session = { ...request, principal: 'arn:aws:sts::111122223333:assumed-role/app/s1', sessionIssuer: 'arn:aws:iam::111122223333:role/team/app' };
     assert.deepEqual(parseScenarioFile(JSON.stringify({ request: session }), 'k.json', read).errors, []);
+    // GetFederationToken may also be called with the root user's credentials (STS API reference)
+    const byRoot = { ...fed, sessionIssuer: 'arn:aws:iam::111122223333:root' };
+    assert.deepEqual(parseScenarioFile(JSON.stringify({ request: byRoot }), 'm.json', read).errors, []);
   });
 
   it('rejects a sessionIssuer that is not an IAM user or role ARN, or contradicts the principal, with its JSON path', () => {
