@@ -81,3 +81,14 @@ describe('QA: Action in a role trust policy', () => {
     assert.equal(completeAt('{"Statement": [{"Effect": "Allow", "Action": "|"}]}', 'identity').items.some((i) => i.label === 'sts:AssumeRole'), false);
   });
 });
+
+describe('QA: statement snippets tab through the elements in reading order', () => {
+  it('Sid, Effect, Principal, Action, Resource', () => {
+    for (const [text, label, type] of [['|', 'New identity policy', 'identity'], ['|', 'New resource policy', 'resource'], ['{"Statement": [|]}', 'New statement', 'identity'], ['{"Statement": [|]}', 'New statement', 'resource']] as const) {
+      const { items } = completeAt(text, type);
+      const snippet = (item(items, label).textEdit as { newText: string }).newText;
+      const stops = [...snippet.matchAll(/\$\{?(\d+)/g)].map((m) => Number(m[1]));
+      assert.deepEqual(stops, [...stops].sort((a, b) => a - b), `${label} (${type}): ${snippet}`);
+    }
+  });
+});

@@ -168,9 +168,10 @@ function completeRootKeys(b: Builder, policy: PolicyDocument, type: PolicyType):
 
 function newStatementSnippet(type: PolicyType): string {
   const principal = type === 'resource' || type === 'trust' ? '\t"Principal": {\n\t\t"${3|AWS,Service,Federated|}": "$4"\n\t},\n' : type === 'rcp' ? '\t"Principal": "*",\n' : '';
-  const resource = type === 'trust' ? '' : ',\n\t"Resource": "$5"';
+  // tab stops in reading order: Sid, Effect, Principal, Action, Resource
+  const resource = type === 'trust' ? '' : ',\n\t"Resource": "$6"';
   const effect = type === 'rcp' ? 'Deny' : '${2|Allow,Deny|}';
-  const action = type === 'trust' ? '${6:sts:AssumeRole}' : '$6';
+  const action = type === 'trust' ? '${5:sts:AssumeRole}' : '$5';
   return `{\n\t"Sid": "$1",\n\t"Effect": "${effect}",\n${principal}\t"Action": "${action}"${resource}\n}`;
 }
 
