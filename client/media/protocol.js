@@ -43,6 +43,7 @@
     levels(s.rcps, `${path}.rcps`);
     obj(s.request, `${path}.request`);
     for (const k of ['principal', 'action', 'resource', 'resourceAccount']) str(s.request[k], `${path}.request.${k}`);
+    if (s.request.sessionIssuer !== undefined) str(s.request.sessionIssuer, `${path}.request.sessionIssuer`);
     arr(s.context, `${path}.context`).forEach((r, i) => {
       obj(r, `${path}.context[${i}]`); str(r.key, `${path}.context[${i}].key`); str(r.type, `${path}.context[${i}].type`);
       str(r.value, `${path}.context[${i}].value`); bool(r.enabled, `${path}.context[${i}].enabled`);

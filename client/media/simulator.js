@@ -144,6 +144,8 @@
       oninput: (e) => { r.resource = e.target.value; changed(); } });
     const account = h('input', { id: 'resource-account', type: 'text', value: r.resourceAccount, inputmode: 'numeric', placeholder: '111122223333',
       oninput: (e) => { r.resourceAccount = e.target.value; changed(); } });
+    const issuer = h('input', { id: 'session-issuer', type: 'text', value: r.sessionIssuer || '', spellcheck: 'false', placeholder: 'arn:aws:iam::111122223333:user/bob',
+      oninput: (e) => { r.sessionIssuer = e.target.value; changed(); } });
     const expected = h('select', { id: 'expected', onchange: (e) => { state.expected = e.target.value; changed(); } },
       h('option', { value: '' }, '(none)'), ...['Allowed', 'ExplicitlyDenied', 'ImplicitlyDenied'].map((d) => h('option', { value: d }, d)));
     expected.value = state.expected;
@@ -154,6 +156,7 @@
       labelled('Action', action, 'type a service prefix for suggestions'), actionList,
       labelled('Resource', resource, 'ARN templates of the action are suggested'), resourceList,
       labelled('Resource account', account, 'owner of the resource when its ARN has no account (S3)'),
+      labelled('Session issuer', issuer, 'optional: the IAM user who created a federated-user session (GetFederationToken)'),
       h('div', { className: 'row' }, labelled('Expected decision', expected), labelled('Scenario name', name)));
     fillTemplates();
   }

@@ -51,7 +51,7 @@ export interface SimulateParams {
   resourcePolicy?: SimulatePolicyRef;
   scps: SimulateOrgLevel[];
   rcps: SimulateOrgLevel[];
-  request: { principal: string; action: string; resource: string; resourceAccount?: string; context?: Record<string, unknown> };
+  request: { principal: string; action: string; resource: string; resourceAccount?: string; sessionIssuer?: string; context?: Record<string, unknown> };
   expected?: 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
 }
 /** A condition key the chosen policies reference for the request, with the catalog's type for the input widget. */

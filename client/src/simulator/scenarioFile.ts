@@ -55,6 +55,7 @@ export function toScenario(state: PanelState, scenarioPath: string, map: PathMap
   out.request = {
     principal: r.principal.trim(), action: r.action.trim(), resource: r.resource.trim(),
     ...(r.resourceAccount.trim() ? { resourceAccount: r.resourceAccount.trim() } : {}),
+    ...(r.sessionIssuer.trim() ? { sessionIssuer: r.sessionIssuer.trim() } : {}),
     ...(Object.keys(context).length ? { context } : {}),
   };
   if (state.expected) out.expected = state.expected;
@@ -123,6 +124,7 @@ export function fromScenario(json: unknown, index: number, scenarioPath: string,
       action: typeof r.action === 'string' ? r.action : '',
       resource: typeof r.resource === 'string' ? r.resource : '',
       resourceAccount: typeof r.resourceAccount === 'string' ? r.resourceAccount : '',
+      sessionIssuer: typeof r.sessionIssuer === 'string' ? r.sessionIssuer : '',
     },
     context,
     expected: typeof s.expected === 'string' && DECISIONS.includes(s.expected as Decision) ? (s.expected as Decision) : '',

@@ -43,7 +43,8 @@ export interface PanelState {
   resourcePolicy: PolicyRefState | null;
   scps: OrgLevelState[];
   rcps: OrgLevelState[];
-  request: { principal: string; action: string; resource: string; resourceAccount: string };
+  /** sessionIssuer: the IAM user (or role) whose credentials created the caller's session; '' when not given */
+  request: { principal: string; action: string; resource: string; resourceAccount: string; sessionIssuer: string };
   context: ContextRow[];
   expected: '' | Decision;
 }
@@ -60,7 +61,7 @@ export function emptyState(): PanelState {
     resourcePolicy: null,
     scps: [],
     rcps: [],
-    request: { principal: 'arn:aws:iam::111122223333:user/alice', action: '', resource: '', resourceAccount: '' },
+    request: { principal: 'arn:aws:iam::111122223333:user/alice', action: '', resource: '', resourceAccount: '', sessionIssuer: '' },
     context: [],
     expected: '',
   };
@@ -158,6 +159,7 @@ export function validatePanelState(v: unknown, path = 'state'): PanelState {
       action: str(r.action, `${path}.request.action`, 300),
       resource: str(r.resource, `${path}.request.resource`, 2048),
       resourceAccount: str(r.resourceAccount ?? '', `${path}.request.resourceAccount`, 100),
+      sessionIssuer: str(r.sessionIssuer ?? '', `${path}.request.sessionIssuer`, 2048),
     },
     context: arr(v.context, `${path}.context`, LIMITS.contextRows).map((row, i) => validateRow(row, `${path}.context[${i}]`)),
     expected: expected as PanelState['expected'],
@@ -196,6 +198,7 @@ export function toSimulateParams(s: PanelState): SimulateParams {
     request: {
       principal: r.principal.trim(), action: r.action.trim(), resource: r.resource.trim(),
       ...(r.resourceAccount.trim() ? { resourceAccount: r.resourceAccount.trim() } : {}),
+      ...(r.sessionIssuer.trim() ? { sessionIssuer: r.sessionIssuer.trim() } : {}),
       context: contextOf(s.context),
     },
     ...(s.expected ? { expected: s.expected } : {}),

@@ -87,6 +87,7 @@ export function buildScenario(params: SimulateParams, read: ReadText): Built {
       action: String(r.action ?? ''),
       resource: String(r.resource ?? ''),
       ...(r.resourceAccount ? { resourceAccount: String(r.resourceAccount) } : {}),
+      ...(r.sessionIssuer ? { sessionIssuer: String(r.sessionIssuer) } : {}),
       ...(r.context && typeof r.context === 'object' ? { context: r.context } : {}),
     },
   };

@@ -6,7 +6,7 @@ import { emptyState, InvalidMessage, validatePanelState } from '../../../client/
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webview = require('../../../client/media/protocol.js') as { validateHostMessage(m: unknown): unknown; validateState(s: unknown): unknown };
 
-const state = () => ({ ...emptyState(), identityPolicies: [{ uri: 'file:///w/a.policy.json', enabled: true }], request: { principal: 'anonymous', action: 's3:GetObject', resource: '*', resourceAccount: '' } });
+const state = () => ({ ...emptyState(), identityPolicies: [{ uri: 'file:///w/a.policy.json', enabled: true }], request: { principal: 'anonymous', action: 's3:GetObject', resource: '*', resourceAccount: '', sessionIssuer: '' } });
 const rejects = (m: unknown, path: RegExp) => assert.throws(() => validateWebviewMessage(m), (e: unknown) => e instanceof InvalidMessage && path.test(e.path));
 
 describe('webview -> extension messages', () => {

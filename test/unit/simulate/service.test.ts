@@ -39,6 +39,22 @@ describe('simulateForPanel', () => {
     assert.ok(r.resourceTemplates.includes('arn:aws:s3:::${BucketName}/${ObjectName}'), r.resourceTemplates.join());
   });
 
+  it('passes the session issuer through (R6: a grant to the IAM user who federated, limited by the session policy)', () => {
+    const BUCKET_FOR_BOB = 'untitled:bucket-for-bob';
+    const SESSION = 'untitled:session';
+    const texts: Record<string, string> = {
+      [BUCKET_FOR_BOB]: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/bob' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-reports/*' }] }),
+      [SESSION]: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }),
+    };
+    const p = (sessionIssuer?: string): SimulateParams => ({
+      identityPolicies: [], permissionBoundaries: [], resourcePolicy: { uri: BUCKET_FOR_BOB }, sessionPolicy: { uri: SESSION }, scps: [], rcps: [],
+      request: { principal: 'arn:aws:sts::111122223333:federated-user/bob', action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/q3.csv', resourceAccount: '111122223333', ...(sessionIssuer ? { sessionIssuer } : {}) },
+    });
+    const read = withOverrides(texts);
+    assert.equal(simulateForPanel(p('arn:aws:iam::111122223333:user/bob'), read, catalog).result?.decision, 'Allowed');
+    assert.equal(simulateForPanel(p(), read, catalog).result?.decision, 'ImplicitlyDenied');
+  });
+
   it('a switched-off policy is left out', () => {
     const p = params({ 'aws:SecureTransport': 'false' });
     assert.equal(simulateForPanel(p, disk, catalog).result?.decision, 'ExplicitlyDenied');

@@ -21,7 +21,7 @@ function sample(): PanelState {
   s = addPolicy(s, 'session', { uri: 'untitled:Untitled-1', enabled: true });
   return {
     ...s, name: 'reads', expected: 'Allowed',
-    request: { principal: 'arn:aws:iam::111122223333:user/alice', action: ' s3:GetObject ', resource: 'arn:aws:s3:::b/k', resourceAccount: '' },
+    request: { principal: 'arn:aws:iam::111122223333:user/alice', action: ' s3:GetObject ', resource: 'arn:aws:s3:::b/k', resourceAccount: '', sessionIssuer: '' },
     context: [
       { key: 'aws:SecureTransport', type: 'Bool', value: 'true', enabled: true },
       { key: 'aws:TagKeys', type: 'ArrayOfString', value: 'team, env,', enabled: true },
@@ -76,6 +76,16 @@ describe('scenario files', () => {
     assert.equal(s.request.action, 's3:GetObject');
     assert.deepEqual(contextOf(s.context), { 'aws:SecureTransport': 'true', 'aws:TagKeys': ['team', 'env'] });
     assert.equal(s.expected, 'Allowed');
+  });
+
+  it('keeps the session issuer of a federated-user request through save, open and simulate', () => {
+    const withIssuer: PanelState = { ...sample(), request: { ...sample().request, principal: 'arn:aws:sts::111122223333:federated-user/bob', sessionIssuer: ' arn:aws:iam::111122223333:user/bob ' } };
+    const saved = JSON.parse(JSON.stringify(toScenario(withIssuer, '/w/scenarios/fed.scenario.json', map)));
+    assert.equal(saved.request.sessionIssuer, 'arn:aws:iam::111122223333:user/bob');
+    const back = fromScenario({ scenarios: [saved] }, 0, '/w/scenarios/fed.scenario.json', map);
+    assert.equal(back.request.sessionIssuer, 'arn:aws:iam::111122223333:user/bob');
+    assert.equal(toSimulateParams(back).request.sessionIssuer, 'arn:aws:iam::111122223333:user/bob');
+    assert.equal('sessionIssuer' in toSimulateParams(sample()).request, false, 'omitted when empty');
   });
 
   it('reads the three file shapes, flat and levelled SCP lists, and inline policy documents', () => {
