@@ -29,6 +29,8 @@ export interface ExtensionApi {
   ready: Promise<void>;
   /** the Simulate Request panel and scenario files (for tests) */
   simulator: SimulatorApi;
+  /** the policy-type status bar item's text, or undefined while it is hidden (for tests) */
+  policyTypeStatus(): string | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -58,16 +60,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   status.command = 'iamPolicy.changePolicyType';
   context.subscriptions.push(status, output);
 
+  let statusShown = false;
   const updateStatus = async () => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || !client?.isRunning()) { status.hide(); return; }
+    if (!editor || !client?.isRunning()) { status.hide(); statusShown = false; return; }
     try {
       const r = await client.sendRequest<PolicyTypeResult>(PolicyTypeRequest, { uri: editor.document.uri.toString() });
-      if (!r.type) { status.hide(); return; }
+      if (!r.type) { status.hide(); statusShown = false; return; }
       status.text = `$(shield) IAM: ${r.label}`;
       status.tooltip = `Policy type decided by ${r.source}. Click to change.`;
       status.show();
-    } catch { status.hide(); }
+      statusShown = true;
+    } catch { status.hide(); statusShown = false; }
   };
 
   context.subscriptions.push(
@@ -99,13 +103,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     }),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
     vscode.workspace.onDidOpenTextDocument(() => void updateStatus()),
+    // the editor becomes active before the server has the document (the first answer is "no policy"), and a JSON file
+    // becomes a policy while one types: the server's diagnostics for the active document mean it has an answer now
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) void updateStatus();
+    }),
   );
 
   const simulator = registerSimulator(context, client, ready, output);
 
   await ready;
   void updateStatus();
-  return { client, ready, simulator };
+  return { client, ready, simulator, policyTypeStatus: () => (statusShown ? status.text : undefined) };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -137,6 +137,17 @@ suite('IAM policy extension in a real VS Code host', () => {
     assert.ok(diags.length > 0, 'served as a policy after the switch (its trailing comma is reported)');
   });
 
+  test('the policy-type status bar item appears when a JSON file becomes a policy while one types', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{\n  "Version": "2012-10-17"\n}\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(api.policyTypeStatus(), undefined, 'no Statement yet: not a policy');
+    await editor.edit((e) => e.insert(new vscode.Position(1, 27), ',\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]'));
+    const text = await poll(() => api.policyTypeStatus(), (t) => t !== undefined, 10_000);
+    assert.equal(text, '$(shield) IAM: Identity-based policy');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('iamPolicy.changePolicyType changes the type the server reports', async () => {
     const doc = await vscode.workspace.openTextDocument(path.join(repoRoot, 'examples/policies/app-read-s3.policy.json'));
     await vscode.window.showTextDocument(doc);
