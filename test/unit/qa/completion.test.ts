@@ -92,3 +92,11 @@ describe('QA: statement snippets tab through the elements in reading order', () 
     }
   });
 });
+
+describe('QA: resource ARNs for the statement actions', () => {
+  it('s3:GetObject offers the bucket object ARN before the access point object ARN', () => {
+    const { items } = completeAt('{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "|"}]}');
+    const labels = items.slice().sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    assert.equal(labels[0], 'arn:aws:s3:::${BucketName}/${ObjectName}');
+  });
+});

@@ -261,6 +261,8 @@ function completeActions(b: Builder, catalog: Catalog, type: PolicyType): void {
 
 // ------------------------------------------------------------------------------------------------ resources
 
+const arnVariables = (format: string) => format.split('${').length - 1;
+
 function completeResources(b: Builder, catalog: Catalog): void {
   const s = b.c.statement;
   const actions = statementActionNames(catalog, s, 2000);
@@ -284,7 +286,8 @@ function completeResources(b: Builder, catalog: Catalog): void {
     if (svc) for (const rt of catalog.resourceTypesOfService(svc)) formats.set(rt.arnFormat, { names: new Set([rt.name]), actions: 0, required: 0 });
   }
   [...formats.entries()]
-    .sort((x, y) => y[1].required - x[1].required || y[1].actions - x[1].actions)
+    // on a tie the simpler ARN first: s3:GetObject's bucket object before its access point object
+    .sort((x, y) => y[1].required - x[1].required || y[1].actions - x[1].actions || arnVariables(x[0]) - arnVariables(y[0]))
     .forEach(([format, f], i) => {
       const label = format.replace('${Partition}', 'aws');
       b.value(label, arnFormatSnippet(format), {
