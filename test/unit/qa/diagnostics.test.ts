@@ -28,3 +28,13 @@ describe('QA: a wrongly cased element is one problem, not two', () => {
     assert.deepEqual(lint('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Acton":"s3:ListBucket","Resource":"*"}]}').diagnostics.map((d) => d.code).sort(), ['IAM002', 'IAM006']);
   });
 });
+
+describe('QA: IAM402 suggests ARNs a user can copy', () => {
+  it('the simplest formats first, with the partition filled in', () => {
+    const r = lint('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:dynamodb:us-east-1:111122223333:table/T"}]}');
+    const d = r.diagnostics.find((x) => x.code === 'IAM402')!;
+    assert.match(String(d.message), /Expected ARNs like "arn:aws:s3:::\$\{BucketName\}\/\$\{ObjectName\}", "arn:aws:s3:\$\{Region\}/);
+    const cn = lint('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws-cn:dynamodb:cn-north-1:111122223333:table/T"}]}');
+    assert.match(String(cn.diagnostics.find((x) => x.code === 'IAM402')!.message), /"arn:aws-cn:s3:::\$\{BucketName\}/);
+  });
+});

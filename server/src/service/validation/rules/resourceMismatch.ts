@@ -43,7 +43,9 @@ export const resourceMismatch: Rule = {
         const candidates = [v.value, ...aliases(v.value)];
         for (const f of formats.keys()) if (candidates.some((arn) => catalog.arnMatchesFormat(arn, f))) { ok = true; break; }
         if (ok) continue;
-        const sample = [...formats.keys()].slice(0, 3);
+        // the simplest formats, in the partition the ARN was written for
+        const partition = /^arn:(aws[a-z-]*):/.exec(v.value)?.[1] ?? 'aws';
+        const sample = [...formats.keys()].sort((x, y) => x.split('${').length - y.split('${').length).slice(0, 3).map((f) => f.replace('${Partition}', partition));
         ctx.report({
           span: v.span,
           message: `"${v.value}" fits no resource type of this statement's actions, so it has no effect. Expected ARNs like ${sample.map((f) => `"${f}"`).join(', ')}${formats.size > 3 ? ', …' : ''}. Check the service and the resource path.`,
