@@ -52,7 +52,7 @@ export function registerSimulate(ctx: ServerContext): void {
 
   ctx.connection.onRequest(PolicyStatementsRequest, (p: PolicyStatementsParams): PolicyStatementsResult => {
     const doc = isObject(p) && typeof p.uri === 'string' ? ctx.policyDocument(p.uri) : undefined;
-    return { statements: doc ? policyStatements(parsed(doc)) : [] };
+    return { statements: doc ? policyStatements(parsed(doc), ctx.catalog) : [] };
   });
 
   ctx.connection.onRequest(ScenarioResultsRequest, (p: ScenarioResultsParams): ScenarioResultsResult => {

@@ -155,11 +155,15 @@ export function actionSuggestions(text: string, catalog: Catalog, limit = 100): 
 }
 
 /** Statement ranges with their first action and resource, for the per-statement "Simulate" CodeLens. */
-export function policyStatements(doc: PolicyDocument): PolicyStatementInfo[] {
+export function policyStatements(doc: PolicyDocument, catalog?: Catalog): PolicyStatementInfo[] {
   const lines = new LineIndex(doc.text);
   return doc.statements.map((s) => {
     const action = (s.action ?? s.notAction)?.values[0]?.value;
-    const resource = (s.resource ?? s.notResource)?.values[0]?.value;
+    const resources = (s.resource ?? s.notResource)?.values ?? [];
+    // the first resource the action can act on: s3:GetObject with ["arn:aws:s3:::b", "arn:aws:s3:::b/*"] gets b/*
+    const fitting = catalog && action && s.resource && catalog.hasAction(action)
+      ? resources.find((r) => catalog.matchingResourceTypes(action, r.value).length > 0) : undefined;
+    const resource = (fitting ?? resources[0])?.value;
     return {
       index: s.index,
       range: lines.rangeOf(s.span.offset, s.span.length),
