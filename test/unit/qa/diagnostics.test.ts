@@ -38,3 +38,12 @@ describe('QA: IAM402 suggests ARNs a user can copy', () => {
     assert.match(String(cn.diagnostics.find((x) => x.code === 'IAM402')!.message), /"arn:aws-cn:s3:::\$\{BucketName\}/);
   });
 });
+
+describe('QA: no false positives on realistic resource policies', () => {
+  it('an ECR repository policy without Resource is fine; an S3 statement without one still warns', () => {
+    const ecr = '{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}';
+    assert.deepEqual(lint(ecr, 'resource').diagnostics.map((d) => d.code), []);
+    const s3 = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":["ecr:BatchGetImage","s3:GetObject"]}]}';
+    assert.deepEqual(lint(s3, 'resource').diagnostics.map((d) => d.code), ['IAM007']);
+  });
+});

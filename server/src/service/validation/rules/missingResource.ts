@@ -11,6 +11,9 @@ export const missingResource: Rule = {
     if (ctx.policyType === 'trust') return;
     for (const s of ctx.doc.statements) {
       if (hasElement(s.entries, 'Resource', 'NotResource')) continue;
+      // ECR repository policies name no Resource: the repository the policy is set on is the resource
+      const actions = (s.action ?? s.notAction)?.values ?? [];
+      if (ctx.policyType === 'resource' && actions.length && actions.every((a) => /^ecr(-public)?:/i.test(a.value))) continue;
       // some resource policies (e.g. ECR repository, Lambda) imply the resource; a warning there, an error elsewhere
       ctx.report({
         span: { offset: s.span.offset, length: 1 },
