@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import type { Value } from '../../../core/policy/model';
 import { globMatch } from '../../../core/wildcard';
+import { replaceString } from '../util';
 
 const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
 const ASSUME = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
@@ -21,9 +22,15 @@ export const trustAction: Rule = {
     if (ctx.policyType !== 'trust') return;
     for (const s of ctx.doc.statements) {
       const actions = s.action?.values ?? [];
+      const federated = s.principal?.types.find((t) => t.type === 'Federated')?.list.values ?? [];
+      const fitting = federated.some((f) => /:saml-provider\//.test(f.value)) ? 'sts:AssumeRoleWithSAML' : federated.length ? 'sts:AssumeRoleWithWebIdentity' : 'sts:AssumeRole';
       for (const v of actions) {
         if (v.value === '*' || TRUST_ACTIONS.some((a) => globMatch(v.value, a, true))) continue;
-        ctx.report({ span: v.span, message: `"${v.value}" cannot be granted in a role trust policy: use ${ASSUME.join(', ')} (plus sts:TagSession, sts:SetSourceIdentity or sts:SetContext).` });
+        ctx.report({
+          span: v.span,
+          message: `"${v.value}" cannot be granted in a role trust policy: use ${ASSUME.join(', ')} (plus sts:TagSession, sts:SetSourceIdentity or sts:SetContext).`,
+          data: { fixes: [replaceString(v.span, fitting, `Change to "${fitting}"`, true)] },
+        });
       }
       if (!s.action || !actions.length) continue;
       const g = granted(actions);
