@@ -61,17 +61,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(status, output);
 
   let statusShown = false;
+  // the status bar item and the `iamPolicy.isPolicy` context key (editor title button, context menu) follow the
+  // server's answer, so policies in plain JSON files get them too
+  const setShown = (shown: boolean) => {
+    if (shown) status.show(); else status.hide();
+    if (shown !== statusShown) void vscode.commands.executeCommand('setContext', 'iamPolicy.isPolicy', shown);
+    statusShown = shown;
+  };
   const updateStatus = async () => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || !client?.isRunning()) { status.hide(); statusShown = false; return; }
+    if (!editor || !client?.isRunning()) { setShown(false); return; }
     try {
       const r = await client.sendRequest<PolicyTypeResult>(PolicyTypeRequest, { uri: editor.document.uri.toString() });
-      if (!r.type) { status.hide(); statusShown = false; return; }
+      if (!r.type) { setShown(false); return; }
       status.text = `$(shield) IAM: ${r.label}`;
       status.tooltip = `Policy type decided by ${r.source}. Click to change.`;
-      status.show();
-      statusShown = true;
-    } catch { status.hide(); statusShown = false; }
+      setShown(true);
+    } catch { setShown(false); }
   };
 
   context.subscriptions.push(

@@ -27,7 +27,7 @@ function takeFormat(args: string[], allowed: string[]): { format: string; rest: 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
   const out = (s: string) => process.stdout.write(s + '\n');
-  if (!cmd || cmd === '--help' || cmd === '-h') { out(USAGE); return cmd ? 0 : 2; }
+  if (!cmd || cmd === '--help' || cmd === '-h' || args.includes('--help') || args.includes('-h')) { out(USAGE); return cmd ? 0 : 2; }
   if (cmd === '--version') { const c = loadCatalog(); out(`iam-policy, ${c.version.label}`); return 0; }
   if (cmd === 'lint') {
     const p = takeFormat(args, ['text', 'json', 'sarif']);

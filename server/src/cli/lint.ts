@@ -21,7 +21,12 @@ export interface LintFileResult {
   diagnostics: { code: string; severity: 'error' | 'warning' | 'information' | 'hint'; message: string; range: Diagnostic['range'] }[];
   /** set when the file could not be read */
   error?: string;
+  /** set when the file was skipped on purpose (a scenario file) */
+  skipped?: string;
 }
+
+/** Scenario files hold requests and policies, not a policy: `iam-policy test` runs them. */
+export const SCENARIO_FILE = /\.scenario\.jsonc?$/i;
 
 export function lintText(file: string, text: string, catalog: Catalog): LintFileResult {
   const uri = pathToFileURL(resolve(file)).toString();
@@ -63,6 +68,10 @@ export function runLint(files: string[], format: string, catalog: Catalog, out: 
   if (!files.length) { out('iam-policy lint: no files given. Usage: iam-policy lint FILES… [--format text|json|sarif]'); return 2; }
   const results: LintFileResult[] = [];
   for (const file of files) {
+    if (SCENARIO_FILE.test(file)) {
+      results.push({ file, diagnostics: [], skipped: 'a scenario file, not a policy: run `iam-policy test` on it' });
+      continue;
+    }
     try {
       results.push(lintText(file, readPolicyFile(file), catalog));
     } catch (e) {
@@ -71,15 +80,20 @@ export function runLint(files: string[], format: string, catalog: Catalog, out: 
       results.push({ file, diagnostics: [], error: `cannot read ${file}: ${why}` });
     }
   }
-  if (format === 'json') out(JSON.stringify(results.map(({ file, diagnostics, error }) => (error ? { file, diagnostics, error } : { file, diagnostics })), null, 2));
+  if (format === 'json') out(JSON.stringify(results.map(({ file, diagnostics, error, skipped }) => ({ file, diagnostics, ...(error ? { error } : {}), ...(skipped ? { skipped } : {}) })), null, 2));
   else if (format === 'sarif') out(JSON.stringify(toSarif(results), null, 2));
   else {
     for (const r of results) {
       if (r.error) { out(`${r.file}: error: ${r.error}`); continue; }
+      if (r.skipped) { out(`${r.file}: skipped: ${r.skipped}`); continue; }
       for (const d of r.diagnostics) out(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
     }
     const count = (s: string) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
-    out(`${results.length} file(s): ${count('error')} error(s), ${count('warning')} warning(s)`);
+    const checked = results.filter((r) => !r.error && !r.skipped).length;
+    const unreadable = results.filter((r) => r.error).length;
+    const skipped = results.length - checked - unreadable;
+    out(`${checked} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s)` +
+      (unreadable ? `; ${unreadable} could not be read` : '') + (skipped ? `; ${skipped} scenario file(s) skipped` : ''));
   }
   const failed = results.some((r) => r.error || r.diagnostics.some((d) => d.severity === 'error'));
   return results.some((r) => r.error) ? 2 : failed ? 1 : 0;

@@ -38,7 +38,7 @@ describe('iam-policy lint', () => {
     const r = cli('lint', join(dir, 'warn.policy.json'));
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /warn\.policy\.json:\d+:\d+: warning IAM010: /);
-    assert.match(r.stdout, /1 file\(s\): 0 error\(s\), 1 warning\(s\)/);
+    assert.match(r.stdout, /1 file\(s\) checked: 0 error\(s\), 1 warning\(s\)/);
   });
 
   it('writes SARIF with rule metadata', () => {
@@ -53,5 +53,22 @@ describe('iam-policy lint', () => {
     const r = cli('lint', join(dir, 'nope.json'), '--format', 'json');
     assert.equal(r.status, 2);
     assert.match(JSON.parse(r.stdout)[0].error, /no such file/);
+  });
+  it('says how many files were checked, unreadable or skipped, and skips scenario files with a pointer to test', () => {
+    writeFileSync(join(dir, 'reads.scenario.json'), '{"scenarios": []}');
+    const r = cli('lint', dir, join(dir, 'reads.scenario.json'), join(dir, 'good.policy.json'));
+    assert.equal(r.status, 2, r.stdout);
+    assert.match(r.stdout, /is a directory; pass the policy files inside it/);
+    assert.match(r.stdout, /reads\.scenario\.json: skipped: a scenario file, not a policy: run `iam-policy test` on it/);
+    assert.match(r.stdout, /^1 file\(s\) checked: 0 error\(s\), 0 warning\(s\); 1 could not be read; 1 scenario file\(s\) skipped$/m);
+    const onlyScenario = cli('lint', join(dir, 'reads.scenario.json'), '--format', 'json');
+    assert.equal(onlyScenario.status, 0);
+    assert.match(JSON.parse(onlyScenario.stdout)[0].skipped, /scenario file/);
+  });
+
+  it('prints the usage for --help after a command', () => {
+    const r = cli('lint', '--help');
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /iam-policy lint FILES/);
   });
 });
