@@ -59,10 +59,14 @@ export function compileSet(set: PolicySet): CompiledSet {
     rcp: (set.rcps ?? []).map((l) => ({ id: l.orgIdentifier, policies: (l.policies ?? []).map(c('rcp')) })),
     problems: [],
   };
-  const all = [...out.identity, ...out.boundary, ...(out.session ? [out.session] : []), ...(out.resource ? [out.resource] : []),
-    ...out.scp.flatMap((l) => l.policies), ...out.rcp.flatMap((l) => l.policies)];
-  for (const p of all) out.problems.push(...p.problems);
+  for (const p of allPolicies(out)) out.problems.push(...p.problems);
   return out;
+}
+
+/** Every compiled policy of the set, in the order of the scenario: identity, boundary, session, resource, SCP, RCP. */
+export function allPolicies(set: CompiledSet): CompiledPolicy[] {
+  return [...set.identity, ...set.boundary, ...(set.session ? [set.session] : []), ...(set.resource ? [set.resource] : []),
+    ...set.scp.flatMap((l) => l.policies), ...set.rcp.flatMap((l) => l.policies)];
 }
 
 // ------------------------------------------------------------------------------------------ request context

@@ -5,7 +5,7 @@ import { parsePolicy, type PolicyDocument } from '../policy/model';
 import { LineIndex, type Range } from '../text';
 import type { CCondition, CompiledPolicy, CStatement } from './compile';
 import {
-  ALLOW, computeMasks, DENY, decideFlow, needsResourceAllow, Outcome, OUTCOME_DECISION, prepareRequest, PSHIFT,
+  ALLOW, allPolicies, computeMasks, DENY, decideFlow, needsResourceAllow, Outcome, OUTCOME_DECISION, prepareRequest, PSHIFT,
   type CompiledSet, type Masks, type Prepared,
 } from './engine';
 import {
@@ -145,11 +145,6 @@ export function referencedKeys(set: CompiledSet, req: PreparedRequest): string[]
     }
   }
   return [...seen.values()];
-}
-
-function allPolicies(set: CompiledSet): CompiledPolicy[] {
-  return [...set.identity, ...set.boundary, ...(set.session ? [set.session] : []), ...(set.resource ? [set.resource] : []),
-    ...set.scp.flatMap((l) => l.policies), ...set.rcp.flatMap((l) => l.policies)];
 }
 
 const quote = (s: StatementDetail) => `${s.sid ? `"${s.sid}"` : `#${s.index}`} of ${TYPE_LABEL[s.policyType as PolicyKind]} "${s.policy}"`;
