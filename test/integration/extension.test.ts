@@ -5,19 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import type { CatalogInfoResult, PolicyTypeResult } from '../../server/src/protocol';
-
-const EXTENSION_ID = 'iam-policy-tools.iam-policy-language-tools';
-
-/** Calls fn until ok(result) or the deadline: the language server answers only after it has started. */
-async function poll<T>(fn: () => Thenable<T> | T, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last = await fn();
-  while (!ok(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 200));
-    last = await fn();
-  }
-  return last;
-}
+import { EXTENSION_ID, poll, sleep } from './host';
 
 const hoverText = (hs: vscode.Hover[] | undefined) =>
   (hs ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
@@ -128,7 +116,7 @@ suite('IAM policy extension in a real VS Code host', () => {
   test('iamPolicy.treatAsPolicy switches a json document to iam-policy and the server starts serving it', async () => {
     const doc = await openFixture('statement-draft.json');
     assert.equal(doc.languageId, 'json');
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
     assert.deepEqual(iamDiagnostics(doc.uri), [], 'not served before: no top-level Statement');
     await vscode.commands.executeCommand('iamPolicy.treatAsPolicy');
     const switched = await poll(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString()), (d) => d?.languageId === 'iam-policy');
@@ -140,7 +128,7 @@ suite('IAM policy extension in a real VS Code host', () => {
   test('the policy-type status bar item appears when a JSON file becomes a policy while one types', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{\n  "Version": "2012-10-17"\n}\n' });
     const editor = await vscode.window.showTextDocument(doc);
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
     assert.equal(api.policyTypeStatus(), undefined, 'no Statement yet: not a policy');
     await editor.edit((e) => e.insert(new vscode.Position(1, 27), ',\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]'));
     const text = await poll(() => api.policyTypeStatus(), (t) => t !== undefined, 10_000);

@@ -6,18 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import type { SimulateParams, SimulateResult } from '../../server/src/protocol';
-
-const EXTENSION_ID = 'iam-policy-tools.iam-policy-language-tools';
-
-async function poll<T>(fn: () => Thenable<T> | T, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last = await fn();
-  while (!ok(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 200));
-    last = await fn();
-  }
-  return last;
-}
+import { EXTENSION_ID, poll, sleep } from './host';
 
 suite('Simulate Request and inline simulation', () => {
   let api: ExtensionApi;
@@ -25,6 +14,10 @@ suite('Simulate Request and inline simulation', () => {
   let workspace: vscode.Uri;
   const created: vscode.Uri[] = [];
   const example = (p: string) => vscode.Uri.file(path.join(root, 'examples', p));
+  /** the response of the next panel evaluation that `accept` takes (subscribe before the action that evaluates) */
+  const nextEvaluation = (accept: (r: SimulateResult) => boolean = () => true) => new Promise<SimulateResult>((resolve) => {
+    const d = api.simulator.onDidEvaluate((e) => { if (accept(e.response)) { d.dispose(); resolve(e.response); } });
+  });
 
   suiteSetup(async () => {
     const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!;
@@ -131,7 +124,7 @@ suite('Simulate Request and inline simulation', () => {
   test('the panel opens from the statement CodeLens command, evaluates, decorates, rejects malformed messages and re-evaluates on a policy edit', async () => {
     const uri = example('policies/app-read-s3.policy.json');
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const first = new Promise<SimulateResult>((resolve) => { const d = api.simulator.onDidEvaluate((e) => { d.dispose(); resolve(e.response); }); });
+    const first = nextEvaluation();
     await vscode.commands.executeCommand('iamPolicy.simulateStatement', uri, { index: 0, action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/x.csv' });
     const panel = api.simulator.current()!;
     assert.ok(panel, 'the panel is open');
@@ -148,9 +141,7 @@ suite('Simulate Request and inline simulation', () => {
     assert.equal(panel.rejected.length, 3, panel.rejected.join('\n'));
     assert.equal(JSON.stringify(panel.state), before, 'a rejected message changes nothing');
 
-    const denied = new Promise<SimulateResult>((resolve) => {
-      const d = api.simulator.onDidEvaluate((e) => { if (e.response.result?.decision === 'ExplicitlyDenied') { d.dispose(); resolve(e.response); } });
-    });
+    const denied = nextEvaluation((r) => r.result?.decision === 'ExplicitlyDenied');
     const doc = editor.document;
     const at = doc.positionAt(doc.getText().indexOf('"Statement": [') + '"Statement": ['.length);
     await editor.edit((b) => b.insert(at, '\n    { "Sid": "DenyAllReads", "Effect": "Deny", "Action": "s3:Get*", "Resource": "*" },'));
@@ -158,7 +149,7 @@ suite('Simulate Request and inline simulation', () => {
     assert.equal(r.result!.matchedStatements[0].sid, 'DenyAllReads');
     assert.deepEqual(await poll(() => panel.decorations.applied.get(uri.toString()), (a) => !!a && a.deny > 0), { allow: 0, deny: 1 });
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-    await new Promise((res) => setTimeout(res, 300));
+    await sleep(300);
     panel.panel.dispose();
   });
 
@@ -194,7 +185,7 @@ suite('Simulate Request and inline simulation', () => {
       context: [], expected: 'Allowed',
     };
     const make = () => vscode.window.createWebviewPanel('iamPolicy.simulator', 'Simulate Request', vscode.ViewColumn.Beside, { enableScripts: true });
-    const evaluated = new Promise<SimulateResult>((resolve) => { const d = api.simulator.onDidEvaluate((e) => { d.dispose(); resolve(e.response); }); });
+    const evaluated = nextEvaluation();
     const panel = api.simulator.revive(make(), saved);
     assert.equal(api.simulator.current(), panel);
     assert.equal(panel.state.name, 'restored');
