@@ -4,7 +4,7 @@
 import { isPrincipalError, parseArn, parsePrincipal, withSessionIssuer, type PrincipalError, type PrincipalInfo } from '../arn';
 import type { Catalog } from '../catalog/catalog';
 import { candidates, compiledPolicy, type CompiledPolicy, type CStatement } from './compile';
-import { matchActions, matchConditions, matchResources, PMatch, statementPrincipal, type PreparedRequest } from './match';
+import { checksPrincipal, matchActions, matchConditions, matchResources, PMatch, statementPrincipal, type PreparedRequest } from './match';
 import { contextValue, type Context } from './values';
 import type { Decision, PolicyKind, PolicySet, RequestInput } from './types';
 
@@ -164,22 +164,22 @@ export function statementApplies(st: CStatement, req: PreparedRequest, kind: Pol
 /** ALLOW/DENY bits of the applicable statements of one policy; for resource policies the best principal match too. */
 export function scan(p: CompiledPolicy, req: PreparedRequest): number {
   let bits = 0;
-  const needPrincipal = p.kind === 'resource' || p.kind === 'rcp';
   for (const st of candidates(p, req.service)) {
     if (!statementApplies(st, req, p.kind)) continue;
     let pm = PMatch.Direct;
-    if (needPrincipal && (st.principal || st.notPrincipal || p.kind === 'resource')) {
+    if (checksPrincipal(p.kind, st)) {
       pm = statementPrincipal(st, req);
       if (pm === PMatch.None) continue;
     }
-    if (st.effect === 'Deny') bits |= DENY;
-    else {
-      bits |= ALLOW;
-      const best = bits >> PSHIFT;
-      if (pm > best) bits = (bits & 3) | (pm << PSHIFT);
-    }
+    bits = st.effect === 'Deny' ? bits | DENY : withAllow(bits, pm);
   }
   return bits;
+}
+
+/** The scan bits with an applicable Allow whose principal matched as `pm`; the best match so far is kept. */
+export function withAllow(bits: number, pm: PMatch): number {
+  bits |= ALLOW;
+  return pm > bits >> PSHIFT ? (bits & 3) | (pm << PSHIFT) : bits;
 }
 
 // ------------------------------------------------------------------------------------------ the flow

@@ -5,11 +5,11 @@ import { parsePolicy, type PolicyDocument } from '../policy/model';
 import { LineIndex, type Range } from '../text';
 import type { CCondition, CompiledPolicy, CStatement } from './compile';
 import {
-  ALLOW, allPolicies, computeMasks, DENY, decideFlow, needsResourceAllow, Outcome, OUTCOME_DECISION, prepareRequest, PSHIFT,
+  ALLOW, allPolicies, computeMasks, DENY, decideFlow, needsResourceAllow, Outcome, OUTCOME_DECISION, prepareRequest, PSHIFT, withAllow,
   type CompiledSet, type Masks, type Prepared,
 } from './engine';
 import {
-  actionMatches, evalCondition, matchActions, matchConditions, matchResources, PMatch, principalHow, resourceMatches,
+  actionMatches, checksPrincipal, evalCondition, matchActions, matchConditions, matchResources, PMatch, principalHow, resourceMatches,
   statementPrincipal, valueMatchesForExplain, type PreparedRequest,
 } from './match';
 import { resolvePlain, templateKeys, type Context } from './values';
@@ -93,7 +93,7 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
   };
   let principal: StatementDetail['principal'];
   let pm = PMatch.Direct;
-  if (kind === 'resource' || ((st.principal || st.notPrincipal) && kind === 'rcp')) {
+  if (checksPrincipal(kind, st)) {
     pm = statementPrincipal(st, req);
     const set = st.principal ?? st.notPrincipal;
     const how = !set ? 'the statement has no Principal element, which a resource policy needs [R11]'
@@ -208,10 +208,8 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
       const d = list[i];
       if (!d.applies) continue;
       if (d.effect === 'Deny') { bits |= DENY; continue; }
-      bits |= ALLOW;
       const st = p.statements[i];
-      const pm = p.kind === 'resource' || (p.kind === 'rcp' && (st.principal || st.notPrincipal)) ? statementPrincipal(st, req) : PMatch.Direct;
-      if (pm > bits >> PSHIFT) bits = (bits & 3) | (pm << PSHIFT);
+      bits = withAllow(bits, checksPrincipal(p.kind, st) ? statementPrincipal(st, req) : PMatch.Direct);
     }
     return bits;
   };

@@ -5,6 +5,7 @@ import {
   cidrContains, decodeBase64, isArn, parseDate, parseNumber, resolveArnPattern, resolveGlob,
   resolvePlain, type Context,
 } from './values';
+import type { PolicyKind } from './types';
 
 export interface PreparedRequest {
   action: string;
@@ -91,6 +92,11 @@ export function matchPrincipal(set: PrincipalSet, p: PrincipalInfo): PMatch {
   if (p.issuerUserArn !== undefined && set.arns.has(p.issuerUserArn)) return PMatch.Role;
   if (p.account && set.accounts.has(p.account)) return p.kind === 'root' ? PMatch.Direct : PMatch.Account;
   return PMatch.None;
+}
+
+/** Resource-policy statements always name a principal [R11]; an RCP statement only when it has Principal/NotPrincipal. */
+export function checksPrincipal(kind: PolicyKind, st: CStatement): boolean {
+  return kind === 'resource' || (kind === 'rcp' && (st.principal !== undefined || st.notPrincipal !== undefined));
 }
 
 /**
