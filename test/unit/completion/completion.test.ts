@@ -107,6 +107,14 @@ describe('completion: actions', () => {
     assert.match(item(items, 's3:*').detail ?? '', new RegExp(`^${catalog.actionsOfService('s3').length} actions`));
   });
 
+  it('counts every action a verb pattern matches, not only those whose first word is the verb', () => {
+    // kms:Re* also matches ReEncryptFrom/ReEncryptTo (first word "Re") and RetireGrant, RevokeGrant, ReplicateKey
+    const { items } = completeAt(S('"Action": "kms:|"'));
+    const n = catalog.expandActions('kms:Re*').length;
+    assert.ok(n > 2);
+    assert.match(item(items, 'kms:Re*').detail ?? '', new RegExp(`^${n} actions — `));
+  });
+
   it('previews the wildcard of what is being typed', () => {
     const { items } = completeAt(S('"Action": "s3:GetObjectVer|"'));
     const n = catalog.expandActions('s3:GetObjectVer*').length;

@@ -229,28 +229,29 @@ function completeActions(b: Builder, catalog: Catalog, type: PolicyType): void {
   if (!svc) return;
   const namePart = typed.slice(colon + 1);
   const names = catalog.actionsOfService(svc.prefix);
-  const patterns = new Map<string, number>();
-  const all = names.length;
-  patterns.set(`${svc.prefix}:*`, all);
+  // each pattern with the actions it matches: `kms:Re*` matches RetireGrant and RevokeGrant too, not only the two
+  // actions whose first word is "Re", so the detail counts the expansion, not the verb
+  const patterns = new Map<string, string[]>();
+  patterns.set(`${svc.prefix}:*`, names);
   const verbs = new Map<string, number>();
   for (const n of names) {
     const verb = /^[A-Z][a-z]+/.exec(n.slice(n.indexOf(':') + 1))?.[0];
     if (verb) verbs.set(verb, (verbs.get(verb) ?? 0) + 1);
   }
-  for (const [verb, count] of verbs) if (count >= 2) patterns.set(`${svc.prefix}:${verb}*`, count);
+  for (const [verb, count] of verbs) {
+    if (count >= 2) patterns.set(`${svc.prefix}:${verb}*`, catalog.expandActions(`${svc.prefix}:${verb}*`));
+  }
   // the wildcard preview of what is being typed: `s3:GetObj` -> `s3:GetObj*` (N actions)
-  if (namePart && !namePart.endsWith('*')) {
+  if (namePart) {
     const typedPattern = `${svc.prefix}:${hasWildcard(namePart) ? namePart : `${namePart}*`}`;
-    const count = catalog.expandActions(typedPattern).length;
-    if (count > 0) patterns.set(typedPattern, count);
-  } else if (namePart && hasWildcard(namePart)) {
-    const count = catalog.expandActions(`${svc.prefix}:${namePart}`).length;
-    if (count > 0) patterns.set(`${svc.prefix}:${namePart}`, count);
+    const matched = catalog.expandActions(typedPattern);
+    if (matched.length) patterns.set(typedPattern, matched);
   }
   let i = 0;
-  for (const [pattern, count] of patterns) {
-    const bd = catalog.accessLevelBreakdown(catalog.expandActions(pattern));
+  for (const [pattern, matched] of patterns) {
+    const bd = catalog.accessLevelBreakdown(matched);
     const levels = ACCESS_LEVELS.filter((l) => bd[l] > 0).map((l) => `${l} ${bd[l]}`).join(', ');
+    const count = matched.length;
     b.value(pattern, pattern, { kind: CompletionItemKind.Constant, detail: `${count} action${count === 1 ? '' : 's'} — ${levels}`, sort: sortKey(3, i++), data: { k: 'pattern', v: pattern }, filter: pattern });
   }
   names.forEach((full, j) => {
