@@ -4,12 +4,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { CatalogInfoResult, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
 import type { PolicyType } from '../../server/src/core/policy/policyType';
+import { CatalogInfoRequest, PolicyTypeRequest, SetPolicyTypeNotification } from './requests';
 import { registerSimulator, type SimulatorApi } from './simulator';
-
-// Kept in sync with server/src/protocol.ts (type-only import there, so the names are repeated here).
-const CatalogInfoRequest = 'iamPolicy/catalogInfo';
-const PolicyTypeRequest = 'iamPolicy/policyType';
-const SetPolicyTypeNotification = 'iamPolicy/setPolicyType';
 
 const POLICY_TYPE_PICKS: { type: PolicyType | null; label: string }[] = [
   { type: null, label: 'Automatic (setting, file name, content)' },

@@ -3,9 +3,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PolicyStatementsResult } from '../../../server/src/protocol';
+import { PolicyStatementsRequest } from '../requests';
 import { isScenarioFile } from './scenarios';
-
-const PolicyStatementsRequest = 'iamPolicy/policyStatements';
 
 export class PolicyLensProvider implements vscode.CodeLensProvider {
   constructor(private readonly client: LanguageClient, private readonly ready: Promise<void>, private readonly enabled: () => boolean) {}

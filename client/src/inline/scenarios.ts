@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ScenarioOutcome, ScenarioResultsResult } from '../../../server/src/protocol';
+import { ScenarioResultsRequest } from '../requests';
 
-const ScenarioResultsRequest = 'iamPolicy/scenarioResults';
 export const SCENARIO_GLOB = '**/*.scenario.json';
 export const isScenarioFile = (uri: vscode.Uri) => /\.scenario\.json$/i.test(uri.path);
 

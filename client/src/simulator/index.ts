@@ -6,10 +6,10 @@ import type { PolicyTypeResult } from '../../../server/src/protocol';
 import { PolicyLensProvider } from '../inline/policyLens';
 import { ScenarioLensProvider, ScenarioResults } from '../inline/scenarios';
 import { ScenarioTests } from '../inline/testController';
+import { PolicyTypeRequest } from '../requests';
 import { SimulatorPanel, VIEW_TYPE, type EvaluationEvent } from './panel';
 import { addPolicy, type PanelState, type Slot } from './state';
 
-const PolicyTypeRequest = 'iamPolicy/policyType';
 const SLOT_OF_TYPE: Record<string, Slot> = {
   identity: 'identity', resource: 'resource', trust: 'resource', endpoint: 'resource', boundary: 'boundary', session: 'session', scp: 'scp', rcp: 'rcp',
 };

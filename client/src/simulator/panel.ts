@@ -5,13 +5,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ActionSuggestionsResult, SimulateResult } from '../../../server/src/protocol';
 import { DeciderDecorations } from '../inline/decorations';
+import { ActionSuggestionsRequest, SimulateRequest } from '../requests';
 import { validateWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from './scenarioFile';
 import { addPolicy, emptyState, policyUris, toSimulateParams, validatePanelState, type PanelState, type PolicyRefState, type Slot } from './state';
 
 export const VIEW_TYPE = 'iamPolicy.simulator';
-const SimulateRequest = 'iamPolicy/simulate';
-const ActionSuggestionsRequest = 'iamPolicy/actionSuggestions';
 const DEBOUNCE_MS = 250;
 
 const SLOT_LABELS: Record<Slot, string> = {

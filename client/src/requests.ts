@@ -1,0 +1,11 @@
+// The custom request names of server/src/protocol.ts. The client imports that file for types only (architecture.md),
+// so the names are declared again here, once; each is typed as the server's literal, so a rename there fails tsc here.
+import type * as protocol from '../../server/src/protocol';
+
+export const CatalogInfoRequest: typeof protocol.CatalogInfoRequest = 'iamPolicy/catalogInfo';
+export const PolicyTypeRequest: typeof protocol.PolicyTypeRequest = 'iamPolicy/policyType';
+export const SetPolicyTypeNotification: typeof protocol.SetPolicyTypeNotification = 'iamPolicy/setPolicyType';
+export const SimulateRequest: typeof protocol.SimulateRequest = 'iamPolicy/simulate';
+export const ActionSuggestionsRequest: typeof protocol.ActionSuggestionsRequest = 'iamPolicy/actionSuggestions';
+export const PolicyStatementsRequest: typeof protocol.PolicyStatementsRequest = 'iamPolicy/policyStatements';
+export const ScenarioResultsRequest: typeof protocol.ScenarioResultsRequest = 'iamPolicy/scenarioResults';
