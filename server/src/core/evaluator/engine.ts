@@ -72,7 +72,7 @@ export function allPolicies(set: CompiledSet): CompiledPolicy[] {
 // ------------------------------------------------------------------------------------------ request context
 
 /** Keys AWS puts in every request for this principal [R21], unless the request sets them. */
-export function deriveContext(req: RequestInput, p: PrincipalInfo, resourceAccount: string, now: number, into: (key: string, value: string) => void): void {
+export function deriveContext(p: PrincipalInfo, resourceAccount: string, now: number, into: (key: string, value: string) => void): void {
   if (p.kind !== 'anonymous' && p.kind !== 'web-identity') {
     into('aws:PrincipalIsAWSService', p.kind === 'service' ? 'true' : 'false');
     into('aws:SecureTransport', 'true');
@@ -89,7 +89,6 @@ export function deriveContext(req: RequestInput, p: PrincipalInfo, resourceAccou
   if (now !== lastNow) { lastNow = now; lastIso = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'); lastEpoch = String(Math.floor(now / 1000)); }
   into('aws:CurrentTime', lastIso);
   into('aws:EpochTime', lastEpoch);
-  void req;
 }
 
 const PRINCIPAL_TYPE: Partial<Record<PrincipalInfo['kind'], string>> = {
@@ -141,7 +140,7 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
       if (v) ctx.set(k.toLowerCase(), v);
     }
   }
-  deriveContext(req, p, resourceAccount, now, (key, value) => {
+  deriveContext(p, resourceAccount, now, (key, value) => {
     const lower = key.toLowerCase();
     if (ctx.has(lower)) return;
     ctx.set(lower, [value]);
@@ -270,7 +269,7 @@ export function anyDeny(m: Masks): boolean {
 }
 
 /** R1–R8 on the masks. */
-export function decideFlow(m: Masks, req: PreparedRequest, hasResourcePolicy: boolean, hasSessionPolicy: boolean): Outcome {
+export function decideFlow(m: Masks, req: PreparedRequest, hasSessionPolicy: boolean): Outcome {
   if (anyDeny(m)) return Outcome.ExplicitDeny;                       // R1
   if (m.scpApplies && m.scpGap >= 0) return Outcome.ScpNoAllow;       // R3; RCPs: RCPFullAWSAccess is implied [R3a]
   const p = req.principal;
@@ -295,7 +294,6 @@ export function decideFlow(m: Masks, req: PreparedRequest, hasResourcePolicy: bo
   if (explicitResource && resourceGrant !== PMatch.Account) return Outcome.NeedsResourceAllow;   // R5 KMS, trust
   if (identityOk) return Outcome.IdentityAllow;                        // R5 union (account grants delegate, R5a)
   if (p.kind === 'federated-user' && !hasSessionPolicy && (m.identity & ALLOW)) return Outcome.FederatedNoSession;
-  void hasResourcePolicy;
   return Outcome.NoAllow;
 }
 
@@ -304,5 +302,5 @@ export function decideCompiled(set: CompiledSet, request: RequestInput, catalog:
   const req = prepareRequest(request, set.boundary.length > 0, now);
   if (typeof req === 'string') return 'ImplicitlyDenied';              // R22: an error never allows
   const m = computeMasks(set, req, catalog, (p) => scan(p, req));
-  return OUTCOME_DECISION[decideFlow(m, req, set.resource !== undefined, set.session !== undefined)];
+  return OUTCOME_DECISION[decideFlow(m, req, set.session !== undefined)];
 }

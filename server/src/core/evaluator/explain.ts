@@ -10,7 +10,7 @@ import {
 } from './engine';
 import {
   actionMatches, checksPrincipal, evalCondition, matchActions, matchConditions, matchResources, PMatch, principalHow, resourceMatches,
-  statementPrincipal, valueMatchesForExplain, type PreparedRequest,
+  statementPrincipal, valueMatches, type PreparedRequest,
 } from './match';
 import { resolvePlain, templateKeys, type Context } from './values';
 import type { ConditionCheck, MatchedStatement, PolicyKind, RequestInput, SimulationResult, StatementDetail, ValueCheck } from './types';
@@ -42,7 +42,7 @@ function explainCondition(c: CCondition, ctx: Context): ConditionCheck {
   const policyValues: ValueCheck[] = c.values.map((v) => {
     const check: ValueCheck = { value: v.raw, matches: false };
     if (v.template) check.resolved = resolvePlain(v.template, ctx);
-    if (c.info && !c.problem && requestValues) check.matches = requestValues.some((rv) => valueMatchesForExplain(c, v, rv, ctx));
+    if (c.info && !c.problem && requestValues) check.matches = requestValues.some((rv) => valueMatches(c, v, rv, ctx));
     return check;
   });
   let reason: string;
@@ -214,7 +214,7 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
     return bits;
   };
   const m = computeMasks(set, req, catalog, scanOne);
-  const outcome = decideFlow(m, req, set.resource !== undefined, set.session !== undefined);
+  const outcome = decideFlow(m, req, set.session !== undefined);
   const decision = OUTCOME_DECISION[outcome];
   result.decision = decision;
 
@@ -223,7 +223,6 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   const counted = new Set<CompiledPolicy>();
   const k = req.principal.kind;
   const hasIdentity = k === 'user' || k === 'role-session' || k === 'role' || k === 'federated-user';
-  if (hasIdentity) counted.add(set.identity[0]);
   for (const p of set.identity) if (hasIdentity) counted.add(p);
   if (m.boundaryApplies) set.boundary.forEach((p) => counted.add(p));
   if (m.sessionApplies) counted.add(set.session!);
@@ -233,7 +232,7 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   for (const [p, list] of details) {
     const considered = counted.has(p);
     for (const d of list) {
-      if (!considered) { d.reason = `not evaluated for this request: ${notConsideredWhy(p.kind, req, m)}. (Statement on its own: ${d.reason})`; d.applies = false; }
+      if (!considered) { d.reason = `not evaluated for this request: ${notConsideredWhy(p.kind, req)}. (Statement on its own: ${d.reason})`; d.applies = false; }
       result.statements.push(d);
     }
   }
@@ -281,7 +280,7 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   return result;
 }
 
-function notConsideredWhy(kind: PolicyKind, req: PreparedRequest, m: Masks): string {
+function notConsideredWhy(kind: PolicyKind, req: PreparedRequest): string {
   const k = req.principal.kind;
   switch (kind) {
     case 'identity': return `a ${k} principal has no identity policies`;
@@ -289,8 +288,7 @@ function notConsideredWhy(kind: PolicyKind, req: PreparedRequest, m: Masks): str
     case 'session': return 'only role sessions and federated users have session policies [R7]';
     case 'scp': return 'SCPs do not apply to this principal [R3]';
     case 'rcp': return `RCPs do not apply to ${req.service} [R3a]`;
-    default: void m; return 'not applicable';
+    default: return 'not applicable';
   }
 }
 
-export { evalCondition };

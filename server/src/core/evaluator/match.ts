@@ -114,7 +114,8 @@ export function statementPrincipal(st: CStatement, req: PreparedRequest): PMatch
 
 // ------------------------------------------------------------------------------------------ conditions
 
-function valueMatches(c: CCondition, v: CValue, rv: string, ctx: Context): boolean {
+/** One request value against one policy value, before negation and set operators. */
+export function valueMatches(c: CCondition, v: CValue, rv: string, ctx: Context): boolean {
   const base = c.info!.base;
   if (v.template) {
     if (base === 'StringLike') { const re = resolveGlob(v.template, ctx, false); return re !== null && re.test(rv); }
@@ -157,10 +158,6 @@ export function valueTest(c: CCondition, rv: string, ctx: Context): boolean {
   let any = false;
   for (const v of c.values) if (valueMatches(c, v, rv, ctx)) { any = true; break; }
   return c.info!.negated ? !any : any;
-}
-
-export function valueMatchesForExplain(c: CCondition, v: CValue, rv: string, ctx: Context): boolean {
-  return valueMatches(c, v, rv, ctx);
 }
 
 /** One key under one operator [R17, R20]. */
