@@ -9,7 +9,7 @@ import type { Catalog, ConditionKeyInfo } from '../../core/catalog/catalog';
 import { ACCESS_LEVELS } from '../../core/catalog/catalog';
 import { OPERATORS, operatorFitsKeyType, parseOperator, SET_QUALIFIERS } from '../../core/operators';
 import type { PolicyDocument, Statement } from '../../core/policy/model';
-import type { PolicyType } from '../../core/policy/policyType';
+import { POLICY_TYPES, type PolicyType } from '../../core/policy/policyType';
 import { IDENTITY_PROVIDERS, PRINCIPAL_TYPE_VALUES, SERVICE_PRINCIPALS } from '../../core/principals';
 import { hasWildcard } from '../../core/wildcard';
 import { cursorAt, type Cursor } from '../cursor';
@@ -123,8 +123,7 @@ const sortKey = (group: number, i: number) => `${String(group).padStart(2, '0')}
 
 interface ElementSpec { name: string; value: string; types?: PolicyType[] }
 
-const ALL_TYPES: PolicyType[] = ['identity', 'resource', 'trust', 'scp', 'rcp', 'boundary', 'session', 'endpoint'];
-const without = (...ts: PolicyType[]) => ALL_TYPES.filter((t) => !ts.includes(t));
+const without = (...ts: PolicyType[]) => POLICY_TYPES.filter((t) => !ts.includes(t));
 
 function statementElements(type: PolicyType): ElementSpec[] {
   const specs: ElementSpec[] = [
