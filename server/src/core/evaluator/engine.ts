@@ -203,6 +203,8 @@ export interface Masks {
   /** one entry per SCP level, each the OR over its policies */
   scp: number[];
   rcp: number[];
+  /** IAM users, roles and their sessions, federated users: the principals that have identity policies */
+  identityApplies: boolean;
   /** which guardrails apply to this request */
   scpApplies: boolean;
   rcpApplies: boolean;
@@ -236,16 +238,16 @@ export function scpAppliesTo(req: PreparedRequest): boolean {
 
 export function computeMasks(set: CompiledSet, req: PreparedRequest, catalog: Catalog | undefined, scanOne: (p: CompiledPolicy) => number): Masks {
   const k = req.principal.kind;
+  const identityApplies = k === 'user' || k === 'role-session' || k === 'role' || k === 'federated-user';
   const m: Masks = {
-    identity: 0, boundary: 0, session: 0, resource: 0, scp: [], rcp: [],
+    identity: 0, boundary: 0, session: 0, resource: 0, scp: [], rcp: [], identityApplies,
     scpApplies: set.scp.length > 0 && scpAppliesTo(req),
     rcpApplies: set.rcp.length > 0 && rcpAppliesTo(req, catalog),
     sessionApplies: set.session !== undefined && (k === 'role-session' || k === 'role' || k === 'federated-user'),
-    boundaryApplies: set.boundary.length > 0 && (k === 'user' || k === 'role-session' || k === 'role' || k === 'federated-user'),
+    boundaryApplies: set.boundary.length > 0 && identityApplies,
     scpGap: -1,
   };
-  const hasIdentity = k === 'user' || k === 'role-session' || k === 'role' || k === 'federated-user';
-  if (hasIdentity) for (const p of set.identity) m.identity |= scanOne(p);
+  if (identityApplies) for (const p of set.identity) m.identity |= scanOne(p);
   if (m.boundaryApplies) for (const p of set.boundary) m.boundary |= scanOne(p);
   if (m.sessionApplies) m.session = scanOne(set.session!);
   if (set.resource) m.resource = scanOne(set.resource);

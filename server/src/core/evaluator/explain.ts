@@ -125,8 +125,7 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
 }
 
 function typeResult(bits: number, applies: boolean, present: boolean): string {
-  if (!present) return 'NotApplicable';
-  if (!applies) return 'NotApplicable';
+  if (!present || !applies) return 'NotApplicable';
   return bits & DENY ? 'ExplicitlyDenied' : bits & ALLOW ? 'Allowed' : 'ImplicitlyDenied';
 }
 
@@ -221,9 +220,7 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   // policies the flow skipped (guardrails that do not apply) are still explained, marked as not applying
   for (const p of allPolicies(set)) if (!details.has(p)) details.set(p, p.statements.map((st) => explainStatement(p, st, req)));
   const counted = new Set<CompiledPolicy>();
-  const k = req.principal.kind;
-  const hasIdentity = k === 'user' || k === 'role-session' || k === 'role' || k === 'federated-user';
-  for (const p of set.identity) if (hasIdentity) counted.add(p);
+  if (m.identityApplies) set.identity.forEach((p) => counted.add(p));
   if (m.boundaryApplies) set.boundary.forEach((p) => counted.add(p));
   if (m.sessionApplies) counted.add(set.session!);
   if (set.resource) counted.add(set.resource);
@@ -239,7 +236,7 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
 
   // policy types
   const pt = result.policyTypes;
-  pt.identity = hasIdentity ? typeResult(m.identity, true, set.identity.length > 0) : 'NotApplicable';
+  pt.identity = typeResult(m.identity, m.identityApplies, set.identity.length > 0);
   const rbits = m.resource;
   pt.resource = !set.resource ? 'NotApplicable' : rbits & DENY ? 'ExplicitlyDenied'
     : rbits & ALLOW ? ((rbits >> PSHIFT) === PMatch.Account ? 'AllowedForAccount' : 'Allowed') : 'ImplicitlyDenied';
@@ -274,7 +271,7 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   if (set.rcp.length && !m.rcpApplies) ex.push(`RCPs were not applied: ${req.service} is not among the services RCPs support${catalog ? '' : ' (built-in list; no catalog given)'} [R3a].`);
   if (set.scp.length && !m.scpApplies) ex.push(`SCPs were not applied: they limit only principals of member accounts, not ${p.kind === 'anonymous' ? 'anonymous callers' : p.kind === 'service' ? 'service principals' : 'service-linked roles or identity providers'} [R3].`);
   if (set.session && !m.sessionApplies) ex.push(`The session policy was ignored: only role sessions and federated users have one [R7].`);
-  if (set.boundary.length && !m.boundaryApplies && (k === 'root')) ex.push('The permissions boundary was ignored: the root user has none [R8].');
+  if (set.boundary.length && !m.boundaryApplies && p.kind === 'root') ex.push('The permissions boundary was ignored: the root user has none [R8].');
   if (result.missingContextKeys.length) ex.push(`The policies reference ${result.missingContextKeys.join(', ')}, which the request does not supply: a missing key makes most operators false and negated operators true [R17].`);
   for (const d of deciding) ex.push(`${d.effect === 'Deny' ? 'Deny' : 'Allow'}: ${quote(d)} ${d.reason}.`);
   return result;
