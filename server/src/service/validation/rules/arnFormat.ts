@@ -1,3 +1,4 @@
+import { hasWildcard } from '../../../core/wildcard';
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { Rule } from '../rule';
 import { didYouMean, regionProblem, replaceString, serviceRank, suggest } from '../util';
@@ -24,7 +25,8 @@ export function arnServiceFacts(catalog: Catalog): Map<string, ArnServiceFacts> 
   return m;
 }
 
-const dynamic = (s: string) => /[*?]|\$\{/.test(s);
+// a field with a wildcard or a policy variable can name many values: its shape is not checked
+const dynamic = (s: string) => hasWildcard(s) || s.includes('${');
 
 /** Returns the problem with a resource ARN's shape, or undefined. Exported for the resource-mismatch rule. */
 export function arnProblem(catalog: Catalog, arn: string): { message: string; fixes?: string[] } | undefined {

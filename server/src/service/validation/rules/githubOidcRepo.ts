@@ -1,3 +1,4 @@
+import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { conditionValuesFor, oidcProviders } from './oidcTrust';
 
@@ -15,7 +16,7 @@ export const githubOidcRepo: Rule = {
       for (const k of conditionValuesFor(s, `${GITHUB}:sub`)) {
         for (const v of k.values) {
           const m = /^repo:([^/:]+)\/([^:]+)(:.*)?$/.exec(v.value);
-          if (m && !/[*?]/.test(m[1]) && !/[*?]/.test(m[2])) {
+          if (m && !hasWildcard(m[1]) && !hasWildcard(m[2])) {
             if (m[3] === ':*' || !m[3]) ctx.report({ span: v.span, severity: 'information', message: `"${v.value}" allows every branch, tag and environment of the repository: pin it (e.g. "repo:${m[1]}/${m[2]}:ref:refs/heads/main" or ":environment:prod").` });
             continue;
           }

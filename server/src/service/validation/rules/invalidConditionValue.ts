@@ -1,3 +1,4 @@
+import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { ISO_DATE, NUMBER, didYouMean, isIpOrCidr, regionProblem } from '../util';
 import { forEachConditionKey } from './conditionValues';
@@ -30,7 +31,7 @@ export const invalidConditionValue: Rule = {
           case 'Binary': if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) problem = `"BinaryEquals" takes base64-encoded values; "${s}" is not base64.`; break;
           case 'Arn': if (!hasVar && !/^arn:/.test(s) && !/^[*?]+$/.test(s)) problem = `"${op.raw}" compares ARNs: "${s}" is not an ARN (arn:partition:service:region:account:resource).`; break;
           case 'String':
-            if (hasVar || /[*?]/.test(s)) break;
+            if (hasVar || hasWildcard(s)) break;
             if (lower === 'aws:requestedregion' && regionProblem(catalog, s)) { problem = `"${s}" is not an AWS Region code.${didYouMean(regionProblem(catalog, s)!.suggestions)}`; severity = 'warning'; }
             else if (lower === 'aws:sourcevpc' && !/^vpc-[0-9a-f]+$/.test(s)) problem = `aws:SourceVpc takes VPC ids such as "vpc-1a2b3c4d", not "${s}".`;
             else if (lower === 'aws:sourcevpce' && !/^vpce-[0-9a-f]+$/.test(s)) problem = `aws:SourceVpce takes VPC endpoint ids such as "vpce-1a2b3c4d", not "${s}".`;

@@ -1,3 +1,4 @@
+import { hasWildcard } from '../../../core/wildcard';
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { Rule } from '../rule';
 import { didYouMean, PRINCIPAL_TYPES, suggest } from '../util';
@@ -8,7 +9,7 @@ const FEDERATED_ARN = /^arn:[a-z-]+:iam::\d{12}:(saml-provider\/[\w+=,.@-]+|oidc
 const FEDERATED_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
 
 export function awsPrincipalProblem(catalog: Catalog, v: string): string | undefined {
-  if (v === '*' || /[*?]/.test(v)) return undefined; // wildcards: principal-wildcard
+  if (v === '*' || hasWildcard(v)) return undefined; // wildcards: principal-wildcard
   if (/^\d{12}$/.test(v)) return undefined;
   if (/^(AROA|AIDA|AGPA|ANPA|ASIA|AKIA)[A-Z0-9]{12,}$/.test(v)) return undefined; // unique ids: principal-unique-id
   if (/^\d+$/.test(v)) return `"${v}" is not an account id: account ids have exactly 12 digits (keep leading zeros, in quotes).`;
@@ -49,7 +50,7 @@ export const principalFormat: Rule = {
             let problem: string | undefined;
             if (t.type === 'AWS') problem = awsPrincipalProblem(ctx.catalog, v.value);
             else if (t.type === 'Service') {
-              if (v.value !== '*' && !/[*?]/.test(v.value) && !SERVICE.test(v.value)) problem = `"${v.value}" is not a service principal: service principals look like "lambda.amazonaws.com".`;
+              if (v.value !== '*' && !hasWildcard(v.value) && !SERVICE.test(v.value)) problem = `"${v.value}" is not a service principal: service principals look like "lambda.amazonaws.com".`;
             } else if (t.type === 'Federated') {
               if (/^arn:/.test(v.value) ? !FEDERATED_ARN.test(v.value) : !FEDERATED_HOST.test(v.value)) problem = `"${v.value}" is not a federated principal: use arn:aws:iam::ACCOUNT:saml-provider/NAME, arn:aws:iam::ACCOUNT:oidc-provider/HOST, or a provider such as "cognito-identity.amazonaws.com".`;
             } else if (t.type === 'CanonicalUser') {

@@ -1,3 +1,4 @@
+import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 
 /** Wildcards inside principal ids are not supported: "*" may only stand alone. */
@@ -11,7 +12,7 @@ export const principalWildcard: Rule = {
       for (const p of [s.principal, s.notPrincipal]) {
         for (const t of p?.types ?? []) {
           for (const v of t.list.values) {
-            if (v.value === '*' || !/[*?]/.test(v.value)) continue;
+            if (v.value === '*' || !hasWildcard(v.value)) continue;
             ctx.report({ span: v.span, message: `Principals cannot contain wildcards: use "Principal": {"${t.type}": "*"} with a condition such as "ArnLike": {"aws:PrincipalArn": "${v.value}"}.` });
           }
           if (t.type === 'Service' || t.type === 'Federated') {

@@ -1,13 +1,13 @@
 import type { Value } from '../../../core/policy/model';
-import { globMatch } from '../../../core/wildcard';
+import { globMatch, hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { removeArrayItem } from './removeItem';
 
 /** Whether action pattern p covers q (q literal: glob match; q pattern: p is q's prefix pattern, e.g. s3:* covers s3:Get*). */
 export function actionCovers(p: string, q: string): boolean {
   if (p === '*') return true;
-  if (!/[*?]/.test(q)) return globMatch(p, q, true);
-  if (!p.endsWith('*') || /[*?]/.test(p.slice(0, -1))) return false;
+  if (!hasWildcard(q)) return globMatch(p, q, true);
+  if (!p.endsWith('*') || hasWildcard(p.slice(0, -1))) return false;
   return q.toLowerCase().startsWith(p.slice(0, -1).toLowerCase());
 }
 
@@ -26,10 +26,10 @@ export const redundantAction: Rule = {
         const anywhere: Value[] = [];
         const seen = new Map<string, Value>();
         for (const v of el.values) {
-          if (!/[*?]/.test(v.value)) continue;
+          if (!hasWildcard(v.value)) continue;
           const colon = v.value.indexOf(':');
           const svc = colon > 0 ? v.value.slice(0, colon) : '';
-          if (!svc || /[*?]/.test(svc)) anywhere.push(v);
+          if (!svc || hasWildcard(svc)) anywhere.push(v);
           else { const g = byService.get(svc.toLowerCase()); if (g) g.push(v); else byService.set(svc.toLowerCase(), [v]); }
         }
         for (const v of el.values) {

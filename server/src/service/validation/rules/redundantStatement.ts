@@ -1,6 +1,6 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { Statement } from '../../../core/policy/model';
-import { globMatch } from '../../../core/wildcard';
+import { globMatch, hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { actionCovers } from './redundantAction';
 
@@ -16,8 +16,8 @@ function canonical(n: Node | undefined): string {
 
 function resourceCovers(p: string, q: string): boolean {
   if (p === q || p === '*') return true;
-  if (!/[*?]/.test(q)) return globMatch(p, q, false);
-  return p.endsWith('*') && !/[*?]/.test(p.slice(0, -1)) && q.startsWith(p.slice(0, -1));
+  if (!hasWildcard(q)) return globMatch(p, q, false);
+  return p.endsWith('*') && !hasWildcard(p.slice(0, -1)) && q.startsWith(p.slice(0, -1));
 }
 
 function covered(a: Statement, b: Statement): boolean {

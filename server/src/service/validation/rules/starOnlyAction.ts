@@ -1,6 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
 import type { Statement } from '../../../core/policy/model';
-import { globMatch } from '../../../core/wildcard';
+import { globMatch, hasWildcard } from '../../../core/wildcard';
 import type { Fix } from '../util';
 import type { Rule } from '../rule';
 
@@ -49,7 +49,7 @@ export const starOnlyAction: Rule = {
     for (const s of ctx.doc.statements) {
       if (!s.action || !s.resource?.values.length) continue;
       if (s.resource.values.some((r) => globMatch(r.value, '*', false))) continue;
-      const bad = s.action.values.filter((v) => !/[*?]/.test(v.value) && catalog.actionSupportsOnlyStar(v.value));
+      const bad = s.action.values.filter((v) => !hasWildcard(v.value) && catalog.actionSupportsOnlyStar(v.value));
       if (!bad.length) continue;
       const names = [...new Set(bad.map((v) => v.value))];
       const fix = splitFix(ctx.doc.text, s, new Set(names), ctx.doc.statementIsObject);

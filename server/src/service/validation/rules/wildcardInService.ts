@@ -1,3 +1,4 @@
+import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { forEachAction } from './actionValues';
 
@@ -11,7 +12,7 @@ export const wildcardInService: Rule = {
     forEachAction(ctx, (v, c) => {
       if (c.kind !== 'wildcard') return;
       const svc = v.value.slice(0, v.value.indexOf(':'));
-      if (!/[*?]/.test(svc)) return;
+      if (!hasWildcard(svc)) return;
       const services = [...new Set(c.matches.map((a) => a.slice(0, a.indexOf(':'))))];
       ctx.report({ span: v.span, message: `The wildcard in the service prefix "${svc}" matches ${services.length} service${services.length > 1 ? 's' : ''} (${services.slice(0, 5).join(', ')}${services.length > 5 ? ', …' : ''}) and any added later: name the services explicitly.` });
     });

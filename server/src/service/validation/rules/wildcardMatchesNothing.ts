@@ -1,3 +1,4 @@
+import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { forEachAction } from './actionValues';
 
@@ -12,7 +13,7 @@ export const wildcardMatchesNothing: Rule = {
       if (c.kind !== 'wildcard-none') return;
       ctx.report({
         span: v.span,
-        message: `"${v.value}" matches no action of ${c.service.includes('*') || c.service.includes('?') ? 'any service' : `"${c.service}"`}: check the spelling (wildcards: * any run of characters, ? one character).`,
+        message: `"${v.value}" matches no action of ${hasWildcard(c.service) ? 'any service' : `"${c.service}"`}: check the spelling (wildcards: * any run of characters, ? one character).`,
       });
     });
   },

@@ -1,3 +1,4 @@
+import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { forEachConditionKey } from './conditionValues';
 
@@ -13,7 +14,7 @@ export const wildcardWithoutLike: Rule = {
       for (const v of key.values) {
         if (v.kind !== 'string') continue;
         const stripped = v.value.replace(/\$\{[*?$]\}/g, '');
-        if (!/[*?]/.test(stripped)) continue;
+        if (!hasWildcard(stripped)) continue;
         const like = /IgnoreCase/.test(op.base) ? undefined : op.raw.replace(/StringNotEquals/, 'StringNotLike').replace(/StringEquals/, 'StringLike');
         ctx.report({
           span: v.span,
