@@ -2,6 +2,7 @@
 // Deny statements in the error colour, Allow statements in the passed-test colour, with an after-text saying so.
 import * as vscode from 'vscode';
 import type { SimulateResult } from '../../../server/src/protocol';
+import { toRange } from '../ranges';
 
 export class DeciderDecorations {
   private readonly allow = vscode.window.createTextEditorDecorationType({
@@ -26,7 +27,7 @@ export class DeciderDecorations {
       const uri = editor.document.uri.toString();
       const mine = matched.filter((m) => m.file === uri && m.range);
       const toOptions = (effect: 'Allow' | 'Deny'): vscode.DecorationOptions[] => mine.filter((m) => m.effect === effect).map((m) => ({
-        range: new vscode.Range(m.range!.start.line, m.range!.start.character, m.range!.end.line, m.range!.end.character),
+        range: toRange(m.range!),
         hoverMessage: `Simulate Request: this statement ${effect === 'Deny' ? 'explicitly denies' : 'allows'} the request (${response!.result!.decision}).`,
       }));
       const allow = toOptions('Allow');

@@ -4,13 +4,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ScenarioOutcome, ScenarioResultsResult } from '../../../server/src/protocol';
+import { toRange } from '../ranges';
 import { ScenarioResultsRequest } from '../requests';
 
 export const SCENARIO_GLOB = '**/*.scenario.json';
 export const isScenarioFile = (uri: vscode.Uri) => /\.scenario\.json$/i.test(uri.path);
-
-const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
-  new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
 /** One line for a scenario: its decision, and whether that is what was expected. */
 export function outcomeTitle(o: ScenarioOutcome): string {

@@ -1,6 +1,7 @@
 // Scenario files in VS Code's Test Explorer: one test item per file, one child per scenario; running compares
 // each scenario's decision with its `expected`.
 import * as vscode from 'vscode';
+import { toRange } from '../ranges';
 import { SCENARIO_GLOB, isScenarioFile, type ScenarioResults } from './scenarios';
 
 export interface ScenarioTestOutcome { id: string; label: string; state: 'passed' | 'failed' | 'errored' | 'skipped'; message?: string }
@@ -54,7 +55,7 @@ export class ScenarioTests implements vscode.Disposable {
     item.error = r.errors.find((e) => e.scenarioIndex === undefined)?.message;
     item.children.replace(r.scenarios.map((o) => {
       const child = this.controller.createTestItem(`${item.id}#${o.index}`, o.name, item.uri);
-      child.range = new vscode.Range(o.range.start.line, o.range.start.character, o.range.end.line, o.range.end.character);
+      child.range = toRange(o.range);
       return child;
     }));
   }

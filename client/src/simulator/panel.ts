@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ActionSuggestionsResult, SimulateResult } from '../../../server/src/protocol';
 import { DeciderDecorations } from '../inline/decorations';
+import { toRange } from '../ranges';
 import { ActionSuggestionsRequest, SimulateRequest } from '../requests';
 import { validateWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from './scenarioFile';
@@ -133,7 +134,7 @@ export class SimulatorPanel {
       case 'ready': this.post({ type: 'state', state: this.state }); await this.evaluate(); break;
       case 'update': this.state = m.state; this.schedule(); break;
       case 'addPolicies': await this.pickPolicies(m.slot, m.level); break;
-      case 'reveal': await revealStatement(vscode.Uri.parse(m.uri), new vscode.Range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character)); break;
+      case 'reveal': await revealStatement(vscode.Uri.parse(m.uri), toRange(m.range)); break;
       case 'openPolicy': await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { viewColumn: vscode.ViewColumn.One, preview: false }); break;
       case 'saveScenario': await this.saveScenario(); break;
       case 'openScenario': await this.openScenarioDialog(); break;
