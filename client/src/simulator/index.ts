@@ -7,7 +7,7 @@ import { PolicyLensProvider } from '../inline/policyLens';
 import { ScenarioLensProvider, ScenarioResults } from '../inline/scenarios';
 import { ScenarioTests } from '../inline/testController';
 import { PolicyTypeRequest } from '../requests';
-import { SimulatorPanel, VIEW_TYPE, type EvaluationEvent } from './panel';
+import { SimulatorPanel, VIEW_TYPE, pickScenarioFile, type EvaluationEvent } from './panel';
 import { addPolicy, type PanelState, type Slot } from './state';
 
 const SLOT_OF_TYPE: Record<string, Slot> = {
@@ -66,7 +66,7 @@ export function registerSimulator(context: vscode.ExtensionContext, client: Lang
       });
     }),
     vscode.commands.registerCommand('iamPolicy.openScenarioInSimulator', async (uri?: vscode.Uri, index?: number) => {
-      const target = uri instanceof vscode.Uri ? uri : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Scenario files': ['json'] }, openLabel: 'Open Scenario' }))?.[0];
+      const target = uri instanceof vscode.Uri ? uri : await pickScenarioFile();
       if (!target) return undefined;
       const panel = SimulatorPanel.show(context, client, log);
       await panel.loadScenario(target, typeof index === 'number' ? index : undefined);

@@ -192,8 +192,8 @@ export class SimulatorPanel {
   }
 
   private async openScenarioDialog(): Promise<void> {
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Scenario files': ['json'] }, openLabel: 'Open Scenario' });
-    if (picked?.[0]) await this.loadScenario(picked[0]);
+    const picked = await pickScenarioFile();
+    if (picked) await this.loadScenario(picked);
   }
 
   /** Loads scenario `index` of a scenario file (asks which when the file holds several and no index is given). */
@@ -250,6 +250,11 @@ export class SimulatorPanel {
     this.decorations.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** Asks for a scenario file to open (the panel's Open button and the command without a file). */
+export async function pickScenarioFile(): Promise<vscode.Uri | undefined> {
+  return (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Scenario files': ['json'] }, openLabel: 'Open Scenario' }))?.[0];
 }
 
 function makeNonce(): string {
