@@ -31,9 +31,10 @@ export const escapeRegExp = (s: string): string => s.replace(REGEX_SPECIAL, '\\$
  * Regular-expression source for an ARN pattern with `*` and `?` wildcards [R16]: in the first five segments a
  * wildcard stays inside its segment, except a `*` that ends a segment, which may expand across colons; in the
  * resource part `*` matches any run of characters. `literal` marks character ranges (from resolved policy
- * variables) whose `*` and `?` are plain characters.
+ * variables) whose `*` and `?` are plain characters. `condition` (ArnLike/ArnEquals): a `*` ending one of the first
+ * five segments stays inside it too.
  */
-export function arnPatternSource(pattern: string, literal?: (i: number) => boolean): string {
+export function arnPatternSource(pattern: string, literal?: (i: number) => boolean, condition = false): string {
   let src = '';
   let colons = 0;
   for (let i = 0; i < pattern.length; i++) {
@@ -43,7 +44,7 @@ export function arnPatternSource(pattern: string, literal?: (i: number) => boole
     const inResource = colons >= 5;
     if (ch === '*') {
       const endsSegment = i + 1 === pattern.length || pattern[i + 1] === ':';
-      src += inResource || endsSegment ? '.*' : '[^:]*';
+      src += inResource || (endsSegment && !condition) ? '.*' : '[^:]*';
     } else if (ch === '?') src += inResource ? '.' : '[^:]';
     else src += escapeRegExp(ch);
   }

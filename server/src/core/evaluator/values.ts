@@ -207,18 +207,7 @@ export function decodeBase64(s: string): string | undefined {
  * (wildcards never cross a colon in the first five parts).
  */
 export function arnConditionRegExp(pattern: string, literal?: (i: number) => boolean): RegExp {
-  let src = '';
-  let colons = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === ':') { colons++; src += ':'; continue; }
-    if (literal && literal(i)) { src += escapeRegExp(ch); continue; }
-    const inResource = colons >= 5;
-    if (ch === '*') src += inResource ? '.*' : '[^:]*';
-    else if (ch === '?') src += inResource ? '.' : '[^:]';
-    else src += escapeRegExp(ch);
-  }
-  return new RegExp(`^${src}$`, 's');
+  return new RegExp(`^${arnPatternSource(pattern, literal, true)}$`, 's');
 }
 
 export function isArn(s: string): boolean {
