@@ -38,16 +38,20 @@ export function compilePolicySet(policies: PolicySet, catalog?: Catalog): Compil
   return {
     problems: set.problems,
     decide: (request, options) => decideCompiled(set, request, catalog, options?.now ?? Date.now()),
-    simulate: (request, options) => {
-      const r = simulateCompiled(set, request, catalog, options?.now ?? Date.now(), options?.name);
-      if (options?.expected) { r.expected = options.expected; r.pass = r.decision === options.expected; }
-      return r;
-    },
-    referencedContextKeys: (request) => {
-      const req = prepareRequest(request, set.boundary.length > 0, Date.now());
-      return typeof req === 'string' ? [] : referencedKeys(set, req);
-    },
+    simulate: (request, options) =>
+      withExpected(simulateCompiled(set, request, catalog, options?.now ?? Date.now(), options?.name), options?.expected),
+    referencedContextKeys: (request) => referencedKeysOf(set, request),
   };
+}
+
+function withExpected(r: SimulationResult, expected: Decision | undefined): SimulationResult {
+  if (expected) { r.expected = expected; r.pass = r.decision === expected; }
+  return r;
+}
+
+function referencedKeysOf(set: CompiledSet, request: RequestInput): string[] {
+  const req = prepareRequest(request, set.boundary.length > 0, Date.now());
+  return typeof req === 'string' ? [] : referencedKeys(set, req);
 }
 
 /**
@@ -60,13 +64,12 @@ export function decide(scenario: Scenario, catalog?: Catalog, options?: Evaluate
 
 /** The decision for a scenario with its explanation; `pass` is set when the scenario has `expected`. */
 export function simulate(scenario: Scenario, catalog?: Catalog, options?: EvaluateOptions): SimulationResult {
-  const r = simulateCompiled(compiledSetOf(scenario), scenario.request, catalog, options?.now ?? Date.now(), scenario.name);
-  if (scenario.expected) { r.expected = scenario.expected; r.pass = r.decision === scenario.expected; }
-  return r;
+  return withExpected(simulateCompiled(compiledSetOf(scenario), scenario.request, catalog, options?.now ?? Date.now(), scenario.name), scenario.expected);
 }
 
 /** Keys the scenario's policies reference for its action: the rows of the panel's context table. */
 export function referencedContextKeys(scenario: Scenario, catalog?: Catalog): string[] {
   void catalog;
-  return compilePolicySet(scenario).referencedContextKeys(scenario.request);
+  // the cached set: the panel asks for these keys and then simulates the same scenario
+  return referencedKeysOf(compiledSetOf(scenario), scenario.request);
 }
