@@ -17,7 +17,7 @@ import { parsed } from '../documents';
 import { statementActionNames } from '../hover';
 import {
   actionMarkdown, conditionKeyMarkdown, EFFECT_VALUE_TEXTS, ELEMENT_TEXTS, operatorMarkdown, patternMarkdown, principalMarkdown,
-  VERSION_VALUE_TEXTS,
+  serviceMarkdown, VERSION_VALUE_TEXTS,
 } from '../hover/texts';
 import { decidePolicyType } from '../policyType';
 import { DEFAULT_SETTINGS } from '../settings';
@@ -559,11 +559,7 @@ export function resolveCompletion(item: CompletionItem, catalog: Catalog): Compl
   switch (data.k) {
     case 'action': value = actionMarkdown(catalog, data.v); break;
     case 'pattern': value = patternMarkdown(catalog, data.v); break;
-    case 'service': {
-      const s = catalog.service(data.v);
-      value = s && `**${s.name}** (\`${s.prefix}\`) — ${s.actionCount} actions\n\n[Service Authorization Reference](${s.docUrl})\n\n_${catalog.version.label}_`;
-      break;
-    }
+    case 'service': value = serviceMarkdown(catalog, data.v); break;
     case 'key': value = conditionKeyMarkdown(catalog, data.v); break;
     case 'operator': value = operatorMarkdown(data.v); break;
     case 'element': value = ELEMENT_TEXTS[data.v] ?? VERSION_VALUE_TEXTS[data.v]; break;

@@ -9,7 +9,7 @@ import { hasWildcard } from '../../core/wildcard';
 import { cursorAt, type Cursor } from '../cursor';
 import { parsed } from '../documents';
 import {
-  actionMarkdown, conditionKeyMarkdown, EFFECT_VALUE_TEXTS, ELEMENT_TEXTS, operatorMarkdown, patternMarkdown,
+  actionMarkdown, conditionKeyMarkdown, EFFECT_VALUE_TEXTS, ELEMENT_TEXTS, footer, operatorMarkdown, patternMarkdown,
   principalMarkdown, resourceMarkdown, variableMarkdown, VERSION_VALUE_TEXTS,
 } from './texts';
 
@@ -75,8 +75,8 @@ function unknownAction(catalog: Catalog, text: string): string {
   const svc = colon > 0 ? catalog.service(text.slice(0, colon)) : undefined;
   if (colon < 0) return `**${text}** is not an action: actions are written \`service:ActionName\`, e.g. \`s3:GetObject\`.`;
   return svc
-    ? `**${text}**: ${svc.name} (\`${svc.prefix}\`) has no action with this name in the catalog (${svc.actionCount} actions known). It may be an API operation name rather than an IAM action.\n\n_${catalog.version.label}_`
-    : `**${text}**: no service with the prefix \`${text.slice(0, colon)}\` in the catalog.\n\n_${catalog.version.label}_`;
+    ? `**${text}**: ${svc.name} (\`${svc.prefix}\`) has no action with this name in the catalog (${svc.actionCount} actions known). It may be an API operation name rather than an IAM action.\n\n${footer(catalog)}`
+    : `**${text}**: no service with the prefix \`${text.slice(0, colon)}\` in the catalog.\n\n${footer(catalog)}`;
 }
 
 export function hover(doc: TextDocument, position: Position, catalog: Catalog): Hover | null {

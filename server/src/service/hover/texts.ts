@@ -39,7 +39,7 @@ export function footer(catalog: Catalog): string {
   return `_${catalog.version.label}_`;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function resourceTypeLine(rt: ActionResourceType): string {
   return `- \`${rt.name}\`${rt.required ? ' (required)' : ''}${rt.arnFormat ? `: \`${rt.arnFormat}\`` : ''}`;
@@ -62,6 +62,12 @@ export function actionMarkdown(catalog: Catalog, fullName: string): string | und
   if (info.dependentActions.length) out.push(`Also needs permission for: ${info.dependentActions.map((a) => `\`${a}\``).join(', ')}`, '');
   out.push(`[Service Authorization Reference](${info.docUrl})`, '', footer(catalog));
   return out.join('\n');
+}
+
+/** A service: its name, action count and reference page. */
+export function serviceMarkdown(catalog: Catalog, prefix: string): string | undefined {
+  const s = catalog.service(prefix);
+  return s && `**${s.name}** (\`${s.prefix}\`) — ${s.actionCount} actions\n\n[Service Authorization Reference](${s.docUrl})\n\n${footer(catalog)}`;
 }
 
 /** A wildcard action pattern: how many actions it covers, the first ones, and the access-level breakdown. */
