@@ -3,7 +3,7 @@
 // `ReadText` callback that the handler implements (open editor text first, then the file on disk).
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Catalog } from '../core/catalog/catalog';
-import { parseScenarioFile, referencedContextKeys, simulate, type OrgLevel, type PolicySource, type Scenario, type SimulationResult } from '../core/evaluator';
+import { DECISIONS, parseScenarioFile, referencedContextKeys, simulate, type OrgLevel, type PolicySource, type Scenario, type SimulationResult } from '../core/evaluator';
 import type { PolicyDocument } from '../core/policy/model';
 import { LineIndex, type Range } from '../core/text';
 import type {
@@ -13,8 +13,6 @@ import type {
 
 /** The text of a document by URI, or undefined when it can be neither found open nor read. */
 export type ReadText = (uri: string) => string | undefined;
-
-const DECISIONS = ['Allowed', 'ExplicitlyDenied', 'ImplicitlyDenied'];
 
 /** Last path segment of a URI, decoded: `file:///a/b/read%20s3.json` -> `read s3.json`. */
 export function fileNameOf(uri: string): string {
