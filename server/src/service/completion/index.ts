@@ -16,8 +16,8 @@ import { cursorAt, type Cursor } from '../cursor';
 import { parsed } from '../documents';
 import { statementActionNames } from '../hover';
 import {
-  actionMarkdown, conditionKeyMarkdown, EFFECT_VALUE_TEXTS, ELEMENT_TEXTS, operatorMarkdown, patternMarkdown, principalMarkdown,
-  serviceMarkdown, VERSION_VALUE_TEXTS,
+  actionMarkdown, conditionKeyMarkdown, EFFECT_VALUE_TEXTS, ELEMENT_TEXTS, operatorMarkdown, patternMarkdown, plural,
+  principalMarkdown, serviceMarkdown, VERSION_VALUE_TEXTS,
 } from '../hover/texts';
 import { decidePolicyType } from '../policyType';
 import { DEFAULT_SETTINGS } from '../settings';
@@ -250,8 +250,7 @@ function completeActions(b: Builder, catalog: Catalog, type: PolicyType): void {
   for (const [pattern, matched] of patterns) {
     const bd = catalog.accessLevelBreakdown(matched);
     const levels = ACCESS_LEVELS.filter((l) => bd[l] > 0).map((l) => `${l} ${bd[l]}`).join(', ');
-    const count = matched.length;
-    b.value(pattern, pattern, { kind: CompletionItemKind.Constant, detail: `${count} action${count === 1 ? '' : 's'} — ${levels}`, sort: sortKey(3, i++), data: { k: 'pattern', v: pattern }, filter: pattern });
+    b.value(pattern, pattern, { kind: CompletionItemKind.Constant, detail: `${plural(matched.length, 'action')} — ${levels}`, sort: sortKey(3, i++), data: { k: 'pattern', v: pattern }, filter: pattern });
   }
   names.forEach((full, j) => {
     const info = catalog.action(full)!;
@@ -292,7 +291,7 @@ function completeResources(b: Builder, catalog: Catalog): void {
       const label = format.replace('${Partition}', 'aws');
       b.value(label, arnFormatSnippet(format), {
         kind: CompletionItemKind.Reference, snippet: true, sort: sortKey(2, i), filter: label,
-        detail: `${[...f.names].join(', ')}${f.actions ? ` — for ${f.actions} of ${actions.length} action${actions.length === 1 ? '' : 's'}` : ''}`,
+        detail: `${[...f.names].join(', ')}${f.actions ? ` — for ${f.actions} of ${plural(actions.length, 'action')}` : ''}`,
       });
     });
   const starDetail = actions.length && onlyStar === actions.length ? 'these actions support only "*"'
