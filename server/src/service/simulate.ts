@@ -204,6 +204,9 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
     const start = node.parent?.type === 'property' ? node.parent.offset : node.offset;
     return node.type === 'object' || node.type === 'array' ? lines.rangeOf(start, 1) : lines.rangeOf(node.offset, node.length);
   };
+  // a file that is one scenario object has no index in its path
+  const listed = prefix.length > 0 || root?.type === 'array';
+  const scenarioRange = (index: number): Range => (nodes[index] ? rangeOfPath([...prefix, ...(listed ? [index] : [])]) : whole);
 
   const policyUris = new Set<string>();
   const relToUri = new Map<string, string>();
@@ -232,9 +235,7 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
   const scenarios: ScenarioOutcome[] = [];
   parsedFile.scenarios.forEach((scenario, k) => {
     const index = parsedFile.scenarios.length === nodes.length ? k : (goodIndexes[k] ?? k);
-    const node = nodes[index];
-    const range = node ? rangeOfPath([...prefix, ...(prefix.length || root?.type === 'array' ? [index] : [])]) : whole;
-    const outcome: ScenarioOutcome = { index, name: scenario.name || `scenario ${index + 1}`, range, result: null, errors: [] };
+    const outcome: ScenarioOutcome = { index, name: scenario.name || `scenario ${index + 1}`, range: scenarioRange(index), result: null, errors: [] };
     try {
       outcome.result = withUris(simulate(scenario, catalog), relToUri);
     } catch (e) {
@@ -249,7 +250,7 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
     scenarios.push({
       index: e.scenarioIndex,
       name: scenarioName(node) ?? `scenario ${e.scenarioIndex + 1}`,
-      range: rangeOfPath([...prefix, ...(prefix.length || root?.type === 'array' ? [e.scenarioIndex] : [])]),
+      range: scenarioRange(e.scenarioIndex),
       result: null,
       errors: [e.message],
     });
