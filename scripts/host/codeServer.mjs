@@ -15,6 +15,12 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** Headless Debian Chromium through playwright-core (loaded on first use: only the UI runs need it). */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
 /** User settings for the host: no AI features (a bundled AI process would start), no telemetry or update checks. */
 export const USER_SETTINGS = {
   'workbench.startupEditor': 'none',

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import util from 'node:util';
 import { buildIntegrationTests } from './build-tests.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, freshProfile, startCodeServer } from './codeServer.mjs';
+import { freshProfile, launchChromium, startCodeServer } from './codeServer.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const argv = process.argv.slice(2);
@@ -52,7 +52,6 @@ async function runElectron() {
 }
 
 async function runCodeServer() {
-  const { chromium } = await import('playwright-core');
   const profile = freshProfile('integration-');
   let server, browser, keep = false;
   // the profile (with code-server.log) is kept when the run did not produce a result
@@ -67,7 +66,7 @@ async function runCodeServer() {
     ];
     if (negative) payload.push(['extensionEnvironment', JSON.stringify(extensionEnv)]);
     const url = `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
     let done;

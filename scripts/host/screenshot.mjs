@@ -1,12 +1,11 @@
 // Opens a URL (e.g. the one `bash scripts/start-host.sh` prints) in headless Debian Chromium, waits for the VS Code
 // workbench and, when given, opens a file via Quick Open; saves a screenshot.
 // usage: node scripts/host/screenshot.mjs URL OUT.png [FILE-TO-OPEN]
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './codeServer.mjs';
+import { launchChromium } from './codeServer.mjs';
 
 const [url, out, file] = process.argv.slice(2);
 if (!url || !out) { console.error('usage: node scripts/host/screenshot.mjs URL OUT.png [FILE-TO-OPEN]'); process.exit(2); }
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(60_000);

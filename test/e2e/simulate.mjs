@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSteps, shotsDir } from './steps.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, freshProfile, startCodeServer } from '../../scripts/host/codeServer.mjs';
+import { freshProfile, launchChromium, startCodeServer } from '../../scripts/host/codeServer.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const argv = process.argv.slice(2);
@@ -31,12 +31,8 @@ async function main() {
   try {
     server = await startCodeServer({ folder, profile, smokeTestDriver: true });
     const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${root}`]];
-    browser = await (await import('playwright-core')).chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    S.page = page;
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    await page.locator('.monaco-workbench').waitFor();
+    browser = await launchChromium();
+    page = await S.openWorkbench(browser, `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { width: 1500, height: 950 });
     console.log(`  workbench up after ${Date.now() - t0} ms`);
     const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 

@@ -21,6 +21,15 @@ export function createSteps(shots, failPrefix) {
       if (s.page) await s.page.screenshot({ path: join(shots, `${failPrefix}${s.passed + s.failed}.png`) }).catch(() => {});
     }
   };
+  /** Opens the workbench at url in a new page of browser (the page failures are screenshot from). */
+  s.openWorkbench = async (browser, url, viewport) => {
+    const page = await browser.newPage({ viewport });
+    s.page = page;
+    page.setDefaultTimeout(30_000);
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor();
+    return page;
+  };
   /** retries fn (which throws until the UI is ready) for up to ms */
   s.until = async (fn, ms = 30_000, pause = 1000) => {
     const end = Date.now() + ms;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSteps, shotsDir } from './steps.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, freshProfile, installVsix, startCodeServer } from '../../scripts/host/codeServer.mjs';
+import { freshProfile, installVsix, launchChromium, startCodeServer } from '../../scripts/host/codeServer.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const argv = process.argv.slice(2);
@@ -36,12 +36,8 @@ async function main() {
       assert.ok(installed.includes(`${EXTENSION_ID}@${pkg.version}`), `installed: ${installed.join(', ')}`);
     });
     server = await startCodeServer({ folder, profile });
-    browser = await (await import('playwright-core')).chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    S.page = page;
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`);
-    await page.locator('.monaco-workbench').waitFor();
+    browser = await launchChromium();
+    page = await S.openWorkbench(browser, `${server.url}?folder=${encodeURIComponent(folder)}`, { width: 1400, height: 900 });
     console.log(`  workbench up after ${Date.now() - t0} ms`);
 
     await step('Quick Open app-read-s3.policy.json: the editor shows it as IAM Policy', async () => {
