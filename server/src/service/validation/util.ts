@@ -28,6 +28,11 @@ export function hasElement(entries: { key: string }[], ...names: string[]): bool
   return entries.some((e) => lower.includes(e.key.toLowerCase()));
 }
 
+/** One fix per option, each replacing the span with it; the first option (the closest suggestion) is preferred. */
+export function replacementFixes(span: Span, options: string[]): Fix[] {
+  return options.map((o, i) => replaceString(span, o, undefined, i === 0));
+}
+
 export function fixesData(fixes: Fix[]): { fixes: Fix[] } | undefined {
   return fixes.length ? { fixes } : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { replaceString } from '../util';
+import { replacementFixes } from '../util';
 import { forEachAction } from './actionValues';
 
 /** Action strings that are not "service:Action" at all (no colon, white space, two colons). */
@@ -11,7 +11,7 @@ export const actionFormat: Rule = {
   check(ctx) {
     forEachAction(ctx, (v, c) => {
       if (c.kind !== 'format') return;
-      ctx.report({ span: v.span, message: c.message, data: { fixes: c.suggestions.map((r, i) => replaceString(v.span, r, `Change to "${r}"`, i === 0)) } });
+      ctx.report({ span: v.span, message: c.message, data: { fixes: replacementFixes(v.span, c.suggestions) } });
     });
   },
 };

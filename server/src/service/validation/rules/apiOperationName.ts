@@ -12,7 +12,7 @@ export const apiOperationName: Rule = {
     forEachAction(ctx, (v, c) => {
       if (c.kind !== 'api-operation') return;
       const fixes = c.grants.length === 1
-        ? [replaceString(v.span, c.grants[0], `Change to "${c.grants[0]}"`, true)]
+        ? [replaceString(v.span, c.grants[0], undefined, true)]
         : [{ title: `Replace with ${c.grants.join(', ')}`, edits: [{ offset: v.span.offset, length: v.span.length, newText: c.grants.map((g) => JSON.stringify(g)).join(', ') }], preferred: true }];
       ctx.report({
         span: v.span,

@@ -1,7 +1,7 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { Rule } from '../rule';
-import { didYouMean, regionProblem, replaceString, serviceRank, suggest } from '../util';
+import { didYouMean, regionProblem, replacementFixes, serviceRank, suggest } from '../util';
 
 interface ArnServiceFacts { regionAlways: boolean; regionNever: boolean; accountAlways: boolean; accountNever: boolean }
 const factsCache = new WeakMap<Catalog, Map<string, ArnServiceFacts>>();
@@ -81,7 +81,7 @@ export const arnFormat: Rule = {
       for (const el of [s.resource, s.notResource]) {
         for (const v of el?.values ?? []) {
           const p = arnProblem(ctx.catalog, v.value);
-          if (p) ctx.report({ span: v.span, message: p.message, data: p.fixes ? { fixes: p.fixes.map((f, i) => replaceString(v.span, f, `Change to "${f}"`, i === 0)) } : undefined });
+          if (p) ctx.report({ span: v.span, message: p.message, data: p.fixes ? { fixes: replacementFixes(v.span, p.fixes) } : undefined });
         }
       }
     }

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { replaceString, hasElement } from '../util';
+import { hasElement, replacementFixes, replaceString } from '../util';
 
 /** Effect is required and is exactly "Allow" or "Deny". */
 export const effect: Rule = {
@@ -22,7 +22,8 @@ export const effect: Rule = {
       ctx.report({
         span: v.span,
         message: fix ? `Effect values are case-sensitive: write "${fix}".` : `"${v.value}" is not a valid Effect: use "Allow" or "Deny".`,
-        data: { fixes: (fix ? [fix] : ['Allow', 'Deny']).map((f, i) => replaceString(v.span, f, `Change to "${f}"`, i === 0 && !!fix)) },
+        // a case fix is certain (preferred); for any other value neither Allow nor Deny is the obvious choice
+        data: { fixes: fix ? replacementFixes(v.span, [fix]) : ['Allow', 'Deny'].map((f) => replaceString(v.span, f)) },
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Entry } from '../../../core/policy/model';
 import type { Rule, RuleContext } from '../rule';
-import { didYouMean, fixesData, STATEMENT_ELEMENTS, suggest, TOP_LEVEL_ELEMENTS } from '../util';
+import { didYouMean, fixesData, replaceString, STATEMENT_ELEMENTS, suggest, TOP_LEVEL_ELEMENTS } from '../util';
 
 function check(ctx: RuleContext, entries: Entry[], allowed: string[], where: string): void {
   for (const e of entries) {
@@ -12,7 +12,7 @@ function check(ctx: RuleContext, entries: Entry[], allowed: string[], where: str
       : `"${e.key}" is not a valid ${where} element (valid: ${allowed.join(', ')}).${didYouMean(options)}${options.length ? '' : ' Remove it.'}`;
     ctx.report({
       span: e.keySpan, message,
-      data: fixesData(options.map((o, i) => ({ title: `Rename to "${o}"`, edits: [{ offset: e.keySpan.offset, length: e.keySpan.length, newText: JSON.stringify(o) }], preferred: i === 0 }))),
+      data: fixesData(options.map((o, i) => replaceString(e.keySpan, o, `Rename to "${o}"`, i === 0))),
     });
   }
 }

@@ -10,7 +10,7 @@ export const invalidVersion: Rule = {
   check(ctx) {
     const v = ctx.doc.version;
     if (!v) return;
-    const fix = [replaceString(v.span, '2012-10-17', 'Change to "2012-10-17"', true)];
+    const fix = [replaceString(v.span, '2012-10-17', undefined, true)];
     if (v.kind !== 'string' || (v.value !== '2012-10-17' && v.value !== '2008-10-17')) {
       ctx.report({ span: v.span, message: `${v.kind === 'string' ? `"${v.value}"` : v.value || 'This'} is not a policy language version: use "2012-10-17" (it is a fixed version string, not today's date).`, data: { fixes: fix } });
       return;

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { replacementFixes } from '../util';
 import { forEachConditionKey } from './conditionValues';
 
 /** A plain operator on a multivalued key (aws:TagKeys, aws:CalledVia…): say whether all or any values must match. */
@@ -10,7 +11,7 @@ export const missingSetQualifier: Rule = {
   check(ctx) {
     forEachConditionKey(ctx, ({ op, key, info, clause }) => {
       if (!op || op.qualifier || op.family === 'Null' || !info?.multiValued) return;
-      const fixes = ['ForAnyValue', 'ForAllValues'].map((q, i) => ({ title: `Change to "${q}:${op.raw}"`, preferred: i === 0, edits: [{ offset: clause.entry.keySpan.offset, length: clause.entry.keySpan.length, newText: JSON.stringify(`${q}:${op.raw}`) }] }));
+      const fixes = replacementFixes(clause.entry.keySpan, ['ForAnyValue', 'ForAllValues'].map((q) => `${q}:${op.raw}`));
       ctx.report({
         span: clause.entry.keySpan,
         message: `"${key.key}" is multivalued: write "ForAnyValue:${op.raw}" (at least one value matches) or "ForAllValues:${op.raw}" (every value matches).`,

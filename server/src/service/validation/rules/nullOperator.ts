@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { replaceString } from '../util';
 
 /** Null does not take IfExists or a set qualifier. */
 export const nullOperator: Rule = {
@@ -11,7 +12,7 @@ export const nullOperator: Rule = {
       for (const c of s.conditions) {
         const m = /^(?:(ForAllValues|ForAnyValue):)?Null(IfExists)?$/.exec(c.operator);
         if (!m || (!m[1] && !m[2])) continue;
-        const fix = { fixes: [{ title: 'Change to "Null"', preferred: true, edits: [{ offset: c.entry.keySpan.offset, length: c.entry.keySpan.length, newText: '"Null"' }] }] };
+        const fix = { fixes: [replaceString(c.entry.keySpan, 'Null', undefined, true)] };
         if (m[2]) ctx.report({ span: c.entry.keySpan, message: '"NullIfExists" is not valid: Null already tests whether the key exists. Use "Null".', data: fix });
         else ctx.report({ span: c.entry.keySpan, severity: 'information', message: `"${m[1]}:" has no effect on Null: use "Null".`, data: fix });
       }

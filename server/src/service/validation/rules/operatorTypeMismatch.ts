@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { familiesForKey, keyBaseType, typedOperator } from '../util';
+import { familiesForKey, keyBaseType, replaceString, typedOperator } from '../util';
 import { forEachConditionKey } from './conditionValues';
 
 const TYPE_LABEL: Record<string, string> = { String: 'a string', ARN: 'an ARN', Bool: 'a boolean', Numeric: 'a number', Date: 'a date', IPAddress: 'an IP address', Binary: 'binary data' };
@@ -22,7 +22,7 @@ export const operatorTypeMismatch: Rule = {
         span: clause.entry.keySpan,
         message: `"${key.key}" holds ${TYPE_LABEL[base] ?? base}, but "${op.raw}" compares ${op.family === 'String' ? 'strings' : op.family === 'IpAddress' ? 'IP addresses' : `${op.family.toLowerCase()} values`}: ${replacement ? `use "${replacement}"` : `use a ${want} operator`}.`,
         related: [{ span: key.entry.keySpan, message: `${key.key}: ${info.type}` }],
-        data: replacement ? { fixes: [{ title: `Change to "${replacement}"`, preferred: true, edits: [{ offset: clause.entry.keySpan.offset, length: clause.entry.keySpan.length, newText: JSON.stringify(replacement) }] }] } : undefined,
+        data: replacement ? { fixes: [replaceString(clause.entry.keySpan, replacement, undefined, true)] } : undefined,
       });
     });
   },

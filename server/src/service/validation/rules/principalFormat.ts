@@ -1,7 +1,7 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { Rule } from '../rule';
-import { didYouMean, PRINCIPAL_TYPES, suggest } from '../util';
+import { didYouMean, PRINCIPAL_TYPES, replacementFixes, suggest } from '../util';
 
 const AWS_ARN = /^arn:([a-z-]+):(iam|sts)::(\d{12}|cloudfront|aws):(root|user\/.+|role\/.+|assumed-role\/[^/]+\/.+|federated-user\/.+)$/;
 const SERVICE = /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|amazon\.com|api\.aws)$/;
@@ -42,7 +42,7 @@ export const principalFormat: Rule = {
             ctx.report({
               span: t.list.entry.keySpan,
               message: `"${t.type}" is not a principal type: use AWS, Service, Federated or CanonicalUser (case-sensitive).${didYouMean(options)}`,
-              data: { fixes: options.map((o, i) => ({ title: `Change to "${o}"`, preferred: i === 0, edits: [{ offset: t.list.entry.keySpan.offset, length: t.list.entry.keySpan.length, newText: JSON.stringify(o) }] })) },
+              data: { fixes: replacementFixes(t.list.entry.keySpan, options) },
             });
             continue;
           }

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { replaceString } from '../util';
 import { forEachConditionKey } from './conditionValues';
 
 /** ForAllValues:/ForAnyValue: on a single-valued key: ForAllValues then also matches requests without the key. */
@@ -18,7 +19,7 @@ export const setOperatorSingleValued: Rule = {
           : `"${key.key}" is single-valued: "ForAnyValue:" is unnecessary; use "${plain}".`,
         severity: op.qualifier === 'ForAnyValue' ? 'information' : undefined,
         related: [{ span: key.entry.keySpan, message: `${key.key} is single-valued` }],
-        data: { fixes: [{ title: `Change to "${plain}"`, preferred: true, edits: [{ offset: clause.entry.keySpan.offset, length: clause.entry.keySpan.length, newText: JSON.stringify(plain) }] }] },
+        data: { fixes: [replaceString(clause.entry.keySpan, plain, undefined, true)] },
       });
     });
   },

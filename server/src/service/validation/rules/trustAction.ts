@@ -29,7 +29,7 @@ export const trustAction: Rule = {
         ctx.report({
           span: v.span,
           message: `"${v.value}" cannot be granted in a role trust policy: use ${ASSUME.join(', ')} (plus sts:TagSession, sts:SetSourceIdentity or sts:SetContext).`,
-          data: { fixes: [replaceString(v.span, fitting, `Change to "${fitting}"`, true)] },
+          data: { fixes: [replaceString(v.span, fitting, undefined, true)] },
         });
       }
       if (!s.action || !actions.length) continue;

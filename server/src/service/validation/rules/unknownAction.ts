@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { didYouMean, replaceString } from '../util';
+import { didYouMean, replacementFixes } from '../util';
 import { forEachAction } from './actionValues';
 
 /** The service exists but has no such action (e.g. "s3:GetObjekt"). */
@@ -14,7 +14,7 @@ export const unknownAction: Rule = {
       ctx.report({
         span: v.span,
         message: `Unknown action "${v.value}": the service "${c.service}" has no such action.${didYouMean(c.suggestions)}${c.suggestions.length ? '' : ` Check the actions of "${c.service}" in the Service Authorization Reference (${ctx.catalog.version.label}).`}`,
-        data: { fixes: c.suggestions.map((r, i) => replaceString(v.span, r, `Change to "${r}"`, i === 0)) },
+        data: { fixes: replacementFixes(v.span, c.suggestions) },
       });
     });
   },

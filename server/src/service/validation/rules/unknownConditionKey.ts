@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { didYouMean, serviceRank, suggest } from '../util';
+import { didYouMean, replacementFixes, serviceRank, suggest } from '../util';
 import { forEachConditionKey } from './conditionValues';
 
 const VARIABLE = /\$\{[^}]*\}|<[^>]*>/;
@@ -16,7 +16,6 @@ export const unknownConditionKey: Rule = {
       if (info) return;
       const name = key.key;
       const span = key.entry.keySpan;
-      const fix = (opts: string[]) => ({ fixes: opts.map((o, i) => ({ title: `Change to "${o}"`, preferred: i === 0, edits: [{ offset: span.offset, length: span.length, newText: JSON.stringify(o) }] })) });
       const colon = name.indexOf(':');
       if (colon <= 0) {
         ctx.report({ span, message: `"${name}" is not a condition key: keys are written "prefix:name", e.g. "aws:SourceIp" or "s3:prefix".` });
@@ -48,13 +47,13 @@ export const unknownConditionKey: Rule = {
           message: prefix.toLowerCase() === 'aws'
             ? `Unknown global condition key "${name}".${didYouMean(options)}${options.length ? '' : ' See the list of AWS global condition context keys.'}`
             : `Unknown condition key "${name}": the service "${prefix}" has no such key.${didYouMean(options)}`,
-          data: fix(options),
+          data: { fixes: replacementFixes(span, options) },
         });
         return;
       }
       const prefixes = suggest(prefix, catalog.servicePrefixes(), 3, serviceRank);
       const options = prefixes.map((p) => p + name.slice(colon)).filter((k) => catalog.conditionKey(k));
-      ctx.report({ span, message: `Unknown condition key "${name}": "${prefix}" is not a service prefix or a known identity provider.${didYouMean(options)}`, data: fix(options) });
+      ctx.report({ span, message: `Unknown condition key "${name}": "${prefix}" is not a service prefix or a known identity provider.${didYouMean(options)}`, data: { fixes: replacementFixes(span, options) } });
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { ALL_OPERATORS, didYouMean, parseOperator, suggest } from '../util';
+import { ALL_OPERATORS, didYouMean, parseOperator, replacementFixes, suggest } from '../util';
 
 /** Condition operators are a fixed, case-sensitive set (StringEquals, ArnLike, Bool, …, with IfExists and set qualifiers). */
 export const unknownOperator: Rule = {
@@ -19,7 +19,7 @@ export const unknownOperator: Rule = {
           message: exactCase
             ? `Condition operators are case-sensitive: write "${exactCase}".`
             : `Unknown condition operator "${c.operator}".${didYouMean(options)}${options.length ? '' : qualifierTypo ? ' The set qualifiers are "ForAllValues:" and "ForAnyValue:".' : ' Use an IAM operator such as StringEquals, StringLike, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.'}`,
-          data: { fixes: options.map((o, i) => ({ title: `Change to "${o}"`, preferred: i === 0, edits: [{ offset: c.entry.keySpan.offset, length: c.entry.keySpan.length, newText: JSON.stringify(o) }] })) },
+          data: { fixes: replacementFixes(c.entry.keySpan, options) },
         });
       }
     }

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { didYouMean, replaceString } from '../util';
+import { didYouMean, replacementFixes } from '../util';
 import { forEachAction } from './actionValues';
 
 /** The service prefix of an action is not a known service (e.g. "dyanmodb:PutItem"). */
@@ -16,7 +16,7 @@ export const unknownService: Rule = {
       ctx.report({
         span: v.span,
         message: `Unknown service "${c.service}" in "${v.value}".${didYouMean(c.suggestions)}${c.suggestions.length ? '' : ' Check the service prefix in the Service Authorization Reference.'}`,
-        data: { fixes: replacements.map((r, i) => replaceString(v.span, r, `Change to "${r}"`, i === 0)) },
+        data: { fixes: replacementFixes(v.span, replacements) },
       });
     });
   },

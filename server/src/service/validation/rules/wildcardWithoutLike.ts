@@ -1,5 +1,6 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
+import { replaceString } from '../util';
 import { forEachConditionKey } from './conditionValues';
 
 /** `*` or `?` in a StringEquals value is compared literally. */
@@ -19,7 +20,7 @@ export const wildcardWithoutLike: Rule = {
         ctx.report({
           span: v.span,
           message: `"${op.raw}" compares "${v.value}" literally, so "*" and "?" are not wildcards here.${like ? ` Use "${like}" to match a pattern` : ' Use StringLike to match a pattern'} (or \${*} / \${?} for a literal character).`,
-          data: like ? { fixes: [{ title: `Change the operator to "${like}"`, preferred: true, edits: [{ offset: clause.entry.keySpan.offset, length: clause.entry.keySpan.length, newText: JSON.stringify(like) }] }] } : undefined,
+          data: like ? { fixes: [replaceString(clause.entry.keySpan, like, `Change the operator to "${like}"`, true)] } : undefined,
         });
       }
     });
