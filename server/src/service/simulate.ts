@@ -1,9 +1,9 @@
 // Simulation for the panel and for scenario files: turns the panel's policy references and scenario files into
 // evaluator scenarios, runs them, and shapes the answers for the client. Pure: file contents come through a
 // `ReadText` callback that the handler implements (open editor text first, then the file on disk).
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { Catalog } from '../core/catalog/catalog';
-import { DECISIONS, parseScenarioFile, referencedContextKeys, simulate, type OrgLevel, type PolicySource, type Scenario, type SimulationResult } from '../core/evaluator';
+import { DECISIONS, jsonErrorAt, parseScenarioFile, referencedContextKeys, simulate, type OrgLevel, type PolicySource, type Scenario, type SimulationResult } from '../core/evaluator';
 import type { PolicyDocument } from '../core/policy/model';
 import { LineIndex, type Range } from '../core/text';
 import type {
@@ -33,8 +33,7 @@ export function parsePolicyText(uri: string, text: string): { policy: unknown; e
   const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   let entry: { text: string; policy: unknown; error?: string };
   if (errors.length) {
-    const pos = new LineIndex(text).positionAt(errors[0].offset);
-    entry = { text, policy: null, error: `${fileNameOf(uri)} is not valid JSON: ${printParseErrorCode(errors[0].error)} at line ${pos.line + 1}, column ${pos.character + 1}. Fix the file; it counts as no valid policy until then.` };
+    entry = { text, policy: null, error: `${fileNameOf(uri)} is not valid JSON: ${jsonErrorAt(text, errors[0])}. Fix the file; it counts as no valid policy until then.` };
   } else entry = { text, policy: value };
   if (parseCache.size > 200) parseCache.clear();
   parseCache.set(uri, entry);

@@ -17,6 +17,12 @@ export function formatPath(path: JsonPath): string {
   return s;
 }
 
+/** `<error> at line L, column C` (1-based, as editors count) for a jsonc-parser error in `text`. */
+export function jsonErrorAt(text: string, error: ParseError): string {
+  const pos = new LineIndex(text).positionAt(error.offset);
+  return `${printParseErrorCode(error.error)} at line ${pos.line + 1}, column ${pos.character + 1}`;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 class ScenarioReader {
@@ -37,10 +43,7 @@ class ScenarioReader {
       }
       const errs: ParseError[] = [];
       const policy = parse(text, errs, { allowTrailingComma: false, disallowComments: true });
-      if (errs.length) {
-        const pos = new LineIndex(text).positionAt(errs[0].offset);
-        return this.fail([...path, 'file'], `policy file "${v.file}" is not valid JSON: ${printParseErrorCode(errs[0].error)} at line ${pos.line + 1}, column ${pos.character + 1}`);
-      }
+      if (errs.length) return this.fail([...path, 'file'], `policy file "${v.file}" is not valid JSON: ${jsonErrorAt(text, errs[0])}`);
       if (!isObject(policy)) return this.fail([...path, 'file'], `policy file "${v.file}" does not hold a JSON object`);
       const name = typeof v.name === 'string' ? v.name : v.file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
       return { name, file: v.file, text, policy };
@@ -164,10 +167,7 @@ class ScenarioReader {
 export function parseScenarioFile(text: string, fileName: string, readPolicyFile: (relativePath: string) => { text: string }): { scenarios: Scenario[]; errors: ScenarioError[] } {
   const errs: ParseError[] = [];
   const doc = parse(text, errs, { allowTrailingComma: false, disallowComments: false });
-  if (errs.length) {
-    const pos = new LineIndex(text).positionAt(errs[0].offset);
-    return { scenarios: [], errors: [{ path: [], message: `${fileName} is not valid JSON: ${printParseErrorCode(errs[0].error)} at line ${pos.line + 1}, column ${pos.character + 1}` }] };
-  }
+  if (errs.length) return { scenarios: [], errors: [{ path: [], message: `${fileName} is not valid JSON: ${jsonErrorAt(text, errs[0])}` }] };
   let list: unknown[];
   let base: JsonPath;
   if (Array.isArray(doc)) { list = doc; base = []; }
