@@ -19,7 +19,6 @@ const S = createSteps(shots, 'fail-simulate-');
 const { step, until } = S;
 let page;
 
-
 async function main() {
   if (!existsSync(join(root, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
   mkdirSync(shots, { recursive: true });

@@ -23,6 +23,15 @@ const S = createSteps(shots, 'fail-');
 const { step, until } = S;
 let page;
 
+/** Puts the cursor at offset `at` of the open editor's text with Go to Line/Column (closing any widget first). */
+async function goTo(text, at) {
+  const line = text.slice(0, at).split('\n').length;
+  const column = at - text.lastIndexOf('\n', at - 1);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
 
 async function main() {
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
@@ -75,14 +84,9 @@ async function main() {
       // would not render GetObject). No mouse click: it stole the suggest trigger.
       const text = readFileSync(join(folder, 'policies/app-read-s3.policy.json'), 'utf8');
       const at = text.indexOf('"s3:GetObject"') + '"s3:GetObj'.length;
-      const line = text.slice(0, at).split('\n').length;
-      const column = at - text.lastIndexOf('\n', at - 1);
       const row = page.locator('.suggest-widget .monaco-list-row', { hasText: /GetObject/ });
       await until(async () => {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+G');
-        await page.keyboard.type(`${line}:${column}`);
-        await page.keyboard.press('Enter');
+        await goTo(text, at);
         await page.keyboard.press('Control+Space');
         await row.first().waitFor({ timeout: 3000 });
       });
@@ -110,14 +114,9 @@ async function main() {
     await step('Ctrl+. on "dyanmodb:GetItem" offers and applies the quick fix "dynamodb:GetItem"', async () => {
       const text = readFileSync(join(folder, 'policies/app-read-s3.policy.json'), 'utf8');
       const at = text.indexOf('"dyanmodb:GetItem"') + 3;
-      const line = text.slice(0, at).split('\n').length;
-      const column = at - text.lastIndexOf('\n', at - 1);
       const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "dynamodb:GetItem"' });
       await until(async () => {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+G');
-        await page.keyboard.type(`${line}:${column}`);
-        await page.keyboard.press('Enter');
+        await goTo(text, at);
         await page.keyboard.press('Control+.');
         await fix.first().waitFor({ timeout: 3000 });
       });
