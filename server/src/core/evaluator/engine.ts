@@ -30,6 +30,7 @@ const setCache = new WeakMap<object, { sources: unknown[]; set: CompiledSet }>()
 function sourcesOf(set: PolicySet): unknown[] {
   const out: unknown[] = [...(set.identityPolicies ?? []), ...(set.permissionBoundaries ?? []), set.sessionPolicy, set.resourcePolicy];
   for (const l of set.scps ?? []) out.push(l, ...(l.policies ?? []));
+  // a separator, so that a level moved from the SCPs to the RCPs changes the list
   out.push(null);
   for (const l of set.rcps ?? []) out.push(l, ...(l.policies ?? []));
   for (const s of [...out]) if (s && typeof s === 'object' && 'policy' in s) out.push((s as { policy: unknown }).policy);
@@ -110,6 +111,9 @@ function principalOf(raw: string, issuer: string | undefined): PrincipalInfo | P
   return p;
 }
 
+/** One concrete action of a request, `service:Name`: no wildcards. Scenario files are checked against it too. */
+export const REQUEST_ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9]+$/;
+
 export interface Prepared extends PreparedRequest {
   resourceAccountSource: 'request' | 'arn' | 'principal' | 'none';
 }
@@ -118,7 +122,7 @@ export interface Prepared extends PreparedRequest {
 export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: number, derived?: Record<string, unknown>): Prepared | string {
   if (!req || typeof req !== 'object') return 'the request is missing';
   if (typeof req.principal !== 'string') return 'request.principal must be a string';
-  if (typeof req.action !== 'string' || !/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(req.action)) {
+  if (typeof req.action !== 'string' || !REQUEST_ACTION.test(req.action)) {
     return `request.action must be one action such as "s3:GetObject", without wildcards (got ${JSON.stringify(req.action)})`;
   }
   if (typeof req.resource !== 'string' || !req.resource) return 'request.resource must be a resource ARN or "*"';

@@ -3,6 +3,7 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isPrincipalError, parsePrincipal, withSessionIssuer } from '../arn';
 import { LineIndex } from '../text';
+import { REQUEST_ACTION } from './engine';
 import { DECISIONS, type Decision, type OrgLevel, type PolicySource, type RequestInput, type Scenario } from './types';
 
 export type JsonPath = (string | number)[];
@@ -111,7 +112,7 @@ class ScenarioReader {
       this.fail([...path, 'sessionIssuer'], 'expected the ARN string of the IAM user or role whose credentials created the session'); ok = false;
     }
     str('action', 'an action such as "s3:GetObject"');
-    if (typeof v.action === 'string' && !/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(v.action)) { this.fail([...path, 'action'], `"${v.action}" is not one action "service:Name" (wildcards are not allowed in a request)`); ok = false; }
+    if (typeof v.action === 'string' && !REQUEST_ACTION.test(v.action)) { this.fail([...path, 'action'], `"${v.action}" is not one action "service:Name" (wildcards are not allowed in a request)`); ok = false; }
     str('resource', 'a resource ARN or "*"');
     if (v.resourceAccount !== undefined && (typeof v.resourceAccount !== 'string' || !/^\d{12}$/.test(v.resourceAccount))) {
       this.fail([...path, 'resourceAccount'], 'expected a 12-digit account ID string'); ok = false;
