@@ -1,6 +1,7 @@
 // Parsed policy documents, cached per document version so every feature shares one parse.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { looksLikePolicy, parsePolicy, type PolicyDocument } from '../core/policy/model';
+import type { Range } from 'vscode-languageserver-types';
+import { looksLikePolicy, parsePolicy, type PolicyDocument, type Span } from '../core/policy/model';
 import type { ServiceSettings } from './settings';
 
 export const IAM_LANGUAGE_ID = 'iam-policy';
@@ -13,6 +14,11 @@ export function parsed(doc: TextDocument): PolicyDocument {
   const p = parsePolicy(doc.getText());
   cache.set(doc.uri, { version: doc.version, parsed: p });
   return p;
+}
+
+/** The editor range of a span of the document's text. */
+export function rangeOf(doc: TextDocument, s: Span): Range {
+  return { start: doc.positionAt(s.offset), end: doc.positionAt(s.offset + s.length) };
 }
 
 export function forget(uri: string): void {

@@ -4,17 +4,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type FormattingOptions, type Range, type TextEdit,
 } from 'vscode-languageserver-types';
-import type { ConditionClause, Entry, Span, Statement } from '../core/policy/model';
-import { parsed } from './documents';
+import type { ConditionClause, Entry, Statement } from '../core/policy/model';
+import { parsed, rangeOf } from './documents';
 
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values, spelled out
 const TOKEN = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket: 4, BlockComment: 13, EOF: 17 } as const;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function rangeOf(doc: TextDocument, s: Span): Range {
-  return { start: doc.positionAt(s.offset), end: doc.positionAt(s.offset + s.length) };
-}
 
 function symbol(doc: TextDocument, name: string, kind: SymbolKind, entry: Entry, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
   return { name: name || '""', kind, detail, range: rangeOf(doc, entry.span), selectionRange: rangeOf(doc, entry.keySpan), children };

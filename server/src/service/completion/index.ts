@@ -13,7 +13,7 @@ import { POLICY_TYPES, type PolicyType } from '../../core/policy/policyType';
 import { IDENTITY_PROVIDERS, PRINCIPAL_TYPE_VALUES, SERVICE_PRINCIPALS } from '../../core/principals';
 import { hasWildcard } from '../../core/wildcard';
 import { cursorAt, type Cursor } from '../cursor';
-import { parsed } from '../documents';
+import { parsed, rangeOf } from '../documents';
 import { statementActionNames } from '../hover';
 import {
   actionMarkdown, conditionKeyMarkdown, EFFECT_VALUE_TEXTS, ELEMENT_TEXTS, operatorMarkdown, patternMarkdown, plural,
@@ -67,7 +67,7 @@ class Builder {
   constructor(readonly doc: TextDocument, readonly c: Cursor) {}
 
   range(offset: number, length: number) {
-    return { start: this.doc.positionAt(offset), end: this.doc.positionAt(offset + length) };
+    return rangeOf(this.doc, { offset, length });
   }
 
   /** A value inside (or instead of) a string literal. `text` is snippet syntax when snippet is true. */

@@ -7,7 +7,7 @@ import type { Statement } from '../../core/policy/model';
 import { PRINCIPAL_TYPE_VALUES } from '../../core/principals';
 import { hasWildcard } from '../../core/wildcard';
 import { cursorAt, type Cursor } from '../cursor';
-import { parsed } from '../documents';
+import { parsed, rangeOf } from '../documents';
 import {
   actionMarkdown, conditionKeyMarkdown, EFFECT_VALUE_TEXTS, ELEMENT_TEXTS, footer, operatorMarkdown, patternMarkdown,
   principalMarkdown, resourceMarkdown, variableMarkdown, VERSION_VALUE_TEXTS,
@@ -90,6 +90,6 @@ export function hover(doc: TextDocument, position: Position, catalog: Catalog): 
   if (!value) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value },
-    range: { start: doc.positionAt(c.literal.offset), end: doc.positionAt(c.literal.offset + c.literal.length) },
+    range: rangeOf(doc, c.literal),
   };
 }
