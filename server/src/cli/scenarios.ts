@@ -74,15 +74,12 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         return;
       }
       const r = simulate(s, catalog);
-      if (cmd === 'test') {
-        if (r.pass) passed++; else failed++;
-        if (opts.format === 'json') json.push(resultJson(r, file));
-        else {
-          out(`${r.pass ? 'pass' : 'FAIL'}  ${file}: ${label(s, i)}: ${r.decision}${r.pass ? '' : ` (expected ${r.expected})`}`);
-          if (!r.pass) for (const line of r.explanation) out(`      ${line}`);
-        }
-      } else if (opts.format === 'json') json.push(resultJson(r, file));
-      else { textResult(r, s, i, out); out(''); }
+      if (cmd === 'test') { if (r.pass) passed++; else failed++; }
+      if (opts.format === 'json') json.push(resultJson(r, file));
+      else if (cmd === 'test') {
+        out(`${r.pass ? 'pass' : 'FAIL'}  ${file}: ${label(s, i)}: ${r.decision}${r.pass ? '' : ` (expected ${r.expected})`}`);
+        if (!r.pass) for (const line of r.explanation) out(`      ${line}`);
+      } else { textResult(r, s, i, out); out(''); }
     });
   }
   if (opts.format === 'json') out(JSON.stringify(cmd === 'test' ? { results: json, passed, failed } : json, null, 2));
