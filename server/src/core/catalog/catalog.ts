@@ -215,9 +215,7 @@ export class Catalog {
   private buildAction(ref: ActionRef): ActionInfo {
     const svc = this.svc(ref.prefix).data;
     const [bits, rts, keys, rtKeys] = ref.raw;
-    const docs = this.raw.docs;
-    const slug = this.docSlug(ref.prefix);
-    const docUrl = docs.urlTemplate.replace('${slug}', slug) + docs.actionAnchor.replace('${slug}', slug).replace('${Action}', ref.name);
+    const docUrl = this.serviceDocUrl(ref.prefix) + this.raw.docs.actionAnchor.replace('${slug}', this.docSlug(ref.prefix)).replace('${Action}', ref.name);
     return {
       service: ref.prefix,
       name: ref.name,
