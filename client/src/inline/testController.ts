@@ -66,7 +66,7 @@ export class ScenarioTests implements vscode.Disposable {
     const outcomes: ScenarioTestOutcome[] = [];
     try {
       if (!request.include) await this.discover();
-      const roots = request.include ?? [...collect(this.controller.items)];
+      const roots = request.include ?? topLevel(this.controller.items);
       const files = new Map<string, { file: vscode.TestItem; only?: Set<string> }>();
       for (const t of roots) {
         const file = t.parent ?? t;
@@ -118,8 +118,9 @@ export class ScenarioTests implements vscode.Disposable {
   }
 }
 
-function* collect(items: vscode.TestItemCollection): Iterable<vscode.TestItem> {
+/** A collection's items as an array (TestItemCollection has only forEach). */
+function topLevel(items: vscode.TestItemCollection): vscode.TestItem[] {
   const out: vscode.TestItem[] = [];
   items.forEach((i) => out.push(i));
-  yield* out;
+  return out;
 }
