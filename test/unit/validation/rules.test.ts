@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../../server/src/service/validation/rules';
 import { CASES } from './cases';
-import { lint } from './lint';
+import { lint, policy, S } from './lint';
 import { messageText } from '../helpers';
 
 describe('validation rules', () => {
@@ -34,6 +34,14 @@ describe('validation rules', () => {
   it('documents every rule in docs/rules.md under the anchor its diagnostics link to', () => {
     const md = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'rules.md'), 'utf8');
     for (const rule of RULES) assert.ok(md.includes(`\n### ${rule.code} ${rule.slug}\n`), `docs/rules.md lacks "### ${rule.code} ${rule.slug}"`);
+  });
+
+  it('flags operators named like Object.prototype members as unknown, without an internal error', () => {
+    for (const op of ['toString', 'constructor', 'valueOfIfExists', 'ForAnyValue:hasOwnProperty', '__proto__']) {
+      const r = lint(policy(S({ Condition: { [op]: { 'aws:SourceIp': '203.0.113.0/24' } } })));
+      assert.deepEqual(r.diagnostics.map((d) => d.code), ['IAM301'], `${op}: ${r.diagnostics.map((d) => `${d.code} ${d.message}`).join(' | ')}`);
+      assert.match(messageText(r.diagnostics[0]), /Unknown condition operator/);
+    }
   });
 
   it('gives every rule a unique code and slug', () => {

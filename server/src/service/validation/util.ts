@@ -3,6 +3,7 @@
 import type { Catalog } from '../../core/catalog/catalog';
 import type { ConditionKeyType } from '../../core/catalog/catalog';
 import type { Span, Statement, Value } from '../../core/policy/model';
+import { OPERATORS, type OperatorFamily } from '../../core/operators';
 import { hasWildcard } from '../../core/wildcard';
 
 // ------------------------------------------------------------------ fixes
@@ -113,24 +114,14 @@ export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
 // ------------------------------------------------------------------ condition operators
 
-export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
-
-export const BASE_OPERATORS: Record<string, OperatorFamily> = {
-  StringEquals: 'String', StringNotEquals: 'String', StringEqualsIgnoreCase: 'String', StringNotEqualsIgnoreCase: 'String',
-  StringLike: 'String', StringNotLike: 'String',
-  NumericEquals: 'Numeric', NumericNotEquals: 'Numeric', NumericLessThan: 'Numeric', NumericLessThanEquals: 'Numeric',
-  NumericGreaterThan: 'Numeric', NumericGreaterThanEquals: 'Numeric',
-  DateEquals: 'Date', DateNotEquals: 'Date', DateLessThan: 'Date', DateLessThanEquals: 'Date', DateGreaterThan: 'Date',
-  DateGreaterThanEquals: 'Date',
-  Bool: 'Bool', BinaryEquals: 'Binary', IpAddress: 'IpAddress', NotIpAddress: 'IpAddress',
-  ArnEquals: 'Arn', ArnLike: 'Arn', ArnNotEquals: 'Arn', ArnNotLike: 'Arn',
-  Null: 'Null',
-};
+// Operators are case-sensitive in policies, so they are looked up by exact name (a Map: an operator spelt like an
+// Object.prototype member, "toString", must not be found).
+const BASE_OPERATORS = new Map(OPERATORS.map((o) => [o.name, o]));
 
 /** Every valid spelling of an operator: base, …IfExists (not Null), with ForAllValues:/ForAnyValue: (not Null). */
 export const ALL_OPERATORS: string[] = (() => {
   const out: string[] = [];
-  for (const b of Object.keys(BASE_OPERATORS)) {
+  for (const { name: b } of OPERATORS) {
     out.push(b);
     if (b === 'Null') continue;
     out.push(`${b}IfExists`);
@@ -156,11 +147,10 @@ export function parseOperator(raw: string): ParsedOperator | undefined {
   const m = /^(ForAllValues|ForAnyValue):/.exec(rest);
   if (m) { qualifier = m[1] as ParsedOperator['qualifier']; rest = rest.slice(m[0].length); }
   let ifExists = false;
-  let family = BASE_OPERATORS[rest];
-  if (!family && rest.endsWith('IfExists')) { ifExists = true; rest = rest.slice(0, -8); family = BASE_OPERATORS[rest]; }
-  if (!family) return undefined;
-  // ArnEquals behaves like ArnLike: both match * and ? in values
-  return { raw, qualifier, base: rest, ifExists, family, allowsWildcards: /Like$/.test(rest) || rest.startsWith('Arn') };
+  let info = BASE_OPERATORS.get(rest);
+  if (!info && rest.endsWith('IfExists')) { ifExists = true; rest = rest.slice(0, -8); info = BASE_OPERATORS.get(rest); }
+  if (!info) return undefined;
+  return { raw, qualifier, base: rest, ifExists, family: info.family, allowsWildcards: info.wildcards };
 }
 
 export const FAMILY_OF_KEY_TYPE: Record<string, OperatorFamily> = {
@@ -197,7 +187,7 @@ export function typedOperator(op: ParsedOperator, family: OperatorFamily): strin
     case 'Binary': base = negated ? undefined : 'BinaryEquals'; break;
     default: base = undefined;
   }
-  if (!base || !(base in BASE_OPERATORS)) return undefined;
+  if (!base || !BASE_OPERATORS.has(base)) return undefined;
   return `${op.qualifier ? op.qualifier + ':' : ''}${base}${op.ifExists ? 'IfExists' : ''}`;
 }
 
