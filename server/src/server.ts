@@ -37,7 +37,7 @@ connection.onInitialize((params): InitializeResult => {
 const diagnostics = registerDiagnostics(ctx);
 registerHover(ctx);
 registerCompletion(ctx);
-registerPolicyInfo(ctx, () => diagnostics.revalidateAll());
+registerPolicyInfo(ctx, (uri) => diagnostics.revalidate(uri));
 registerCodeActions(ctx);
 registerStructure(ctx);
 registerSimulate(ctx);

@@ -5,7 +5,7 @@ import type { ServerContext } from './context';
 
 export const DEBOUNCE_MS = 150;
 
-export function registerDiagnostics(ctx: ServerContext): { revalidateAll(): void } {
+export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: string): void; revalidateAll(): void } {
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
 
@@ -42,5 +42,8 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll(): void
     timers.delete(e.document.uri);
     if (published.delete(e.document.uri)) void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  return { revalidateAll: () => { for (const d of ctx.documents.all()) schedule(d, 0); } };
+  return {
+    revalidate: (uri) => { const d = ctx.documents.get(uri); if (d) schedule(d, 0); },
+    revalidateAll: () => { for (const d of ctx.documents.all()) schedule(d, 0); },
+  };
 }
