@@ -59,6 +59,12 @@ export function arnFormatSnippet(format: string): string {
   });
 }
 
+/** A key name as a snippet with its variable part (`${TagKey}`, `<key>`) as the first tab stop; undefined without one. */
+function keyNameSnippet(name: string): string | undefined {
+  const m = /\$\{([^}]*)\}|<([^>]*)>/.exec(name);
+  return m ? `${escapeSnippet(name.slice(0, m.index))}\${1:${escapeSnippet(m[1] ?? m[2])}}${escapeSnippet(name.slice(m.index + m[0].length))}` : undefined;
+}
+
 /** Builds items against one cursor: value items replace the string content, key items the key (plus a value). */
 class Builder {
   readonly items: CompletionItem[] = [];
@@ -321,10 +327,7 @@ function completeVariables(b: Builder, catalog: Catalog): boolean {
     return (fx < 0 ? 99 : fx) - (fy < 0 ? 99 : fy) || x.name.localeCompare(y.name);
   });
   keys.forEach((k, i) => {
-    const varPart = /\$\{([^}]*)\}/.exec(k.name);
-    const inner = varPart
-      ? `${escapeSnippet(k.name.slice(0, varPart.index))}\${1:${escapeSnippet(varPart[1])}}${escapeSnippet(k.name.slice(varPart.index + varPart[0].length))}`
-      : escapeSnippet(k.name);
+    const inner = keyNameSnippet(k.name) ?? escapeSnippet(k.name);
     b.items.push({
       label: `\${${k.name}}`, kind: CompletionItemKind.Variable, detail: `${k.type} — policy variable`, sortText: sortKey(0, i), filterText: `\${${k.name}}`,
       textEdit: { range: b.range(start, length), newText: `\\\${${inner}\\}` }, insertTextFormat: InsertTextFormat.Snippet, data: { k: 'key', v: k.name },
@@ -448,10 +451,7 @@ function completeConditionKeys(b: Builder, catalog: Catalog, operator: string): 
       if (seen.has(lower) || present.has(lower)) continue;
       seen.add(lower);
       const fits = !op.info || operatorFitsKeyType(op.info.family, k.type, { allowNumericDates: /^aws:epochtime$/i.test(k.name) });
-      const varPart = /\$\{([^}]*)\}|<([^>]*)>/.exec(k.name);
-      const nameSnippet = varPart
-        ? escapeSnippet(k.name.slice(0, varPart.index)) + `\${1:${escapeSnippet(varPart[1] ?? varPart[2])}}` + escapeSnippet(k.name.slice(varPart.index + varPart[0].length))
-        : undefined;
+      const nameSnippet = keyNameSnippet(k.name);
       const value = k.multiValued ? `[\n\t"${nameSnippet ? '$2' : '$1'}"\n]` : `"${nameSnippet ? '$2' : '$1'}"`;
       b.key(k.name, value, {
         kind: CompletionItemKind.Field, nameSnippet,
