@@ -30,13 +30,15 @@ export const invalidConditionValue: Rule = {
           case 'IpAddress': if (!isIpOrCidr(s)) problem = `"${s}" is not an IP address or CIDR range (e.g. "203.0.113.0/24" or "2001:db8::/32").`; break;
           case 'Binary': if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) problem = `"BinaryEquals" takes base64-encoded values; "${s}" is not base64.`; break;
           case 'Arn': if (!hasVar && !/^arn:/.test(s) && !/^[*?]+$/.test(s)) problem = `"${op.raw}" compares ARNs: "${s}" is not an ARN (arn:partition:service:region:account:resource).`; break;
-          case 'String':
+          case 'String': {
             if (hasVar || hasWildcard(s)) break;
-            if (lower === 'aws:requestedregion' && regionProblem(catalog, s)) { problem = `"${s}" is not an AWS Region code.${didYouMean(regionProblem(catalog, s)!.suggestions)}`; severity = 'warning'; }
+            const region = lower === 'aws:requestedregion' ? regionProblem(catalog, s) : undefined;
+            if (region) { problem = `"${s}" is not an AWS Region code.${didYouMean(region.suggestions)}`; severity = 'warning'; }
             else if (lower === 'aws:sourcevpc' && !/^vpc-[0-9a-f]+$/.test(s)) problem = `aws:SourceVpc takes VPC ids such as "vpc-1a2b3c4d", not "${s}".`;
             else if (lower === 'aws:sourcevpce' && !/^vpce-[0-9a-f]+$/.test(s)) problem = `aws:SourceVpce takes VPC endpoint ids such as "vpce-1a2b3c4d", not "${s}".`;
             else if (ACCOUNT_KEYS.has(lower) && !/^\d{12}$/.test(s)) problem = `"${key.key}" takes 12-digit account ids, not "${s}".`;
             break;
+          }
         }
         if (problem) ctx.report({ span: v.span, message: problem, severity });
       }
