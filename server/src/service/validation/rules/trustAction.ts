@@ -22,8 +22,11 @@ export const trustAction: Rule = {
     if (ctx.policyType !== 'trust') return;
     for (const s of ctx.doc.statements) {
       const actions = s.action?.values ?? [];
-      const federated = s.principal?.types.find((t) => t.type === 'Federated')?.list.values ?? [];
-      const fitting = federated.some((f) => /:saml-provider\//.test(f.value)) ? 'sts:AssumeRoleWithSAML' : federated.length ? 'sts:AssumeRoleWithWebIdentity' : 'sts:AssumeRole';
+      const principals = (type: string) => s.principal?.types.find((t) => t.type === type)?.list.values ?? [];
+      const fed = principals('Federated');
+      const saml = fed.filter((f) => /:saml-provider\//.test(f.value));
+      const oidc = fed.filter((f) => !/:saml-provider\//.test(f.value));
+      const fitting = saml.length ? 'sts:AssumeRoleWithSAML' : fed.length ? 'sts:AssumeRoleWithWebIdentity' : 'sts:AssumeRole';
       for (const v of actions) {
         if (v.value === '*' || TRUST_ACTIONS.some((a) => globMatch(v.value, a, true))) continue;
         ctx.report({
@@ -34,11 +37,8 @@ export const trustAction: Rule = {
       }
       if (!s.action || !actions.length) continue;
       const g = granted(actions);
-      const fed = s.principal?.types.find((t) => t.type === 'Federated')?.list.values ?? [];
-      const svc = s.principal?.types.find((t) => t.type === 'Service')?.list.values ?? [];
-      const aws = s.principal?.types.find((t) => t.type === 'AWS')?.list.values ?? [];
-      const saml = fed.filter((f) => /:saml-provider\//.test(f.value));
-      const oidc = fed.filter((f) => !/:saml-provider\//.test(f.value));
+      const svc = principals('Service');
+      const aws = principals('AWS');
       const span = s.action.entry.keySpan;
       if (saml.length && !g.has('sts:AssumeRoleWithSAML')) {
         ctx.report({ span, message: 'A SAML provider principal assumes the role with sts:AssumeRoleWithSAML: add it to "Action".', related: saml.map((p) => ({ span: p.span, message: 'SAML principal' })) });
