@@ -8,7 +8,7 @@ import {
 import type { Catalog, ConditionKeyInfo } from '../../core/catalog/catalog';
 import { ACCESS_LEVELS } from '../../core/catalog/catalog';
 import { OPERATORS, operatorFitsKeyType, parseOperator, SET_QUALIFIERS } from '../../core/operators';
-import type { PolicyDocument, Statement } from '../../core/policy/model';
+import type { Entry, PolicyDocument, Statement } from '../../core/policy/model';
 import { POLICY_TYPES, type PolicyType } from '../../core/policy/policyType';
 import { IDENTITY_PROVIDERS, PRINCIPAL_TYPE_VALUES, SERVICE_PRINCIPALS } from '../../core/principals';
 import { hasWildcard } from '../../core/wildcard';
@@ -71,6 +71,12 @@ class Builder {
   incomplete = false;
 
   constructor(readonly doc: TextDocument, readonly c: Cursor) {}
+
+  /** The keys already in an object, except the one being typed: completing it replaces it, so it does not count. */
+  otherKeys(entries: readonly Entry[] | undefined): string[] {
+    const typing = this.c.literal?.offset;
+    return (entries ?? []).filter((e) => e.keySpan.offset !== typing).map((e) => e.key);
+  }
 
   range(offset: number, length: number) {
     return rangeOf(this.doc, { offset, length });
@@ -149,7 +155,7 @@ function statementElements(type: PolicyType): ElementSpec[] {
 const PAIRS: Record<string, string> = { Action: 'NotAction', NotAction: 'Action', Resource: 'NotResource', NotResource: 'Resource', Principal: 'NotPrincipal', NotPrincipal: 'Principal' };
 
 function completeStatementKeys(b: Builder, s: Statement | undefined, type: PolicyType): void {
-  const present = new Set((s?.entries ?? []).filter((e) => !b.c.literal || e.keySpan.offset !== b.c.literal.offset).map((e) => e.key));
+  const present = new Set(b.otherKeys(s?.entries));
   let i = 0;
   for (const el of statementElements(type)) {
     i++;
@@ -159,7 +165,7 @@ function completeStatementKeys(b: Builder, s: Statement | undefined, type: Polic
 }
 
 function completeRootKeys(b: Builder, policy: PolicyDocument, type: PolicyType): void {
-  const present = new Set(policy.entries.filter((e) => !b.c.literal || e.keySpan.offset !== b.c.literal.offset).map((e) => e.key));
+  const present = new Set(b.otherKeys(policy.entries));
   const specs: ElementSpec[] = [
     { name: 'Version', value: '"${1|2012-10-17,2008-10-17|}"' },
     { name: 'Id', value: '"$1"', types: ['resource', 'trust', 'rcp', 'endpoint'] },
@@ -366,7 +372,7 @@ function completePrincipalTypes(b: Builder, type: PolicyType, element: string): 
   if (type === 'rcp') return;
   const types = ['AWS', 'Service', 'Federated', ...(type === 'resource' ? ['CanonicalUser'] : [])];
   const el = b.c.statement?.[element === 'Principal' ? 'principal' : 'notPrincipal'];
-  const present = new Set((el?.types ?? []).filter((t) => !b.c.literal || t.list.entry.keySpan.offset !== b.c.literal.offset).map((t) => t.type));
+  const present = new Set(b.otherKeys(el?.types.map((t) => t.list.entry)));
   types.forEach((t, i) => {
     if (present.has(t)) return;
     b.key(t, '"$1"', { kind: CompletionItemKind.Property, sort: sortKey(0, i), data: { k: 'element', v: t }, retrigger: true });
@@ -438,7 +444,7 @@ function completeConditionKeys(b: Builder, catalog: Catalog, operator: string): 
   const resources = (s?.resource?.values ?? []).map((v) => v.value);
   const op = parseOperator(operator);
   const seen = new Set<string>();
-  const present = new Set(s?.conditions.find((cl) => cl.operator === operator)?.keys.filter((k) => !b.c.literal || k.entry.keySpan.offset !== b.c.literal.offset).map((k) => k.key.toLowerCase()));
+  const present = new Set(b.otherKeys(s?.conditions.find((cl) => cl.operator === operator)?.keys.map((k) => k.entry)).map((k) => k.toLowerCase()));
   const groups: [number, ConditionKeyInfo[]][] = [
     [0, federatedKeys(catalog, s)],
     [1, catalog.conditionKeysFor(actions, resources.length ? resources : undefined)],
