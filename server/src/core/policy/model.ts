@@ -138,12 +138,15 @@ function collectDuplicates(entries: Entry[], into: DuplicateKey[]): void {
   for (const [key, es] of groups) if (es.length > 1) into.push({ key, entries: es });
 }
 
+/** The items of a value that may be written as one value or as an array of them. */
+function itemsOf(v: Node | undefined): Node[] {
+  return !v ? [] : v.type === 'array' ? v.children ?? [] : [v];
+}
+
 export function readList(entry: Entry): ListElement {
   const v = entry.valueNode;
   const el: ListElement = { entry, isArray: v?.type === 'array', values: [], invalid: [] };
-  if (!v) return el;
-  const items = v.type === 'array' ? v.children ?? [] : [v];
-  for (const item of items) (item.type === 'string' ? el.values : el.invalid).push(toValue(item));
+  for (const item of itemsOf(v)) (item.type === 'string' ? el.values : el.invalid).push(toValue(item));
   return el;
 }
 
@@ -169,11 +172,7 @@ function readConditions(entry: Entry, dups: DuplicateKey[]): ConditionClause[] {
     clauses.push({
       operator: op.key,
       entry: op,
-      keys: keys.map((k) => {
-        const v = k.valueNode;
-        const items = !v ? [] : v.type === 'array' ? v.children ?? [] : [v];
-        return { key: k.key, entry: k, isArray: v?.type === 'array', values: items.map(toValue) };
-      }),
+      keys: keys.map((k) => ({ key: k.key, entry: k, isArray: k.valueNode?.type === 'array', values: itemsOf(k.valueNode).map(toValue) })),
     });
   }
   return clauses;
