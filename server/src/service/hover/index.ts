@@ -53,7 +53,6 @@ function markdownFor(c: Cursor, catalog: Catalog): string | undefined {
     case 'version': return VERSION_VALUE_TEXTS[text];
     case 'effect': return EFFECT_VALUE_TEXTS[text];
     case 'action':
-      if (text === '*') return patternMarkdown(catalog, '*');
       return hasWildcard(text) ? patternMarkdown(catalog, text) : actionMarkdown(catalog, text) ?? unknownAction(catalog, text);
     case 'resource': return resourceMarkdown(catalog, text, statementActionNames(catalog, c.statement));
     case 'principal': return principalMarkdown(undefined, text);
