@@ -44,6 +44,14 @@ describe('validation rules', () => {
     }
   });
 
+  it('reports a policy variable after a JSON escape on the whole value, not on a shifted span', () => {
+    // the raw `\\` is one character once decoded, so indexes into the value no longer line up with the document
+    const r = lint('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b\\\\x/${aws:usrname}"}]}');
+    const hits = r.diagnostics.filter((d) => d.code === 'IAM604');
+    assert.equal(hits.length, 1);
+    assert.equal(r.textOf(hits[0]), '"arn:aws:s3:::b\\\\x/${aws:usrname}"');
+  });
+
   it('gives every rule a unique code and slug', () => {
     assert.equal(new Set(RULES.map((r) => r.code)).size, RULES.length);
     assert.equal(new Set(RULES.map((r) => r.slug)).size, RULES.length);

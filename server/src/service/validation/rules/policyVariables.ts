@@ -1,7 +1,7 @@
 // Where policy variables appear in a policy, with the element they are in (shared by the IAM6xx rules).
 import type { Value } from '../../../core/policy/model';
 import type { RuleContext } from '../rule';
-import { parseOperator, variablesIn, type ParsedOperator } from '../util';
+import { innerSpan, parseOperator, plainString, variablesIn, type ParsedOperator } from '../util';
 
 export type VariablePlace = 'resource' | 'condition' | 'action' | 'principal' | 'other';
 
@@ -10,15 +10,17 @@ export interface VariableUse {
   place: VariablePlace;
   op?: ParsedOperator;
   vars: ReturnType<typeof variablesIn>;
+  /** the JSON text of the value has no escapes, so an index into the value is an offset into its text */
+  plain: boolean;
 }
 
 export function variableUses(ctx: RuleContext): VariableUse[] {
   const out: VariableUse[] = [];
+  const d = ctx.doc;
   const add = (value: Value, place: VariablePlace, op?: ParsedOperator) => {
     if (value.kind !== 'string' || !value.value.includes('${')) return;
-    out.push({ value, place, op, vars: variablesIn(value.value) });
+    out.push({ value, place, op, vars: variablesIn(value.value), plain: plainString(d, value) });
   };
-  const d = ctx.doc;
   if (d.version) add(d.version, 'other');
   for (const s of d.statements) {
     if (s.sid) add(s.sid, 'other');
@@ -39,7 +41,5 @@ export function variableUses(ctx: RuleContext): VariableUse[] {
 
 /** Span of a variable inside a string value (when the JSON has no escapes before it), else the whole value. */
 export function variableSpan(u: VariableUse, index: number, length: number): { offset: number; length: number } {
-  const raw = u.value.node.offset + 1;
-  const text = JSON.stringify(u.value.value);
-  return text.length === u.value.span.length ? { offset: raw + index, length } : u.value.span;
+  return u.plain ? { offset: innerSpan(u.value).offset + index, length } : u.value.span;
 }
