@@ -19,7 +19,8 @@ function fixesOf(d: Diagnostic): DiagnosticFix[] {
 }
 
 export function codeActions(doc: TextDocument, range: Range, context: CodeActionContext, _catalog: Catalog): CodeAction[] {
-  if (context.only && !context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === 'quickfix')) return [];
+  // only quick fixes are offered: skip requests limited to other kinds ("refactor", "source.organizeImports")
+  if (context.only && !context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
   const out: CodeAction[] = [];
   const seen = new Set<string>();
   for (const d of context.diagnostics) {
