@@ -79,22 +79,12 @@ export function arnCanMatchTemplate(policy: PolicyToken[], template: TemplateTok
     if (t && 'placeholder' in t && inT) push(i, j + 1, false, inV);
     if (p && 'variable' in p && inV) push(i + 1, j, inT, false);
     if (!p || !t) continue;
-    // consume one character on both sides
-    const tClass = 'lit' in t ? { lit: t.lit } : { excl: t.excl };
-    const compatible = (): boolean => {
-      if ('lit' in p) return 'lit' in tClass ? p.lit === tClass.lit : p.lit !== tClass.excl;
-      if ('variable' in p) {
-        if ('lit' in tClass) return tClass.lit !== '/' && tClass.lit !== ':';
-        return true;
-      }
-      return true; // `?` or `*`: some character fits
-    };
-    if (!compatible()) continue;
-    const ni = 'star' in p ? i : 'variable' in p ? i : i + 1;
-    const nInV = 'variable' in p ? true : inV;
-    const nj = 'lit' in t ? j + 1 : j;
-    const nInT = 'lit' in t ? false : true;
-    push(ni, nj, nInT, 'variable' in p ? nInV : false);
+    // consume one character on both sides; `?` and `*` fit any character
+    if ('lit' in p && !('lit' in t ? p.lit === t.lit : p.lit !== t.excl)) continue;
+    if ('variable' in p && 'lit' in t && (t.lit === '/' || t.lit === ':')) continue;
+    // a star or a variable may go on consuming, a placeholder too
+    const pStays = 'star' in p || 'variable' in p;
+    push(pStays ? i : i + 1, 'lit' in t ? j + 1 : j, !('lit' in t), 'variable' in p);
   }
   return false;
 }
