@@ -1,6 +1,6 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
-import { conditionValuesFor, oidcProviders } from './oidcTrust';
+import { conditionEntriesFor, oidcProviders } from './oidcTrust';
 
 const GITHUB = 'token.actions.githubusercontent.com';
 
@@ -13,7 +13,7 @@ export const githubOidcRepo: Rule = {
   check(ctx) {
     for (const s of ctx.doc.statements) {
       if (s.effect?.value !== 'Allow' || !oidcProviders(s).some((p) => p.host === GITHUB)) continue;
-      for (const k of conditionValuesFor(s, `${GITHUB}:sub`)) {
+      for (const k of conditionEntriesFor(s, `${GITHUB}:sub`)) {
         for (const v of k.values) {
           const m = /^repo:([^/:]+)\/([^:]+)(:.*)?$/.exec(v.value);
           if (m && !hasWildcard(m[1]) && !hasWildcard(m[2])) {

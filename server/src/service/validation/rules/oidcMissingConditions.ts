@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { conditionValuesFor, oidcProviders } from './oidcTrust';
+import { conditionEntriesFor, oidcProviders } from './oidcTrust';
 
 /** An OIDC provider principal without aud/sub conditions: any identity of that provider can assume the role. */
 export const oidcMissingConditions: Rule = {
@@ -11,8 +11,8 @@ export const oidcMissingConditions: Rule = {
     for (const s of ctx.doc.statements) {
       if (s.effect?.value !== 'Allow') continue;
       for (const p of oidcProviders(s)) {
-        const hasAud = conditionValuesFor(s, `${p.host}:aud`).length > 0 || conditionValuesFor(s, `${p.host}:oaud`).length > 0;
-        const hasSub = conditionValuesFor(s, `${p.host}:sub`).length > 0;
+        const hasAud = conditionEntriesFor(s, `${p.host}:aud`).length > 0 || conditionEntriesFor(s, `${p.host}:oaud`).length > 0;
+        const hasSub = conditionEntriesFor(s, `${p.host}:sub`).length > 0;
         if (hasAud && hasSub) continue;
         if (p.host === 'cognito-identity.amazonaws.com' && hasAud) continue; // the identity pool id is the audience
         const missing = [!hasAud && `${p.host}:aud`, !hasSub && `${p.host}:sub`].filter(Boolean) as string[];

@@ -1,5 +1,5 @@
 // The OIDC identity provider a Federated principal names, and the condition keys a statement sets for it.
-import type { Statement, Value } from '../../../core/policy/model';
+import type { ConditionKeyEntry, Statement, Value } from '../../../core/policy/model';
 
 export function oidcProviders(s: Statement): { value: Value; host: string }[] {
   const fed = s.principal?.types.find((t) => t.type === 'Federated')?.list.values ?? [];
@@ -13,8 +13,8 @@ export function oidcProviders(s: Statement): { value: Value; host: string }[] {
   return out;
 }
 
-export function conditionValuesFor(s: Statement, key: string): { values: Value[]; keySpan: { offset: number; length: number } }[] {
-  const out: { values: Value[]; keySpan: { offset: number; length: number } }[] = [];
-  for (const c of s.conditions) for (const k of c.keys) if (k.key.toLowerCase() === key.toLowerCase()) out.push({ values: k.values, keySpan: k.entry.keySpan });
-  return out;
+/** The statement's entries for a condition key (names compare case-insensitively), under any operator. */
+export function conditionEntriesFor(s: Statement, key: string): ConditionKeyEntry[] {
+  const lower = key.toLowerCase();
+  return s.conditions.flatMap((c) => c.keys.filter((k) => k.key.toLowerCase() === lower));
 }
