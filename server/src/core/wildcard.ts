@@ -1,7 +1,7 @@
 // Glob patterns of the IAM policy language: `*` matches any run of characters (also none), `?` exactly one.
 // Actions and condition key names compare case-insensitively, resource ARNs case-sensitively.
 
-const REGEX_SPECIAL = /[.+^${}()|[\]\\/]/g;
+import { escapeRegExp } from './arn';
 
 export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
@@ -13,7 +13,7 @@ export function globToRegExp(pattern: string, caseInsensitive: boolean): RegExp 
   for (const ch of pattern) {
     if (ch === '*') src += '.*';
     else if (ch === '?') src += '.';
-    else src += ch.replace(REGEX_SPECIAL, '\\$&');
+    else src += escapeRegExp(ch);
   }
   return new RegExp(`^${src}$`, caseInsensitive ? 'is' : 's');
 }

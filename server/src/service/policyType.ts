@@ -1,5 +1,6 @@
 // Which kind of policy a document is: a per-document choice (the "Change Policy Type" command), else the
 // iamPolicy.policyTypes setting (glob -> type), else the file-name convention, else the content.
+import { escapeRegExp } from '../core/arn';
 import type { PolicyDocument } from '../core/policy/model';
 import { POLICY_TYPES, type PolicyType } from '../core/policy/policyType';
 import type { ServiceSettings } from './settings';
@@ -29,7 +30,7 @@ export function globMatches(glob: string, path: string): boolean {
     if (c === '*' && glob[i + 1] === '*') { src += '.*'; i++; if (glob[i + 1] === '/') i++; }
     else if (c === '*') src += '[^/]*';
     else if (c === '?') src += '[^/]';
-    else src += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    else src += escapeRegExp(c);
   }
   const re = new RegExp(`^${src}$`);
   if (!glob.includes('/')) return re.test(path.slice(path.lastIndexOf('/') + 1));

@@ -3,6 +3,7 @@
 
 import type { CatalogSource, GlobalKeyText, ParsedService, RawAction, RawCatalog, RawDescriptions } from './format';
 import { arnCanMatchTemplate, parsePolicyArn, parseTemplate } from './arnTemplate';
+import { escapeRegExp } from '../arn';
 import { cachedGlob, hasWildcard } from '../wildcard';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
@@ -124,8 +125,8 @@ export class Catalog {
     this.keys.set(lower, info);
     if (info.patterned) {
       const m = VARIABLE_PART.exec(name)!;
-      const head = name.slice(0, m.index).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const tail = name.slice(m.index + m[0].length).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const head = escapeRegExp(name.slice(0, m.index));
+      const tail = escapeRegExp(name.slice(m.index + m[0].length));
       this.keyPatterns.push({ re: new RegExp(`^${head}.+${tail}$`, 'i'), info });
     }
   }
