@@ -4,7 +4,8 @@ import { arnProblem } from './arnFormat';
 
 // services that were renamed and accept both ARN spellings (AWS CodeConnections, formerly CodeStar Connections)
 const ARN_SERVICE_ALIASES: Record<string, string> = { codeconnections: 'codestar-connections', 'codestar-connections': 'codeconnections' };
-function aliases(arn: string): string[] {
+/** Other spellings of an ARN that name the same resource (not including the ARN itself). */
+function equivalentArns(arn: string): string[] {
   const parts = arn.split(':');
   const alias = ARN_SERVICE_ALIASES[parts[2]];
   const out = alias ? [[...parts.slice(0, 2), alias, ...parts.slice(3)].join(':')] : [];
@@ -39,10 +40,8 @@ export const resourceMismatch: Rule = {
       }
       if (!formats.size) continue; // only `*`-only actions: star-only-action reports that
       for (const v of arns) {
-        let ok = false;
-        const candidates = [v.value, ...aliases(v.value)];
-        for (const f of formats.keys()) if (candidates.some((arn) => catalog.arnMatchesFormat(arn, f))) { ok = true; break; }
-        if (ok) continue;
+        const candidates = [v.value, ...equivalentArns(v.value)];
+        if ([...formats.keys()].some((f) => candidates.some((arn) => catalog.arnMatchesFormat(arn, f)))) continue;
         // the simplest formats, in the partition the ARN was written for
         const partition = /^arn:(aws[a-z-]*):/.exec(v.value)?.[1] ?? 'aws';
         const sample = [...formats.keys()].sort((x, y) => x.split('${').length - y.split('${').length).slice(0, 3).map((f) => f.replace('${Partition}', partition));
