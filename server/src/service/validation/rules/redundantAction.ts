@@ -25,6 +25,7 @@ export const redundantAction: Rule = {
         const byService = new Map<string, Value[]>();
         const anywhere: Value[] = [];
         const seen = new Map<string, Value>();
+        const removeFix = (v: Value) => ({ fixes: [{ title: `Remove "${v.value}"`, preferred: true, edits: [removeArrayItem(ctx.doc.text, v.node)] }] });
         for (const v of el.values) {
           if (!hasWildcard(v.value)) continue;
           const colon = v.value.indexOf(':');
@@ -36,7 +37,7 @@ export const redundantAction: Rule = {
           const lower = v.value.toLowerCase();
           const dup = seen.get(lower);
           if (dup) {
-            ctx.report({ span: v.span, tags: [1], message: `"${v.value}" is listed twice in "${el.entry.key}": remove it.`, related: [{ span: dup.span, message: 'first entry' }], data: { fixes: [{ title: `Remove "${v.value}"`, preferred: true, edits: [removeArrayItem(ctx.doc.text, v.node)] }] } });
+            ctx.report({ span: v.span, tags: [1], message: `"${v.value}" is listed twice in "${el.entry.key}": remove it.`, related: [{ span: dup.span, message: 'first entry' }], data: removeFix(v) });
             continue;
           }
           seen.set(lower, v);
@@ -44,7 +45,7 @@ export const redundantAction: Rule = {
           const candidates = [...anywhere, ...(colon > 0 ? byService.get(v.value.slice(0, colon).toLowerCase()) ?? [] : [])];
           const cover = candidates.find((p) => p !== v && p.value.toLowerCase() !== lower && actionCovers(p.value, v.value));
           if (!cover) continue;
-          ctx.report({ span: v.span, tags: [1], message: `"${v.value}" is already covered by "${cover.value}" in "${el.entry.key}": remove it (or narrow "${cover.value}").`, related: [{ span: cover.span, message: `"${cover.value}" covers it` }], data: { fixes: [{ title: `Remove "${v.value}"`, preferred: true, edits: [removeArrayItem(ctx.doc.text, v.node)] }] } });
+          ctx.report({ span: v.span, tags: [1], message: `"${v.value}" is already covered by "${cover.value}" in "${el.entry.key}": remove it (or narrow "${cover.value}").`, related: [{ span: cover.span, message: `"${cover.value}" covers it` }], data: removeFix(v) });
         }
       }
     }
