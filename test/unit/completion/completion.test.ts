@@ -75,6 +75,13 @@ describe('completion: Version and Effect', () => {
     assert.deepEqual(completeAt('{"Version": "|"}').labels, ['2012-10-17', '2008-10-17']);
   });
 
+  it('explains each Version value, as it does each Effect value', () => {
+    const docOf = (i: { documentation?: unknown }) => (i.documentation as { value: string } | undefined)?.value ?? '';
+    const [current, legacy] = completeAt('{"Version": "|"}').items;
+    assert.match(docOf(current), /current policy language version/);
+    assert.match(docOf(legacy), /not substituted/);
+  });
+
   it('offers Allow and Deny, adding quotes when the value has none', () => {
     const { items } = completeAt(S('"Effect": |'));
     assert.deepEqual(items.map((i) => i.label), ['Allow', 'Deny']);

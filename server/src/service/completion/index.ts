@@ -532,8 +532,8 @@ export function complete(doc: TextDocument, position: Position, catalog: Catalog
     switch (a.kind) {
       case 'root': if (!policy.root && !policy.text.trim()) completeNewPolicy(b, type); break;
       case 'version':
-        b.value('2012-10-17', '2012-10-17', { kind: CompletionItemKind.EnumMember, detail: 'current', sort: sortKey(0, 0) });
-        b.value('2008-10-17', '2008-10-17', { kind: CompletionItemKind.EnumMember, detail: 'legacy: no policy variables', sort: sortKey(0, 1) });
+        b.value('2012-10-17', '2012-10-17', { kind: CompletionItemKind.EnumMember, detail: 'current', sort: sortKey(0, 0), doc: VERSION_VALUE_TEXTS['2012-10-17'] });
+        b.value('2008-10-17', '2008-10-17', { kind: CompletionItemKind.EnumMember, detail: 'legacy: no policy variables', sort: sortKey(0, 1), doc: VERSION_VALUE_TEXTS['2008-10-17'] });
         break;
       case 'effect':
         (type === 'rcp' ? ['Deny', 'Allow'] : ['Allow', 'Deny']).forEach((e, i) => b.value(e, e, { kind: CompletionItemKind.EnumMember, sort: sortKey(0, i), doc: EFFECT_VALUE_TEXTS[e] }));
@@ -567,7 +567,7 @@ export function resolveCompletion(item: CompletionItem, catalog: Catalog): Compl
     case 'service': value = serviceMarkdown(catalog, data.v); break;
     case 'key': value = conditionKeyMarkdown(catalog, data.v); break;
     case 'operator': value = operatorMarkdown(data.v); break;
-    case 'element': value = ELEMENT_TEXTS[data.v] ?? VERSION_VALUE_TEXTS[data.v]; break;
+    case 'element': value = ELEMENT_TEXTS[data.v]; break;
     case 'principal': value = principalMarkdown(data.t, data.v); break;
   }
   if (value) item.documentation = { kind: MarkupKind.Markdown, value };
