@@ -120,7 +120,7 @@ export class Catalog {
       multiValued: type.startsWith('ArrayOf'),
       patterned: VARIABLE_PART.test(name),
       docUrl: global ? `${GLOBAL_DOC}#condition-keys-${name.slice(name.indexOf(':') + 1).replace(VARIABLE_PART, '').replace(/\/$/, '').toLowerCase()}`
-        : this.serviceDocUrl(this.servicesByLower.get(prefix.toLowerCase()) ?? category, 'conditionKeys'),
+        : this.serviceDocUrl(this.canonicalPrefix(prefix) ?? category, 'conditionKeys'),
     };
     this.keys.set(lower, info);
     if (info.patterned) {
@@ -134,7 +134,7 @@ export class Catalog {
   // ---------------------------------------------------------------- services
 
   service(prefix: string): ServiceInfo | undefined {
-    const p = this.servicesByLower.get(prefix.toLowerCase());
+    const p = this.canonicalPrefix(prefix);
     if (!p) return undefined;
     const svc = this.raw.services[p];
     return { prefix: p, name: svc.n, supportsRcp: svc.rcp === 1, actionCount: this.svc(p).names.length, docUrl: this.serviceDocUrl(p) };
@@ -142,8 +142,13 @@ export class Catalog {
 
   /** The service's display name (e.g. "Amazon S3") without parsing its actions, unlike service(). */
   serviceName(prefix: string): string | undefined {
-    const p = this.servicesByLower.get(prefix.toLowerCase());
+    const p = this.canonicalPrefix(prefix);
     return p === undefined ? undefined : this.raw.services[p].n;
+  }
+
+  /** The catalog's spelling of a service prefix written in any case. */
+  private canonicalPrefix(prefix: string): string | undefined {
+    return this.servicesByLower.get(prefix.toLowerCase());
   }
 
   servicePrefixes(): string[] {
@@ -151,7 +156,7 @@ export class Catalog {
   }
 
   supportsRcp(prefix: string): boolean {
-    const p = this.servicesByLower.get(prefix.toLowerCase());
+    const p = this.canonicalPrefix(prefix);
     return p !== undefined && this.raw.services[p].rcp === 1;
   }
 
@@ -188,7 +193,7 @@ export class Catalog {
   private ref(fullName: string): ActionRef | undefined {
     const colon = fullName.indexOf(':');
     if (colon < 0) return undefined;
-    const prefix = this.servicesByLower.get(fullName.slice(0, colon).toLowerCase());
+    const prefix = this.canonicalPrefix(fullName.slice(0, colon));
     if (!prefix) return undefined;
     const s = this.svc(prefix);
     const name = s.byLower.get(fullName.slice(colon + 1).toLowerCase());
@@ -236,7 +241,7 @@ export class Catalog {
 
   /** All action names of a service with the catalog's spelling (`prefix:Name`). */
   actionsOfService(prefix: string): string[] {
-    const p = this.servicesByLower.get(prefix.toLowerCase());
+    const p = this.canonicalPrefix(prefix);
     return p ? this.svc(p).names.map((n) => `${p}:${n}`) : [];
   }
 
@@ -252,7 +257,7 @@ export class Catalog {
     const namePart = pattern.slice(colon + 1);
     const prefixes = hasWildcard(svcPart)
       ? this.servicePrefixes().filter((p) => cachedGlob(svcPart, true).test(p))
-      : [this.servicesByLower.get(svcPart.toLowerCase())].filter((p): p is string => p !== undefined);
+      : [this.canonicalPrefix(svcPart)].filter((p): p is string => p !== undefined);
     const out: string[] = [];
     if (!hasWildcard(namePart)) {
       for (const p of prefixes) {
@@ -305,7 +310,7 @@ export class Catalog {
 
   /** Resource types (with ARN formats) of a service. */
   resourceTypesOfService(prefix: string): { name: string; arnFormat: string; conditionKeys: string[] }[] {
-    const p = this.servicesByLower.get(prefix.toLowerCase());
+    const p = this.canonicalPrefix(prefix);
     if (!p) return [];
     return Object.entries(this.svc(p).data.r).map(([name, [arnFormat, conditionKeys]]) => ({ name, arnFormat, conditionKeys }));
   }
@@ -358,7 +363,7 @@ export class Catalog {
 
   /** Every service-specific key (including keys filed under another service's prefix). */
   serviceKeys(prefix: string): ConditionKeyInfo[] {
-    const p = this.servicesByLower.get(prefix.toLowerCase());
+    const p = this.canonicalPrefix(prefix);
     if (!p) return [];
     return Object.keys(this.raw.services[p].c).map((k) => this.keys.get(k.toLowerCase())!);
   }
