@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from '../../core/catalog/catalog';
 import type { PolicyType } from '../../core/policy/policyType';
-import { parsed } from '../documents';
+import { parsed, rangeOf } from '../documents';
 import type { ServiceSettings } from '../settings';
 import type { Finding, Rule, Severity } from './rule';
 import { RULES } from './rules';
@@ -42,7 +42,7 @@ export function validate(doc: TextDocument, catalog: Catalog, policyType: Policy
     const report = (f: Finding) => {
       const severity = configured ?? f.severity ?? rule.defaultSeverity;
       const d: Diagnostic = {
-        range: { start: doc.positionAt(f.span.offset), end: doc.positionAt(f.span.offset + f.span.length) },
+        range: rangeOf(doc, f.span),
         severity: SEVERITY[severity],
         code: rule.code,
         codeDescription: { href: ruleDocUrl(rule) },
@@ -51,17 +51,18 @@ export function validate(doc: TextDocument, catalog: Catalog, policyType: Policy
       };
       if (f.related?.length) {
         d.relatedInformation = f.related.map((r) => ({
-          location: { uri: doc.uri, range: { start: doc.positionAt(r.span.offset), end: doc.positionAt(r.span.offset + r.span.length) } },
+          location: { uri: doc.uri, range: rangeOf(doc, r.span) },
           message: r.message,
         }));
       }
       if (f.tags?.length) d.tags = f.tags as DiagnosticTag[];
       if (f.data !== undefined) {
-        const data = { slug: rule.slug, ...(f.data as object) } as { slug: string; fixes?: Fix[] };
+        const data: Record<string, unknown> = { slug: rule.slug, ...(f.data as object) };
         // fixes travel with the diagnostic as LSP ranges, so code actions need no re-validation
-        if (data.fixes) (data as unknown as { fixes: DiagnosticFix[] }).fixes = data.fixes.map((x) => ({
+        const fixes = data.fixes as Fix[] | undefined;
+        if (fixes) data.fixes = fixes.map((x): DiagnosticFix => ({
           title: x.title, preferred: x.preferred,
-          edits: x.edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.newText })),
+          edits: x.edits.map((e) => ({ range: rangeOf(doc, e), newText: e.newText })),
         }));
         d.data = data;
       }
