@@ -80,7 +80,7 @@ export function runLint(files: string[], format: string, catalog: Catalog, out: 
       results.push({ file, diagnostics: [], error: `cannot read ${file}: ${why}` });
     }
   }
-  if (format === 'json') out(JSON.stringify(results.map(({ file, diagnostics, error, skipped }) => ({ file, diagnostics, ...(error ? { error } : {}), ...(skipped ? { skipped } : {}) })), null, 2));
+  if (format === 'json') out(JSON.stringify(results, null, 2));
   else if (format === 'sarif') out(JSON.stringify(toSarif(results), null, 2));
   else {
     for (const r of results) {
