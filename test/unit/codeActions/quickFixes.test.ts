@@ -8,6 +8,7 @@ import { codeActions } from '../../../server/src/service/codeActions';
 import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
 import { validate } from '../../../server/src/service/validation';
 import { catalog, doc } from '../helpers';
+import { lint } from '../validation/lint';
 
 let n = 0;
 function fixes(text: string, code: string, type: PolicyType = 'identity'): { d: TextDocument; actions: CodeAction[]; diag: Diagnostic } {
@@ -23,7 +24,7 @@ function apply(d: TextDocument, a: CodeAction): string {
 }
 
 const P = (st: object, top: object = { Version: '2012-10-17' }) => JSON.stringify({ ...top, Statement: [st] }, null, 2);
-const codesAfter = (text: string, type: PolicyType = 'identity') => validate(doc(text, 'iam-policy', `file:///fix/${n++}.json`), catalog, type, DEFAULT_SETTINGS).map((x) => x.code);
+const codesAfter = (text: string, type: PolicyType = 'identity') => lint(text, type).diagnostics.map((x) => x.code);
 
 describe('quick fixes', () => {
   it('did-you-mean for an action, preferred first', () => {
