@@ -16,8 +16,8 @@ function stringify(obj: unknown, indent: string): string {
 
 /** Split: the `*`-only actions move to their own statement with "Resource": "*", keeping Effect, Principal and Condition. */
 export function splitFix(text: string, s: Statement, starOnly: Set<string>, statementIsObject: boolean): Fix | undefined {
-  const value = getNodeValue(s.node) as Record<string, unknown>;
   if (!s.action || s.notAction) return undefined;
+  const value = getNodeValue(s.node) as Record<string, unknown>;
   const keep = s.action.values.filter((v) => !starOnly.has(v.value)).map((v) => v.value);
   const moved = s.action.values.filter((v) => starOnly.has(v.value)).map((v) => v.value);
   const indent = indentOf(text, s.span.offset);
