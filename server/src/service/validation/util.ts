@@ -3,7 +3,7 @@
 import type { Catalog } from '../../core/catalog/catalog';
 import type { ConditionKeyType } from '../../core/catalog/catalog';
 import type { Span, Statement, Value } from '../../core/policy/model';
-import { OPERATORS, type OperatorFamily } from '../../core/operators';
+import { keyValueType, OPERATORS, type OperatorFamily } from '../../core/operators';
 import { hasWildcard } from '../../core/wildcard';
 
 // ------------------------------------------------------------------ fixes
@@ -157,13 +157,9 @@ export const FAMILY_OF_KEY_TYPE: Record<string, OperatorFamily> = {
   String: 'String', ARN: 'Arn', Bool: 'Bool', Numeric: 'Numeric', Date: 'Date', IPAddress: 'IpAddress', Binary: 'Binary',
 };
 
-export function keyBaseType(t: ConditionKeyType): string {
-  return t.startsWith('ArrayOf') ? t.slice(7) : t;
-}
-
 /** Operator families that fit a key type (Null fits all). ARN keys also take String operators, aws:EpochTime Numeric. */
 export function familiesForKey(keyName: string, t: ConditionKeyType): OperatorFamily[] {
-  const base = keyBaseType(t);
+  const base = keyValueType(t);
   const fams: OperatorFamily[] = ['Null', FAMILY_OF_KEY_TYPE[base] ?? 'String'];
   // ARN and String operators are interchangeable in practice (AWS managed policies use ArnLike on string keys)
   if (base === 'ARN') fams.push('String');

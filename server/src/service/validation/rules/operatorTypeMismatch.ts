@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { familiesForKey, keyBaseType, replaceString, typedOperator } from '../util';
+import { keyValueType } from '../../../core/operators';
+import { familiesForKey, replaceString, typedOperator } from '../util';
 import { forEachConditionKey } from './conditionValues';
 
 const TYPE_LABEL: Record<string, string> = { String: 'a string', ARN: 'an ARN', Bool: 'a boolean', Numeric: 'a number', Date: 'a date', IPAddress: 'an IP address', Binary: 'binary data' };
@@ -17,7 +18,7 @@ export const operatorTypeMismatch: Rule = {
       if (fams.includes(op.family)) return;
       const want = fams[1];
       const replacement = typedOperator(op, want);
-      const base = keyBaseType(info.type);
+      const base = keyValueType(info.type);
       ctx.report({
         span: clause.entry.keySpan,
         message: `"${key.key}" holds ${TYPE_LABEL[base] ?? base}, but "${op.raw}" compares ${op.family === 'String' ? 'strings' : op.family === 'IpAddress' ? 'IP addresses' : `${op.family.toLowerCase()} values`}: ${replacement ? `use "${replacement}"` : `use a ${want} operator`}.`,
