@@ -1,9 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { validate } from '../../../server/src/service/validation';
 import { LARGE_DOCUMENT_CHARS } from '../../../server/src/service/validation/rules/largeDocument';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
-import { catalog, doc } from '../helpers';
+import { lint } from './lint';
 
 function bigPolicy(extraStatement: string): string {
   const s = '{"Effect":"Allow","Action":"dyanmodb:GetItem","Resource":"*"}';
@@ -14,7 +12,7 @@ function bigPolicy(extraStatement: string): string {
 
 describe('IAM702 document-too-large', () => {
   it('checks only syntax and size above the limit, and says so', () => {
-    const d = validate(doc(bigPolicy('')), catalog, 'identity', DEFAULT_SETTINGS);
+    const d = lint(bigPolicy('')).diagnostics;
     const codes = new Set(d.map((x) => x.code));
     assert.ok(codes.has('IAM702'), [...codes].join(' '));
     assert.ok(codes.has('IAM701'), 'size still checked');
@@ -22,12 +20,12 @@ describe('IAM702 document-too-large', () => {
   });
 
   it('still reports syntax errors in a large document', () => {
-    const d = validate(doc(bigPolicy('{"Effect":"Allow",},')), catalog, 'identity', DEFAULT_SETTINGS);
+    const d = lint(bigPolicy('{"Effect":"Allow",},')).diagnostics;
     assert.ok(d.some((x) => x.code === 'IAM001'));
   });
 
   it('stays silent below the limit, where every rule runs', () => {
-    const d = validate(doc('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dyanmodb:GetItem","Resource":"*"}]}'), catalog, 'identity', DEFAULT_SETTINGS);
+    const d = lint('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dyanmodb:GetItem","Resource":"*"}]}').diagnostics;
     assert.ok(!d.some((x) => x.code === 'IAM702'));
     assert.ok(d.some((x) => x.code === 'IAM201'));
   });
