@@ -308,6 +308,11 @@ function classifyUncached(catalog: Catalog, value: string): ActionClass {
   return { kind: 'unknown-action', service: svc.prefix, suggestions: close };
 }
 
+/** The distinct service prefixes of catalog action names ("s3:GetObject"), in order of first appearance. */
+export function servicesOf(actions: string[]): string[] {
+  return [...new Set(actions.map((a) => a.slice(0, a.indexOf(':'))))];
+}
+
 /** Expanded actions of a statement's Action element; undefined when unknowable or unbounded (`*`, NotAction). */
 export function statementActionSet(catalog: Catalog, s: Statement): { actions: string[]; services: Set<string>; allKnown: boolean } | undefined {
   if (!s.action || s.notAction || !s.action.values.length) return undefined;

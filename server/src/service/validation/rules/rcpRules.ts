@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { classifyAction } from '../util';
+import { classifyAction, servicesOf } from '../util';
 
 /** Resource control policies: Principal "*", Deny only (RCPFullAWSAccess excepted), Action only, RCP-supported services. */
 export const rcpRules: Rule = {
@@ -28,7 +28,7 @@ export const rcpRules: Rule = {
         }
         const c = classifyAction(catalog, v.value);
         if (c.kind !== 'ok' && c.kind !== 'wildcard') continue;
-        const services = [...new Set(c.matches.map((a) => a.slice(0, a.indexOf(':'))))];
+        const services = servicesOf(c.matches);
         const unsupported = services.filter((svc) => !catalog.supportsRcp(svc));
         if (unsupported.length && unsupported.length === services.length) {
           ctx.report({ span: v.span, message: `RCPs apply only to services that support them; ${unsupported.map((x) => `"${x}"`).join(', ')} ${unsupported.length > 1 ? 'do' : 'does'} not (supported: ${catalog.rcpSupportedServices().slice(0, 8).join(', ')}, …).` });

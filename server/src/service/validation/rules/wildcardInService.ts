@@ -1,5 +1,6 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
+import { servicesOf } from '../util';
 import { forEachAction } from './actionValues';
 
 /** A wildcard inside the service prefix ("s*:Get*") reaches services nobody reviewed. */
@@ -13,7 +14,7 @@ export const wildcardInService: Rule = {
       if (c.kind !== 'wildcard') return;
       const svc = v.value.slice(0, v.value.indexOf(':'));
       if (!hasWildcard(svc)) return;
-      const services = [...new Set(c.matches.map((a) => a.slice(0, a.indexOf(':'))))];
+      const services = servicesOf(c.matches);
       ctx.report({ span: v.span, message: `The wildcard in the service prefix "${svc}" matches ${services.length} service${services.length > 1 ? 's' : ''} (${services.slice(0, 5).join(', ')}${services.length > 5 ? ', …' : ''}) and any added later: name the services explicitly.` });
     });
   },
