@@ -8,6 +8,7 @@ export const invalidCharacters: Rule = {
   description: 'A policy may contain only tab, line feed, carriage return and the characters U+0020 to U+00FF.',
   check(ctx) {
     const t = ctx.doc.text;
+    // a pasted binary or non-Latin text would otherwise flood the Problems view: the first 20 runs say enough
     let reported = 0;
     for (let i = 0; i < t.length && reported < 20; i++) {
       const c = t.charCodeAt(i);
