@@ -25,13 +25,25 @@ export class ServerContext {
     return decidePolicyType(doc.uri, parsed(doc), this.settings, this.chosenTypes.get(doc.uri));
   }
 
+  /** false until the first settings answer (or immediately for clients without workspace/configuration) */
+  settingsKnown = false;
+
   async refreshSettings(): Promise<void> {
-    if (!this.configurationCapable) return;
-    const s = (await this.connection.workspace.getConfiguration('iamPolicy')) as Partial<{ detectInJson: boolean; diagnostics: { rules?: ServiceSettings['rules'] }; policyTypes: ServiceSettings['policyTypes'] }> | null;
-    this.settings = {
-      detectInJson: s?.detectInJson ?? DEFAULT_SETTINGS.detectInJson,
-      rules: s?.diagnostics?.rules ?? {},
-      policyTypes: s?.policyTypes ?? {},
-    };
+    try {
+      if (!this.configurationCapable) return;
+      const s = (await this.connection.workspace.getConfiguration('iamPolicy')) as Record<string, unknown> | null;
+      // hand-edited settings.json can hold anything: wrong types fall back to the defaults
+      const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+      const strings = (v: unknown) => Object.fromEntries(Object.entries(obj(v) ?? {}).filter(([, x]) => typeof x === 'string')) as Record<string, string>;
+      this.settings = {
+        detectInJson: typeof s?.detectInJson === 'boolean' ? s.detectInJson : DEFAULT_SETTINGS.detectInJson,
+        rules: strings(obj(s?.diagnostics)?.rules) as ServiceSettings['rules'],
+        policyTypes: strings(s?.policyTypes) as ServiceSettings['policyTypes'],
+      };
+    } catch (e) {
+      this.connection.console.warn(`iam-policy: could not read the iamPolicy settings, using the defaults: ${(e as Error).message}`);
+    } finally {
+      this.settingsKnown = true;
+    }
   }
 }

@@ -11,6 +11,9 @@ export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: strin
 
   const run = (uri: string) => {
     timers.delete(uri);
+    // before the first settings answer a document could be judged by the wrong settings (e.g. detectInJson off);
+    // onInitialized validates every open document once they are known
+    if (!ctx.settingsKnown) return;
     const doc = ctx.policyDocument(uri);
     if (!doc) {
       if (published.delete(uri)) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
