@@ -31,6 +31,10 @@ async function goTo(text, at) {
   await page.keyboard.press('Control+G');
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
+  // keys pressed while Go to Line is still closing land in the quick input, not the editor: wait until the editor
+  // has the caret where it should be
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 5000 });
 }
 
 async function main() {
