@@ -2,7 +2,7 @@
 // before the extension acts on it (client/media/protocol.js validates the other direction inside the webview).
 // Pure: no vscode import.
 import type { ActionSuggestionsResult, SimulateResult } from '../../../server/src/protocol';
-import { InvalidMessage, SLOTS, describe, str, uri, validatePanelState, type PanelState, type Slot } from './state';
+import { InvalidMessage, SLOTS, describe, isObject, str, uri, validatePanelState, type PanelState, type Slot } from './state';
 
 export interface RangeMsg { start: { line: number; character: number }; end: { line: number; character: number } }
 
@@ -30,7 +30,6 @@ export type HostMessage =
   | { type: 'suggestions'; id: number; items: ActionSuggestionsResult['items'] }
   | { type: 'notice'; level: 'info' | 'error'; message: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 function int(v: unknown, path: string, min = 0, max = 1e7): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new InvalidMessage(path, `expected an integer from ${min} to ${max}, got ${describe(v)}`);

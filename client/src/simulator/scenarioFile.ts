@@ -2,7 +2,7 @@
 // as {"file": "relative/path.json"} so a saved scenario keeps pointing at the policy being edited. Pure: the caller
 // maps URIs to file-system paths and back.
 import * as path from 'node:path';
-import { DECISIONS, emptyState, type ContextRow, type Decision, type OrgLevelState, type PanelState, type PolicyRefState } from './state';
+import { DECISIONS, emptyState, isObject, type ContextRow, type Decision, type OrgLevelState, type PanelState, type PolicyRefState } from './state';
 
 /** A policy URI as a path on disk, or undefined (untitled documents): then the policy is written inline. */
 export interface PathMapping {
@@ -12,7 +12,6 @@ export interface PathMapping {
   inlinePolicy(uri: string): Record<string, unknown> | undefined;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 function relative(fromFile: string, to: string): string {
   const rel = path.relative(path.dirname(fromFile), to).split(path.sep).join('/');

@@ -76,7 +76,7 @@ export class InvalidMessage extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export function str(v: unknown, path: string, max: number = LIMITS.text): string {
   if (typeof v !== 'string') throw new InvalidMessage(path, `expected a string, got ${describe(v)}`);
