@@ -36,14 +36,7 @@ async function main() {
     const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
     await step('open policies/app-read-s3.policy.json', async () => {
-      await page.locator('.explorer-folders-view').waitFor();
-      await until(async () => {
-        await page.keyboard.press('Control+P');
-        await page.locator('.quick-input-widget input').fill('app-read-s3.policy.json', { timeout: 5000 });
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app-read-s3.policy.json' }).first().waitFor({ timeout: 5000 });
-      }, 60_000);
-      await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-line', { hasText: 's3:GetObject' }).waitFor();
+      await S.quickOpen('app-read-s3.policy.json', 's3:GetObject');
     });
     // room for the editor and the panel: no primary side bar (layout only, not a test step)
     await page.keyboard.press('Control+B').catch(() => {});

@@ -38,5 +38,17 @@ export function createSteps(shots, failPrefix) {
       await s.page.waitForTimeout(pause);
     }
   };
+  /** Quick Open (Ctrl+P) a workspace file and wait until the editor shows `visibleText` */
+  s.quickOpen = async (fileName, visibleText) => {
+    await s.page.locator('.explorer-folders-view').waitFor(); // remote file system connected
+    await s.until(async () => {
+      await s.page.keyboard.press('Escape');
+      await s.page.keyboard.press('Control+P');
+      await s.page.locator('.quick-input-widget input').fill(fileName, { timeout: 5000 });
+      await s.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 5000 });
+    }, 60_000);
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.monaco-editor .view-line', { hasText: visibleText }).waitFor();
+  };
   return s;
 }

@@ -54,15 +54,7 @@ async function main() {
     console.log(`  workbench up after ${Date.now() - t0} ms`);
 
     await step('Quick Open app-read-s3.policy.json: the editor shows it as IAM Policy', async () => {
-      await page.locator('.explorer-folders-view').waitFor(); // remote file system connected
-      await until(async () => {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+P');
-        await page.locator('.quick-input-widget input').fill('app-read-s3.policy.json', { timeout: 5000 });
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app-read-s3.policy.json' }).first().waitFor({ timeout: 5000 });
-      }, 60_000);
-      await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-line', { hasText: 's3:GetObject' }).waitFor();
+      await S.quickOpen('app-read-s3.policy.json', 's3:GetObject');
       // the status bar language indicator shows the contributed language name
       await page.locator('.statusbar-item', { hasText: 'IAM Policy' }).first().waitFor();
     });
