@@ -52,3 +52,21 @@ describe('IAM105 trust-action: the assume action is needed once per policy, not 
     assert.equal(findings(text, 'trust', 'IAM105').length, 1);
   });
 });
+
+describe('IAM801 pass-role-wildcard / IAM802 create-slr-wildcard: only on policies that grant', () => {
+  const text = policy({ Effect: 'Allow', Action: ['iam:PassRole', 'iam:CreateServiceLinkedRole'], Resource: '*' });
+
+  // A permissions boundary "does not grant permissions on its own"
+  // (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html); session policies "limit
+  // permissions ... but do not grant permissions" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session);
+  // an endpoint policy does not grant either (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html).
+  for (const type of ['boundary', 'session', 'endpoint', 'scp', 'rcp'] as const) {
+    it(`skips the ${type} policy type, which never grants`, () => {
+      assert.deepEqual(codes(text, type).filter((c) => c === 'IAM801' || c === 'IAM802'), []);
+    });
+  }
+
+  it('still warns on an identity policy', () => {
+    assert.deepEqual(codes(text, 'identity').filter((c) => c === 'IAM801' || c === 'IAM802').sort(), ['IAM801', 'IAM802']);
+  });
+});
