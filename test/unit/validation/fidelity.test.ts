@@ -70,3 +70,81 @@ describe('IAM801 pass-role-wildcard / IAM802 create-slr-wildcard: only on polici
     assert.deepEqual(codes(text, 'identity').filter((c) => c === 'IAM801' || c === 'IAM802').sort(), ['IAM801', 'IAM802']);
   });
 });
+
+describe('<provider>:amr is multivalued (IAM306 / IAM307)', () => {
+  // The IAM User Guide's Cognito trust policy tests amr with ForAnyValue:StringLike:
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
+  const trust = (c: object) => policy({ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-abcd-abcd-abcd-123456789012' }, ...c } });
+
+  it('accepts ForAnyValue:StringLike on cognito-identity.amazonaws.com:amr without a single-valued complaint', () => {
+    const r = lint(trust({ 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } }), 'trust');
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'IAM306' || d.code === 'IAM307').map((d) => d.message), []);
+  });
+
+  it('asks for the set qualifier where it is missing', () => {
+    const r = lint(trust({ StringLike: { 'cognito-identity.amazonaws.com:amr': 'authenticated' } }), 'trust');
+    const hits = r.diagnostics.filter((d) => d.code === 'IAM307');
+    assert.equal(hits.length, 1);
+    assert.equal(r.textOf(hits[0]), '"StringLike"');
+  });
+});
+
+describe('known gaps in the reference data draw no warnings', () => {
+  // https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html (IAM permissions for HTTP Tasks)
+  it('states:InvokeHTTPEndpoint on a state machine with states:HTTPMethod / states:HTTPEndpoint', () => {
+    const text = policy({ Effect: 'Allow', Action: 'states:InvokeHTTPEndpoint', Resource: 'arn:aws:states:us-east-2:123456789012:stateMachine:myStateMachine', Condition: { StringEquals: { 'states:HTTPMethod': 'GET' }, StringLike: { 'states:HTTPEndpoint': 'https://api.stripe.com/*' } } });
+    assert.deepEqual(lint(text).diagnostics.map((d) => `${d.code} ${messageText(d)}`), []);
+  });
+
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/control-access-with-iam.html (transforms)
+  it('cloudformation:CreateChangeSet on the AWS-owned transform ARN', () => {
+    const text = policy({ Effect: 'Allow', Action: 'cloudformation:CreateChangeSet', Resource: ['arn:aws:cloudformation:us-east-1:aws:transform/Serverless-2016-10-31', 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/*'] });
+    assert.deepEqual(lint(text).diagnostics.map((d) => `${d.code} ${messageText(d)}`), []);
+  });
+
+  it('no IAM303 for a key of the statement\'s own service that the data attaches to no action', () => {
+    // apigateway:Request/RoutingMode is listed for API Gateway but attached to none of its actions in the data
+    const text = policy({ Effect: 'Allow', Action: 'apigateway:PATCH', Resource: 'arn:aws:apigateway:us-east-1::/domainnames/example.com', Condition: { StringEquals: { 'apigateway:Request/RoutingMode': 'ROUTING_RULE_ONLY' } } });
+    assert.deepEqual(findings(text, 'identity', 'IAM303'), []);
+  });
+});
+
+describe('IAM403 star-only-action: service-wide patterns work', () => {
+  it('accepts s3:ListAllMyBuckets on arn:aws:s3:::*', () => {
+    assert.deepEqual(findings(policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::*' }), 'identity', 'IAM403'), []);
+  });
+  it('accepts logs:DescribeLogGroups on arn:aws:logs:*:*:log-group:*', () => {
+    assert.deepEqual(findings(policy({ Effect: 'Allow', Action: 'logs:DescribeLogGroups', Resource: 'arn:aws:logs:*:*:log-group:*' }), 'identity', 'IAM403'), []);
+  });
+  it('still flags a star-only action on one bucket, or on a named log group', () => {
+    assert.equal(findings(policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::bucket/*' }), 'identity', 'IAM403').length, 1);
+    assert.equal(findings(policy({ Effect: 'Allow', Action: 'logs:DescribeLogGroups', Resource: 'arn:aws:logs:*:*:log-group:/aws/lambda/*' }), 'identity', 'IAM403').length, 1);
+    assert.equal(findings(policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:logs:*:*:log-group:*' }), 'identity', 'IAM403').length, 1);
+  });
+});
+
+describe('IAM303 condition-key-not-applicable: keys filed under another service, negated operators', () => {
+  const deny = (key: string, op = 'StringEquals') => policy({ Effect: 'Deny', Action: 's3:GetObject', Resource: '*', Condition: { [op]: { [key]: 'x' } } });
+  // the catalog files each of these under the first service that declares it (codestar, arc-zonal-shift, cases,
+  // ec2-instance-connect), not under its own prefix
+  for (const key of ['iam:ResourceTag/team', 'elasticloadbalancing:ResourceTag/team', 'connect:UserArn', 'ec2:osuser']) {
+    it(`checks ${key} like any other key`, () => {
+      const hits = findings(deny(key), 'identity', 'IAM303');
+      assert.equal(hits.length, 1, key);
+      assert.match(hits[0], new RegExp(`"${key.replace('/', '\\/')}"`));
+    });
+  }
+
+  it('accepts ec2:osuser with the EC2 Instance Connect action that supports it', () => {
+    const text = policy({ Effect: 'Allow', Action: 'ec2-instance-connect:SendSSHPublicKey', Resource: 'arn:aws:ec2:us-east-1:123456789012:instance/i-1234567890abcdef0', Condition: { StringEquals: { 'ec2:osuser': 'ec2-user' } } });
+    assert.deepEqual(findings(text, 'identity', 'IAM303'), []);
+  });
+
+  it('says a negated operator makes the condition always true, not "never met"', () => {
+    const [msg] = findings(deny('ec2:Vpc', 'StringNotEquals'), 'identity', 'IAM303');
+    assert.match(msg, /always true/);
+    assert.doesNotMatch(msg, /never (met|matches)/);
+    const [plain] = findings(deny('ec2:Vpc'), 'identity', 'IAM303');
+    assert.match(plain, /never matches \(the Deny has no effect\)/);
+  });
+});
