@@ -148,3 +148,42 @@ describe('IAM303 condition-key-not-applicable: keys filed under another service,
     assert.match(plain, /never matches \(the Deny has no effect\)/);
   });
 });
+
+describe('IAM806 oidc-missing-conditions: audience pinned, shared audiences, trust policies only', () => {
+  const provider = (host: string) => `arn:aws:iam::111122223333:oidc-provider/${host}`;
+  const trust = (host: string, condition?: object) => policy({ Effect: 'Allow', Principal: { Federated: provider(host) }, Action: 'sts:AssumeRoleWithWebIdentity', ...(condition ? { Condition: condition } : {}) });
+
+  it('accepts a provider whose aud is pinned, without sub', () => {
+    assert.deepEqual(findings(trust('oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE', { StringEquals: { 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:aud': 'sts.amazonaws.com' } }), 'trust', 'IAM806'), []);
+    assert.deepEqual(findings(trust('auth.example.com', { StringEquals: { 'auth.example.com:aud': 'my-client-id' } }), 'trust', 'IAM806'), []);
+  });
+
+  it('still asks for aud when it is missing', () => {
+    const [msg] = findings(trust('auth.example.com'), 'trust', 'IAM806');
+    assert.match(msg, /"auth\.example\.com:aud"/);
+  });
+
+  it('asks GitHub trust for sub even with aud pinned: sts.amazonaws.com is every GitHub user\'s audience', () => {
+    const hits = findings(trust('token.actions.githubusercontent.com', { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }), 'trust', 'IAM806');
+    assert.equal(hits.length, 1);
+    assert.match(hits[0], /"token\.actions\.githubusercontent\.com:sub"/);
+    assert.doesNotMatch(hits[0], /:aud"/);
+  });
+
+  it('applies to role trust policies only', () => {
+    const text = policy({ Effect: 'Allow', Principal: { Federated: provider('auth.example.com') }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' });
+    assert.deepEqual(findings(text, 'resource', 'IAM806'), []);
+  });
+
+  // IAM Access Analyzer policy validation, "Federated principal not supported":
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html
+  it('reports a Federated principal in a bucket policy as an error (IAM501)', () => {
+    const text = policy({ Effect: 'Allow', Principal: { Federated: provider('auth.example.com') }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' });
+    const r = lint(text, 'resource');
+    const hits = r.diagnostics.filter((d) => d.code === 'IAM501');
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0].severity, 1);
+    assert.match(messageText(hits[0]), /only in role trust policies/);
+    assert.deepEqual(findings(trust('auth.example.com', { StringEquals: { 'auth.example.com:aud': 'x' } }), 'trust', 'IAM501'), []);
+  });
+});
