@@ -125,6 +125,9 @@ export const CASES: Case[] = [
   { code: 'IAM311', name: 'private SourceIp', text: cond({ IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }), flagged: true, at: '"10.0.0.0/8"' },
   { code: 'IAM311', name: 'public SourceIp', text: cond({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }), flagged: false },
   // IAM401-403
+  // IAM312: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent
+  { code: 'IAM312', name: 'Deny with Bool MultiFactorAuthPresent false', text: policy({ Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }), flagged: true, at: '"aws:MultiFactorAuthPresent"', message: /BoolIfExists/ },
+  { code: 'IAM312', name: 'Deny with BoolIfExists', text: policy({ Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }), flagged: false },
   { code: 'IAM401', name: 'not an ARN', text: policy(S({ Resource: 'my-bucket' })), flagged: true, at: '"my-bucket"' },
   { code: 'IAM401', name: 'bad partition', text: policy(S({ Resource: 'arn:awz:s3:::bucket/*' })), flagged: true, message: /"aws"/ },
   { code: 'IAM401', name: 'bad region', text: policy(S({ Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-eest-1:111122223333:table/t' })), flagged: true, message: /us-east-1/ },

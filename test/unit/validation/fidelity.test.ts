@@ -187,3 +187,36 @@ describe('IAM806 oidc-missing-conditions: audience pinned, shared audiences, tru
     assert.deepEqual(findings(trust('auth.example.com', { StringEquals: { 'auth.example.com:aud': 'x' } }), 'trust', 'IAM501'), []);
   });
 });
+
+describe('IAM312 mfa-present-false', () => {
+  const deny = (op: string, extra: object = {}) => policy({ Effect: 'Deny', NotAction: ['iam:ChangePassword', 'sts:GetSessionToken'], Resource: '*', Condition: { [op]: { 'aws:MultiFactorAuthPresent': 'false' }, ...extra } });
+
+  it('flags "Bool" ... "false" in a Deny and offers "BoolIfExists" as the preferred quick fix', () => {
+    const r = lint(deny('Bool'));
+    const hits = r.diagnostics.filter((d) => d.code === 'IAM312');
+    assert.equal(hits.length, 1);
+    const fix = (hits[0].data as { fixes: { title: string; preferred?: boolean; edits: { newText: string }[] }[] }).fixes[0];
+    assert.equal(fix.title, 'Change "Bool" to "BoolIfExists"');
+    assert.equal(fix.preferred, true);
+    assert.equal(fix.edits[0].newText, '"BoolIfExists"');
+  });
+
+  it('flags it in an Allow too, without the BoolIfExists fix (it would widen the Allow)', () => {
+    const r = lint(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }));
+    const hits = r.diagnostics.filter((d) => d.code === 'IAM312');
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0].data, undefined);
+  });
+
+  it('accepts BoolIfExists, and Bool "true"', () => {
+    assert.deepEqual(findings(deny('BoolIfExists'), 'identity', 'IAM312'), []);
+    assert.deepEqual(findings(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }), 'identity', 'IAM312'), []);
+  });
+
+  it('offers no rename when the statement already has a BoolIfExists block (it would duplicate the key)', () => {
+    const r = lint(deny('Bool', { BoolIfExists: { 'aws:ViaAWSService': 'false' } }));
+    const hits = r.diagnostics.filter((d) => d.code === 'IAM312');
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0].data, undefined);
+  });
+});
