@@ -2,7 +2,10 @@
 // not draw wrong findings, and the rules must say what AWS says.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { parsePolicy } from '../../../server/src/core/policy/model';
 import type { PolicyType } from '../../../server/src/core/policy/policyType';
+import { decidePolicyType } from '../../../server/src/service/policyType';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
 import { messageText } from '../helpers';
 import { lint, policy } from './lint';
 
@@ -218,5 +221,36 @@ describe('IAM312 mfa-present-false', () => {
     const hits = r.diagnostics.filter((d) => d.code === 'IAM312');
     assert.equal(hits.length, 1);
     assert.equal(hits[0].data, undefined);
+  });
+});
+
+describe('policy type from content: Principal statements with Resource are not a trust policy', () => {
+  const decide = (text: string) => decidePolicyType('file:///work/policy.json', parsePolicy(text), DEFAULT_SETTINGS).type;
+  // The shape of AWS's data perimeter RCP examples (aws-samples/data-perimeter-policy-examples, "EnforceOrgIdentities"):
+  // https://github.com/aws-samples/data-perimeter-policy-examples/tree/main/resource_control_policies
+  const RCP = policy({
+    Sid: 'EnforceOrgIdentities', Effect: 'Deny', Principal: '*',
+    Action: ['s3:*', 'sqs:*', 'kms:*', 'secretsmanager:*', 'sts:AssumeRole', 'sts:DecodeAuthorizationMessage', 'sts:GetAccessKeyInfo', 'sts:GetFederationToken', 'sts:GetServiceBearerToken', 'sts:GetSessionToken', 'sts:SetContext'],
+    Resource: '*',
+    Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5', 'aws:ResourceTag/dp:exclude:identity': 'true' }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } },
+  });
+
+  it('takes an RCP that names sts:AssumeRole for an RCP, and it lints without errors', () => {
+    assert.equal(decide(RCP), 'rcp');
+    assert.deepEqual(lint(RCP, 'rcp').diagnostics.filter((d) => d.severity === 1).map((d) => `${d.code} ${messageText(d)}`), []);
+  });
+
+  it('takes a single-service resource policy that names sts:AssumeRole with a Resource for a resource policy', () => {
+    const text = policy({ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } });
+    assert.equal(decide(text), 'resource');
+  });
+
+  it('still takes a role trust policy for a trust policy', () => {
+    assert.equal(decide(policy({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' })), 'trust');
+  });
+
+  it('keeps a one-service Deny for everyone (a bucket policy) a resource policy', () => {
+    const text = policy({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    assert.equal(decide(text), 'resource');
   });
 });
