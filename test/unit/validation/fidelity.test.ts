@@ -254,3 +254,29 @@ describe('policy type from content: Principal statements with Resource are not a
     assert.equal(decide(text), 'resource');
   });
 });
+
+describe('IAM701 policy-size for SCPs and RCPs: severity by minified size', () => {
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html: the console removes white
+  // space outside quotation marks before saving; the API and CLI save the text as given.
+  const stmt = (i: number) => ({ Sid: `Deny${i}`, Effect: 'Deny', Action: ['s3:DeleteBucket', 's3:PutBucketPolicy'], Resource: `arn:aws:s3:::bucket-${i}` });
+  const compact = (n: number) => JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: n }, (_, i) => stmt(i)) });
+
+  for (const type of ['scp', 'rcp'] as const) {
+    it(`${type}: a warning with the minified size when only white space puts it over`, () => {
+      const pretty = JSON.stringify(JSON.parse(compact(30)), null, 8);
+      assert.ok(compact(30).length < 5120 && pretty.length > 5120);
+      const hits = lint(pretty, type).diagnostics.filter((d) => d.code === 'IAM701');
+      assert.equal(hits.length, 1);
+      assert.equal(hits[0].severity, 2);
+      assert.match(messageText(hits[0]), new RegExp(`minified it has ${compact(30).length.toLocaleString('en-US')}`));
+    });
+
+    it(`${type}: an error when it is over the quota even without white space`, () => {
+      const big = compact(80);
+      assert.ok(big.length > 5120);
+      const hits = lint(big, type).diagnostics.filter((d) => d.code === 'IAM701');
+      assert.equal(hits.length, 1);
+      assert.equal(hits[0].severity, 1);
+    });
+  }
+});
