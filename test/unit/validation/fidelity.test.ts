@@ -280,3 +280,84 @@ describe('IAM701 policy-size for SCPs and RCPs: severity by minified size', () =
     });
   }
 });
+
+describe('one problem, one diagnostic (IAM001)', () => {
+  const withResource = (raw: string) => `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource": ${raw}}]}`;
+
+  for (const token of ['${BucketArn}', '{{BucketArn}}', '<BUCKET_ARN>', 'arn:aws:s3:::bucket/*']) {
+    it(`an unquoted ${token} gives one IAM001 over the token, and nothing else`, () => {
+      const r = lint(withResource(token));
+      assert.deepEqual(r.diagnostics.map((d) => [d.code, r.textOf(d)]), [['IAM001', token]]);
+      assert.doesNotMatch(messageText(r.diagnostics[0]), /trailing comma/);
+      assert.match(messageText(r.diagnostics[0]), /double quotes/);
+    });
+  }
+
+  it('"not json" gives one IAM001', () => {
+    const r = lint('not json');
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, r.textOf(d)]), [['IAM001', 'not json']]);
+  });
+
+  it('mentions a trailing comma only when there is one', () => {
+    const r = lint('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",}]}');
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['IAM001']);
+    assert.match(messageText(r.diagnostics[0]), /trailing comma/);
+    const missing = lint('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":}]}');
+    assert.ok(missing.diagnostics.some((d) => d.code === 'IAM001'));
+    assert.ok(missing.diagnostics.every((d) => !/trailing comma/.test(messageText(d))));
+  });
+
+  it('an unquoted property name is one problem', () => {
+    const r = lint('{"Version":"2012-10-17","Statement":[{Effect:"Allow","Action":"s3:GetObject","Resource":"*"}]}');
+    const syntax = r.diagnostics.filter((d) => d.code === 'IAM001');
+    assert.deepEqual(syntax.map((d) => r.textOf(d)), ['Effect']);
+  });
+});
+
+describe('comments: one diagnostic per comment, "Remove all comments" (issue 14 item 17)', () => {
+  // The kind of example a newcomer opens: a short policy annotated with `//` comments in Japanese.
+  const JAPANESE = [
+    '{',
+    '  "Version": "2012-10-17", // ポリシー言語のバージョン',
+    '  "Statement": [{',
+    '    "Effect": "Allow", // 許可する',
+    '    "Action": "iam:PassRole", // ロールを渡す',
+    '    "Resource": "arn:aws:iam::123456789012:role/MyServiceRole" // 渡せるロール (サービス用)',
+    '  }]',
+    '}',
+    '',
+  ].join('\n');
+
+  it('gives one IAM001 per comment and no IAM015 inside comments', () => {
+    const r = lint(JAPANESE);
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['IAM001', 'IAM001', 'IAM001', 'IAM001']);
+    assert.deepEqual(r.diagnostics.map((d) => r.textOf(d)), ['// ポリシー言語のバージョン', '// 許可する', '// ロールを渡す', '// 渡せるロール (サービス用)']);
+  });
+
+  it('offers "Remove this comment" and "Remove all comments"; removing all leaves a valid policy', () => {
+    const r = lint(JAPANESE);
+    const fixes = (r.diagnostics[1].data as { fixes: { title: string; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }[] }).fixes;
+    assert.deepEqual(fixes.map((f) => f.title), ['Remove this comment', 'Remove all comments']);
+    const all = fixes[1];
+    const edits = all.edits.map((e) => ({ start: r.doc.offsetAt(e.range.start), end: r.doc.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
+    let text = JAPANESE;
+    for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+    assert.doesNotThrow(() => JSON.parse(text));
+    assert.deepEqual(lint(text).diagnostics.map((d) => `${d.code} ${messageText(d)}`), []);
+    assert.ok(!/[^\x00-\xff]/.test(text), 'no character IAM rejects is left');
+  });
+
+  it('removes a comment on a line of its own with its line', () => {
+    const text = '{\n  // 説明\n  "Version": "2012-10-17",\n  "Statement": []\n}\n';
+    const r = lint(text);
+    const fix = (r.diagnostics.find((d) => d.code === 'IAM001')!.data as { fixes: { edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[] }).fixes[0];
+    const e = fix.edits[0];
+    assert.deepEqual([e.range.start, e.range.end], [{ line: 1, character: 0 }, { line: 2, character: 0 }]);
+  });
+
+  it('still reports characters IAM rejects outside comments', () => {
+    const r = lint('{\n  "Version": "2012-10-17", // 説明\n  "Statement": [{"Sid": "A\u2019s", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]\n}');
+    assert.equal(r.diagnostics.filter((d) => d.code === 'IAM001').length, 1);
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'IAM015').map((d) => r.textOf(d)), ['\u2019']);
+  });
+});
