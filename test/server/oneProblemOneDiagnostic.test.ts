@@ -1,22 +1,14 @@
 // Over real LSP (stdio): one problem gives one diagnostic, and comments can be removed in one go (issue 14 items 16, 17).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from './lspClient';
 
 // A short policy annotated with `//` comments in Japanese, opened as a plain .json file, as a newcomer does.
-const JAPANESE = [
-  '{',
-  '  "Version": "2012-10-17", // ポリシー言語のバージョン',
-  '  "Statement": [{',
-  '    "Effect": "Allow", // 許可する',
-  '    "Action": "iam:PassRole", // ロールを渡す',
-  '    "Resource": "arn:aws:iam::123456789012:role/MyServiceRole" // 渡せるロール',
-  '  }]',
-  '}',
-  '',
-].join('\n');
+const JAPANESE = readFileSync(join(__dirname, '..', 'fixtures', 'commented', 'japanese-comments.json'), 'utf8');
 
 describe('one problem, one diagnostic (LSP over stdio)', () => {
   let lsp: LspClient;

@@ -2,6 +2,8 @@
 // not draw wrong findings, and the rules must say what AWS says.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parsePolicy } from '../../../server/src/core/policy/model';
 import type { PolicyType } from '../../../server/src/core/policy/policyType';
 import { decidePolicyType } from '../../../server/src/service/policyType';
@@ -316,17 +318,7 @@ describe('one problem, one diagnostic (IAM001)', () => {
 
 describe('comments: one diagnostic per comment, "Remove all comments" (issue 14 item 17)', () => {
   // The kind of example a newcomer opens: a short policy annotated with `//` comments in Japanese.
-  const JAPANESE = [
-    '{',
-    '  "Version": "2012-10-17", // ポリシー言語のバージョン',
-    '  "Statement": [{',
-    '    "Effect": "Allow", // 許可する',
-    '    "Action": "iam:PassRole", // ロールを渡す',
-    '    "Resource": "arn:aws:iam::123456789012:role/MyServiceRole" // 渡せるロール (サービス用)',
-    '  }]',
-    '}',
-    '',
-  ].join('\n');
+  const JAPANESE = readFileSync(join(__dirname, '..', '..', 'fixtures', 'commented', 'japanese-comments.json'), 'utf8');
 
   it('gives one IAM001 per comment and no IAM015 inside comments', () => {
     const r = lint(JAPANESE);
