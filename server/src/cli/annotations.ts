@@ -7,7 +7,8 @@ export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
 export interface Annotation {
   level: AnnotationLevel;
-  file: string;
+  /** left out for a problem of the whole run */
+  file?: string;
   /** 1-based, like the editor's line numbers */
   line?: number;
   col?: number;
@@ -33,7 +34,7 @@ export function repositoryPath(file: string, env: NodeJS.ProcessEnv = process.en
 }
 
 export function workflowCommand(a: Annotation): string {
-  const props: [string, string | number | undefined][] = [['file', repositoryPath(a.file)], ['line', a.line], ['endLine', a.endLine]];
+  const props: [string, string | number | undefined][] = [['file', a.file === undefined ? undefined : repositoryPath(a.file)], ['line', a.line], ['endLine', a.endLine]];
   // the runner drops an annotation whose col/endColumn are set when line and endLine differ
   if (a.line !== undefined && (a.endLine === undefined || a.endLine === a.line)) props.push(['col', a.col], ['endColumn', a.endColumn]);
   props.push(['title', a.title]);
