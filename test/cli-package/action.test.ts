@@ -5,10 +5,10 @@
 // https://docs.github.com/en/actions/reference/workflows-and-actions/metadata-syntax
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { load } from 'js-yaml';
 
 const root = join(__dirname, '..', '..');
@@ -38,6 +38,7 @@ function runAction(inputs: Record<string, string>) {
 }
 
 describe('the GitHub Action', () => {
+  after(() => rmSync(workspace, { recursive: true, force: true }));
   it('is a Node action whose entry is the bundle, and declares the outputs it writes', () => {
     assert.equal(action.runs.using, 'node24');
     assert.equal(action.runs.main, 'dist/action.js');

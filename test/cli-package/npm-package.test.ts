@@ -4,10 +4,10 @@
 // whitelist and reports its size. Runs in the `cli-package` layer of scripts/test-all.mjs.
 import { strict as assert } from 'node:assert';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { load } from 'js-yaml';
 
 const root = join(__dirname, '..', '..');
@@ -39,6 +39,7 @@ describe('the npm package', () => {
     const i = run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, packed.filename)], project);
     assert.equal(i.status, 0, `offline install of the tarball failed:\n${i.stdout}${i.stderr}`);
   });
+  after(() => rmSync(work, { recursive: true, force: true }));
 
   it('holds exactly the whitelisted files, within the size limit', (t) => {
     const files = packed.files.map((f) => f.path).sort();
