@@ -41,6 +41,7 @@ import { privateIp } from './privateIp';
 import { arnFormat } from './arnFormat';
 import { resourceMismatch } from './resourceMismatch';
 import { starOnlyAction } from './starOnlyAction';
+import { actionResourceMismatch } from './actionResourceMismatch';
 import { principalFormat } from './principalFormat';
 import { principalWildcard } from './principalWildcard';
 import { principalUniqueId } from './principalUniqueId';
@@ -67,7 +68,7 @@ export const RULES: readonly Rule[] = [
   unknownService, unknownAction, apiOperationName, wildcardMatchesNothing, actionFormat, wildcardInService,
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorTypeMismatch, invalidConditionValue,
   setOperatorSingleValued, missingSetQualifier, wildcardWithoutLike, nullOperator, duplicateConditionKey, privateIp,
-  arnFormat, resourceMismatch, starOnlyAction,
+  arnFormat, resourceMismatch, starOnlyAction, actionResourceMismatch,
   principalFormat, principalWildcard, principalUniqueId,
   variableSyntax, variableNotAllowed, variableVersion, variableKey,
   policySizeRule, largeDocument,
