@@ -71,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       const r = await client.sendRequest<PolicyTypeResult>(PolicyTypeRequest, { uri: editor.document.uri.toString() });
       if (!r.type) { setShown(false); return; }
       status.text = `$(shield) IAM: ${r.label}`;
-      status.tooltip = `Policy type decided by ${r.source}. Click to change.`;
+      status.tooltip = `${r.label}: ${r.reason}.${r.advice ? ` ${r.advice}` : ''} Click to change the type.`;
       setShown(true);
     } catch { setShown(false); }
   };
