@@ -27,6 +27,8 @@ export interface ExtensionApi {
   simulator: SimulatorApi;
   /** the policy-type status bar item's text, or undefined while it is hidden (for tests) */
   policyTypeStatus(): string | undefined;
+  /** the status bar item's tooltip: the type, why, and what to do if it is not meant (for tests) */
+  policyTypeTooltip(): string | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -117,7 +119,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   await ready;
   void updateStatus();
-  return { client, ready, simulator, policyTypeStatus: () => (statusShown ? status.text : undefined) };
+  return {
+    client, ready, simulator,
+    policyTypeStatus: () => (statusShown ? status.text : undefined),
+    policyTypeTooltip: () => (statusShown && typeof status.tooltip === 'string' ? status.tooltip : undefined),
+  };
 }
 
 export function deactivate(): Thenable<void> | undefined {

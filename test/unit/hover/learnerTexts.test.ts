@@ -179,4 +179,12 @@ describe('policy kinds: AWS managed, customer managed, inline', () => {
     const role = items.find((i) => String(i.label).includes(':role/'));
     assert.match(docOf(role!.documentation as { value: string }), /temporary credentials/);
   });
+
+  it('completion of iam:PolicyARN values offers a customer managed and an AWS managed policy, each explained', () => {
+    const { items } = completeAt(S('"Effect": "Allow", "Action": "iam:AttachRolePolicy", "Resource": "*", "Condition": {"ArnEquals": {"iam:PolicyARN": "|"}}'));
+    assert.match(docOf(item(items, 'arn:aws:iam::<account>:policy/<name>').documentation as { value: string }), /customer managed policy/);
+    assert.match(docOf(item(items, 'arn:aws:iam::aws:policy/<name>').documentation as { value: string }), /AWS managed policy.*maintained by AWS/s);
+    const principal = completeAt(S('"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"ArnLike": {"aws:PrincipalArn": "|"}}')).items;
+    assert.match(docOf(item(principal, 'arn:aws:iam::<account>:user/<name>').documentation as { value: string }), /long-term credentials/);
+  });
 });

@@ -20,7 +20,7 @@ import {
   principalMarkdown, serviceMarkdown, VERSION_VALUE_TEXTS,
 } from '../hover/texts';
 import { decidePolicyType } from '../policyType';
-import { IAM_RESOURCE_TYPE_TEXTS } from '../hover/iamEntityTexts';
+import { IAM_ENTITY_TEXTS, IAM_RESOURCE_TYPE_TEXTS } from '../hover/iamEntityTexts';
 import { effectElementMarkdown, effectValueMarkdown } from '../hover/policyTypeTexts';
 import { DEFAULT_SETTINGS } from '../settings';
 
@@ -474,8 +474,8 @@ function completeConditionKeys(b: Builder, catalog: Catalog, operator: string): 
 function completeConditionValues(b: Builder, catalog: Catalog, operator: string, keyName: string): void {
   const op = parseOperator(operator);
   const info = catalog.conditionKey(keyName);
-  const v = (label: string, text: string, detail?: string, snippet = false, i = 0) =>
-    b.value(label, text, { kind: snippet ? CompletionItemKind.Snippet : CompletionItemKind.Value, detail, sort: sortKey(1, i), snippet, filter: label });
+  const v = (label: string, text: string, detail?: string, snippet = false, i = 0, doc?: string) =>
+    b.value(label, text, { kind: snippet ? CompletionItemKind.Snippet : CompletionItemKind.Value, detail, sort: sortKey(1, i), snippet, filter: label, doc });
   if (op.info?.family === 'Null') {
     v('true', 'true', `${keyName} is absent`, false, 0);
     v('false', 'false', `${keyName} is present`, false, 1);
@@ -505,7 +505,16 @@ function completeConditionValues(b: Builder, catalog: Catalog, operator: string,
   if (/^aws:(principalorgpaths|resourceorgpaths|sourceorgpaths|vpceorgpaths)$/.test(lower)) { v('o-<org>/r-<root>/ou-<ou>/*', 'o-${1:exampleorgid}/r-${2:ab12}/ou-${3:ab12-11111111}/*', 'an OU path and everything below it', true, 0); return; }
   if (/^aws:(principalaccount|resourceaccount|sourceaccount|vpceaccount)$/.test(lower)) { v('<account-id>', '${1:111122223333}', '12-digit account ID', true, 0); return; }
   if (lower === 'aws:principalarn' || lower === 'aws:sourcearn' || type === 'ARN') {
-    if (lower === 'aws:principalarn') { v('arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', 'a role', true, 0); return; }
+    if (lower === 'aws:principalarn') {
+      v('arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', 'a role', true, 0, IAM_ENTITY_TEXTS.role);
+      v('arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', 'an IAM user', true, 1, IAM_ENTITY_TEXTS.user);
+      return;
+    }
+    if (lower === 'iam:policyarn' || lower === 'iam:permissionsboundary') {
+      v('arn:aws:iam::<account>:policy/<name>', 'arn:${1:aws}:iam::${2:111122223333}:policy/${3:PolicyName}', 'a customer managed policy', true, 0, IAM_ENTITY_TEXTS['customer managed policy']);
+      v('arn:aws:iam::aws:policy/<name>', 'arn:${1:aws}:iam::aws:policy/${2:ReadOnlyAccess}', 'an AWS managed policy', true, 1, IAM_ENTITY_TEXTS['aws managed policy']);
+      return;
+    }
     v('arn:…', 'arn:${1:aws}:${2:service}:${3:region}:${4:111122223333}:${5:resource}', 'an ARN', true, 0);
     return;
   }
