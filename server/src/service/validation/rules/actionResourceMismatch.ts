@@ -1,7 +1,7 @@
 import type { Value } from '../../../core/policy/model';
 import { globMatch } from '../../../core/wildcard';
 import type { Rule } from '../rule';
-import { classifyAction } from '../util';
+import { classifyAction } from '../actionClassification';
 import { arnProblem } from './arnFormat';
 import { removeArrayItem } from './removeItem';
 import { equivalentArns } from './resourceMismatch';
