@@ -189,7 +189,8 @@ function arnParts(arn: string): string[] {
 function templateValues(template: string, value: string): [string, string][] | undefined {
   const pieces = template.split(/\$\{([^}]+)\}/);
   const names = pieces.filter((_, i) => i % 2 === 1);
-  if (!names.length) return [];
+  // lazy groups backtrack on a value that does not fit: long values (IAM allows 2,048 characters) go unsplit
+  if (!names.length || value.length > 512) return names.length ? undefined : [];
   const src = pieces.map((p, i) => (i % 2 === 0 ? escapeRegExp(p) : i === pieces.length - 2 ? '(.*)' : '(.*?)')).join('');
   const m = new RegExp(`^${src}$`, 's').exec(value);
   return m ? names.map((n, i) => [n, m[i + 1]]) : undefined;
