@@ -3,6 +3,7 @@ import type { AccessLevel, ActionResourceType, Catalog } from '../../core/catalo
 import { ACCESS_LEVELS } from '../../core/catalog/catalog';
 import { missingKeyBehaviour, parseOperator, valuesCombination, SET_QUALIFIERS } from '../../core/operators';
 import { escapeRegExp } from '../../core/arn';
+import { roleFlowMarkdown } from './roleFlowTexts';
 import { IAM_ENTITY_TEXTS, iamEntityMarkdown, iamEntityOf } from './iamEntityTexts';
 import { classifyAwsPrincipal, IDENTITY_PROVIDERS, SERVICE_PRINCIPALS } from '../../core/principals';
 
@@ -49,6 +50,8 @@ export function actionMarkdown(catalog: Catalog, fullName: string): string | und
   const out = [`**${info.fullName}** — ${info.accessLevels.join(', ') || 'no access level'}`, ''];
   const desc = catalog.actionDescription(info.fullName);
   if (desc) out.push(desc, '');
+  const lesson = roleFlowMarkdown(info.fullName);
+  if (lesson) out.push(lesson, '');
   if (info.resourceTypes.length) {
     out.push('Resource types (an ARN in Resource must fit one of these):', ...info.resourceTypes.map(resourceTypeLine), '');
   } else {
