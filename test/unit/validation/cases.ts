@@ -194,6 +194,14 @@ export const CASES: Case[] = [
   { code: 'IAM807', name: 'GitHub sub "*"', type: 'trust', text: gh('*'), flagged: true },
   { code: 'IAM807', name: 'GitHub whole org', type: 'trust', text: gh('repo:acme/*'), flagged: true, at: '"repo:acme/*"' },
   { code: 'IAM807', name: 'GitHub pinned repo and branch', type: 'trust', text: gh('repo:acme/web:ref:refs/heads/main'), flagged: false },
+  // IAM808-809: the AssumeRole/PassRole mix-ups (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html)
+  { code: 'IAM808', name: 'iam:PassRole in a trust policy', type: 'trust', text: policy(trust({ Action: ['sts:AssumeRole', 'iam:PassRole'] })), flagged: true, at: '"iam:PassRole"', message: /does not belong in a trust policy.*identity policy of the user or role that hands this role to a service/ },
+  { code: 'IAM808', name: 'iam:PassRole in an identity policy', text: policy(S({ Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app' })), flagged: false },
+  { code: 'IAM809', name: 'AssumeRole on a user ARN', text: policy(S({ Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111122223333:user/Bob' })), flagged: true, at: '"sts:AssumeRole"', message: /must be the role's ARN.*is not a role.*trust policy names them/ },
+  { code: 'IAM809', name: 'AssumeRole next to S3 on a bucket', text: policy(S({ Action: ['s3:GetObject', 'sts:AssumeRole'], Resource: 'arn:aws:s3:::bucket/*' })), flagged: true, at: '"sts:AssumeRole"' },
+  { code: 'IAM809', name: 'AssumeRole on a role', text: policy(S({ Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111122223333:role/ReadOnlyRole' })), flagged: false },
+  { code: 'IAM809', name: 'AssumeRole on roles of any account', text: policy(S({ Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/deploy-*' })), flagged: false },
+  { code: 'IAM809', name: 'AssumeRole on *', text: policy(S({ Action: 'sts:AssumeRole', Resource: '*' })), flagged: false },
   // IAM901-902
   { code: 'IAM901', name: 'covered by wildcard', text: policy(S({ Action: ['s3:Get*', 's3:GetObject'] })), flagged: true, at: '"s3:GetObject"' },
   { code: 'IAM901', name: 'duplicate action', text: policy(S({ Action: ['s3:GetObject', 's3:getobject'] })), flagged: true, at: '"s3:getobject"' },

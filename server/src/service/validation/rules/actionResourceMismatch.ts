@@ -5,6 +5,7 @@ import { classifyAction } from '../actionClassification';
 import { arnProblem } from './arnFormat';
 import { removeArrayItem } from './removeItem';
 import { equivalentArns } from './resourceMismatch';
+import { assumeRoleOnNonRoles } from '../assumeRoleTargets';
 
 /**
  * An action that fits none of the statement's resource ARNs, while other actions of the statement do: it grants or
@@ -26,6 +27,8 @@ export const actionResourceMismatch: Rule = {
       if (resources.some((r) => !r.value.startsWith('arn:') || arnProblem(catalog, r.value))) continue;
       const arns = resources.flatMap((r) => [r.value, ...equivalentArns(r.value)]);
       const fits = (action: string) => catalog.resourceTypesOf(action).some((rt) => rt.arnFormat && arns.some((arn) => catalog.arnMatchesFormat(arn, rt.arnFormat)));
+      // sts:AssumeRole* on a user, bucket or policy is IAM809's finding
+      const assumeRoleHit = assumeRoleOnNonRoles(s, ctx.policyType);
       const misfits: { v: Value; formats: string[] }[] = [];
       let anyFits = false;
       for (const v of s.action.values) {
@@ -41,6 +44,7 @@ export const actionResourceMismatch: Rule = {
       const partition = /^arn:(aws[a-z-]*):/.exec(resources[0].value)?.[1] ?? 'aws';
       const effect = s.effect?.value === 'Deny' ? 'denies' : 'grants';
       for (const { v, formats } of misfits) {
+        if (assumeRoleHit?.actions.includes(v)) continue;
         const kinds = formats.length
           ? `it acts on ${formats.slice(0, 2).map((f) => `"${f.replace('${Partition}', partition)}"`).join(' or ')}${formats.length > 2 ? ' and other ARNs' : ''}`
           : 'it supports only "Resource": "*"';

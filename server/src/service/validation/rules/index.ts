@@ -59,6 +59,8 @@ import { allowNotPrincipal } from './allowNotPrincipal';
 import { publicPrincipal } from './publicPrincipal';
 import { oidcMissingConditions } from './oidcMissingConditions';
 import { githubOidcRepo } from './githubOidcRepo';
+import { passRoleInTrust } from './passRoleInTrust';
+import { assumeRoleResource } from './assumeRoleResource';
 import { redundantAction } from './redundantAction';
 import { redundantStatement } from './redundantStatement';
 
@@ -74,5 +76,6 @@ export const RULES: readonly Rule[] = [
   variableSyntax, variableNotAllowed, variableVersion, variableKey,
   policySizeRule, largeDocument,
   passRoleWildcard, createSlrWildcard, allowNotActionResource, allowNotPrincipal, publicPrincipal, oidcMissingConditions, githubOidcRepo,
+  passRoleInTrust, assumeRoleResource,
   redundantAction, redundantStatement,
 ];

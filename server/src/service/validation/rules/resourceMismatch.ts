@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { statementActionSet } from '../actionClassification';
 import { arnProblem } from './arnFormat';
+import { assumeRoleOnNonRoles } from '../assumeRoleTargets';
 
 // services that were renamed and accept both ARN spellings (AWS CodeConnections, formerly CodeStar Connections)
 const ARN_SERVICE_ALIASES: Record<string, string> = { codeconnections: 'codestar-connections', 'codestar-connections': 'codeconnections' };
@@ -28,6 +29,8 @@ export const resourceMismatch: Rule = {
       if (!s.resource?.values.length) continue;
       const arns = s.resource.values.filter((v) => v.value.startsWith('arn:') && !arnProblem(catalog, v.value));
       if (!arns.length) continue;
+      // sts:AssumeRole alone on a user, bucket or policy is IAM809's finding
+      if (assumeRoleOnNonRoles(s, ctx.policyType)?.onlyAssumeRole) continue;
       const set = statementActionSet(catalog, s);
       if (!set || !set.allKnown || !set.actions.length) continue;
       const formats = new Map<string, string[]>();

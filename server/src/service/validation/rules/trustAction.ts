@@ -44,7 +44,8 @@ export const trustAction: Rule = {
       const oidc = fed.filter((f) => !/:saml-provider\//.test(f.value));
       const fitting = saml.length ? 'sts:AssumeRoleWithSAML' : fed.length ? 'sts:AssumeRoleWithWebIdentity' : 'sts:AssumeRole';
       for (const v of actions) {
-        if (v.value === '*' || TRUST_ACTIONS.some((a) => globMatch(v.value, a, true))) continue;
+        // iam:PassRole here is the PassRole/AssumeRole mix-up, which IAM808 explains
+        if (v.value === '*' || /^iam:passrole$/i.test(v.value) || TRUST_ACTIONS.some((a) => globMatch(v.value, a, true))) continue;
         ctx.report({
           span: v.span,
           message: `"${v.value}" cannot be granted in a role trust policy: use ${ASSUME.join(', ')} (plus sts:TagSession, sts:SetSourceIdentity or sts:SetContext).`,
