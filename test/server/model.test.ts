@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver-protocol';
 import type {
-  CatalogInfoResult, EffectivePermissionsResult, ManagedPolicyResult, ModelListResult, SimulateResult,
+  CatalogInfoResult, EffectivePermissionsResult, ManagedPolicyResult, ModelListResult, ScenarioResultsResult, SimulateResult,
 } from '../../server/src/protocol';
 import { hoverText, LspClient } from './lspClient';
 
@@ -148,5 +148,14 @@ describe('IAM model files and requests over LSP', () => {
     assert.deepEqual([...new Set(r.actions.map((a) => a.service))], ['s3']);
     const bad = await lsp.request<EffectivePermissionsResult>('iamPolicy/effectivePermissions', { model: { uris: 'nope' }, principal: 42 });
     assert.match(bad.errors[0], /give the principal/);
+  });
+
+  it('iamPolicy/scenarioResults: the seed world scenario file, each scenario evaluated against its model', async () => {
+    const file = join(root, 'examples', 'model', 'seed-world.scenario.json');
+    const r = await lsp.request<ScenarioResultsResult>('iamPolicy/scenarioResults', { uri: pathToFileURL(file).toString() });
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.scenarios.length, 10);
+    for (const s of r.scenarios) assert.equal(s.result?.pass, true, `${s.name}: ${s.result?.decision} ${s.errors.join('; ')}`);
+    assert.ok(r.policyUris.includes(SEED_URI), 'a change to the model file re-runs the scenarios');
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '../protocol';
 import { parsed } from '../service/documents';
 import { actionSuggestions, policyStatements, scenarioResults, simulateForPanel, type ReadText } from '../service/simulate';
-import { simulateAsPrincipal } from '../service/model';
+import { scenarioModelApplier, simulateAsPrincipal } from '../service/model';
 import { MAX_MODEL_BYTES } from '../node/modelFiles';
 import type { ServerContext } from './context';
 
@@ -65,6 +65,6 @@ export function registerSimulate(ctx: ServerContext): void {
     if (text === undefined) {
       return { scenarios: [], errors: [{ message: `cannot read the scenario file ${uri || '(no uri given)'}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], policyUris: [] };
     }
-    return scenarioResults(uri, text, read, ctx.catalog);
+    return scenarioResults(uri, text, read, ctx.catalog, scenarioModelApplier(readModel, ctx.managed));
   });
 }
