@@ -15,7 +15,7 @@ import { forget } from './documents';
 import { loadModelUris, nodeAtPath, rangeOfPath, MAX_RANGED_MODEL_CHARS } from './model';
 import type { ReadText } from './simulate';
 import type { ServiceSettings } from './settings';
-import { DIAGNOSTIC_SOURCE, validate, type DiagnosticFix } from './validation';
+import { DIAGNOSTIC_SOURCE, RULE_DOC_BASE, validate, type DiagnosticFix } from './validation';
 
 export const MODEL_FILE_PATTERNS = ['*.iam-model.json', '*.authz.json'];
 
@@ -94,7 +94,7 @@ export function validateModelFile(doc: TextDocument, read: ReadText, catalog: Ca
     out.push({
       range: rangeOfPath(doc.uri, p.path, read) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
       severity: severity === 'error' ? DiagnosticSeverity.Error : severity === 'warning' ? DiagnosticSeverity.Warning : severity === 'information' ? DiagnosticSeverity.Information : DiagnosticSeverity.Hint,
-      code: code.code, source: DIAGNOSTIC_SOURCE, message: p.message,
+      code: code.code, codeDescription: { href: `${RULE_DOC_BASE}#${code.code.toLowerCase()}-${code.slug}` }, source: DIAGNOSTIC_SOURCE, message: p.message,
     });
   }
   if (doc.getText().length > MAX_RANGED_MODEL_CHARS) {
