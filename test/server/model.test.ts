@@ -158,4 +158,18 @@ describe('IAM model files and requests over LSP', () => {
     for (const s of r.scenarios) assert.equal(s.result?.pass, true, `${s.name}: ${s.result?.decision} ${s.errors.join('; ')}`);
     assert.ok(r.policyUris.includes(SEED_URI), 'a change to the model file re-runs the scenarios');
   });
+
+  it('completion and hover inside a policy written in a model file, with its policy type', async () => {
+    const text = '{\n  "id": "123456789012",\n  "roles": {\n    "r": {\n      "trustPolicy": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": { "Service": "lambda.amazonaws.com" }, "Action": "sts:Assu" }] },\n      "policies": [{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }] }]\n    }\n  }\n}\n';
+    const uri = lsp.open('embedded.iam-model.json', text, 'json');
+    const items = await lsp.completion(uri, text.indexOf('sts:Assu') + 8);
+    const labels = items.map((i) => String(i.label));
+    assert.ok(labels.some((l) => /AssumeRole$/.test(l)), labels.slice(0, 20).join(', '));
+    const edit = items.find((i) => /AssumeRole$/.test(String(i.label)))?.textEdit as { range: { start: { line: number } } } | undefined;
+    assert.equal(edit?.range.start.line, 4, 'the edit lands on the trust policy line of the model file');
+    const h = hoverText(await lsp.hover(uri, text.indexOf('s3:GetObject') + 4));
+    assert.match(h, /s3:GetObject/);
+    assert.match(h, /Grants permission to retrieve objects/);
+    lsp.close(uri);
+  });
 });

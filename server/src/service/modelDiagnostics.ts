@@ -35,7 +35,7 @@ export function isModelFile(uri: string, text: string): boolean {
 }
 
 /** Every policy the model file writes itself (not read from another file), with the type it is validated as. */
-function embeddedPolicies(loaded: LoadedModel, uri: string): { doc: ModelDocument; type: PolicyType }[] {
+export function embeddedPolicies(loaded: LoadedModel, uri: string): { doc: ModelDocument; type: PolicyType }[] {
   const out: { doc: ModelDocument; type: PolicyType }[] = [];
   const add = (doc: ModelDocument | undefined, type: PolicyType) => { if (doc && !doc.file && doc.at.file === uri && doc.document) out.push({ doc, type }); };
   const attached = (a: PolicyAttachment | undefined, type: PolicyType) => { if (a?.kind === 'inline') add(a.doc, type); };
@@ -53,8 +53,9 @@ function embeddedPolicies(loaded: LoadedModel, uri: string): { doc: ModelDocumen
   return out;
 }
 
-const shift = (p: Position, base: Position): Position => (p.line === 0 ? { line: base.line, character: base.character + p.character } : { line: base.line + p.line, character: p.character });
-const shiftRange = (r: Range, base: Position): Range => ({ start: shift(r.start, base), end: shift(r.end, base) });
+/** A position inside an embedded policy, moved to the model file the policy starts at `base` in. */
+export const shift = (p: Position, base: Position): Position => (p.line === 0 ? { line: base.line, character: base.character + p.character } : { line: base.line + p.line, character: p.character });
+export const shiftRange = (r: Range, base: Position): Range => ({ start: shift(r.start, base), end: shift(r.end, base) });
 
 /** Runs the policy rules on one embedded policy and moves the findings to where the policy sits in the model file. */
 function validateEmbedded(doc: TextDocument, read: ReadText, path: JsonPath, type: PolicyType, catalog: Catalog, settings: ServiceSettings, decodedText?: string): Diagnostic[] {
