@@ -22,6 +22,15 @@ export const MAX_RANGED_MODEL_CHARS = 8 * 1024 * 1024;
 
 const cache = new Map<string, { texts: (string | undefined)[]; loaded: LoadedModel }>();
 
+/** A reader that reads each URI once: one request looks up thousands of ranges in the same files. */
+export function readOnce(read: ReadText): ReadText {
+  const seen = new Map<string, string | undefined>();
+  return (uri) => {
+    if (!seen.has(uri)) seen.set(uri, read(uri));
+    return seen.get(uri);
+  };
+}
+
 /** The model made of these files; reloaded only when a file's text changed. Unreadable files are problems. */
 export function loadModelUris(uris: string[], read: ReadText, managed: ManagedPolicies): LoadedModel {
   const list = [...new Set(uris.filter((u) => typeof u === 'string' && u))];
@@ -136,7 +145,8 @@ export function trustedPrincipals(trust: ModelDocument | undefined): { principal
   return out;
 }
 
-export function modelList(loaded: LoadedModel, read: ReadText): ModelListResult {
+export function modelList(loaded: LoadedModel, readText: ReadText): ModelListResult {
+  const read = readOnce(readText);
   const accounts: ModelAccountItem[] = [];
   const at = (l: { file: string; path: JsonPath }) => { const r = rangeOfPath(l.file, l.path, read); return r ? { uri: l.file, range: r } : { uri: l.file }; };
   for (const a of loaded.model.accounts.values()) {
@@ -187,7 +197,8 @@ function gatheredForProtocol(gathered: GatheredPolicy[], read: ReadText): Simula
  * iamPolicy/simulate with a model: the panel's own policies plus what the model gathers for the principal. The
  * gathered policies are evaluated as inline documents; their origins point into the model files.
  */
-export function simulateAsPrincipal(params: SimulateModelParams, read: ReadText, catalog: Catalog, managed: ManagedPolicies): SimulateResult {
+export function simulateAsPrincipal(params: SimulateModelParams, readText: ReadText, catalog: Catalog, managed: ManagedPolicies): SimulateResult {
+  const read = readOnce(readText);
   const loaded = loadModelUris(Array.isArray(params.model?.uris) ? params.model.uris : [], read, managed);
   let info: SimulateModelInfo | undefined;
   const response = simulateForPanel(params, read, catalog, (scenario) => {
@@ -204,7 +215,8 @@ export function simulateAsPrincipal(params: SimulateModelParams, read: ReadText,
 }
 
 /** iamPolicy/effectivePermissions: `iam-policy access` for the editor. */
-export function effectivePermissionsOf(params: EffectivePermissionsParams, read: ReadText, catalog: Catalog, managed: ManagedPolicies): EffectivePermissionsResult {
+export function effectivePermissionsOf(params: EffectivePermissionsParams, readText: ReadText, catalog: Catalog, managed: ManagedPolicies): EffectivePermissionsResult {
+  const read = readOnce(readText);
   const loaded = loadModelUris(Array.isArray(params.model?.uris) ? params.model.uris : [], read, managed);
   const problems = problemsForProtocol(loaded.problems, read);
   const empty = (error: string): EffectivePermissionsResult => ({ principal: '', actions: [], gathered: [], assumedConditions: [], errors: [error], problems });
@@ -223,8 +235,9 @@ export function effectivePermissionsOf(params: EffectivePermissionsParams, read:
 }
 
 /** Scenario files in the editor: the model a scenario names, read relative to the scenario file. */
-export function scenarioModelApplier(read: ReadText, managed: ManagedPolicies): ScenarioModelApplier {
+export function scenarioModelApplier(readText: ReadText, managed: ManagedPolicies): ScenarioModelApplier {
   return (scenarioUri, scenario) => {
+    const read = readOnce(readText);
     const modelUris = (scenario.model?.files ?? []).map((f) => resolveRelative(scenarioUri, f));
     const loaded = loadModelUris(modelUris, read, managed);
     const modelProblems = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5)

@@ -12,7 +12,7 @@ import type { ModelDocument, PolicyAttachment } from '../core/model/types';
 import type { PolicyType } from '../core/policy/policyType';
 import type { Position, Range } from '../core/text';
 import { forget } from './documents';
-import { loadModelUris, nodeAtPath, rangeOfPath, MAX_RANGED_MODEL_CHARS } from './model';
+import { loadModelUris, nodeAtPath, rangeOfPath, readOnce, MAX_RANGED_MODEL_CHARS } from './model';
 import type { ReadText } from './simulate';
 import type { ServiceSettings } from './settings';
 import { DIAGNOSTIC_SOURCE, RULE_DOC_BASE, validate, type DiagnosticFix } from './validation';
@@ -83,7 +83,8 @@ function validateEmbedded(doc: TextDocument, read: ReadText, path: JsonPath, typ
 }
 
 /** Diagnostics of a model file opened in the editor. The file is loaded on its own (with the policy files it names). */
-export function validateModelFile(doc: TextDocument, read: ReadText, catalog: Catalog, settings: ServiceSettings, managed: ManagedPolicies): Diagnostic[] {
+export function validateModelFile(doc: TextDocument, readText: ReadText, catalog: Catalog, settings: ServiceSettings, managed: ManagedPolicies): Diagnostic[] {
+  const read = readOnce(readText);
   const loaded = loadModelUris([doc.uri], read, managed);
   const out: Diagnostic[] = [];
   for (const p of loaded.problems) {

@@ -9,14 +9,15 @@ import type { Position, Range } from '../core/text';
 import { complete } from './completion';
 import { forget } from './documents';
 import { hover } from './hover';
-import { loadModelUris, nodeAtPath } from './model';
+import { loadModelUris, nodeAtPath, readOnce } from './model';
 import { embeddedPolicies, shiftRange } from './modelDiagnostics';
 import type { ReadText } from './simulate';
 
 interface Embedded { sub: TextDocument; base: Position; type: PolicyType; inner: Position }
 
 /** The embedded policy (a JSON object in the file) that holds the offset, as its own document. */
-function embeddedAt(doc: TextDocument, offset: number, read: ReadText, managed: ManagedPolicies): Embedded | undefined {
+function embeddedAt(doc: TextDocument, offset: number, readText: ReadText, managed: ManagedPolicies): Embedded | undefined {
+  const read = readOnce(readText);
   const loaded = loadModelUris([doc.uri], read, managed);
   for (const { doc: d, type } of embeddedPolicies(loaded, doc.uri)) {
     const hit = nodeAtPath(doc.uri, d.at.path, read);
