@@ -17,6 +17,6 @@ export function registerHover(ctx: ServerContext): void {
     const model = ctx.modelDocument(textDocument.uri);
     if (model) return hoverInModel(model, position, readModel, ctx.catalog, ctx.managed);
     const doc = ctx.policyDocument(textDocument.uri);
-    return doc ? hover(doc, position, ctx.catalog) : null;
+    return doc ? hover(doc, position, ctx.catalog, ctx.policyType(doc)) : null;
   });
 }
