@@ -178,4 +178,20 @@ describe('IAM model files and requests over LSP', () => {
     assert.match(h, /Grants permission to retrieve objects/);
     lsp.close(uri);
   });
+
+  it('Go to Definition in a model file: a group a user names, a customer policy by name, a user ARN in a trust policy', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const uri = lsp.open(SEED_URI, text, 'json');
+    const def = (needle: string, from = 0) => lsp.request<Location | null>('textDocument/definition', { textDocument: { uri }, position: lsp.position(uri, text.indexOf(needle, from) + 2) });
+    const line = (needle: string) => lsp.doc(uri).positionAt(text.indexOf(needle)).line;
+    const group = await def('"Developers"]');
+    assert.equal(group?.uri, SEED_URI);
+    assert.equal(group?.range.start.line, line('"Developers": {'));
+    const policy = await def('"S3OnlyBoundary"');
+    assert.equal(policy?.range.start.line, line('"S3OnlyBoundary": {'));
+    const hoge = await def('"arn:aws:iam::111111111111:user/Hoge"');
+    assert.equal(hoge?.range.start.line, line('"Hoge": {'));
+    assert.equal(await def('"2012-10-17"'), null);
+    lsp.close(uri);
+  });
 });

@@ -270,3 +270,36 @@ export function managedPolicyDocument(arnOrUri: string, managed: ManagedPolicies
   if (!p) return { arn: null, didYouMean: isAwsManagedArn(arn) ? managed.didYouMean(arn) : [], data };
   return { arn: p.arn, name: p.name, versionId: p.versionId, updatedAt: p.updatedAt, text: JSON.stringify(p.document, null, 2) + '\n', data };
 }
+
+// ---------------------------------------------------------------- Go to Definition inside model files
+
+/**
+ * Where a reference in a model file points: a group a user names, a customer managed policy (by name or ARN), or a
+ * user, group or role ARN written anywhere in the file (a trust policy's Principal, a resource policy). Undefined when
+ * the string is none of them or the target is not written in a model file.
+ */
+export function definitionInModel(uri: string, value: string, jsonPath: JsonPath, readText: ReadText, managed: ManagedPolicies): { uri: string; range: Range } | undefined {
+  const read = readOnce(readText);
+  const loaded = loadModelUris([uri], read, managed);
+  const to = (at: { file: string; path: JsonPath } | undefined) => {
+    if (!at) return undefined;
+    const range = rangeOfPath(at.file, at.path, read);
+    return range ? { uri: at.file, range } : undefined;
+  };
+  const accounts = [...loaded.model.accounts.values()];
+  const parent = jsonPath[jsonPath.length - 2];
+  if (parent === 'groups' || parent === 'GroupList') {
+    for (const a of accounts) { const g = a.groups.get(value.toLowerCase()); if (g) return to(g.at); }
+  }
+  for (const a of accounts) {
+    const p = a.policies.get(value.toLowerCase()) ?? [...a.policies.values()].find((x) => x.arn === value);
+    if (p && (parent === 'policies' || jsonPath.includes('permissionsBoundary') || jsonPath.includes('AttachedManagedPolicies') || jsonPath.includes('PermissionsBoundary') || value.startsWith('arn:'))) return to(p.at);
+  }
+  const arn = /^arn:aws[a-z-]*:iam::(\d{12}):(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(value);
+  if (arn) {
+    const a = loaded.model.accounts.get(arn[1]);
+    const e = arn[2] === 'user' ? a?.users.get(arn[3].toLowerCase()) : arn[2] === 'group' ? a?.groups.get(arn[3].toLowerCase()) : a?.roles.get(arn[3].toLowerCase());
+    return to(e?.at);
+  }
+  return undefined;
+}
