@@ -42,6 +42,6 @@ describe('AssumeRole and PassRole over LSP', () => {
     const uri = lsp.open('assume-user.policy.json', text);
     const diags = await lsp.diagnostics(uri);
     assert.deepEqual(diags.map((d) => d.code), ['IAM809']);
-    assert.match(diags[0].message, /is not a role/);
+    assert.match(String(diags[0].message), /is not a role/);
   });
 });
