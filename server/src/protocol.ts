@@ -60,7 +60,11 @@ export interface SimulateParams {
   resourcePolicy?: SimulatePolicyRef;
   scps: SimulateOrgLevel[];
   rcps: SimulateOrgLevel[];
-  request: { principal: string; action: string; resource: string; resourceAccount?: string; sessionIssuer?: string; context?: Record<string, unknown> };
+  request: {
+    principal: string; action: string; resource: string; resourceAccount?: string; sessionIssuer?: string; context?: Record<string, unknown>;
+    /** with a model: roles assumed in turn before the action, and the role the action hands to its service (`result.steps`) */
+    assumeRole?: string | string[]; passRole?: string;
+  };
   expected?: 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
   /** simulate as a principal of an IAM model: see SimulateModelParams */
   model?: ModelFiles;

@@ -4,6 +4,7 @@
 import type { Catalog } from '../core/catalog/catalog';
 import { formatPath, simulate, type Scenario, type SimulationResult } from '../core/evaluator';
 import { applyModel, type GatheredPolicy } from '../core/model/gather';
+import { simulateFlow } from '../core/model/flows';
 import { loadScenarioFile, type LoadedScenarios } from '../node/scenarioFiles';
 import { modelOfScenario } from '../node/modelFiles';
 import { gatheredJson, modelProblemLines } from './modelOutput';
@@ -47,6 +48,7 @@ function resultJson(r: SimulationResult, file: string, gathered?: { principal: s
     matchedStatements: r.matchedStatements, policyTypes: r.policyTypes, derivedContext: r.derivedContext,
     missingContextKeys: r.missingContextKeys, explanation: r.explanation,
   });
+  if (r.steps) o.steps = r.steps;
   if (r.errors.length) o.errors = r.errors;
   return o;
 }
@@ -60,6 +62,10 @@ function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string
   out(`  ${s.request.principal} ${s.request.action} ${s.request.resource}`);
   for (const g of gathered ?? []) out(`  gathered ${g.policyType}: ${g.origin.label}`);
   for (const line of r.explanation) out(`  ${line}`);
+  for (const [n, st] of (r.steps ?? []).entries()) {
+    out(`  step ${n + 1} ${st.step}: ${st.decision}`);
+    for (const m of st.matchedStatements) out(`    matched: ${m.effect} ${m.sid ? `"${m.sid}"` : `statement ${m.index}`} (${m.policyType}) ${m.file ?? m.policy}`);
+  }
   const types = Object.entries(r.policyTypes).filter(([, v]) => v !== 'NotApplicable').map(([k, v]) => `${k} ${v}`);
   if (types.length) out(`  policy types: ${types.join(', ')}`);
   for (const m of r.matchedStatements) {
@@ -87,6 +93,7 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         return;
       }
       let s = given;
+      let flowModel: Parameters<typeof simulateFlow>[0] | undefined;
       let gathered: { principal: string; gathered: GatheredPolicy[] } | undefined;
       if (given.model) {
         const m = modelOfScenario(file, given.model.files);
@@ -100,8 +107,10 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         }
         s = applied.scenario;
         gathered = { principal: s.request.principal, gathered: applied.gathered };
+        if (given.flow) flowModel = m.loaded.model;
       }
-      const r = simulate(s, catalog);
+      // a flow is evaluated step by step, each step gathering its own principal's policies from the model
+      const r = flowModel && given.flow ? simulateFlow(flowModel, given, given.flow, catalog) : simulate(s, catalog);
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
       if (cmd === 'test' && !r.pass) annotate?.(workflowCommand({ level: 'error', file, title: 'iam-policy test', message: `${label(s, i)}: ${r.decision}, expected ${r.expected}` }));
       if (opts.format === 'json') json.push(resultJson(r, file, gathered));

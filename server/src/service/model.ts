@@ -5,6 +5,7 @@ import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { Catalog } from '../core/catalog/catalog';
 import { formatPath, type JsonPath } from '../core/evaluator';
 import { effectivePermissions } from '../core/model/access';
+import { simulateFlow, type Flow } from '../core/model/flows';
 import { applyModel, isNotFound, orgPolicies, principalPolicies, resolvePrincipal, type GatheredPolicy, type PolicyOrigin } from '../core/model/gather';
 import { loadModel, type LoadedModel } from '../core/model/load';
 import { AWS_MANAGED_ARN_PREFIX, isAwsManagedArn, type ManagedPolicies } from '../core/model/managedPolicies';
@@ -208,10 +209,22 @@ export function simulateAsPrincipal(params: SimulateModelParams, readText: ReadT
       ...(applied.scenario.request.resourceAccount ? { resourceAccount: applied.scenario.request.resourceAccount } : {}),
       gathered: gatheredForProtocol(applied.gathered, read), problems: problemsForProtocol(loaded.problems, read),
     };
-    return { scenario: applied.scenario, errors: applied.errors };
+    const flow = flowOf(params.request);
+    if (typeof flow === 'string') return { scenario: applied.scenario, errors: [flow] };
+    return { scenario: applied.scenario, errors: applied.errors, evaluate: flow && (() => simulateFlow(loaded.model, scenario, flow, catalog)) };
   });
   if (info) response.model = info;
   return response;
+}
+
+/** request.assumeRole / request.passRole of iamPolicy/simulate with a model; a string says what is wrong. */
+function flowOf(request: SimulateModelParams['request']): Flow | undefined | string {
+  const { assumeRole, passRole } = request as { assumeRole?: unknown; passRole?: unknown };
+  if (assumeRole === undefined && passRole === undefined) return undefined;
+  const list = assumeRole === undefined ? [] : Array.isArray(assumeRole) ? assumeRole : [assumeRole];
+  if (!list.every((x) => typeof x === 'string' && x.trim())) return 'request.assumeRole: expected "role/NAME" or a role ARN, or a list of them';
+  if (passRole !== undefined && (typeof passRole !== 'string' || !passRole.trim())) return 'request.passRole: expected "role/NAME" or a role ARN';
+  return { assumeRole: list as string[], ...(typeof passRole === 'string' ? { passRole } : {}) };
 }
 
 /** iamPolicy/effectivePermissions: `iam-policy access` for the editor. */
@@ -243,7 +256,9 @@ export function scenarioModelApplier(readText: ReadText, managed: ManagedPolicie
     const modelProblems = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5)
       .map((p) => `model ${p.file.slice(p.file.lastIndexOf('/') + 1)} at ${formatPath(p.path)}: ${p.message}`);
     const applied = applyModel(loaded.model, scenario);
-    return { scenario: applied.scenario, modelUris, errors: applied.errors, modelProblems };
+    const flow = scenario.flow;
+    const evaluate = flow ? (catalog: Catalog) => simulateFlow(loaded.model, scenario, flow, catalog) : undefined;
+    return { scenario: applied.scenario, modelUris, errors: applied.errors, modelProblems, evaluate };
   };
 }
 

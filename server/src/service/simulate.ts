@@ -112,13 +112,16 @@ export function resourceTemplates(action: string, catalog: Catalog): string[] {
 }
 
 /** Everything the panel shows for one evaluation. Never throws: evaluator failures come back as errors. */
-export function simulateForPanel(params: SimulateParams, read: ReadText, catalog: Catalog, transform?: (s: Scenario) => { scenario: Scenario; errors: string[] }): SimulateResult {
+export function simulateForPanel(params: SimulateParams, read: ReadText, catalog: Catalog, transform?: (s: Scenario) => { scenario: Scenario; errors: string[]; evaluate?: () => SimulationResult }): SimulateResult {
   const built = buildScenario(params, read);
+  // a flow (AssumeRole chain, PassRole) is evaluated step by step by the transform's own evaluation
+  let evaluate = () => simulate(built.scenario, catalog);
   if (transform) {
     const t = transform(built.scenario);
     built.scenario = t.scenario;
     built.errors.push(...t.errors);
     if (t.errors.length) built.scenario.request.action = '';
+    if (t.evaluate) evaluate = t.evaluate;
   }
   const action = built.scenario.request.action;
   const response: SimulateResult = {
@@ -139,7 +142,7 @@ export function simulateForPanel(params: SimulateParams, read: ReadText, catalog
     return response;
   }
   try {
-    response.result = simulate(built.scenario, catalog);
+    response.result = evaluate();
   } catch (e) {
     response.errors.push(`the evaluator failed: ${(e as Error).message}`);
   }
@@ -191,7 +194,11 @@ export function resolveRelative(baseUri: string, relative: string): string {
  * evaluator takes, the URIs of the model files, errors that prevent the evaluation (a principal not in the model) and
  * problems of the model files (reported; the scenario is still evaluated on the rest of the model).
  */
-export type ScenarioModelApplier = (scenarioUri: string, scenario: Scenario) => { scenario: Scenario; modelUris: string[]; errors: string[]; modelProblems: string[] };
+export type ScenarioModelApplier = (scenarioUri: string, scenario: Scenario) => {
+  scenario: Scenario; modelUris: string[]; errors: string[]; modelProblems: string[];
+  /** for a scenario with a flow: its step-by-step evaluation against the model */
+  evaluate?: (catalog: Catalog) => SimulationResult;
+};
 
 /** The scenario objects of a scenario file: the root object, the root array's items, or `scenarios`' items. */
 function scenarioNodes(root: Node | undefined): { nodes: Node[]; prefix: (string | number)[] } {
@@ -252,6 +259,7 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
     const index = parsedFile.scenarios.length === nodes.length ? k : (goodIndexes[k] ?? k);
     const outcome: ScenarioOutcome = { index, name: scenario.name || `scenario ${index + 1}`, range: scenarioRange(index), result: null, errors: [] };
     let evaluated = scenario;
+    let evaluate = () => simulate(evaluated, catalog);
     if (scenario.model) {
       if (!withModel) { outcome.errors.push('this scenario names a model, which cannot be read here'); scenarios.push(outcome); return; }
       const applied = withModel(uri, scenario);
@@ -259,9 +267,10 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
       outcome.errors.push(...applied.modelProblems);
       if (applied.errors.length) { outcome.errors.push(...applied.errors); scenarios.push(outcome); return; }
       evaluated = applied.scenario;
+      if (applied.evaluate) evaluate = () => applied.evaluate!(catalog);
     }
     try {
-      outcome.result = withUris(simulate(evaluated, catalog), relToUri);
+      outcome.result = withUris(evaluate(), relToUri);
     } catch (e) {
       outcome.errors.push(`the evaluator failed: ${(e as Error).message}`);
     }

@@ -10,7 +10,7 @@ export type JsonPath = (string | number)[];
 export interface ScenarioError { scenarioIndex?: number; path: JsonPath; message: string }
 
 const SCENARIO_KEYS = new Set(['name', 'identityPolicies', 'permissionBoundaries', 'sessionPolicy', 'resourcePolicy', 'scps', 'rcps', 'request', 'expected', 'description', 'model']);
-const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'sessionIssuer', 'context']);
+const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'sessionIssuer', 'context', 'assumeRole', 'passRole']);
 
 export function formatPath(path: JsonPath): string {
   let s = '$';
@@ -155,6 +155,28 @@ class ScenarioReader {
     return out;
   }
 
+  /** request.assumeRole (a role or a list, assumed in turn) and request.passRole (iam-model.md §2); null when invalid */
+  flow(v: unknown, path: JsonPath, withModel: boolean): Scenario['flow'] | null {
+    if (!isObject(v) || (v.assumeRole === undefined && v.passRole === undefined)) return undefined;
+    const roleText = 'a role of the model: "role/NAME" or a role ARN';
+    let ok = true;
+    const list = v.assumeRole === undefined ? [] : Array.isArray(v.assumeRole) ? v.assumeRole : [v.assumeRole];
+    if (v.assumeRole !== undefined && (!list.length || !list.every((x) => typeof x === 'string' && x.trim()))) {
+      this.fail([...path, 'assumeRole'], `expected ${roleText}, or a list of them assumed in turn`); ok = false;
+    }
+    if (v.passRole !== undefined && (typeof v.passRole !== 'string' || !v.passRole.trim())) {
+      this.fail([...path, 'passRole'], `expected ${roleText}`); ok = false;
+    }
+    if (!withModel) {
+      this.fail([...path, v.assumeRole !== undefined ? 'assumeRole' : 'passRole'], 'assumeRole and passRole need a model ("model": {"file": "….iam-model.json"}): the roles\' trust policies and permissions come from it');
+      ok = false;
+    }
+    if (!ok) return null;
+    const flow: NonNullable<Scenario['flow']> = { assumeRole: list as string[] };
+    if (typeof v.passRole === 'string') flow.passRole = v.passRole;
+    return flow;
+  }
+
   scenario(v: unknown, path: JsonPath): Scenario | undefined {
     if (!isObject(v)) return this.fail(path, 'expected a scenario object');
     let ok = true;
@@ -182,6 +204,9 @@ class ScenarioReader {
     if (resourcePolicy) s.resourcePolicy = resourcePolicy;
     if (expected) s.expected = expected;
     if (model) s.model = { files: model, path: [...path, 'model'] };
+    const flow = this.flow(v.request, [...path, 'request'], !!model);
+    if (flow === null) return undefined;
+    if (flow) s.flow = flow;
     return s;
   }
 }

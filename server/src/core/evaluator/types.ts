@@ -48,10 +48,12 @@ export interface Scenario {
   expected?: Decision;
   /** model files named by the scenario (paths relative to the scenario file), read and applied by the caller */
   model?: { files: string[]; path: (string | number)[] };
+  /** request.assumeRole / request.passRole (iam-model.md §2 "Flows"): evaluated step by step against the model */
+  flow?: { assumeRole: string[]; passRole?: string };
 }
 
 /** The policies of a scenario, without the request: what `compilePolicySet` takes. */
-export type PolicySet = Omit<Scenario, 'request' | 'expected' | 'name' | 'model'>;
+export type PolicySet = Omit<Scenario, 'request' | 'expected' | 'name' | 'model' | 'flow'>;
 
 export type PolicyKind = 'identity' | 'resource' | 'boundary' | 'session' | 'scp' | 'rcp';
 
@@ -114,4 +116,10 @@ export interface SimulationResult {
   statements: StatementDetail[];
   /** input problems (unparseable principal, policy that is not an object...); the decision is then not Allowed [R22] */
   errors: string[];
+  /** for a scenario with a flow (AssumeRole chain, PassRole): each step's evaluation, in order */
+  steps?: {
+    step: 'assumeRole' | 'passRole' | 'serviceAssumesRole' | 'request';
+    principal: string; action: string; resource: string; decision: Decision;
+    explanation: string[]; matchedStatements: MatchedStatement[]; errors: string[];
+  }[];
 }
