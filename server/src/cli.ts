@@ -1,10 +1,11 @@
-// The command line: iam-policy lint|simulate|test|access, on the same service and core as the language server.
+// The command line: iam-policy lint|simulate|test|access|who-can|paths, on the same service and core as the language server.
 import { loadCatalog } from './node/catalogFiles';
 import { loadManagedPolicies } from './node/modelFiles';
 import { inGitHubActions } from './cli/annotations';
 import { runLint, type LintOptions } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
 import { ACCESS_USAGE, runAccess } from './cli/access';
+import { PATHS_USAGE, runPaths, runWhoCan, WHO_CAN_USAGE } from './cli/paths';
 
 const USAGE = `usage:
   iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]
@@ -14,6 +15,10 @@ const USAGE = `usage:
                                                       run scenarios with "expected"; exit 1 on failures
   ${ACCESS_USAGE}
                                                       effective permissions of a user or role of an IAM model
+  ${WHO_CAN_USAGE}
+                                                      every principal that may perform it, directly or via AssumeRole
+  ${PATHS_USAGE}
+                                                      who can become whom, and privilege-escalation findings
   iam-policy --version
 exit status: 0 clean, 1 findings (lint) or failed scenarios (test), 2 bad usage or input that cannot be read.
 --quiet prints only the summary line; inside GitHub Actions (GITHUB_ACTIONS=true) findings are also printed as
@@ -51,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
     return runLint(p.files, p.opts, loadCatalog(), out, (s) => process.stderr.write(s + '\n'));
   }
   if (cmd === 'access') return runAccess(args, loadCatalog(), out);
+  if (cmd === 'who-can') return runWhoCan(args, loadCatalog(), out);
+  if (cmd === 'paths') return runPaths(args, loadCatalog(), out);
   if (cmd === 'simulate' || cmd === 'test') {
     return runScenarioCommand(cmd, args, loadCatalog(), out);
   }
