@@ -40,6 +40,8 @@ interface Node {
   entity: Principal;
   /** the Action patterns of its identity Allow statements; null when one uses NotAction (matches almost anything) */
   allowPatterns: string[] | null;
+  /** action (lower case) → whether an identity Allow could name it */
+  may: Map<string, boolean>;
   /** the request principal: the user ARN or a session of the role */
   requestPrincipal: string;
   identity: PolicySource[];
@@ -71,11 +73,13 @@ export class ModelGraph {
   private readonly trustText = new Map<string, string>();
   private readonly groups: ModelGroup[] = [];
   private readonly now: number;
+  private readonly anyResourcePolicy: boolean;
 
   constructor(private readonly model: IamModel, private readonly catalog?: Catalog, now = Date.now()) {
     this.now = now;
     this.scps = levels(orgPolicies(model, 'scp'));
     this.rcps = levels(orgPolicies(model, 'rcp'));
+    this.anyResourcePolicy = [...model.accounts.values()].some((a) => a.resources.size > 0);
     for (const a of model.accounts.values()) {
       this.groups.push(...a.groups.values());
       for (const e of [...a.users.values(), ...a.roles.values()]) {
@@ -84,6 +88,7 @@ export class ModelGraph {
         const node: Node = {
           entity: e,
           allowPatterns: allowPatternsOf(identity.map((g) => g.source.policy)),
+          may: new Map(),
           requestPrincipal: e.kind === 'user' ? e.arn : `arn:aws:sts::${e.account}:assumed-role/${e.name}/session`,
           identity: own.filter((g) => g.policyType === 'identity').map((g) => g.source),
           boundary: own.filter((g) => g.policyType === 'boundary').map((g) => g.source),
@@ -106,13 +111,24 @@ export class ModelGraph {
     return s;
   }
 
+  /** Whether an identity Allow of the principal could name the action at all (cached per principal). */
+  mayAllow(n: Node, action: string): boolean {
+    if (!n.allowPatterns) return true;
+    const key = action.toLowerCase();
+    let v = n.may.get(key);
+    if (v === undefined) { v = n.allowPatterns.some((p) => globMatch(p, action, true)); n.may.set(key, v); }
+    return v;
+  }
+
   /**
    * Whether principal node `n` may perform `action` on `resource`, with the resource's policy from the model. Without a
    * resource policy and without an identity Allow that could name the action the answer is no: the evaluator is not asked.
    */
   allows(n: Node, action: string, resource: string, context?: Record<string, unknown>): boolean {
+    const trustCall = /^sts:AssumeRole/i.test(action);
+    if (!trustCall && !this.anyResourcePolicy && !this.mayAllow(n, action)) return false;
     const res = resourceOf(this.model, action, resource);
-    if (!res.policy && n.allowPatterns && !n.allowPatterns.some((p) => globMatch(p, action, true))) return false;
+    if (!res.policy && !this.mayAllow(n, action)) return false;
     const s = this.scenario(n, n.requestPrincipal, action, resource, res.policy, context);
     if (res.account) s.request.resourceAccount = res.account;
     return decide(s, this.catalog, { now: this.now }) === 'Allowed';
@@ -142,7 +158,11 @@ export class ModelGraph {
 
   /** Whether the principal may assume the role: its identity side and the role's trust policy (both decided). */
   canAssume(n: Node, role: Principal): boolean {
-    return role.kind === 'role' && role !== n.entity && this.trustMayName(role, n) && this.allows(n, 'sts:AssumeRole', role.arn);
+    if (role.kind !== 'role' || role === n.entity || !this.trustMayName(role, n)) return false;
+    // a trust policy that names only the account needs the caller's identity Allow too [R4, R5]
+    const t = this.trustText.get(role.arn) ?? '';
+    if (!t.includes(n.entity.arn) && !t.includes('"*"') && !this.mayAllow(n, 'sts:AssumeRole')) return false;
+    return this.allows(n, 'sts:AssumeRole', role.arn);
   }
 
   private edge(n: Node, to: Principal, kind: EdgeKind, steps: { action: string; resource: string; context?: Record<string, unknown> }[], assumptions: string[] = []): PathEdge {
@@ -156,6 +176,8 @@ export class ModelGraph {
   /** Every edge out of one principal. */
   edgesFrom(n: Node): PathEdge[] {
     const out: PathEdge[] = [];
+    // a principal that holds every permission can become anyone; its edges add nothing to any finding
+    if (this.allowsEverything(n)) return out;
     const e = n.entity;
     const account = e.account;
     for (const m of this.nodes) {
@@ -166,6 +188,7 @@ export class ModelGraph {
     }
     // PassRole to a service that runs code with the role
     for (const c of COMPUTE) {
+      if (!this.mayAllow(n, 'iam:PassRole')) break;
       const probe = c.resource(account);
       if (!c.actions.every((a) => this.allows(n, a, probe))) continue;
       for (const m of this.nodes) {
@@ -177,6 +200,7 @@ export class ModelGraph {
       }
     }
     // IAM self-escalation: rewriting what a principal (itself or another) is allowed to do
+    if (!REWRITE_ACTIONS.some((a) => this.mayAllow(n, a))) return out;
     for (const m of this.nodes) {
       const t = m.entity;
       const self = t === e;
@@ -289,6 +313,12 @@ function attachedCustomerPolicies(e: Principal): string[] {
   if (e.kind === 'user') for (const g of e.groups) add(g.policies);
   return [...out];
 }
+
+const REWRITE_ACTIONS = [
+  'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:AttachUserPolicy', 'iam:PutUserPolicy', 'iam:AttachGroupPolicy',
+  'iam:PutGroupPolicy', 'iam:AttachRolePolicy', 'iam:PutRolePolicy', 'iam:AddUserToGroup', 'iam:UpdateAssumeRolePolicy', 'iam:CreateAccessKey',
+  'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:DeleteUserPermissionsBoundary', 'iam:DeleteRolePermissionsBoundary',
+];
 
 const FULL_ACCESS_PROBES = ['iam:CreateUser', 'iam:AttachRolePolicy', 'ec2:RunInstances', 's3:GetObject', 'kms:Decrypt', 'organizations:LeaveOrganization', 'sts:AssumeRole'];
 
