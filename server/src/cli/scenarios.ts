@@ -26,7 +26,8 @@ function parseArgs(cmd: string, args: string[]): Options | string {
 function reportErrors(loaded: LoadedScenarios, err: (s: string) => void): void {
   for (const e of loaded.errors) {
     const where = e.path.length ? ` at ${formatPath(e.path)}` : '';
-    err(`${loaded.file}${where}: ${e.message}`);
+    const which = e.scenarioName !== undefined ? `, scenario ${JSON.stringify(e.scenarioName)}` : '';
+    err(`${loaded.file}${which}${where}: ${e.message}`);
   }
 }
 

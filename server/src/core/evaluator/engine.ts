@@ -5,6 +5,7 @@ import { isPrincipalError, parseArn, parsePrincipal, withSessionIssuer, type Pri
 import type { Catalog } from '../catalog/catalog';
 import { candidates, compiledPolicy, type CompiledPolicy, type CStatement } from './compile';
 import { checksPrincipal, matchActions, matchConditions, matchResources, PMatch, statementPrincipal, type PreparedRequest } from './match';
+import { awsRefuses, isPassRole, needsNoPermission, needsResourceAllow } from './actionRules';
 import { contextValue, type Context } from './values';
 import type { Decision, PolicyKind, PolicySet, RequestInput } from './types';
 
@@ -115,7 +116,8 @@ function principalOf(raw: string, issuer: string | undefined): PrincipalInfo | P
 export const REQUEST_ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9]+$/;
 
 export interface Prepared extends PreparedRequest {
-  resourceAccountSource: 'request' | 'arn' | 'principal' | 'none';
+  /** where resourceAccount came from; 'aws': the ARN's account segment is `aws`, a resource AWS owns */
+  resourceAccountSource: 'request' | 'arn' | 'aws' | 'principal' | 'none';
 }
 
 /** Normalizes a request; returns an error message when the principal or action cannot be understood. */
@@ -129,14 +131,10 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
   if (req.sessionIssuer !== undefined && typeof req.sessionIssuer !== 'string') return 'request.sessionIssuer must be an IAM user or role ARN string';
   const p = principalOf(req.principal, req.sessionIssuer);
   if (isPrincipalError(p)) return p.error;
-  let resourceAccount = '';
-  let resourceAccountSource: Prepared['resourceAccountSource'] = 'none';
-  if (typeof req.resourceAccount === 'string' && req.resourceAccount) { resourceAccount = req.resourceAccount; resourceAccountSource = 'request'; }
-  else {
-    const a = parseArn(req.resource);
-    if (a && /^\d{12}$/.test(a.account)) { resourceAccount = a.account; resourceAccountSource = 'arn'; }
-    else if (p.account) { resourceAccount = p.account; resourceAccountSource = 'principal'; }
-  }
+  const owner = resourceOwner(req.resource, req.resourceAccount);
+  if (owner.error) return owner.error;
+  let { account: resourceAccount, source: resourceAccountSource } = owner;
+  if (resourceAccountSource === 'none' && p.account) { resourceAccount = p.account; resourceAccountSource = 'principal'; }
   const ctx: Context = new Map();
   if (req.context && typeof req.context === 'object') {
     for (const k of Object.keys(req.context)) {
@@ -144,7 +142,8 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
       if (v) ctx.set(k.toLowerCase(), v);
     }
   }
-  deriveContext(p, resourceAccount, now, (key, value) => {
+  // AWS documents no aws:ResourceAccount for resources AWS owns, so none is derived for them
+  deriveContext(p, resourceAccountSource === 'aws' ? '' : resourceAccount, now, (key, value) => {
     const lower = key.toLowerCase();
     if (ctx.has(lower)) return;
     ctx.set(lower, [value]);
@@ -155,6 +154,29 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
     action: req.action, actionLower: req.action.toLowerCase(), service: req.action.slice(0, colon).toLowerCase(),
     resource: req.resource, resourceAccount, resourceAccountSource, principal: p, ctx, hasBoundary,
   };
+}
+
+/**
+ * The account that owns the resource: request.resourceAccount, else the ARN's account segment (12 digits, or `aws`
+ * for resources AWS owns, such as AWS managed policies). A resourceAccount that contradicts the ARN is an error: the
+ * field is for ARNs without an account (S3 buckets and objects).
+ */
+export function resourceOwner(resource: string, given: unknown): { account: string; source: Prepared['resourceAccountSource']; error?: string } {
+  const a = parseArn(resource);
+  const fromArn = a && (/^\d{12}$/.test(a.account) || a.account === 'aws') ? a.account : '';
+  if (typeof given === 'string' && given) {
+    if (fromArn && given !== fromArn) {
+      return {
+        account: '', source: 'none',
+        error: `request.resourceAccount "${given}" contradicts the account "${fromArn}" in the resource ARN ${resource}: `
+          + 'resourceAccount is only for ARNs without an account (such as S3 buckets and objects); remove it or correct one of the two',
+      };
+    }
+    return { account: given, source: 'request' };
+  }
+  if (fromArn === 'aws') return { account: 'aws', source: 'aws' };
+  if (fromArn) return { account: fromArn, source: 'arn' };
+  return { account: '', source: 'none' };
 }
 
 // ------------------------------------------------------------------------------------------ scanning
@@ -191,12 +213,12 @@ export function withAllow(bits: number, pm: PMatch): number {
 export const enum Outcome {
   InputError, ExplicitDeny, ScpNoAllow, RootFullAccess, ResourceDirect, ResourceRole, ResourceRoleLimited,
   IdentityAllow, NeedsResourceAllow, NoAllow, CrossAccountAllowed, CrossAccountNoResource, CrossAccountNoIdentity,
-  PublicAllowed, PublicNoAllow, FederatedNoSession,
+  PublicAllowed, PublicNoAllow, FederatedNoSession, NoPermissionNeeded, AwsRefuses, PassRoleOtherAccount, PassRoleNotGranted,
 }
 export const OUTCOME_DECISION: Decision[] = [
   'ImplicitlyDenied', 'ExplicitlyDenied', 'ImplicitlyDenied', 'Allowed', 'Allowed', 'Allowed', 'ImplicitlyDenied',
   'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied', 'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied',
-  'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied',
+  'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied', 'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied', 'ImplicitlyDenied',
 ];
 
 export interface Masks {
@@ -216,16 +238,6 @@ export interface Masks {
   boundaryApplies: boolean;
   /** the index of the first SCP level without an applicable Allow, or -1 */
   scpGap: number;
-}
-
-/** Whether the request must be allowed by the resource policy itself even in the same account [R5]. */
-export function needsResourceAllow(req: PreparedRequest): boolean {
-  if (req.service === 'kms') return /^arn:[^:]+:kms:[^:]*:[^:]*:(key|alias)\//.test(req.resource);
-  if (req.service === 'sts') {
-    return /^sts:(assumerole|assumerolewithsaml|assumerolewithwebidentity|tagsession|setsourceidentity|setcontext)$/.test(req.actionLower)
-      && /^arn:[^:]+:iam::[^:]*:role\//.test(req.resource);
-  }
-  return false;
 }
 
 export function rcpAppliesTo(req: PreparedRequest, catalog: Catalog | undefined): boolean {
@@ -274,19 +286,30 @@ export function anyDeny(m: Masks): boolean {
   return false;
 }
 
-/** R1–R8 on the masks. */
+/** R1–R8 on the masks, with the per-action rules of actionRules.ts. */
 export function decideFlow(m: Masks, req: PreparedRequest, hasSessionPolicy: boolean): Outcome {
+  if (needsNoPermission(req)) return Outcome.NoPermissionNeeded;     // sts:GetCallerIdentity, even under a deny
   if (anyDeny(m)) return Outcome.ExplicitDeny;                       // R1
+  if (awsRefuses(req) !== undefined) return Outcome.AwsRefuses;
   if (m.scpApplies && m.scpGap >= 0) return Outcome.ScpNoAllow;       // R3; RCPs: RCPFullAWSAccess is implied [R3a]
   const p = req.principal;
-  const resourceGrant: PMatch = m.resource & ALLOW ? (m.resource >> PSHIFT) : PMatch.None;
+  const passRole = isPassRole(req);
+  // only identity policies grant iam:PassRole: a resource or trust policy naming the caller does not
+  const resourceGrant: PMatch = m.resource & ALLOW && !passRole ? (m.resource >> PSHIFT) : PMatch.None;
   if (p.kind === 'anonymous' || p.kind === 'service' || p.kind === 'web-identity') {
+    if (passRole) return Outcome.PassRoleNotGranted;
     return resourceGrant !== PMatch.None ? Outcome.PublicAllowed : Outcome.PublicNoAllow;
   }
-  const sameAccount = p.account === req.resourceAccount;
+  // a resource AWS owns (account segment "aws") has no resource policy: the caller's own side decides
+  const sameAccount = p.account === req.resourceAccount || req.resourceAccount === 'aws';
   const boundaryOk = !m.boundaryApplies || (m.boundary & ALLOW) !== 0;
   const sessionOk = m.sessionApplies ? (m.session & ALLOW) !== 0 : !(p.kind === 'federated-user');   // R7: no session policy, no permissions
   const identityOk = p.kind === 'root' || ((m.identity & ALLOW) !== 0 && boundaryOk && sessionOk);   // R2 root, R8
+  if (passRole) {
+    if (!sameAccount) return Outcome.PassRoleOtherAccount;
+    if (p.kind === 'root') return Outcome.RootFullAccess;
+    return identityOk ? Outcome.IdentityAllow : Outcome.PassRoleNotGranted;
+  }
   const explicitResource = needsResourceAllow(req);
   if (!sameAccount) {                                                  // R4
     if (resourceGrant === PMatch.None) return Outcome.CrossAccountNoResource;
