@@ -14,7 +14,11 @@ const catalog = loadCatalog(join(__dirname, '..', 'server', 'data'));
 const NOW = Date.UTC(2026, 5, 1);
 
 /** The known deviation (docs/evaluator-deviations.md) a disagreement is attributed to, tried in this order. */
-const KNOWN = ['root-user', 'scp-on-non-member-principal', 'federated-without-session-policy', 'rcp-unsupported-service', 'date-epoch-vs-iso', 'version-2008-variables', 'resource-star-spans-colons', 'session-policy'];
+const KNOWN = [
+  'root-user', 'scp-on-non-member-principal', 'federated-without-session-policy', 'rcp-unsupported-service', 'date-epoch-vs-iso',
+  'version-2008-variables', 'resource-star-spans-colons', 'session-policy', 'get-caller-identity', 'aws-reserved',
+  'passrole-resource-policy', 'passrole-other-account', 'kms-alias-other-account',
+];
 
 /** The direction each deviation can move the decision; a disagreement the other way stays unexplained. */
 function fits(feature: string, ours: string, peer: string): boolean {
@@ -24,6 +28,9 @@ function fits(feature: string, ours: string, peer: string): boolean {
     case 'federated-without-session-policy': return ours === 'ImplicitlyDenied' && peer === 'Allowed';
     case 'rcp-unsupported-service': return peer === 'ExplicitlyDenied';
     case 'session-policy': return ours === 'Allowed' && peer === 'ImplicitlyDenied';
+    case 'get-caller-identity': return ours === 'Allowed';
+    case 'aws-reserved': return ours === 'ImplicitlyDenied' && peer === 'Allowed';
+    case 'passrole-resource-policy': case 'passrole-other-account': case 'kms-alias-other-account': return ours === 'ImplicitlyDenied' && peer === 'Allowed';
     default: return true;
   }
 }

@@ -3,6 +3,7 @@
 // - STS API reference, GetCallerIdentity: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
 // - KMS, controlling access to aliases: https://docs.aws.amazon.com/kms/latest/developerguide/alias-access.html
 // - KMS, create aliases (alias/aws/ reserved): https://docs.aws.amazon.com/kms/latest/developerguide/alias-create.html
+// - KMS API reference, CreateAlias ("Cross-account use: No"): https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
 // - IAM, AWS managed policies: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies
 // - IAM, passing roles: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
 // - IAM, Principal element (only "*" as a string): https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
@@ -32,7 +33,7 @@ rule('KMS aliases: an identity Allow on the alias ARN suffices; only key ARNs ne
   ['kms:DeleteAlias on the alias ARN, identity Allow only', { action: 'kms:DeleteAlias', res: ALIAS, identity: [allow('kms:DeleteAlias', '*')] }, 'Allowed'],
   ['kms:CreateAlias on the key ARN still needs the key policy', { action: 'kms:CreateAlias', res: KEY, identity: [allow('kms:CreateAlias', '*')] }, 'ImplicitlyDenied'],
   ['kms:CreateAlias on the key ARN with a key policy naming the account', { action: 'kms:CreateAlias', res: KEY, identity: [allow('kms:CreateAlias', '*')], resource: [{ ...allow('kms:*'), Principal: { AWS: `arn:aws:iam::${A}:root` } }] }, 'Allowed'],
-  ['an alias in another account is a cross-account request', { action: 'kms:CreateAlias', res: `arn:aws:kms:eu-west-1:${B}:alias/app`, identity: [allow('kms:CreateAlias', '*')] }, 'ImplicitlyDenied'],
+  ['an alias in another account cannot be managed, whatever a resource policy says (API reference: "Cross-account use: No")', { action: 'kms:CreateAlias', res: `arn:aws:kms:eu-west-1:${B}:alias/app`, identity: [allow('kms:CreateAlias', '*')], resource: [{ ...allow('kms:*'), Principal: '*' }] }, 'ImplicitlyDenied'],
   ['kms:CreateAlias on alias/aws/s3 with kms:* on * is refused', { action: 'kms:CreateAlias', res: AWS_ALIAS, identity: [allow('kms:*')] }, 'ImplicitlyDenied'],
   ['kms:DeleteAlias on alias/aws/s3 by the root user is refused', { action: 'kms:DeleteAlias', res: AWS_ALIAS, principal: ROOT }, 'ImplicitlyDenied'],
   ['a Deny still gives ExplicitlyDenied on alias/aws/', { action: 'kms:UpdateAlias', res: AWS_ALIAS, identity: [allow('kms:*'), deny('kms:UpdateAlias')] }, 'ExplicitlyDenied'],

@@ -43,14 +43,22 @@ const ALIAS_WRITES = new Set(['kms:createalias', 'kms:updatealias', 'kms:deletea
  *   defined in AWS managed policies" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies),
  *   so they cannot be created, versioned, tagged or deleted either;
  * - KMS alias names that begin with `alias/aws/` are reserved for AWS managed keys
- *   (https://docs.aws.amazon.com/kms/latest/developerguide/alias-create.html).
+ *   (https://docs.aws.amazon.com/kms/latest/developerguide/alias-create.html);
+ * - CreateAlias, UpdateAlias and DeleteAlias work only within the alias's account ("Cross-account use: No",
+ *   https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html).
  */
 export function awsRefuses(req: PreparedRequest): string | undefined {
   if (AWS_MANAGED_POLICY_WRITES.has(req.actionLower) && /^arn:[^:]+:iam::aws:policy\//.test(req.resource)) {
     return `${req.resource} is an AWS managed policy: AWS owns it (the account segment "aws" names AWS, not a missing account), and no customer can create, change, version, tag or delete it, whatever the policies allow (IAM User Guide, AWS managed policies)`;
   }
-  if (ALIAS_WRITES.has(req.actionLower) && /^arn:[^:]+:kms:[^:]*:[^:]*:alias\/aws\//.test(req.resource)) {
-    return `alias names that begin with alias/aws/ are reserved for AWS managed keys: no customer can create, update or delete them, whatever the policies allow (KMS Developer Guide, Create aliases)`;
+  if (ALIAS_WRITES.has(req.actionLower)) {
+    const alias = /^arn:[^:]+:kms:[^:]*:([^:]*):alias\/(.*)$/.exec(req.resource);
+    if (alias?.[2].startsWith('aws/')) {
+      return `alias names that begin with alias/aws/ are reserved for AWS managed keys: no customer can create, update or delete them, whatever the policies allow (KMS Developer Guide, Create aliases)`;
+    }
+    if (alias && /^\d{12}$/.test(alias[1]) && req.principal.account && alias[1] !== req.principal.account) {
+      return `the alias is in account ${alias[1]}, the caller in ${req.principal.account}: ${req.action} cannot be used across accounts, and an alias has no resource policy that could allow it (KMS API reference, "Cross-account use: No")`;
+    }
   }
   return undefined;
 }
