@@ -20,6 +20,7 @@ rule('sts:GetCallerIdentity needs no permission and an explicit deny does not bl
   ['an identity Deny on sts:GetCallerIdentity', { action: 'sts:GetCallerIdentity', res: '*', identity: [deny('sts:GetCallerIdentity')] }, 'Allowed'],
   ['a Deny on sts:* in an SCP, and an SCP level without Allow', { action: 'sts:GetCallerIdentity', res: '*', principal: SESSION, scps: [level('r-root', pol('d', deny('sts:*'))), level('acct', pol('ec2', allow('ec2:*')))] }, 'Allowed'],
   ['a permissions boundary that allows nothing of STS', { action: 'sts:GetCallerIdentity', res: '*', boundary: [allow('s3:*')] }, 'Allowed'],
+  ['a service principal signs its requests too', { action: 'sts:GetCallerIdentity', res: '*', principal: 'cloudtrail.amazonaws.com' }, 'Allowed'],
   ['an anonymous caller cannot call it (the request is not signed)', { action: 'sts:GetCallerIdentity', res: '*', principal: 'anonymous' }, 'ImplicitlyDenied'],
   ['another STS action still needs permission', { action: 'sts:GetSessionToken', res: '*' }, 'ImplicitlyDenied'],
 ]);
@@ -81,6 +82,12 @@ describe('explanations of the action rules', () => {
     assert.ok(!r.explanation.some((e) => /principal's account .* was assumed/.test(e)), r.explanation.join('\n'));
     assert.equal(r.derivedContext['aws:ResourceAccount'], undefined);
     assert.deepEqual(r.matchedStatements, []);
+  });
+
+  it('AWS managed policy under an explicit deny: the deny decides, and the refusal is still explained', () => {
+    const r = explain({ action: 'iam:DeletePolicy', res: READ_ONLY, identity: [allow('iam:*'), deny('iam:Delete*')] });
+    assert.equal(r.decision, 'ExplicitlyDenied');
+    assert.ok(r.explanation.some((e) => /^Without the deny, AWS would still refuse it: .*AWS managed policy/.test(e)), r.explanation.join('\n'));
   });
 
   it('alias/aws/: names the reservation for AWS managed keys', () => {

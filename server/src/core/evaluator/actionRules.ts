@@ -8,12 +8,13 @@ import type { PreparedRequest } from './match';
  * perform this operation. If an administrator attaches a policy to your identity that explicitly denies access to
  * the sts:GetCallerIdentity action, you can still perform this operation."
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
- * Only callers with credentials can call it (an anonymous request is not signed).
+ * Any caller that signs its request can call it, service principals included; an anonymous request is not signed, and an
+ * identity provider is not a caller.
  */
 export function needsNoPermission(req: PreparedRequest): boolean {
   if (req.actionLower !== 'sts:getcalleridentity') return false;
   const k = req.principal.kind;
-  return k === 'user' || k === 'role-session' || k === 'role' || k === 'root' || k === 'federated-user';
+  return k !== 'anonymous' && k !== 'web-identity';
 }
 
 /**

@@ -292,6 +292,8 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
     ? 'resource owned by AWS (the account segment "aws" of the ARN names AWS itself, not a missing account: no customer account holds the resource, so the caller\'s own policies decide and aws:ResourceAccount is not derived)'
     : `resource account ${req.resourceAccount || 'unknown'}${acct}`;
   ex.push(`Principal: ${principalKindLabel(p)} ${p.raw}${p.account ? ` in account ${p.account}` : ''}${issuer}; ${owner}.`);
+  const refused = awsRefuses(req);
+  if (refused && outcome === Outcome.ExplicitDeny) ex.push(`Without the deny, AWS would still refuse it: ${refused}.`);
   if (needsResourceAllow(req)) ex.push(`${req.action} on this resource is governed by ${req.service === 'kms' ? 'the key policy' : 'the role trust policy'}, which must allow it explicitly [R5].`);
   if (set.rcp.length && !m.rcpApplies) ex.push(`RCPs were not applied: ${req.service} is not among the services RCPs support${catalog ? '' : ' (built-in list; no catalog given)'} [R3a].`);
   if (set.scp.length && !m.scpApplies) ex.push(`SCPs were not applied: they limit only principals of member accounts, not ${p.kind === 'anonymous' ? 'anonymous callers' : p.kind === 'service' ? 'service principals' : 'service-linked roles or identity providers'} [R3].`);
