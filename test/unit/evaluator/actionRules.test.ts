@@ -6,7 +6,7 @@
 // - KMS API reference, CreateAlias ("Cross-account use: No"): https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
 // - IAM, AWS managed policies: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies
 // - IAM, passing roles: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
-// - IAM, Principal element (only "*" as a string): https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+// - IAM policy grammar (a Principal is "*" or a principal map): https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { catalog } from '../helpers';

@@ -260,6 +260,7 @@ function compileStatement(raw: unknown, index: number, kind: PolicyKind, variabl
   if (kind === 'resource' || kind === 'rcp') {
     if (s.Principal !== undefined) st.principal = compilePrincipal(s.Principal);
     if (s.NotPrincipal !== undefined) st.notPrincipal = compilePrincipal(s.NotPrincipal);
+    // the grammar allows "*" or a principal map, nothing else (IAM User Guide, grammar of the JSON policy language)
     for (const [el, v] of [['Principal', s.Principal], ['NotPrincipal', s.NotPrincipal]] as const) {
       if (typeof v === 'string' && v !== '*') {
         st.principalProblem = `${el} is the bare string ${JSON.stringify(v)}, which IAM rejects: the only string form is "*"; `
