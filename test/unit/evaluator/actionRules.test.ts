@@ -168,6 +168,12 @@ describe('the explanation names each federation kind', () => {
     assert.ok(!/web.identity/i.test(r.explanation.join('\n')), r.explanation.join('\n'));
   });
 
+  it('a policy not evaluated for a SAML provider says so in the provider\'s name', () => {
+    const saml = `arn:aws:iam::${A}:saml-provider/Okta`;
+    const r = explain({ principal: saml, action: 'sts:AssumeRoleWithSAML', res: ROLE_ARN, identity: [allow('sts:*')] });
+    assert.match(r.statements[0].reason, /^not evaluated for this request: the SAML 2\.0 identity provider \(AssumeRoleWithSAML\) has no identity policies/);
+  });
+
   it('an OIDC provider ARN and a provider URL are OIDC web identity providers', () => {
     const oidc = `arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`;
     const r = explain({ principal: oidc, action: 'sts:AssumeRoleWithWebIdentity', res: ROLE_ARN });

@@ -306,10 +306,10 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
 }
 
 function notConsideredWhy(kind: PolicyKind, req: PreparedRequest): string {
-  const k = req.principal.kind;
+  const who = principalKindLabel(req.principal);
   switch (kind) {
-    case 'identity': return `a ${k} principal has no identity policies`;
-    case 'boundary': return `a ${k} principal has no permissions boundary [R8]`;
+    case 'identity': return `the ${who} has no identity policies`;
+    case 'boundary': return `the ${who} has no permissions boundary [R8]`;
     case 'session': return 'only role sessions and federated users have session policies [R7]';
     case 'scp': return 'SCPs do not apply to this principal [R3]';
     case 'rcp': return `RCPs do not apply to ${req.service} [R3a]`;
