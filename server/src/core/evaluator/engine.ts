@@ -1,7 +1,7 @@
 // The decision flow of evaluation.md §1.1 (R1–R8) over compiled policies. `decideFlow` works on per-policy-type
 // bitmasks and returns a numeric outcome code, so the fast path allocates nothing for explanations; simulate()
 // turns the same code into sentences.
-import { isPrincipalError, parseArn, parsePrincipal, withSessionIssuer, type PrincipalError, type PrincipalInfo } from '../arn';
+import { isPrincipalError, parsePrincipal, withSessionIssuer, type PrincipalError, type PrincipalInfo } from '../arn';
 import type { Catalog } from '../catalog/catalog';
 import { candidates, compiledPolicy, type CompiledPolicy, type CStatement } from './compile';
 import { checksPrincipal, matchActions, matchConditions, matchResources, PMatch, statementPrincipal, type PreparedRequest } from './match';
@@ -131,10 +131,17 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
   if (req.sessionIssuer !== undefined && typeof req.sessionIssuer !== 'string') return 'request.sessionIssuer must be an IAM user or role ARN string';
   const p = principalOf(req.principal, req.sessionIssuer);
   if (isPrincipalError(p)) return p.error;
-  const owner = resourceOwner(req.resource, req.resourceAccount);
-  if (owner.error) return owner.error;
-  let { account: resourceAccount, source: resourceAccountSource } = owner;
-  if (resourceAccountSource === 'none' && p.account) { resourceAccount = p.account; resourceAccountSource = 'principal'; }
+  let resourceAccount = '';
+  let resourceAccountSource: Prepared['resourceAccountSource'] = 'none';
+  if (typeof req.resourceAccount === 'string' && req.resourceAccount) {
+    const conflict = resourceAccountConflict(req.resource, req.resourceAccount);
+    if (conflict) return conflict;
+    resourceAccount = req.resourceAccount; resourceAccountSource = 'request';
+  } else {
+    const a = arnAccount(req.resource);
+    if (a) { resourceAccount = a; resourceAccountSource = a === 'aws' ? 'aws' : 'arn'; }
+    else if (p.account) { resourceAccount = p.account; resourceAccountSource = 'principal'; }
+  }
   const ctx: Context = new Map();
   if (req.context && typeof req.context === 'object') {
     for (const k of Object.keys(req.context)) {
@@ -156,27 +163,34 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
   };
 }
 
+/** Where the account segment of an ARN starts (after the fourth colon), or -1 when the string is not an ARN. */
+function accountStart(arn: string): number {
+  if (!arn.startsWith('arn:')) return -1;
+  let i = 3;
+  for (let n = 0; n < 3; n++) { i = arn.indexOf(':', i + 1); if (i < 0) return -1; }
+  return arn.indexOf(':', i + 1) < 0 ? -1 : i + 1;
+}
+
+/** The ARN's account when it names one: 12 digits, or `aws` for resources AWS owns (AWS managed policies); else ''. */
+export function arnAccount(arn: string): string {
+  const start = accountStart(arn);
+  if (start < 0) return '';
+  const account = arn.slice(start, arn.indexOf(':', start));
+  return account === 'aws' || /^\d{12}$/.test(account) ? account : '';
+}
+
 /**
- * The account that owns the resource: request.resourceAccount, else the ARN's account segment (12 digits, or `aws`
- * for resources AWS owns, such as AWS managed policies). A resourceAccount that contradicts the ARN is an error: the
- * field is for ARNs without an account (S3 buckets and objects).
+ * Why a request.resourceAccount contradicts the account in the resource ARN, or undefined. The field is for ARNs
+ * without an account (S3 buckets and objects); it never overrides the ARN's own account.
  */
-export function resourceOwner(resource: string, given: unknown): { account: string; source: Prepared['resourceAccountSource']; error?: string } {
-  const a = parseArn(resource);
-  const fromArn = a && (/^\d{12}$/.test(a.account) || a.account === 'aws') ? a.account : '';
-  if (typeof given === 'string' && given) {
-    if (fromArn && given !== fromArn) {
-      return {
-        account: '', source: 'none',
-        error: `request.resourceAccount "${given}" contradicts the account "${fromArn}" in the resource ARN ${resource}: `
-          + 'resourceAccount is only for ARNs without an account (such as S3 buckets and objects); remove it or correct one of the two',
-      };
-    }
-    return { account: given, source: 'request' };
-  }
-  if (fromArn === 'aws') return { account: 'aws', source: 'aws' };
-  if (fromArn) return { account: fromArn, source: 'arn' };
-  return { account: '', source: 'none' };
+export function resourceAccountConflict(resource: string, given: string): string | undefined {
+  const start = accountStart(resource);
+  // the common case, the same account, is checked without allocating
+  if (start < 0 || (resource.startsWith(given, start) && resource.charCodeAt(start + given.length) === 58 /* : */)) return undefined;
+  const fromArn = arnAccount(resource);
+  if (!fromArn) return undefined;
+  return `request.resourceAccount "${given}" contradicts the account "${fromArn}" in the resource ARN ${resource}: `
+    + 'resourceAccount is only for ARNs without an account (such as S3 buckets and objects); remove it or correct one of the two';
 }
 
 // ------------------------------------------------------------------------------------------ scanning

@@ -3,7 +3,7 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isPrincipalError, parsePrincipal, withSessionIssuer } from '../arn';
 import { LineIndex } from '../text';
-import { REQUEST_ACTION, resourceOwner } from './engine';
+import { REQUEST_ACTION, resourceAccountConflict } from './engine';
 import { DECISIONS, type Decision, type OrgLevel, type PolicySource, type RequestInput, type Scenario } from './types';
 
 export type JsonPath = (string | number)[];
@@ -122,9 +122,9 @@ class ScenarioReader {
     str('resource', 'a resource ARN or "*"');
     if (v.resourceAccount !== undefined && (typeof v.resourceAccount !== 'string' || !/^\d{12}$/.test(v.resourceAccount))) {
       this.fail([...path, 'resourceAccount'], 'expected a 12-digit account ID string'); ok = false;
-    } else if (typeof v.resource === 'string') {
-      const owner = resourceOwner(v.resource, v.resourceAccount);
-      if (owner.error) { this.fail([...path, 'resourceAccount'], owner.error); ok = false; }
+    } else if (typeof v.resource === 'string' && typeof v.resourceAccount === 'string') {
+      const conflict = resourceAccountConflict(v.resource, v.resourceAccount);
+      if (conflict) { this.fail([...path, 'resourceAccount'], conflict); ok = false; }
     }
     if (v.context !== undefined) {
       if (!isObject(v.context)) { this.fail([...path, 'context'], 'expected an object of context keys'); ok = false; }
