@@ -1,14 +1,17 @@
-// The CLI as users run it: node dist/cli.js simulate / test (built with scripts/build.mjs first), for what issue 14
-// (evaluator fidelity, scenario naming) and issue 17 (PassRole, federation kinds) changed in its output.
+// The CLI as users run it: node cli.js simulate / test, for what issue 14 (evaluator fidelity, scenario naming) and
+// issue 17 (PassRole, federation kinds) changed in its output. The CLI is bundled from the sources into a temporary
+// folder (with the catalog next to it, as in dist/), so this file never races lint.test.ts rebuilding dist/.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 
 const root = join(__dirname, '..', '..', '..');
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
+const bundleDir = mkdtempSync(join(tmpdir(), 'iam-cli-bundle-'));
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(bundleDir, 'cli.js'), ...args], { encoding: 'utf8' });
 const A = '111122223333';
 const B = '444455556666';
 const USER = `arn:aws:iam::${A}:user/alice`;
@@ -21,9 +24,12 @@ const write = (name: string, content: unknown) => {
 };
 
 describe('iam-policy test and simulate, as a process', () => {
-  before(() => {
-    const b = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
-    assert.equal(b.status, 0, b.stderr);
+  before(async () => {
+    await build({
+      entryPoints: [join(root, 'server', 'src', 'cli.ts')], outfile: join(bundleDir, 'cli.js'), absWorkingDir: root,
+      bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error',
+    });
+    symlinkSync(join(root, 'server', 'data'), join(bundleDir, 'data'));
     dir = mkdtempSync(join(tmpdir(), 'iam-cli-scenarios-'));
   });
 
