@@ -10,6 +10,7 @@ import { decidePolicyType } from '../service/policyType';
 import { DEFAULT_SETTINGS } from '../service/settings';
 import { validate, ruleDocUrl } from '../service/validation';
 import { RULES } from '../service/validation/rules';
+import { analyzeTemplate, templateFormatOf } from '../service/embedded/templates';
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
@@ -18,18 +19,37 @@ const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'
 
 export interface LintFileResult {
   file: string;
-  diagnostics: { code: string; severity: 'error' | 'warning' | 'information' | 'hint'; message: string; range: Diagnostic['range'] }[];
+  diagnostics: { code: string; severity: 'error' | 'warning' | 'information' | 'hint'; message: string; range: Diagnostic['range']; policy?: string }[];
+  /** for a CloudFormation/SAM template: the policies found in it (diagnostics name theirs by `policy`) */
+  policies?: { id: string; policyType: string; range: Diagnostic['range'] }[];
   /** set when the file could not be read */
   error?: string;
-  /** set when the file was skipped on purpose (a scenario file) */
+  /** set when the file was skipped on purpose (a scenario file, a YAML file that is not a template) */
   skipped?: string;
 }
 
 /** Scenario files hold requests and policies, not a policy: `iam-policy test` runs them. */
 export const SCENARIO_FILE = /\.scenario\.jsonc?$/i;
 
+/** Files read as infrastructure templates (JSON files are templates when their content says so). */
+const TEMPLATE_FILE = /\.(ya?ml|template)$/i;
+
 export function lintText(file: string, text: string, catalog: Catalog): LintFileResult {
   const uri = pathToFileURL(resolve(file)).toString();
+  if (TEMPLATE_FILE.test(file) || /\.json$/i.test(file)) {
+    const template = analyzeTemplate(uri, text, templateFormatOf(file, text), catalog, DEFAULT_SETTINGS);
+    if (template) {
+      return {
+        file,
+        policies: template.policies.map((p) => ({ id: p.id, policyType: p.policyType, range: p.range })),
+        diagnostics: template.diagnostics.map((d) => ({
+          code: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range,
+          ...((d.data as { policy?: string } | undefined)?.policy ? { policy: (d.data as { policy: string }).policy } : {}),
+        })),
+      };
+    }
+    if (TEMPLATE_FILE.test(file)) return { file, diagnostics: [], skipped: 'not a CloudFormation or SAM template (no AWSTemplateFormatVersion, SAM Transform or AWS:: resources)' };
+  }
   const doc = TextDocument.create(uri, IAM_LANGUAGE_ID, 1, text);
   const type = decidePolicyType(uri, parsed(doc), DEFAULT_SETTINGS).type;
   const diagnostics = validate(doc, catalog, type, DEFAULT_SETTINGS).map((d) => ({
@@ -93,7 +113,7 @@ export function runLint(files: string[], format: string, catalog: Catalog, out: 
     const unreadable = results.filter((r) => r.error).length;
     const skipped = results.length - checked - unreadable;
     out(`${checked} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s)` +
-      (unreadable ? `; ${unreadable} could not be read` : '') + (skipped ? `; ${skipped} scenario file(s) skipped` : ''));
+      (unreadable ? `; ${unreadable} could not be read` : '') + (skipped ? `; ${skipped} file(s) skipped` : ''));
   }
   const failed = results.some((r) => r.error || r.diagnostics.some((d) => d.severity === 'error'));
   return results.some((r) => r.error) ? 2 : failed ? 1 : 0;

@@ -1,0 +1,81 @@
+// YAML read into the host tree through the `yaml` package (exact offsets). CloudFormation's short-form tags
+// (`!Sub`, `!Ref`, `!GetAtt` ...) are turned into the long form (`{"Fn::Sub": ...}`) here, so the rest of the
+// pipeline handles one spelling; the tagged node's range is kept for both the map and its value.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import type { HostEntry, HostNode, HostRange, HostTree } from './hostTree';
+import { exceedsNestingLimit } from './nesting';
+
+/** Aliases are followed when reading; this many nodes at most, so an alias bomb cannot blow up the tree. */
+const MAX_NODES = 200_000;
+
+export function readYamlHost(text: string): HostTree {
+  if (exceedsNestingLimit(text)) return { text, root: undefined, errors: [{ range: [0, 0], message: 'The template nests deeper than 256 levels; it is not read.' }] };
+  // uniqueKeys: a duplicate key is an error CloudFormation would also reject; version 1.2 core schema so that
+  // `2012-10-17` stays a string and `yes` is not a boolean
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: false });
+  const errors = doc.errors.map((e) => ({ range: [e.pos[0], Math.max(e.pos[1], e.pos[0])] as HostRange, message: `YAML syntax error: ${e.message.split('\n')[0]}` }));
+  const budget = { left: MAX_NODES };
+  let root: HostNode | undefined;
+  try {
+    root = doc.contents ? convert(doc.contents as YamlNode, text, budget, 0) : undefined;
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded)) throw e;
+    errors.push({ range: [0, 0], message: `The template expands to more than ${MAX_NODES} nodes (through aliases); it is not read.` });
+  }
+  return { text, root, errors };
+}
+
+class BudgetExceeded extends Error {}
+
+function rangeOf(n: YamlNode | null | undefined): HostRange {
+  const r = n?.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+function convert(n: YamlNode, text: string, budget: { left: number }, depth: number): HostNode {
+  if (--budget.left < 0 || depth > 512) throw new BudgetExceeded();
+  if (isAlias(n)) {
+    const target = n.resolve(undefined as never);
+    return target ? convert(target as YamlNode, text, budget, depth + 1) : { kind: 'scalar', range: rangeOf(n), value: null };
+  }
+  const range = rangeOf(n);
+  let node: HostNode;
+  if (isMap(n)) {
+    const entries: HostEntry[] = [];
+    for (const p of n.items) {
+      if (!isPair(p)) continue;
+      const k = p.key as YamlNode | null;
+      const key = isScalar(k) ? String(k.value) : k ? String(k) : '';
+      const v = p.value as YamlNode | null;
+      const keyRange = rangeOf(k);
+      entries.push({ key, keyRange, value: v ? convert(v, text, budget, depth + 1) : { kind: 'scalar', range: [keyRange[1], keyRange[1]], value: null } });
+    }
+    node = { kind: 'map', range, entries };
+  } else if (isSeq(n)) {
+    node = { kind: 'seq', range, items: n.items.map((i) => (i ? convert(i as YamlNode, text, budget, depth + 1) : { kind: 'scalar', range, value: null })) };
+  } else {
+    node = scalar(n as Scalar, text, range);
+  }
+  const tag = (n as { tag?: string }).tag;
+  return tag?.startsWith('!') && !tag.startsWith('!!') ? longForm(tag, node) : node;
+}
+
+function scalar(s: Scalar, text: string, range: HostRange): HostNode {
+  const src = text.slice(range[0], range[1]);
+  let value = s.value as string | number | boolean | null;
+  // a plain scalar keeps its source spelling as the value when it is not a string (numbers: `0123`, account ids)
+  if (s.type === Scalar.PLAIN && typeof value === 'number') value = src.trim() === String(value) ? value : src.trim();
+  let contentOffset: number | undefined;
+  if (typeof value === 'string') {
+    if (s.type === Scalar.PLAIN && src === value) contentOffset = range[0];
+    else if ((s.type === Scalar.QUOTE_DOUBLE || s.type === Scalar.QUOTE_SINGLE) && src.slice(1, -1) === value) contentOffset = range[0] + 1;
+  } else if (value !== null && src === String(value)) contentOffset = range[0];
+  return { kind: 'scalar', range, value, ...(contentOffset !== undefined ? { contentOffset } : {}) };
+}
+
+/** `!Sub x` → `{"Fn::Sub": x}`, `!Ref x` → `{"Ref": x}`, `!Condition x` → `{"Condition": x}`. */
+function longForm(tag: string, value: HostNode): HostNode {
+  const name = tag.slice(1);
+  const key = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+  return { kind: 'map', range: value.range, entries: [{ key, keyRange: [value.range[0], value.range[0]], value }] };
+}

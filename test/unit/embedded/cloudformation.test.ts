@@ -1,0 +1,145 @@
+// Policies inside CloudFormation/SAM/CDK templates: extraction with the right type and id, partial evaluation of
+// intrinsics with typed placeholders, and findings mapped back to the scalar the user wrote.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeTemplate, templateFormatOf, readTemplate } from '../../../server/src/service/embedded/templates';
+import { isCloudFormationTemplate } from '../../../server/src/core/embedded/cloudformation';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { catalog } from '../helpers';
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'templates');
+const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const analyze = (name: string, text = read(name)) => analyzeTemplate(`file:///${name}`, text, templateFormatOf(name, text), catalog, DEFAULT_SETTINGS);
+/** the host text a diagnostic's range covers */
+const textAt = (text: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+  const doc = TextDocument.create('file:///x', 'yaml', 1, text);
+  return text.slice(doc.offsetAt(r.start), doc.offsetAt(r.end));
+};
+
+describe('CloudFormation templates: extraction', () => {
+  it('finds every policy of the YAML template with its policy type and CloudFormation path', () => {
+    const r = analyze('app.template.yaml')!;
+    assert.deepEqual(r.policies.map((p) => [p.id, p.policyType]), [
+      ['Resources/WorkerRole/Properties/AssumeRolePolicyDocument', 'trust'],
+      ['Resources/WorkerRole/Properties/Policies/0/PolicyDocument', 'identity'],
+      ['Resources/BucketPolicy/Properties/PolicyDocument', 'resource'],
+      ['Resources/Guard/Properties/Content', 'scp'],
+    ]);
+  });
+
+  it('takes only inline documents from SAM Policies (managed names and policy templates are not policies)', () => {
+    const r = analyze('sam.yaml')!;
+    assert.deepEqual(r.policies.map((p) => [p.id, p.policyType]), [['Resources/Fn/Properties/Policies/2', 'identity']]);
+  });
+
+  it('reads the JSON CDK synthesizes, with long-form intrinsics', () => {
+    const r = analyze('cdk.template.json')!;
+    assert.deepEqual(r.policies.map((p) => p.id), [
+      'Resources/HandlerServiceRoleFCDC14AE/Properties/AssumeRolePolicyDocument',
+      'Resources/HandlerServiceRoleDefaultPolicyCBD0CC91/Properties/PolicyDocument',
+    ]);
+    assert.match(r.policies[1].virtual.text, /"arn:aws:sqs:us-east-1:123456789012:QueueB6E1A7B0"/);
+  });
+
+  it('gives templates full of intrinsics zero errors or warnings caused by them', () => {
+    for (const name of ['app.template.yaml', 'sam.yaml', 'cdk.template.json']) {
+      const r = analyze(name)!;
+      const loud = r.diagnostics.filter((d) => d.severity === 1 || d.severity === 2);
+      assert.deepEqual(loud.map((d) => `${d.code} ${d.message}`), [], name);
+    }
+  });
+
+  it('leaves ordinary YAML and JSON alone: Kubernetes, GitHub workflows, docker-compose, OpenAPI, package.json', () => {
+    const dir = join(FIXTURES, 'non-template');
+    const names = readdirSync(dir);
+    assert.ok(names.length >= 5);
+    for (const name of names) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      assert.equal(isCloudFormationTemplate(readTemplate(text, templateFormatOf(name, text)).root), false, name);
+      assert.equal(analyze(name, text), undefined, name);
+    }
+  });
+});
+
+describe('CloudFormation templates: partial evaluation', () => {
+  const policy = (id: string) => analyze('app.template.yaml')!.policies.find((p) => p.id.endsWith(id))!.virtual;
+
+  it('assumes pseudo parameters and parameter defaults, keeps ${!var} as an IAM policy variable', () => {
+    const v = policy('Policies/0/PolicyDocument');
+    assert.match(v.text, /"arn:aws:s3:::Bucket\/prod\/\$\{aws:username\}\/\*"/);
+    const notes = v.segments.filter((s) => s.note).map((s) => s.note);
+    assert.ok(notes.includes('`AWS::Partition` assumed `aws`'), notes.join('\n'));
+    assert.ok(notes.includes('parameter `Env` assumed its default `prod`'), notes.join('\n'));
+  });
+
+  it('gives GetAtt of a known type an ARN of that shape (derived), so action-versus-resource checks still run', () => {
+    const v = policy('Policies/0/PolicyDocument');
+    assert.match(v.text, /"Resource": "arn:aws:sqs:us-east-1:123456789012:Queue"/);
+    assert.ok(v.segments.some((s) => s.kind === 'derived' && /Fn::GetAtt Queue\.Arn/.test(s.note ?? '')));
+  });
+
+  it('spreads Fn::If in a list into its branches and drops AWS::NoValue; FindInMap with literal keys resolves', () => {
+    const v = policy('Policies/0/PolicyDocument');
+    assert.match(v.text, /"Sid": "ProdLogs"/);
+    assert.match(v.text, /"arn:aws:s3:::logs-use1\/\*"/);
+    assert.doesNotMatch(v.text, /NoValue/);
+  });
+
+  it('makes a parameter without default an unknown placeholder: never empty, never a wildcard', () => {
+    const v = policy('BucketPolicy/Properties/PolicyDocument');
+    const unknown = v.segments.filter((s) => s.kind === 'unknown');
+    assert.equal(unknown.length, 1);
+    const text = v.text.slice(unknown[0].v[0], unknown[0].v[1]);
+    assert.equal(text, 'ExternalPrincipal');
+    assert.ok(v.hasUnknowns);
+  });
+});
+
+describe('CloudFormation templates: findings at the place the user wrote', () => {
+  const base = read('app.template.yaml');
+
+  it('reports a real error next to an intrinsic at the right scalar, with its policy id', () => {
+    const text = base.replace('                  - s3:PutObject\n', '                  - s3:PutObjcet\n');
+    const r = analyze('app.template.yaml', text)!;
+    const d = r.diagnostics.find((x) => x.code === 'IAM202');
+    assert.ok(d, JSON.stringify(r.diagnostics));
+    assert.equal(textAt(text, d.range), 's3:PutObjcet');
+    assert.equal((d.data as { policy: string }).policy, 'Resources/WorkerRole/Properties/Policies/0/PolicyDocument');
+    // the did-you-mean fix survives: it edits only the scalar's own characters
+    const fix = (d.data as { fixes: { edits: { range: typeof d.range; newText: string }[] }[] }).fixes[0];
+    assert.equal(textAt(text, fix.edits[0].range), 's3:PutObjcet');
+    assert.equal(fix.edits[0].newText, 's3:PutObject');
+  });
+
+  it('checks the derived ARN: an S3 action on !GetAtt Queue.Arn is reported at the intrinsic', () => {
+    const text = base.replace('Action: [sqs:ReceiveMessage, sqs:DeleteMessage]', 'Action: [s3:GetObject]');
+    const r = analyze('app.template.yaml', text)!;
+    const d = r.diagnostics.find((x) => String(x.code).startsWith('IAM4'));
+    assert.ok(d, JSON.stringify(r.diagnostics.map((x) => x.code)));
+    assert.equal(textAt(text, d.range), 'Queue.Arn');
+  });
+
+  it('reports nothing about a value known only at deploy time (an action from a parameter without default)', () => {
+    const text = base.replace('Action: [sqs:ReceiveMessage, sqs:DeleteMessage]', 'Action: [!Ref ExternalPrincipal, sqs:DeleteMesage]');
+    const r = analyze('app.template.yaml', text)!;
+    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 1).map((d) => [d.code, textAt(text, d.range)]), [['IAM202', 'sqs:DeleteMesage']]);
+  });
+
+  it('maps errors inside a Sub string to the characters of the template', () => {
+    const text = base.replace('arn:${AWS::Partition}:s3:::${Bucket}', 'arn:${AWS::Partition}:s4:::${Bucket}');
+    const r = analyze('app.template.yaml', text)!;
+    const d = r.diagnostics.find((x) => /s4/.test(String(x.message)));
+    assert.ok(d, JSON.stringify(r.diagnostics.map((x) => x.message)));
+    assert.match(textAt(text, d.range), /s4/);
+  });
+
+  it('gives a template YAML rejects one syntax diagnostic and still checks the policies it could read', () => {
+    const text = base.replace('  Guard:\n', '  Guard:\n   bad: [unclosed\n') + '\n';
+    const r = analyze('app.template.yaml', text.replace('- s3:PutObject\n', '- s3:PutObjcet\n'))!;
+    assert.equal(r.diagnostics.filter((d) => d.code === 'IAM001').length, 1);
+    assert.ok(r.diagnostics.some((d) => d.code === 'IAM202'));
+  });
+});
