@@ -41,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     { language: 'iam-policy', scheme: 'file' }, { language: 'iam-policy', scheme: 'untitled' },
     { language: 'json', scheme: 'file' }, { language: 'json', scheme: 'untitled' },
     { language: 'jsonc', scheme: 'file' }, { language: 'jsonc', scheme: 'untitled' },
+    // CloudFormation/SAM templates: the server checks only YAML whose content is a template
+    { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,

@@ -39,6 +39,7 @@ export class ServerContext {
         detectInJson: typeof s?.detectInJson === 'boolean' ? s.detectInJson : DEFAULT_SETTINGS.detectInJson,
         rules: strings(obj(s?.diagnostics)?.rules) as ServiceSettings['rules'],
         policyTypes: strings(s?.policyTypes) as ServiceSettings['policyTypes'],
+        detectInTemplates: typeof s?.detectInTemplates === 'boolean' ? s.detectInTemplates : DEFAULT_SETTINGS.detectInTemplates,
       };
     } catch (e) {
       this.connection.console.warn(`iam-policy: could not read the iamPolicy settings, using the defaults: ${(e as Error).message}`);

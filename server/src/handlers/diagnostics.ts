@@ -1,6 +1,7 @@
 // Validation as you type: debounced per document; only documents that changed are validated again.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validate } from '../service/validation';
+import { templateAnalysis } from '../service/embedded/templateDocuments';
 import type { ServerContext } from './context';
 
 export const DEBOUNCE_MS = 150;
@@ -16,7 +17,13 @@ export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: strin
     if (!ctx.settingsKnown) return;
     const doc = ctx.policyDocument(uri);
     if (!doc) {
-      if (published.delete(uri)) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+      // a CloudFormation/SAM template: the findings of its embedded policies, where the user wrote them
+      const open = ctx.documents.get(uri);
+      const template = open && templateAnalysis(open, ctx.catalog, ctx.settings);
+      if (open && template) {
+        published.add(uri);
+        void ctx.connection.sendDiagnostics({ uri, version: open.version, diagnostics: template.diagnostics });
+      } else if (published.delete(uri)) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     const diagnostics = validate(doc, ctx.catalog, ctx.policyType(doc).type, ctx.settings);

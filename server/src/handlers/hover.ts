@@ -1,9 +1,12 @@
 import { hover } from '../service/hover';
+import { templateHover } from '../service/embedded/templateHover';
 import type { ServerContext } from './context';
 
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover(({ textDocument, position }) => {
     const doc = ctx.policyDocument(textDocument.uri);
-    return doc ? hover(doc, position, ctx.catalog) : null;
+    if (doc) return hover(doc, position, ctx.catalog);
+    const open = ctx.documents.get(textDocument.uri);
+    return open ? templateHover(open, position, ctx.catalog, ctx.settings) : null;
   });
 }

@@ -143,3 +143,39 @@ describe('CloudFormation templates: findings at the place the user wrote', () =>
     assert.ok(r.diagnostics.some((d) => d.code === 'IAM202'));
   });
 });
+
+describe('CloudFormation templates: hostile input stays bounded', () => {
+  const cpu = (f: () => void) => { const t0 = process.cpuUsage(); f(); const d = process.cpuUsage(t0); return (d.user + d.system) / 1000; };
+
+  it('an alias bomb is refused with one syntax diagnostic, not expanded', () => {
+    let text = 'AWSTemplateFormatVersion: "2010-09-09"\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 12; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    text += 'Resources:\n  R:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyDocument: *a11\n';
+    let r: ReturnType<typeof analyze>;
+    const ms = cpu(() => { r = analyze('bomb.yaml', text); });
+    assert.ok(ms < 2000, `${ms} ms`);
+    assert.deepEqual(r!.diagnostics.map((d) => d.code), ['IAM001']);
+    assert.match(String(r!.diagnostics[0].message), /aliases here expand to more than/);
+  });
+
+  it('deep nesting (flow and block) is refused before the parser recurses', () => {
+    const flow = 'AWSTemplateFormatVersion: x\nResources: ' + '['.repeat(100_000) + '\n';
+    const block = 'AWSTemplateFormatVersion: x\nResources:\n' + Array.from({ length: 2000 }, (_, i) => ' '.repeat(i + 1) + `k${i}:`).join('\n') + '\n';
+    for (const text of [flow, block]) {
+      const ms = cpu(() => analyze('deep.yaml', text));
+      assert.ok(ms < 2000, `${ms} ms`);
+    }
+  });
+
+  it('a 1 MB template with 400 policies is checked in bounded time', () => {
+    const policy = (i: number) => `  Role${i}:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Principal: {Service: lambda.amazonaws.com}\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Version: "2012-10-17"\n            Statement:\n` +
+      Array.from({ length: 8 }, (_, j) => `              - Sid: S${j}\n                Effect: Allow\n                Action: [s3:GetObject, "sqs:Send*"]\n                Resource: !Sub "arn:\${AWS::Partition}:s3:::bucket-${i}-${j}/\${!aws:username}/*"\n`).join('');
+    let text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
+    for (let i = 0; text.length < 1_000_000; i++) text += policy(i);
+    let r: ReturnType<typeof analyze>;
+    const ms = cpu(() => { r = analyze('big.yaml', text); });
+    assert.ok(r!.policies.length > 400, String(r!.policies.length));
+    assert.ok(ms < 10_000, `${ms} ms`);
+    console.log(`# 1 MB template, ${r!.policies.length} policies: ${ms.toFixed(0)} ms CPU`);
+  });
+});

@@ -1,12 +1,12 @@
 // YAML read into the host tree through the `yaml` package (exact offsets). CloudFormation's short-form tags
 // (`!Sub`, `!Ref`, `!GetAtt` ...) are turned into the long form (`{"Fn::Sub": ...}`) here, so the rest of the
 // pipeline handles one spelling; the tagged node's range is kept for both the map and its value.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import type { HostEntry, HostNode, HostRange, HostTree } from './hostTree';
 import { exceedsNestingLimit } from './nesting';
 
-/** Aliases are followed when reading; this many nodes at most, so an alias bomb cannot blow up the tree. */
-const MAX_NODES = 200_000;
+/** Aliases are followed when reading, up to this many nodes in all, so an alias bomb cannot blow up the tree. */
+const MAX_ALIAS_NODES = 100_000;
 
 export function readYamlHost(text: string): HostTree {
   if (exceedsNestingLimit(text)) return { text, root: undefined, errors: [{ range: [0, 0], message: 'The template nests deeper than 256 levels; it is not read.' }] };
@@ -14,50 +14,52 @@ export function readYamlHost(text: string): HostTree {
   // `2012-10-17` stays a string and `yes` is not a boolean
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: false });
   const errors = doc.errors.map((e) => ({ range: [e.pos[0], Math.max(e.pos[1], e.pos[0])] as HostRange, message: `YAML syntax error: ${e.message.split('\n')[0]}` }));
-  const budget = { left: MAX_NODES };
-  let root: HostNode | undefined;
-  try {
-    root = doc.contents ? convert(doc.contents as YamlNode, text, budget, 0) : undefined;
-  } catch (e) {
-    if (!(e instanceof BudgetExceeded)) throw e;
-    errors.push({ range: [0, 0], message: `The template expands to more than ${MAX_NODES} nodes (through aliases); it is not read.` });
-  }
+  const reader = new Reader(text, doc);
+  const root = doc.contents ? reader.convert(doc.contents as YamlNode, 0) : undefined;
+  if (reader.aliasOverflow) errors.push({ range: reader.aliasOverflow, message: `YAML aliases here expand to more than ${MAX_ALIAS_NODES} nodes; the rest are not expanded` });
   return { text, root, errors };
 }
 
-class BudgetExceeded extends Error {}
+class Reader {
+  /** nodes read through aliases so far */
+  private viaAlias = 0;
+  aliasOverflow: HostRange | undefined;
+
+  constructor(private readonly text: string, private readonly doc: Document) {}
+
+  convert(n: YamlNode, depth: number, inAlias = false): HostNode {
+    if (inAlias) this.viaAlias++;
+    if (isAlias(n)) {
+      const target = this.viaAlias < MAX_ALIAS_NODES && depth < 512 ? n.resolve(this.doc) : undefined;
+      if (!target) this.aliasOverflow ??= rangeOf(n);
+      return target ? this.convert(target as YamlNode, depth + 1, true) : { kind: 'scalar', range: rangeOf(n), value: null };
+    }
+    const range = rangeOf(n);
+    let node: HostNode;
+    if (isMap(n)) {
+      const entries: HostEntry[] = [];
+      for (const p of n.items) {
+        if (!isPair(p)) continue;
+        const k = p.key as YamlNode | null;
+        const key = isScalar(k) ? String(k.value) : k ? String(k) : '';
+        const v = p.value as YamlNode | null;
+        const keyRange = rangeOf(k);
+        entries.push({ key, keyRange, value: v ? this.convert(v, depth + 1, inAlias) : { kind: 'scalar', range: [keyRange[1], keyRange[1]], value: null } });
+      }
+      node = { kind: 'map', range, entries };
+    } else if (isSeq(n)) {
+      node = { kind: 'seq', range, items: n.items.map((i) => (i ? this.convert(i as YamlNode, depth + 1, inAlias) : { kind: 'scalar', range, value: null })) };
+    } else {
+      node = scalar(n as Scalar, this.text, range);
+    }
+    const tag = (n as { tag?: string }).tag;
+    return tag?.startsWith('!') && !tag.startsWith('!!') ? longForm(tag, node) : node;
+  }
+}
 
 function rangeOf(n: YamlNode | null | undefined): HostRange {
   const r = n?.range;
   return r ? [r[0], r[1]] : [0, 0];
-}
-
-function convert(n: YamlNode, text: string, budget: { left: number }, depth: number): HostNode {
-  if (--budget.left < 0 || depth > 512) throw new BudgetExceeded();
-  if (isAlias(n)) {
-    const target = n.resolve(undefined as never);
-    return target ? convert(target as YamlNode, text, budget, depth + 1) : { kind: 'scalar', range: rangeOf(n), value: null };
-  }
-  const range = rangeOf(n);
-  let node: HostNode;
-  if (isMap(n)) {
-    const entries: HostEntry[] = [];
-    for (const p of n.items) {
-      if (!isPair(p)) continue;
-      const k = p.key as YamlNode | null;
-      const key = isScalar(k) ? String(k.value) : k ? String(k) : '';
-      const v = p.value as YamlNode | null;
-      const keyRange = rangeOf(k);
-      entries.push({ key, keyRange, value: v ? convert(v, text, budget, depth + 1) : { kind: 'scalar', range: [keyRange[1], keyRange[1]], value: null } });
-    }
-    node = { kind: 'map', range, entries };
-  } else if (isSeq(n)) {
-    node = { kind: 'seq', range, items: n.items.map((i) => (i ? convert(i as YamlNode, text, budget, depth + 1) : { kind: 'scalar', range, value: null })) };
-  } else {
-    node = scalar(n as Scalar, text, range);
-  }
-  const tag = (n as { tag?: string }).tag;
-  return tag?.startsWith('!') && !tag.startsWith('!!') ? longForm(tag, node) : node;
 }
 
 function scalar(s: Scalar, text: string, range: HostRange): HostNode {

@@ -1,0 +1,73 @@
+// Policies inside CloudFormation/SAM templates over real LSP: diagnostics at the scalar the user wrote, hover with
+// where a computed value came from, quick fixes that edit the template, and silence for ordinary YAML and JSON.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { hoverText, LspClient } from './lspClient';
+
+const fixtures = join(__dirname, '..', 'fixtures', 'templates');
+const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
+
+describe('templates over LSP', () => {
+  let lsp: LspClient;
+  before(async () => { lsp = await LspClient.start(); });
+  after(async () => { await lsp?.stop(); });
+
+  it('a YAML template gets diagnostics at the scalar, hover on embedded actions and on computed values, and the quick fix', async () => {
+    const text = read('app.template.yaml').replace('                  - s3:PutObject\n', '                  - s3:PutObjcet\n');
+    const uri = lsp.open('app.template.yaml', text, 'yaml');
+    const diags = await lsp.diagnostics(uri);
+    const typo = diags.find((d) => d.code === 'IAM202');
+    assert.ok(typo, JSON.stringify(diags));
+    const doc = lsp.doc(uri);
+    assert.equal(text.slice(doc.offsetAt(typo.range.start), doc.offsetAt(typo.range.end)), 's3:PutObjcet');
+
+    const actions = await lsp.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
+    const edit = actions[0]?.edit?.changes?.[uri]?.[0];
+    assert.ok(edit, JSON.stringify(actions));
+    assert.equal(edit.newText, 's3:PutObject');
+    assert.equal(text.slice(doc.offsetAt(edit.range.start), doc.offsetAt(edit.range.end)), 's3:PutObjcet');
+
+    assert.match(hoverText(await lsp.hover(uri, text.indexOf('sqs:ReceiveMessage') + 5)), /sqs:ReceiveMessage/);
+    const sub = text.indexOf('${AWS::Partition}');
+    assert.match(hoverText(await lsp.hover(uri, sub + 4)), /`AWS::Partition` assumed `aws`/);
+    assert.match(hoverText(await lsp.hover(uri, text.indexOf('Queue.Arn') + 2)), /Fn::GetAtt Queue\.Arn/);
+    lsp.close(uri);
+  });
+
+  it('a CloudFormation JSON template opened as json is checked; its typos are found where they were written', async () => {
+    const text = read('bucket-role.template.json');
+    const uri = lsp.open('bucket-role.template.json', text, 'json');
+    const diags = await lsp.diagnostics(uri);
+    const doc = lsp.doc(uri);
+    const at = (c: string) => diags.filter((d) => d.code === c).map((d) => text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)));
+    assert.ok(at('IAM201').some((t) => t.includes('dyanmodb')), JSON.stringify(diags));
+    assert.ok(diags.some((d) => /Alow/.test(text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)))), JSON.stringify(diags));
+    lsp.close(uri);
+  });
+
+  it('ordinary YAML gets nothing: Kubernetes, workflows, docker-compose, OpenAPI', async () => {
+    const dir = join(fixtures, 'non-template');
+    for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {
+      const body = readFileSync(join(dir, f), 'utf8');
+      const u = lsp.open(`nt-${f}`, body, 'yaml');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(lsp.publishedFor(u).flatMap((p) => p.diagnostics), [], f);
+      assert.equal(await lsp.hover(u, body.indexOf(':') + 2), null, f);
+      lsp.close(u);
+    }
+  });
+
+  it('detectInTemplates off leaves templates alone', async () => {
+    const off = await LspClient.start({ settings: { iamPolicy: { detectInTemplates: false } } });
+    try {
+      const u = off.open('off.template.json', read('bucket-role.template.json'), 'json');
+      await new Promise((r) => setTimeout(r, 400));
+      assert.deepEqual(off.publishedFor(u).flatMap((p) => p.diagnostics), []);
+    } finally {
+      await off.stop();
+    }
+  });
+});
