@@ -19,6 +19,8 @@ const common = {
   absWorkingDir: root,
   // jsonc-parser's UMD main build requires its internals dynamically; its ESM build bundles cleanly
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ESM build needs import.meta.url, which a CommonJS bundle lacks: take its CommonJS build
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 const configs = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
@@ -26,11 +28,18 @@ const configs = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+// the Terraform parser: tree-sitter's WASM runtime and the HCL/Terraform grammar, loaded at run time
+const WASM = [
+  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+];
+
 function copyData() {
   mkdirSync(join(root, 'dist/data'), { recursive: true });
   for (const f of readdirSync(join(root, 'server/data'))) {
     if (f.endsWith('.json')) cpSync(join(root, 'server/data', f), join(root, 'dist/data', f));
   }
+  for (const w of WASM) cpSync(join(root, w), join(root, 'dist/data', w.split('/').pop()));
 }
 
 copyData();

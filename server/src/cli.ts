@@ -1,10 +1,12 @@
 // The command line: iam-policy lint|simulate|test, on the same service and core as the language server.
 import { loadCatalog } from './node/catalogFiles';
-import { runLint } from './cli/lint';
+import { runLint, TERRAFORM_FILE } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
+import { loadTerraformParser } from './node/terraformParser';
 
 const USAGE = `usage:
-  iam-policy lint FILES… [--format text|json|sarif]   check policies; exit 1 on errors
+  iam-policy lint FILES… [--format text|json|sarif]   check policies, also inside CloudFormation/SAM templates
+                                                      and Terraform files; exit 1 on errors
   iam-policy simulate FILE [--format text|json]        evaluate the scenarios in FILE
   iam-policy test FILES…                              run scenarios with "expected"; exit 1 on failures
   iam-policy --version`;
@@ -32,7 +34,9 @@ async function main(argv: string[]): Promise<number> {
   if (cmd === 'lint') {
     const p = takeFormat(args, ['text', 'json', 'sarif']);
     if (typeof p === 'string') { process.stderr.write(`iam-policy lint: ${p}\n`); return 2; }
-    return runLint(p.rest, p.format, loadCatalog(), out);
+    // the Terraform parser is WASM: loaded only when a .tf file is given
+    const terraform = p.rest.some((f) => TERRAFORM_FILE.test(f)) ? await loadTerraformParser() : undefined;
+    return runLint(p.rest, p.format, loadCatalog(), out, terraform);
   }
   if (cmd === 'simulate' || cmd === 'test') {
     return runScenarioCommand(cmd, args, loadCatalog(), out);

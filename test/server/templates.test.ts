@@ -48,6 +48,21 @@ describe('templates over LSP', () => {
     lsp.close(uri);
   });
 
+  it('a .tf file (no Terraform extension: plaintext) gets its policies checked once the parser has loaded, and hover', async () => {
+    const text = readFileSync(join(fixtures, 'terraform', 'main.tf'), 'utf8').replace('"sqs:DeleteMessage"]', '"sqs:DeleteMesage"]');
+    const uri = lsp.open('main.tf', text, 'plaintext');
+    const doc = lsp.doc(uri);
+    let diags = await lsp.diagnostics(uri);
+    // the first answer may come before the WASM parser is loaded; the server publishes again once it is
+    for (let i = 0; i < 20 && !diags.some((d) => d.code === 'IAM202'); i++) diags = (await lsp.nextDiagnostics(uri)).diagnostics;
+    const typo = diags.find((d) => d.code === 'IAM202')!;
+    assert.equal(text.slice(doc.offsetAt(typo.range.start), doc.offsetAt(typo.range.end)), '"sqs:DeleteMesage"');
+    assert.ok(diags.some((d) => d.code === 'IAM703'), 'templatefile is reported as not analysed');
+    assert.match(hoverText(await lsp.hover(uri, text.indexOf('aws_sqs_queue.jobs.arn') + 3)), /aws_sqs_queue\.jobs\.arn/);
+    assert.match(hoverText(await lsp.hover(uri, text.indexOf('"s3:ListBucket"') + 4)), /s3:ListBucket/);
+    lsp.close(uri);
+  });
+
   it('ordinary YAML gets nothing: Kubernetes, workflows, docker-compose, OpenAPI', async () => {
     const dir = join(fixtures, 'non-template');
     for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {

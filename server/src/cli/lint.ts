@@ -10,7 +10,8 @@ import { decidePolicyType } from '../service/policyType';
 import { DEFAULT_SETTINGS } from '../service/settings';
 import { validate, ruleDocUrl } from '../service/validation';
 import { RULES } from '../service/validation/rules';
-import { analyzeTemplate, templateFormatOf } from '../service/embedded/templates';
+import { analyzeTemplate, analyzeTerraformFile, templateFormatOf, type TemplateAnalysis } from '../service/embedded/templates';
+import type { TerraformParse } from '../node/terraformParser';
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
@@ -34,28 +35,38 @@ export const SCENARIO_FILE = /\.scenario\.jsonc?$/i;
 /** Files read as infrastructure templates (JSON files are templates when their content says so). */
 const TEMPLATE_FILE = /\.(ya?ml|template)$/i;
 
-export function lintText(file: string, text: string, catalog: Catalog): LintFileResult {
+export const TERRAFORM_FILE = /\.tf$/i;
+
+export function lintText(file: string, text: string, catalog: Catalog, terraform?: TerraformParse): LintFileResult {
   const uri = pathToFileURL(resolve(file)).toString();
+  if (TERRAFORM_FILE.test(file)) {
+    if (!terraform) throw new Error('the Terraform parser is not loaded');
+    return embeddedResult(file, analyzeTerraformFile(uri, text, terraform, catalog, DEFAULT_SETTINGS));
+  }
   if (TEMPLATE_FILE.test(file) || /\.json$/i.test(file)) {
     const template = analyzeTemplate(uri, text, templateFormatOf(file, text), catalog, DEFAULT_SETTINGS);
-    if (template) {
-      return {
-        file,
-        policies: template.policies.map((p) => ({ id: p.id, policyType: p.policyType, range: p.range })),
-        diagnostics: template.diagnostics.map((d) => ({
-          code: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range,
-          ...((d.data as { policy?: string } | undefined)?.policy ? { policy: (d.data as { policy: string }).policy } : {}),
-        })),
-      };
-    }
+    if (template) return embeddedResult(file, template);
     if (TEMPLATE_FILE.test(file)) return { file, diagnostics: [], skipped: 'not a CloudFormation or SAM template (no AWSTemplateFormatVersion, SAM Transform or AWS:: resources)' };
   }
   const doc = TextDocument.create(uri, IAM_LANGUAGE_ID, 1, text);
   const type = decidePolicyType(uri, parsed(doc), DEFAULT_SETTINGS).type;
-  const diagnostics = validate(doc, catalog, type, DEFAULT_SETTINGS).map((d) => ({
-    code: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range,
-  }));
-  return { file, diagnostics };
+  return { file, diagnostics: validate(doc, catalog, type, DEFAULT_SETTINGS).map(toLintDiagnostic) };
+}
+
+/** A template's result in the shape of shared/spec/iac.md: its policies, and each finding with its policy's id. */
+function embeddedResult(file: string, a: TemplateAnalysis): LintFileResult {
+  return {
+    file,
+    policies: a.policies.map((p) => ({ id: p.id, policyType: p.policyType, range: p.range })),
+    diagnostics: a.diagnostics.map((d) => {
+      const policy = (d.data as { policy?: string } | undefined)?.policy;
+      return { ...toLintDiagnostic(d), ...(policy ? { policy } : {}) };
+    }),
+  };
+}
+
+function toLintDiagnostic(d: Diagnostic): LintFileResult['diagnostics'][number] {
+  return { code: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range };
 }
 
 function readPolicyFile(file: string): string {
@@ -84,7 +95,7 @@ function toSarif(results: LintFileResult[]): object {
   };
 }
 
-export function runLint(files: string[], format: string, catalog: Catalog, out: (s: string) => void): number {
+export function runLint(files: string[], format: string, catalog: Catalog, out: (s: string) => void, terraform?: TerraformParse): number {
   if (!files.length) { out('iam-policy lint: no files given. Usage: iam-policy lint FILES… [--format text|json|sarif]'); return 2; }
   const results: LintFileResult[] = [];
   for (const file of files) {
@@ -93,7 +104,7 @@ export function runLint(files: string[], format: string, catalog: Catalog, out: 
       continue;
     }
     try {
-      results.push(lintText(file, readPolicyFile(file), catalog));
+      results.push(lintText(file, readPolicyFile(file), catalog, terraform));
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : err.message;

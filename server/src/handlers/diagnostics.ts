@@ -1,7 +1,6 @@
 // Validation as you type: debounced per document; only documents that changed are validated again.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validate } from '../service/validation';
-import { templateAnalysis } from '../service/embedded/templateDocuments';
 import type { ServerContext } from './context';
 
 export const DEBOUNCE_MS = 150;
@@ -19,7 +18,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: strin
     if (!doc) {
       // a CloudFormation/SAM template: the findings of its embedded policies, where the user wrote them
       const open = ctx.documents.get(uri);
-      const template = open && templateAnalysis(open, ctx.catalog, ctx.settings);
+      const template = ctx.template(uri);
       if (open && template) {
         published.add(uri);
         void ctx.connection.sendDiagnostics({ uri, version: open.version, diagnostics: template.diagnostics });
@@ -52,6 +51,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: strin
     timers.delete(e.document.uri);
     if (published.delete(e.document.uri)) void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+  ctx.onTerraformReady = () => { for (const d of ctx.documents.all()) schedule(d, 0); };
   return {
     revalidate: (uri) => { const d = ctx.documents.get(uri); if (d) schedule(d, 0); },
     revalidateAll: () => { for (const d of ctx.documents.all()) schedule(d, 0); },

@@ -7,6 +7,7 @@ export function registerHover(ctx: ServerContext): void {
     const doc = ctx.policyDocument(textDocument.uri);
     if (doc) return hover(doc, position, ctx.catalog);
     const open = ctx.documents.get(textDocument.uri);
-    return open ? templateHover(open, position, ctx.catalog, ctx.settings) : null;
+    const template = ctx.template(textDocument.uri);
+    return open && template ? templateHover(open, template, position, ctx.catalog) : null;
   });
 }

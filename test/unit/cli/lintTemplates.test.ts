@@ -39,6 +39,18 @@ describe('iam-policy lint on templates', () => {
     assert.deepEqual(out[1].diagnostics.filter((d) => d.code !== 'IAM010'), []);
   });
 
+  it('lints Terraform: policy addresses as ids, findings at the characters written', () => {
+    writeFileSync(join(dir, 'main.tf'), readFileSync(join(fixtures, 'terraform', 'main.tf'), 'utf8').replace('"sqs:DeleteMessage"]', '"sqs:DeleteMesage"]'));
+    const r = cli('lint', join(dir, 'main.tf'), '--format', 'json');
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    const [out] = JSON.parse(r.stdout) as { policies: { id: string }[]; diagnostics: { code: string; policy?: string; range: { start: { line: number; character: number } } }[] }[];
+    assert.deepEqual(out.policies.map((p) => p.id), ['aws_iam_role.worker.assume_role_policy', 'aws_iam_role.worker.inline_policy.0.policy', 'data.aws_iam_policy_document.reports', 'aws_s3_bucket_policy.partner.policy']);
+    const typo = out.diagnostics.find((d) => d.code === 'IAM202')!;
+    assert.equal(typo.policy, 'aws_iam_role.worker.inline_policy.0.policy');
+    const line = readFileSync(join(dir, 'main.tf'), 'utf8').split('\n')[typo.range.start.line];
+    assert.equal(line.slice(typo.range.start.character, typo.range.start.character + 18), '"sqs:DeleteMesage"');
+  });
+
   it('prints file:line:col in text and skips YAML that is not a template', () => {
     const r = cli('lint', join(dir, 'app.yaml'), join(dir, 'deployment.yaml'));
     assert.equal(r.status, 1);

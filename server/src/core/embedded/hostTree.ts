@@ -1,6 +1,7 @@
 // The small tree every infrastructure-code host (JSON, YAML) is read into: maps, sequences and scalars with offsets
 // into the real text, CloudFormation short-form tags kept on the node. Extractors and partial evaluation work on
 // this tree only, so they never see which format the template was written in.
+import type { Piece } from './virtualPolicy';
 
 /** [start, end) offsets into the host text. */
 export type HostRange = [number, number];
@@ -19,6 +20,8 @@ export interface HostScalar extends NodeBase {
    * escapes, folding or block indentation make the source differ from the value (then only the whole token maps).
    */
   contentOffset?: number;
+  /** a string the host already evaluated (a Terraform template with interpolations): its pieces, each mapped */
+  pieces?: Piece[];
 }
 
 export interface HostEntry {

@@ -86,6 +86,7 @@ class Renderer {
     }
     if (r?.kind === 'none') return this.emit('null', node.range, 'structural');
     if (node.kind === 'scalar') {
+      if (node.pieces) return this.string(node.pieces, node.range);
       if (typeof node.value === 'string' || node.tag) return this.string(scalarPieces(node), node.range);
       return this.emit(JSON.stringify(node.value), node.range, node.contentOffset !== undefined ? 'exact' : 'token');
     }
@@ -147,6 +148,7 @@ class Renderer {
 
 /** A scalar as one piece: exact when its characters stand one for one in the host, else the whole token. */
 export function scalarPieces(node: HostNode & { kind: 'scalar' }): Piece[] {
+  if (node.pieces) return node.pieces;
   const text = node.value === null ? '' : String(node.value);
   if (!text) return [];
   return node.contentOffset !== undefined

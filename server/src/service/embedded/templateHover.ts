@@ -6,12 +6,9 @@ import type { Catalog } from '../../core/catalog/catalog';
 import { hostRangeOf, virtualOffsetOf } from '../../core/embedded/virtualPolicy';
 import { forget, IAM_LANGUAGE_ID } from '../documents';
 import { hover } from '../hover';
-import type { ServiceSettings } from '../settings';
-import { templateAnalysis } from './templateDocuments';
+import type { TemplateAnalysis } from './templates';
 
-export function templateHover(doc: TextDocument, position: Position, catalog: Catalog, settings: ServiceSettings): Hover | null {
-  const analysis = templateAnalysis(doc, catalog, settings);
-  if (!analysis) return null;
+export function templateHover(doc: TextDocument, analysis: TemplateAnalysis, position: Position, catalog: Catalog): Hover | null {
   const offset = doc.offsetAt(position);
   for (const p of analysis.policies) {
     const start = doc.offsetAt(p.range.start), end = doc.offsetAt(p.range.end);

@@ -4,9 +4,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../../core/catalog/catalog';
 import { CloudFormationResolver, extractCloudFormationPolicies, isCloudFormationTemplate } from '../../core/embedded/cloudformation';
-import type { HostRange, HostTree } from '../../core/embedded/hostTree';
+import type { HostNode, HostRange, HostSyntaxError, HostTree } from '../../core/embedded/hostTree';
+import { exceedsNestingLimit } from '../../core/embedded/nesting';
+import { analyzeTerraform, type SyntaxNode } from '../../core/embedded/terraform';
 import { readJsonHost } from '../../core/embedded/jsonHost';
-import { hostRangeOf, renderVirtualPolicy, segmentsIn, type VirtualPolicy } from '../../core/embedded/virtualPolicy';
+import { hostRangeOf, renderVirtualPolicy, segmentsIn, type Resolver, type VirtualPolicy } from '../../core/embedded/virtualPolicy';
 import { readYamlHost } from '../../core/embedded/yamlHost';
 import type { PolicyType } from '../../core/policy/policyType';
 import { forget, IAM_LANGUAGE_ID } from '../documents';
@@ -41,24 +43,54 @@ export function readTemplate(text: string, format: TemplateFormat): HostTree {
   return format === 'yaml' ? readYamlHost(text) : readJsonHost(text);
 }
 
+/** The code of host-level notes: a policy that is there but cannot be analysed offline (documented in docs/rules.md). */
+export const NOT_ANALYSED_CODE = 'IAM703';
+
+interface Extracted {
+  id: string;
+  policyType: PolicyType;
+  node: HostNode;
+}
+
 /** undefined when the text is not a template (then nothing of ours applies to the file). */
 export function analyzeTemplate(uri: string, text: string, format: TemplateFormat, catalog: Catalog, settings: ServiceSettings): TemplateAnalysis | undefined {
   const tree = readTemplate(text, format);
   if (!isCloudFormationTemplate(tree.root)) return undefined;
-  const host = TextDocument.create(uri, format, 1, text);
+  return checkPolicies(uri, text, format, extractCloudFormationPolicies(tree.root), new CloudFormationResolver(tree.root), tree.errors, [], catalog, settings);
+}
+
+/** A Terraform file, parsed by the caller's tree-sitter parser (loaded by node/). */
+export function analyzeTerraformFile(uri: string, text: string, parse: (text: string) => SyntaxNode, catalog: Catalog, settings: ServiceSettings): TemplateAnalysis {
+  if (exceedsNestingLimit(text)) {
+    return checkPolicies(uri, text, 'terraform', [], NO_INTRINSICS, [{ range: [0, 0], message: 'The file nests deeper than 256 levels; it is not read.' }], [], catalog, settings);
+  }
+  const tf = analyzeTerraform(parse(text));
+  return checkPolicies(uri, text, 'terraform', tf.policies, NO_INTRINSICS, tf.errors, tf.notes, catalog, settings);
+}
+
+/** Terraform values are evaluated while the tree is read; nothing is left for the renderer to resolve. */
+const NO_INTRINSICS: Resolver = { resolve: () => undefined };
+
+function checkPolicies(
+  uri: string, text: string, languageId: string, extracted: Extracted[], resolver: Resolver,
+  errors: HostSyntaxError[], notes: { range: HostRange; message: string }[], catalog: Catalog, settings: ServiceSettings,
+): TemplateAnalysis {
+  const host = TextDocument.create(uri, languageId, 1, text);
   const toRange = (r: HostRange): Range => ({ start: host.positionAt(r[0]), end: host.positionAt(r[1]) });
   const diagnostics: Diagnostic[] = [];
   // one problem, one diagnostic: the first syntax error stands for the rest
-  const syntax = tree.errors[0];
+  const syntax = errors[0];
   if (syntax) {
     diagnostics.push({
       range: toRange(syntax.range), severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'IAM001',
-      message: `${syntax.message}${tree.errors.length > 1 ? ` (and ${tree.errors.length - 1} more)` : ''}. The policies that could still be read are checked.`,
+      message: `${syntax.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}. The policies that could still be read are checked.`,
     });
   }
-  const resolver = new CloudFormationResolver(tree.root);
+  for (const n of notes) {
+    diagnostics.push({ range: toRange(n.range), severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: NOT_ANALYSED_CODE, message: n.message });
+  }
   const policies: EmbeddedPolicy[] = [];
-  for (const p of extractCloudFormationPolicies(tree.root)) {
+  for (const p of extracted) {
     const virtual = renderVirtualPolicy(p.node, resolver);
     policies.push({ id: p.id, policyType: p.policyType, range: toRange(p.node.range), virtual });
     const vdoc = TextDocument.create(`${uri}#${encodeURIComponent(p.id)}`, IAM_LANGUAGE_ID, 1, virtual.text);
