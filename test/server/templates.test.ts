@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodeAction } from 'vscode-languageserver-types';
+import type { CodeAction, DocumentSymbol } from 'vscode-languageserver-types';
 import { hoverText, LspClient } from './lspClient';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'templates');
@@ -34,6 +34,32 @@ describe('templates over LSP', () => {
     const sub = text.indexOf('${AWS::Partition}');
     assert.match(hoverText(await lsp.hover(uri, sub + 4)), /`AWS::Partition` assumed `aws`/);
     assert.match(hoverText(await lsp.hover(uri, text.indexOf('Queue.Arn') + 2)), /Fn::GetAtt Queue\.Arn/);
+    lsp.close(uri);
+  });
+
+  it('the outline of a template lists each embedded policy with its type and statements', async () => {
+    const text = read('app.template.yaml');
+    const uri = lsp.open('outline.template.yaml', text, 'yaml');
+    const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => `${s.name} (${s.detail})`), [
+      'Resources/WorkerRole/Properties/AssumeRolePolicyDocument (Role trust policy)',
+      'Resources/WorkerRole/Properties/Policies/0/PolicyDocument (Identity-based policy)',
+      'Resources/BucketPolicy/Properties/PolicyDocument (Resource-based policy)',
+      'Resources/Guard/Properties/Content (Service control policy (SCP))',
+    ]);
+    const doc = lsp.doc(uri);
+    const consume = symbols[1].children!.find((c) => /Consume/.test(c.name))!;
+    assert.ok(consume, JSON.stringify(symbols[1].children));
+    assert.match(text.slice(doc.offsetAt(consume.selectionRange.start), doc.offsetAt(consume.selectionRange.end)), /Consume|Sid/);
+    lsp.close(uri);
+  });
+
+  it('completion in a YAML template edits only the scalar', async () => {
+    const text = read('app.template.yaml').replace('                  - s3:PutObject\n', '                  - s3:PutObj\n');
+    const uri = lsp.open('complete.template.yaml', text, 'yaml');
+    const items = await lsp.completion(uri, text.indexOf('s3:PutObj') + 9);
+    const item = items.find((i) => /PutObject$/.test(i.label));
+    assert.ok(item, JSON.stringify(items.slice(0, 5).map((i) => i.label)));
     lsp.close(uri);
   });
 

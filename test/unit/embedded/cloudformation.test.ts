@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeTemplate, templateFormatOf, readTemplate } from '../../../server/src/service/embedded/templates';
 import { isCloudFormationTemplate } from '../../../server/src/core/embedded/cloudformation';
+import { templateCompletion } from '../../../server/src/service/embedded/templateCompletion';
 import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
 import { catalog } from '../helpers';
 
@@ -177,5 +178,32 @@ describe('CloudFormation templates: hostile input stays bounded', () => {
     assert.ok(r!.policies.length > 400, String(r!.policies.length));
     assert.ok(ms < 10_000, `${ms} ms`);
     console.log(`# 1 MB template, ${r!.policies.length} policies: ${ms.toFixed(0)} ms CPU`);
+  });
+});
+
+describe('CloudFormation templates: completion in YAML scalars', () => {
+  const complete = (text: string, at: number) => {
+    const a = analyze('app.template.yaml', text)!;
+    const doc = TextDocument.create('file:///app.template.yaml', 'yaml', 1, text);
+    return { doc, list: templateCompletion(doc, a, doc.positionAt(at), catalog) };
+  };
+
+  it('completes actions in a plain scalar, editing only the scalar (no JSON quotes in YAML)', () => {
+    const text = read('app.template.yaml').replace('                  - s3:PutObject\n', '                  - s3:PutObj\n');
+    const at = text.indexOf('s3:PutObj') + 's3:PutObj'.length;
+    const { doc, list } = complete(text, at);
+    const item = list!.items.find((i) => i.label === 's3:PutObject' || i.label === 'PutObject');
+    assert.ok(item, JSON.stringify(list!.items.slice(0, 5).map((i) => i.label)));
+    const edit = item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+    assert.doesNotMatch(edit.newText, /"/);
+    const after = text.slice(0, doc.offsetAt(edit.range.start)) + edit.newText + text.slice(doc.offsetAt(edit.range.end));
+    assert.match(after, /- s3:PutObject\n/);
+  });
+
+  it('completes in an empty quoted scalar, and offers nothing outside the policies', () => {
+    const text = read('app.template.yaml').replace('Action: s3:PutObject', 'Action: ""');
+    const at = text.indexOf('Action: ""') + 'Action: "'.length;
+    assert.ok(complete(text, at).list!.items.length > 10);
+    assert.equal(complete(text, text.indexOf('Description:') + 3).list, null);
   });
 });

@@ -72,7 +72,8 @@ class Renderer {
   private emit(text: string, h: HostRange, kind: SegmentKind, note?: string): void {
     const start = this.out.length;
     this.out += text;
-    if (text.length) this.segments.push({ v: [start, this.out.length], h, kind, ...(note ? { note } : {}) });
+    // an empty exact run is kept: it is where typing in an empty string ("" in JSON, '' in YAML) lands
+    if (text.length || kind === 'exact') this.segments.push({ v: [start, this.out.length], h, kind, ...(note ? { note } : {}) });
   }
 
   private value(node: HostNode, indent: number): void {
@@ -150,7 +151,7 @@ class Renderer {
 export function scalarPieces(node: HostNode & { kind: 'scalar' }): Piece[] {
   if (node.pieces) return node.pieces;
   const text = node.value === null ? '' : String(node.value);
-  if (!text) return [];
+  if (!text) return node.contentOffset !== undefined && node.value === '' ? [{ text, kind: 'exact', offset: node.contentOffset }] : [];
   return node.contentOffset !== undefined
     ? [{ text, kind: 'exact', offset: node.contentOffset }]
     : [{ text, kind: 'token', range: node.range }];

@@ -142,7 +142,7 @@ const SAFE_REPLACEMENT = /^[A-Za-z0-9:*?._\/${}@+=,-]*$/;
  * A virtual edit as a host edit, when it lands inside one exactly-mapped run: either within a scalar's content, or
  * replacing a whole JSON string literal (quotes included) whose content is one exact run (a did-you-mean fix).
  */
-function mapEdit(vp: VirtualPolicy, s: number, t: number, newText: string): { range: HostRange; newText: string } | undefined {
+export function mapEdit(vp: VirtualPolicy, s: number, t: number, newText: string): { range: HostRange; newText: string } | undefined {
   const inside = vp.segments.find((g) => g.kind === 'exact' && g.v[0] <= s && t <= g.v[1]);
   if (inside && SAFE_REPLACEMENT.test(newText)) return { range: [inside.h[0] + (s - inside.v[0]), inside.h[0] + (t - inside.v[0])], newText };
   const literal = vp.segments.find((g) => g.kind === 'exact' && g.v[0] === s + 1 && g.v[1] === t - 1);
