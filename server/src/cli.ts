@@ -2,14 +2,16 @@
 import { loadCatalog } from './node/catalogFiles';
 import { loadManagedPolicies } from './node/modelFiles';
 import { inGitHubActions } from './cli/annotations';
-import { runLint, type LintOptions } from './cli/lint';
+import { runLint, TERRAFORM_FILE, type LintOptions } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
+import { loadTerraformParser } from './node/terraformParser';
 import { ACCESS_USAGE, runAccess } from './cli/access';
 import { PATHS_USAGE, runPaths, runWhoCan, WHO_CAN_USAGE } from './cli/paths';
 
 const USAGE = `usage:
   iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]
-                                                      check policies; exit 1 on findings at or above --fail-on
+                                                      check policies, also inside CloudFormation/SAM templates
+                                                      and Terraform files; exit 1 on findings at or above --fail-on
   iam-policy simulate FILE [--format text|json]        evaluate the scenarios in FILE
   iam-policy test FILES… [--format text|json] [--quiet]
                                                       run scenarios with "expected"; exit 1 on failures
@@ -53,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
   if (cmd === 'lint') {
     const p = takeLintOptions(args);
     if (typeof p === 'string') { process.stderr.write(`iam-policy lint: ${p}\n`); return 2; }
+    // the Terraform parser is WASM: loaded only when a .tf file is given
+    if (p.files.some((f) => TERRAFORM_FILE.test(f))) p.opts.terraform = await loadTerraformParser();
     return runLint(p.files, p.opts, loadCatalog(), out, (s) => process.stderr.write(s + '\n'));
   }
   if (cmd === 'access') return runAccess(args, loadCatalog(), out);

@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { load } from 'js-yaml';
+import { parse as load } from 'yaml';
 
 const root = join(__dirname, '..', '..');
 const action = load(readFileSync(join(root, 'action.yml'), 'utf8')) as {

@@ -34,8 +34,9 @@ function parseArgs(cmd: string, args: string[]): Options | string {
 function reportErrors(loaded: LoadedScenarios, err: (s: string) => void, annotate: ((s: string) => void) | undefined): void {
   for (const e of loaded.errors) {
     const where = e.path.length ? ` at ${formatPath(e.path)}` : '';
-    err(`${loaded.file}${where}: ${e.message}`);
-    annotate?.(workflowCommand({ level: 'error', file: loaded.file, title: 'iam-policy: bad scenario file', message: `${e.path.length ? `${formatPath(e.path)}: ` : ''}${e.message}` }));
+    const which = e.scenarioName !== undefined ? `, scenario ${JSON.stringify(e.scenarioName)}` : '';
+    err(`${loaded.file}${which}${where}: ${e.message}`);
+    annotate?.(workflowCommand({ level: 'error', file: loaded.file, title: 'iam-policy: bad scenario file', message: `${e.scenarioName !== undefined ? `scenario ${JSON.stringify(e.scenarioName)} ` : ''}${e.path.length ? `${formatPath(e.path)}: ` : ''}${e.message}` }));
   }
 }
 
