@@ -83,7 +83,11 @@ describe('flows: AssumeRole chains and PassRole', () => {
   it('cross account: an identity Allow alone is not enough when the trust policy does not name the caller', () => {
     for (const n of ['cross account: the role trusts Deploy, not the user', 'cross account: the role trusts another account']) {
       assert.deepEqual(steps(n), ['assumeRole:ImplicitlyDenied'], n);
-      assert.deepEqual(deciders(n, 0), ['AssumeAndRead'], n);
+      // an implicit deny has no deciding statement; the identity Allow is named as not enough on its own
+      assert.deepEqual(deciders(n, 0), [], n);
+      const why = results.get(n)!.steps[0].explanation.join('\n');
+      assert.match(why, /cross-account request .* both sides must allow \[R4\]/, n);
+      assert.match(why, /not enough on its own: #0 of identity policy "AssumeAndRead"/, n);
     }
   });
 
