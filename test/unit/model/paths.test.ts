@@ -87,6 +87,13 @@ describe('iam-policy paths: escalation methods', () => {
     assert.ok(!edges.some((e) => e.from === u('passerUntrusted')), 'no PassRole edge to a role that does not trust Lambda');
   });
 
+  it('conditions: MFA is assumed favourable and listed; a source-IP condition the request cannot meet is not', () => {
+    const mfa = finding(u('mfaAttacher'), u('mfaAttacher'), 'iam:AttachUserPolicy');
+    assert.ok(mfa, 'an MFA-conditioned permission counts');
+    assert.deepEqual(mfa.assumptions, ['the caller signs in with MFA (aws:MultiFactorAuthPresent = true)']);
+    assert.deepEqual(findings(u('ipAttacher')), [], 'aws:SourceIp is not assumed (documented limit)');
+  });
+
   it('a principal that already holds every permission has no finding', () => {
     assert.deepEqual(findings(u('admin')), []);
   });

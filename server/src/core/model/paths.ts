@@ -3,8 +3,9 @@
 // with the role; IAM self-escalation (new policy versions, attaching or putting policies, group membership, trust
 // policy rewrites, access keys and login profiles for others, removing a boundary). Every edge is decided by the
 // evaluator on a concrete request, so a Deny, a boundary, an SCP or a resource pattern that cannot match means no edge.
-// Conditions: the request carries aws:CurrentTime (now) and no other context, so a permission that needs a condition
-// key the caller would have to supply does not count (listed as a limit in docs/iam-model.md). Pure.
+// Conditions: the request carries aws:CurrentTime (now) and the caller-chosen keys MFA and TLS as favourable (listed
+// in the edge's assumptions when a statement tests them); other keys the caller would supply (source IP, tags) are
+// absent, so a permission that needs them does not count (a limit, said in docs/iam-model.md). Pure.
 import type { Catalog } from '../catalog/catalog';
 import { globMatch } from '../wildcard';
 import { decide, simulate, type MatchedStatement, type OrgLevel, type PolicySource, type Scenario } from '../evaluator';
@@ -105,7 +106,7 @@ export class ModelGraph {
   private scenario(n: Node | undefined, principal: string, action: string, resource: string, resourcePolicy?: GatheredPolicy, context?: Record<string, unknown>): Scenario {
     const s: Scenario = {
       identityPolicies: n?.identity ?? [], permissionBoundaries: n?.boundary ?? [], scps: this.scps, rcps: this.rcps,
-      request: { principal, action, resource, context: { 'aws:CurrentTime': new Date(this.now).toISOString(), ...context } },
+      request: { principal, action, resource, context: { 'aws:CurrentTime': new Date(this.now).toISOString(), ...(n ? CALLER_CHOSEN : {}), ...context } },
     };
     if (resourcePolicy) s.resourcePolicy = resourcePolicy.source;
     return s;
@@ -134,11 +135,14 @@ export class ModelGraph {
     return decide(s, this.catalog, { now: this.now }) === 'Allowed';
   }
 
-  private matched(n: Node, action: string, resource: string, context?: Record<string, unknown>): MatchedStatement[] {
+  /** The deciding statements, and the caller-chosen keys their conditions (or a Deny's that did not apply) relied on. */
+  private matched(n: Node, action: string, resource: string, context?: Record<string, unknown>): { matched: MatchedStatement[]; assumed: string[] } {
     const res = resourceOf(this.model, action, resource);
     const s = this.scenario(n, n.requestPrincipal, action, resource, res.policy, context);
     if (res.account) s.request.resourceAccount = res.account;
-    return simulate(s, this.catalog, { now: this.now }).matchedStatements;
+    const r = simulate(s, this.catalog, { now: this.now });
+    const keys = new Set(r.statements.flatMap((st) => st.conditions.map((c) => c.key.toLowerCase())));
+    return { matched: r.matchedStatements, assumed: Object.keys(CALLER_CHOSEN).filter((k) => keys.has(k.toLowerCase())).map((k) => CALLER_CHOSEN_TEXT[k]) };
   }
 
   /** Whether the role's trust policy lets the service principal assume it. */
@@ -166,10 +170,12 @@ export class ModelGraph {
   }
 
   private edge(n: Node, to: Principal, kind: EdgeKind, steps: { action: string; resource: string; context?: Record<string, unknown> }[], assumptions: string[] = []): PathEdge {
+    const decided = steps.map((s) => ({ action: s.action, ...this.matched(n, s.action, s.resource, s.context) }));
+    const assumed = [...new Set(decided.flatMap((d) => d.assumed))];
     return {
       from: n.entity.arn, to: to.arn, kind, via: steps.map((s) => s.action),
-      statements: steps.map((s) => ({ action: s.action, matched: this.matched(n, s.action, s.resource, s.context) })),
-      assumptions, escalation: false,
+      statements: decided.map((d) => ({ action: d.action, matched: d.matched })),
+      assumptions: [...assumptions, ...assumed], escalation: false,
     };
   }
 
@@ -313,6 +319,16 @@ function attachedCustomerPolicies(e: Principal): string[] {
   if (e.kind === 'user') for (const g of e.groups) add(g.policies);
   return [...out];
 }
+
+/**
+ * Keys the caller chooses, taken as favourable (spec §3): the caller can sign in with MFA and uses TLS. An edge whose
+ * statements test them lists the assumption.
+ */
+const CALLER_CHOSEN: Record<string, unknown> = { 'aws:MultiFactorAuthPresent': 'true', 'aws:SecureTransport': 'true' };
+const CALLER_CHOSEN_TEXT: Record<string, string> = {
+  'aws:MultiFactorAuthPresent': 'the caller signs in with MFA (aws:MultiFactorAuthPresent = true)',
+  'aws:SecureTransport': 'the request uses TLS (aws:SecureTransport = true)',
+};
 
 const REWRITE_ACTIONS = [
   'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:AttachUserPolicy', 'iam:PutUserPolicy', 'iam:AttachGroupPolicy',
