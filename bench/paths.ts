@@ -90,4 +90,4 @@ function main() {
   console.log(`\npaths on the generated model: ${summary}; who-can: ${who} principals.`);
 }
 
-main();
+if (require.main === module) main();

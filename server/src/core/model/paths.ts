@@ -8,7 +8,7 @@
 // absent, so a permission that needs them does not count (a limit, said in docs/iam-model.md). Pure.
 import type { Catalog } from '../catalog/catalog';
 import { globMatch } from '../wildcard';
-import { decide, simulate, type MatchedStatement, type OrgLevel, type PolicySource, type Scenario } from '../evaluator';
+import { compilePolicySet, decide, simulate, type CompiledPolicySet, type MatchedStatement, type OrgLevel, type PolicySource, type Scenario } from '../evaluator';
 import { orgPolicies, principalPolicies, resourceOf, type GatheredPolicy } from './gather';
 import type { IamModel, ModelDocument, ModelGroup, ModelRole, ModelUser } from './types';
 
@@ -43,6 +43,8 @@ interface Node {
   allowPatterns: string[] | null;
   /** action (lower case) → whether an identity Allow could name it */
   may: Map<string, boolean>;
+  /** its policies compiled once, for the requests that involve no resource policy */
+  compiled?: CompiledPolicySet;
   /** the request principal: the user ARN or a session of the role */
   requestPrincipal: string;
   identity: PolicySource[];
@@ -75,9 +77,13 @@ export class ModelGraph {
   private readonly groups: ModelGroup[] = [];
   private readonly now: number;
   private readonly anyResourcePolicy: boolean;
+  private readonly nowIso: string;
+  private readonly baseContext: Record<string, unknown>;
 
   constructor(private readonly model: IamModel, private readonly catalog?: Catalog, now = Date.now()) {
     this.now = now;
+    this.nowIso = new Date(now).toISOString();
+    this.baseContext = { 'aws:CurrentTime': this.nowIso, ...CALLER_CHOSEN };
     this.scps = levels(orgPolicies(model, 'scp'));
     this.rcps = levels(orgPolicies(model, 'rcp'));
     this.anyResourcePolicy = [...model.accounts.values()].some((a) => a.resources.size > 0);
@@ -106,7 +112,7 @@ export class ModelGraph {
   private scenario(n: Node | undefined, principal: string, action: string, resource: string, resourcePolicy?: GatheredPolicy, context?: Record<string, unknown>): Scenario {
     const s: Scenario = {
       identityPolicies: n?.identity ?? [], permissionBoundaries: n?.boundary ?? [], scps: this.scps, rcps: this.rcps,
-      request: { principal, action, resource, context: { 'aws:CurrentTime': new Date(this.now).toISOString(), ...(n ? CALLER_CHOSEN : {}), ...context } },
+      request: { principal, action, resource, context: { 'aws:CurrentTime': this.nowIso, ...(n ? CALLER_CHOSEN : {}), ...context } },
     };
     if (resourcePolicy) s.resourcePolicy = resourcePolicy.source;
     return s;
@@ -130,6 +136,11 @@ export class ModelGraph {
     if (!trustCall && !this.anyResourcePolicy && !this.mayAllow(n, action)) return false;
     const res = resourceOf(this.model, action, resource);
     if (!res.policy && !this.mayAllow(n, action)) return false;
+    if (!res.policy) {
+      n.compiled ??= compilePolicySet({ identityPolicies: n.identity, permissionBoundaries: n.boundary, scps: this.scps, rcps: this.rcps }, this.catalog);
+      const request = { principal: n.requestPrincipal, action, resource, context: context ? { ...this.baseContext, ...context } : this.baseContext, ...(res.account ? { resourceAccount: res.account } : {}) };
+      return n.compiled.decide(request, { now: this.now }) === 'Allowed';
+    }
     const s = this.scenario(n, n.requestPrincipal, action, resource, res.policy, context);
     if (res.account) s.request.resourceAccount = res.account;
     return decide(s, this.catalog, { now: this.now }) === 'Allowed';
