@@ -1,7 +1,7 @@
 // npm run package: production bundles, then a .vsix with @vscode/vsce (offline). The bundles already contain every
 // runtime dependency, so node_modules stays out (--no-dependencies); .vscodeignore whitelists what ships.
-// Fails when the .vsix is over 3 MB or holds sources, tests, maps or node_modules (client/media/ is the webview's
-// runtime script and styles, so it ships).
+// Fails when the .vsix is over 3 MB or holds sources, tests, maps or node_modules (the webview's script and styles
+// ship as dist/webview/, bundled).
 // usage: node scripts/package.mjs [--out FILE]
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const argv = process.argv.slice(2);
 const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : join(root, `${pkg.name}-${pkg.version}.vsix`);
 const MAX_BYTES = 3 * 1024 * 1024;
-const FORBIDDEN = [/(^|\/)node_modules\//, /\.ts$/, /\.map$/, /^extension\/(client\/(?!media\/)|server|test|scripts|examples|bench|out|docs)\//, /\.vsix$/];
+const FORBIDDEN = [/(^|\/)node_modules\//, /\.ts$/, /\.map$/, /^extension\/(client|server|test|scripts|examples|bench|out|docs)\//, /\.vsix$/];
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });

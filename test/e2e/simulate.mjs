@@ -34,6 +34,9 @@ async function main() {
     page = await S.openWorkbench(browser, `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { width: 1500, height: 950 });
     console.log(`  workbench up after ${Date.now() - t0} ms`);
     const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    // the webview runs under default-src 'none' with a nonce: any resource or style it needs beyond that shows here
+    const cspViolations = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
 
     await step('open policies/app-read-s3.policy.json', async () => {
       await S.quickOpen('app-read-s3.policy.json', 's3:GetObject');
@@ -53,13 +56,14 @@ async function main() {
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Simulate Request' }).first().waitFor({ timeout: 5000 });
       });
       await page.keyboard.press('Enter');
-      await webview.locator('fieldset.slot', { hasText: 'Identity policies' }).locator('text=app-read-s3.policy.json').waitFor({ timeout: 45_000 });
+      await webview.locator('fieldset.slot', { hasText: 'Identity policies' }).locator('button.link', { hasText: 'app-read-s3.policy.json' }).waitFor({ timeout: 45_000 });
     });
 
     await step('fill the request: the panel shows Allowed and the deciding statement', async () => {
-      await webview.locator('#principal').fill('arn:aws:sts::111122223333:assumed-role/app-role/session-1');
-      await webview.locator('#action').fill('s3:GetObject');
-      await webview.locator('#resource').fill('arn:aws:s3:::acme-reports/2026/q3.csv');
+      // the fields are vscode-textfield components: fill the <input> in their shadow roots
+      await webview.locator('vscode-textfield#principal input').fill('arn:aws:sts::111122223333:assumed-role/app-role/session-1');
+      await webview.locator('vscode-textfield#action input').fill('s3:GetObject');
+      await webview.locator('vscode-textfield#resource input').fill('arn:aws:s3:::acme-reports/2026/q3.csv');
       await webview.locator('#decision', { hasText: 'Allowed' }).waitFor();
       await webview.locator('#deciding', { hasText: '"ReadReports"' }).waitFor();
       assert.equal(await webview.locator('#decision').innerText(), 'Allowed');
@@ -78,6 +82,15 @@ async function main() {
       await webview.locator('#deciding', { hasText: '"DenyReportReads"' }).waitFor();
       await webview.locator('#decision').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shots, 'simulate-denied.png') });
+    });
+
+    await step('the panel\'s controls are @vscode-elements components, and the webview broke no CSP rule', async () => {
+      assert.equal(await webview.locator('vscode-button', { hasText: 'Save Scenario' }).count(), 1);
+      assert.ok(await webview.locator('vscode-checkbox').count() >= 1, 'the policy rows have vscode-checkbox toggles');
+      // the components style themselves through adopted style sheets: a styled button has the theme's background
+      const bg = await webview.locator('vscode-button', { hasText: 'Save Scenario' }).locator('.base').evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'vscode-button has no background: its styles did not apply');
+      assert.deepEqual(cspViolations, []);
     });
 
     await step('clicking the deciding statement reveals it in the editor', async () => {

@@ -45,7 +45,7 @@ export class SimulatorPanel {
   private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext,
     private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel, state: PanelState) {
     this.state = state;
-    const media = vscode.Uri.joinPath(context.extensionUri, 'client', 'media');
+    const media = webviewRoot(context);
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.iconPath = new vscode.ThemeIcon('shield');
     panel.webview.html = this.html(panel.webview, media);
@@ -68,7 +68,7 @@ export class SimulatorPanel {
     let p = SimulatorPanel.current;
     if (!p) {
       const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Simulate Request', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-        { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'client', 'media')] });
+        { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [webviewRoot(context)] });
       p = SimulatorPanel.current = new SimulatorPanel(panel, context, client, log, emptyState());
     } else p.panel.reveal(undefined, false);
     if (update) p.setState(update(p.state));
@@ -238,7 +238,6 @@ export class SimulatorPanel {
 </head>
 <body>
 <main id="app" aria-label="Simulate an IAM request"><p>Loading the simulator…</p></main>
-<script nonce="${nonce}" src="${src('protocol.js')}"></script>
 <script nonce="${nonce}" src="${src('simulator.js')}"></script>
 </body>
 </html>`;
@@ -256,6 +255,9 @@ export class SimulatorPanel {
 export async function pickScenarioFile(): Promise<vscode.Uri | undefined> {
   return (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Scenario files': ['json'] }, openLabel: 'Open Scenario' }))?.[0];
 }
+
+/** the webview's script and stylesheet, bundled by scripts/build.mjs from client/webview/simulator/ */
+const webviewRoot = (context: vscode.ExtensionContext) => vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
 
 function makeNonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

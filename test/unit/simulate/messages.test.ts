@@ -1,10 +1,8 @@
 // Messages from the Simulate Request webview (validated in the extension) and to it (validated in the webview).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { validateWebviewMessage } from '../../../client/src/simulator/messages';
+import { validateHostMessage, validateWebviewMessage } from '../../../client/src/simulator/messages';
 import { emptyState, InvalidMessage, validatePanelState } from '../../../client/src/simulator/state';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const webview = require('../../../client/media/protocol.js') as { validateHostMessage(m: unknown): unknown; validateState(s: unknown): unknown };
 
 const state = () => ({ ...emptyState(), identityPolicies: [{ uri: 'file:///w/a.policy.json', enabled: true }], request: { principal: 'anonymous', action: 's3:GetObject', resource: '*', resourceAccount: '', sessionIssuer: '' } });
 const rejects = (m: unknown, path: RegExp) => assert.throws(() => validateWebviewMessage(m), (e: unknown) => e instanceof InvalidMessage && path.test(e.path));
@@ -46,7 +44,7 @@ describe('webview -> extension messages', () => {
   });
 });
 
-describe('extension -> webview messages (client/media/protocol.js)', () => {
+describe('extension -> webview messages (validated in the webview)', () => {
   const response = {
     result: {
       decision: 'Allowed', matchedStatements: [{ policyType: 'identity', policy: 'a', index: 0, effect: 'Allow', file: 'file:///w/a.json', range: { start: { line: 3, character: 4 }, end: { line: 8, character: 5 } } }],
@@ -58,7 +56,7 @@ describe('extension -> webview messages (client/media/protocol.js)', () => {
 
   it('accepts state, result, suggestions and notice messages', () => {
     for (const m of [{ type: 'state', state: state() }, { type: 'result', seq: 1, response }, { type: 'suggestions', id: 1, items: ['s3:'] }, { type: 'notice', level: 'info', message: 'Saved.' }]) {
-      assert.equal(webview.validateHostMessage(m), m);
+      assert.deepEqual(validateHostMessage(m), m);
     }
   });
 
@@ -69,10 +67,13 @@ describe('extension -> webview messages (client/media/protocol.js)', () => {
       [{ type: 'result', seq: 1, response: { ...response, result: { ...response.result, decision: 'Maybe' } } }, /^message\.response\.result\.decision/],
       [{ type: 'result', seq: 1, response: { ...response, result: { ...response.result, matchedStatements: [{ policyType: 'identity', policy: 'a', index: 0, effect: 'Permit' }] } } }, /matchedStatements\[0\]\.effect/],
       [{ type: 'result', seq: 1, response: { ...response, errors: 'oops' } }, /^message\.response\.errors/],
+      [{ type: 'result', seq: 1, response: { ...response, result: { ...response.result, matchedStatements: [{ ...response.result.matchedStatements[0], file: 'https://evil.example/x' }] } } }, /matchedStatements\[0\]\.file/],
+      [{ type: 'result', seq: 1, response: { ...response, result: { ...response.result, statements: [{ policyType: 'identity', policy: 'a', index: 0, effect: 'Allow' }] } } }, /statements\[0\]\.applies/],
+      [{ type: 'result', seq: 1, response: { ...response, policyNames: { 'file:///w/a.json': 7 } } }, /^message\.response\.policyNames/],
       [{ type: 'suggestions', id: 1, items: [1] }, /^message\.items\[0\]/],
       [{ type: 'notice', level: 'panic', message: 'x' }, /^message\.level/],
       [{ type: 'state', state: { ...state(), request: { principal: 'anonymous' } } }, /^message\.state\.request\.action/],
     ];
-    for (const [m, re] of bad) assert.throws(() => webview.validateHostMessage(m), (e: unknown) => e instanceof Error && re.test(e.message), JSON.stringify(m).slice(0, 80));
+    for (const [m, re] of bad) assert.throws(() => validateHostMessage(m), (e: unknown) => e instanceof InvalidMessage && re.test(e.message), JSON.stringify(m).slice(0, 80));
   });
 });

@@ -1,0 +1,68 @@
+// The Result section: the decision, the deciding statements (click to reveal them in the editor), a lane per policy
+// type with the statements that applied and those that did not, missing context keys and the explanation.
+import type { MatchedStatement, StatementDetail } from '../../../server/src/core/evaluator/types';
+import { h } from './dom';
+import { post, state, store } from './store';
+
+const LANES: [string, string][] = [
+  ['identity', 'Identity policies'], ['resource', 'Resource-based policy'], ['boundary', 'Permissions boundary'],
+  ['session', 'Session policy'], ['scp', 'SCPs'], ['rcp', 'RCPs'],
+];
+const DECISION_TEXT = { Allowed: 'Allowed', ExplicitlyDenied: 'Explicitly denied', ImplicitlyDenied: 'Implicitly denied' } as const;
+
+const same = (a: MatchedStatement, b: MatchedStatement) => a.policyType === b.policyType && a.policy === b.policy && a.index === b.index && a.file === b.file;
+
+function statementItem(s: MatchedStatement & Partial<StatementDetail>, deciding: boolean): HTMLLIElement {
+  const label = `${s.effect} ${s.sid ? `"${s.sid}"` : `statement ${s.index + 1}`} in ${s.policy}`;
+  const head = s.file && s.range
+    ? h('button', { className: 'link statement', title: 'Reveal in the editor', onclick: () => post({ type: 'reveal', uri: s.file!, range: s.range! }) }, label)
+    : h('span', { className: 'statement' }, label);
+  return h('li', { className: `stmt ${s.effect === 'Deny' ? 'deny' : 'allow'} ${deciding ? 'deciding' : ''}` },
+    deciding ? h('span', { className: 'tag' }, 'decided') : null, head, s.reason ? h('div', { className: 'why' }, s.reason) : null);
+}
+
+export function renderResult(): void {
+  const sec = document.getElementById('result');
+  if (!sec) return;
+  const response = store.response;
+  if (!response) { sec.replaceChildren(h('h2', {}, 'Result'), h('p', {}, 'Evaluating…')); return; }
+  const parts: HTMLElement[] = [h('h2', {}, 'Result')];
+  const r = response.result;
+  if (r) {
+    parts.push(h('div', { className: 'row' },
+      h('div', { id: 'decision', className: `badge ${r.decision}`, role: 'status' }, DECISION_TEXT[r.decision]),
+      r.expected ? h('span', { id: 'expectation', className: r.pass ? 'pass' : 'fail' }, r.pass ? `as expected (${r.expected})` : `expected ${r.expected}`) : null));
+  }
+  const action = state().request.action.trim();
+  if (!response.actionKnown && action) parts.push(h('p', { className: 'warn' }, `${action} is not an action in the catalog: check the spelling.`));
+  const errors = [...response.errors, ...(r?.errors ?? [])];
+  if (errors.length) parts.push(h('ul', { className: 'errors', 'aria-label': 'Problems' }, ...errors.map((e) => h('li', {}, e))));
+  if (r) {
+    const statements = r.statements ?? [];
+    parts.push(h('h3', {}, 'Deciding statements'), r.matchedStatements.length
+      ? h('ul', { id: 'deciding', className: 'statements' }, ...r.matchedStatements.map((m) => statementItem(statements.find((s) => same(s, m)) ?? m, true)))
+      : h('p', { className: 'hint' }, 'No statement applies: nothing allows the request.'));
+    const idle = LANES.filter(([type]) => r.policyTypes[type] === 'NotApplicable' && !statements.some((s) => s.policyType === type));
+    const lanes = h('div', { className: 'lanes' });
+    for (const [type, label] of LANES) {
+      const outcome = r.policyTypes[type];
+      if (outcome === undefined || idle.some(([t]) => t === type)) continue;
+      const applied = statements.filter((s) => s.policyType === type && s.applies);
+      const notApplied = statements.filter((s) => s.policyType === type && !s.applies);
+      lanes.append(h('section', { className: `lane ${outcome}`, 'aria-label': `${label}: ${outcome}` },
+        h('h4', {}, label, ' ', h('span', { className: `outcome ${outcome}` }, outcome)),
+        applied.length ? h('ul', { className: 'statements' }, ...applied.map((s) => statementItem(s, r.matchedStatements.some((m) => same(m, s))))) : null,
+        notApplied.length ? h('vscode-collapsible', { '.heading': `${notApplied.length} statement(s) did not apply` },
+          h('ul', { className: 'statements' }, ...notApplied.map((s) => statementItem(s, false)))) : null));
+    }
+    if (idle.length) lanes.append(h('p', { className: 'hint' }, `Not applicable (no policies of these types): ${idle.map(([, label]) => label).join(', ')}.`));
+    parts.push(h('h3', {}, 'Policy types'), lanes);
+    if (r.missingContextKeys.length) {
+      parts.push(h('h3', {}, 'Missing context keys'),
+        h('p', { className: 'hint' }, 'Referenced by applicable statements, not in the request and not derivable; conditions on them were evaluated as absent.'),
+        h('ul', { id: 'missing' }, ...r.missingContextKeys.map((k) => h('li', {}, h('code', {}, k)))));
+    }
+    parts.push(h('h3', {}, 'Why'), h('ol', { className: 'explanation' }, ...r.explanation.map((e) => h('li', {}, e))));
+  }
+  sec.replaceChildren(...parts);
+}
