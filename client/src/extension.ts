@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import type { CatalogInfoResult, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
 import type { PolicyType } from '../../server/src/core/policy/policyType';
 import { CatalogInfoRequest, PolicyTypeRequest, SetPolicyTypeNotification } from './requests';
+import { registerIamModel, type IamModelApi } from './model';
 import { registerSimulator, type SimulatorApi } from './simulator';
 
 const POLICY_TYPE_PICKS: { type: PolicyType | null; label: string }[] = [
@@ -25,6 +26,8 @@ export interface ExtensionApi {
   ready: Promise<void>;
   /** the Simulate Request panel and scenario files (for tests) */
   simulator: SimulatorApi;
+  /** the IAM view, Simulate as…, Show effective permissions (for tests) */
+  iamModel: IamModelApi;
   /** the policy-type status bar item's text, or undefined while it is hidden (for tests) */
   policyTypeStatus(): string | undefined;
 }
@@ -114,10 +117,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
 
   const simulator = registerSimulator(context, client, ready, output);
+  const iamModel = registerIamModel(context, client, ready, simulator);
 
   await ready;
   void updateStatus();
-  return { client, ready, simulator, policyTypeStatus: () => (statusShown ? status.text : undefined) };
+  return { client, ready, simulator, iamModel, policyTypeStatus: () => (statusShown ? status.text : undefined) };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -21,15 +21,28 @@ export type WebviewMessage =
   | { type: 'saveScenario' }
   | { type: 'openScenario' }
   /** action names starting with `text` (answered by a `suggestions` message with the same id) */
-  | { type: 'suggestActions'; id: number; text: string };
+  | { type: 'suggestActions'; id: number; text: string }
+  /** open a policy the model gathered: a place in a model file, or a bundled AWS managed policy by ARN */
+  | { type: 'openOrigin'; uri?: string; range?: RangeMsg; arn?: string };
+
+/** The model picker's choices: the workspace's model files, and the users and roles of the chosen ones. */
+export interface ModelOptions {
+  files: { uri: string; label: string }[];
+  principals: { arn: string; label: string; detail: string }[];
+  /** problems of the chosen model files, one line each ("file: $.path: message") */
+  problems: string[];
+}
 
 /** extension -> webview */
 export type HostMessage =
   | { type: 'state'; state: PanelState }
   | { type: 'result'; seq: number; response: SimulateResult }
   | { type: 'suggestions'; id: number; items: ActionSuggestionsResult['items'] }
-  | { type: 'notice'; level: 'info' | 'error'; message: string };
+  | { type: 'notice'; level: 'info' | 'error'; message: string }
+  | { type: 'model'; model: ModelOptions };
 
+
+const AWS_MANAGED_ARN = /^arn:aws[\w-]*:iam::aws:policy\/[\w+=,.@\/-]+$/;
 
 function int(v: unknown, path: string, min = 0, max = 1e7): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new InvalidMessage(path, `expected an integer from ${min} to ${max}, got ${describe(v)}`);
@@ -62,6 +75,16 @@ export function validateWebviewMessage(m: unknown): WebviewMessage {
       return { type: 'openPolicy', uri: uri(m.uri, 'message.uri') };
     case 'suggestActions':
       return { type: 'suggestActions', id: int(m.id, 'message.id'), text: str(m.text, 'message.text', 300) };
+    case 'openOrigin': {
+      if (m.uri === undefined && m.arn === undefined) throw new InvalidMessage('message', 'expected "uri" or "arn"');
+      if (m.arn !== undefined && !AWS_MANAGED_ARN.test(str(m.arn, 'message.arn', 2048))) throw new InvalidMessage('message.arn', `expected an AWS managed policy ARN (arn:aws:iam::aws:policy/…), got ${describe(m.arn)}`);
+      return {
+        type: 'openOrigin',
+        ...(m.uri !== undefined ? { uri: uri(m.uri, 'message.uri') } : {}),
+        ...(m.range !== undefined ? { range: range(m.range, 'message.range') } : {}),
+        ...(m.arn !== undefined ? { arn: m.arn as string } : {}),
+      };
+    }
     default:
       throw new InvalidMessage('message.type', `unknown message type ${describe(m.type)}`);
   }
@@ -102,6 +125,43 @@ function statement(v: unknown, path: string, detail: boolean): void {
   }
 }
 
+function origin(v: unknown, path: string): void {
+  const o = obj(v, path);
+  str(o.kind, `${path}.kind`); str(o.label, `${path}.label`, 4096);
+  if (o.uri !== undefined) uri(o.uri, `${path}.uri`);
+  if (o.range !== undefined) range(o.range, `${path}.range`);
+  if (o.arn !== undefined) str(o.arn, `${path}.arn`, 2048);
+  if (o.group !== undefined) str(o.group, `${path}.group`);
+}
+
+/** what the server gathered from a model (SimulateModelInfo) */
+function modelInfo(v: unknown, path: string): void {
+  const m = obj(v, path);
+  str(m.principal, `${path}.principal`, 2048); str(m.principalArn, `${path}.principalArn`, 2048);
+  list(m.gathered, `${path}.gathered`).forEach((g, i) => {
+    const at = `${path}.gathered[${i}]`;
+    const o = obj(g, at);
+    str(o.policyType, `${at}.policyType`); str(o.name, `${at}.name`, 2048); origin(o.origin, `${at}.origin`);
+    if (o.orgIdentifier !== undefined) str(o.orgIdentifier, `${at}.orgIdentifier`);
+  });
+  list(m.problems, `${path}.problems`).forEach((p, i) => {
+    const o = obj(p, `${path}.problems[${i}]`);
+    uri(o.uri, `${path}.problems[${i}].uri`); str(o.path, `${path}.problems[${i}].path`); str(o.message, `${path}.problems[${i}].message`);
+  });
+}
+
+function modelOptions(v: unknown, path: string): ModelOptions {
+  const m = obj(v, path);
+  return {
+    files: list(m.files, `${path}.files`).map((f, i) => { const o = obj(f, `${path}.files[${i}]`); return { uri: uri(o.uri, `${path}.files[${i}].uri`), label: str(o.label, `${path}.files[${i}].label`) }; }),
+    principals: list(m.principals, `${path}.principals`).map((p, i) => {
+      const o = obj(p, `${path}.principals[${i}]`);
+      return { arn: str(o.arn, `${path}.principals[${i}].arn`, 2048), label: str(o.label, `${path}.principals[${i}].label`), detail: str(o.detail, `${path}.principals[${i}].detail`) };
+    }),
+    problems: strings(m.problems, `${path}.problems`),
+  };
+}
+
 function simulateResult(v: unknown, path: string): SimulateResult {
   const o = obj(v, path);
   strings(o.errors, `${path}.errors`);
@@ -125,6 +185,7 @@ function simulateResult(v: unknown, path: string): SimulateResult {
     strings(r.explanation, `${path}.result.explanation`);
     if (r.errors !== undefined) strings(r.errors, `${path}.result.errors`);
   }
+  if (o.model !== undefined) modelInfo(o.model, `${path}.model`);
   return v as SimulateResult;
 }
 
@@ -141,6 +202,8 @@ export function validateHostMessage(m: unknown): HostMessage {
     case 'notice':
       if (m.level !== 'info' && m.level !== 'error') throw new InvalidMessage('message.level', `expected "info" or "error", got ${describe(m.level)}`);
       return { type: 'notice', level: m.level, message: str(m.message, 'message.message') };
+    case 'model':
+      return { type: 'model', model: modelOptions(m.model, 'message.model') };
     default:
       throw new InvalidMessage('message.type', `unknown message type ${describe(m.type)}`);
   }

@@ -7,7 +7,9 @@ import type { ActionSuggestionsResult, SimulateResult } from '../../../server/sr
 import { DeciderDecorations } from '../inline/decorations';
 import { toRange } from '../ranges';
 import { ActionSuggestionsRequest, SimulateRequest } from '../requests';
-import { validateWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
+import type { ModelLocation } from '../model/iamView';
+import { principalsOf, type WorkspaceModel } from '../model/workspaceModel';
+import { validateWebviewMessage, type HostMessage, type ModelOptions, type WebviewMessage } from './messages';
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from './scenarioFile';
 import { addPolicy, emptyState, policyUris, toSimulateParams, validatePanelState, type PanelState, type PolicyRefState, type Slot } from './state';
 
@@ -28,6 +30,10 @@ export interface EvaluationEvent { state: PanelState; response: SimulateResult }
 
 export class SimulatorPanel {
   static current: SimulatorPanel | undefined;
+  /** the workspace's IAM model files (the model picker offers them); set when the extension activates */
+  static workspaceModel: WorkspaceModel | undefined;
+  /** opens a policy the model gathered (a place in a model file, or an AWS managed policy); set with workspaceModel */
+  static openLocation: ((l: ModelLocation) => Promise<unknown>) | undefined;
   private static readonly evaluatedEmitter = new vscode.EventEmitter<EvaluationEvent>();
   /** fires after each evaluation the panel shows (tests wait on it) */
   static readonly onDidEvaluate = SimulatorPanel.evaluatedEmitter.event;
@@ -58,6 +64,7 @@ export class SimulatorPanel {
       vscode.workspace.onDidSaveTextDocument((d) => { if (policyUris(this.state).includes(d.uri.toString())) this.schedule(); }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.decorations.apply(this.lastResponse)),
     );
+    if (SimulatorPanel.workspaceModel) this.disposables.push(SimulatorPanel.workspaceModel.onDidChange(() => void this.postModelOptions()));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
     const onDisk = (u: vscode.Uri) => { if (policyUris(this.state).includes(u.toString())) this.schedule(); };
     this.disposables.push(watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk));
@@ -84,9 +91,32 @@ export class SimulatorPanel {
   }
 
   setState(state: PanelState): void {
+    const modelChanged = JSON.stringify(state.model) !== JSON.stringify(this.state.model);
     this.state = state;
     this.post({ type: 'state', state });
+    if (modelChanged) void this.postModelOptions();
     this.schedule();
+  }
+
+  /** the model picker's choices: the workspace's model files and the users and roles of the chosen ones */
+  async modelOptions(): Promise<ModelOptions> {
+    const model = SimulatorPanel.workspaceModel;
+    if (!model) return { files: [], principals: [], problems: [] };
+    const { files } = await model.get();
+    let principals: ModelOptions['principals'] = [];
+    let problems: string[] = [];
+    try {
+      const listing = await model.list(this.state.model);
+      principals = principalsOf(listing.accounts).map((p) => ({ arn: p.arn, label: `${p.kind}/${p.name} (${p.account})`, detail: p.detail }));
+      problems = listing.problems.map((p) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri))}: ${p.path}: ${p.message}`);
+    } catch (e) {
+      problems = [`The language server could not list the model: ${(e as Error).message}`];
+    }
+    return { files: files.map((u) => ({ uri: u.toString(), label: vscode.workspace.asRelativePath(u) })), principals, problems };
+  }
+
+  private async postModelOptions(): Promise<void> {
+    this.post({ type: 'model', model: await this.modelOptions() });
   }
 
   /** Evaluates now (the debounce is for typing). */
@@ -131,8 +161,15 @@ export class SimulatorPanel {
       return;
     }
     switch (m.type) {
-      case 'ready': this.post({ type: 'state', state: this.state }); await this.evaluate(); break;
-      case 'update': this.state = m.state; this.schedule(); break;
+      case 'ready': this.post({ type: 'state', state: this.state }); void this.postModelOptions(); await this.evaluate(); break;
+      case 'update': {
+        const modelChanged = JSON.stringify(m.state.model) !== JSON.stringify(this.state.model);
+        this.state = m.state;
+        if (modelChanged) void this.postModelOptions();
+        this.schedule();
+        break;
+      }
+      case 'openOrigin': await SimulatorPanel.openLocation?.({ uri: m.uri, range: m.range, arn: m.arn }); break;
       case 'addPolicies': await this.pickPolicies(m.slot, m.level); break;
       case 'reveal': await revealStatement(vscode.Uri.parse(m.uri), toRange(m.range)); break;
       case 'openPolicy': await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { viewColumn: vscode.ViewColumn.One, preview: false }); break;

@@ -7,6 +7,7 @@ import { validatePanelState } from '../../src/simulator/state';
 import { button } from './controls';
 import { mergeContextKeys, renderContext } from './contextKeys';
 import { h } from './dom';
+import { renderModel } from './model';
 import { renderPolicies } from './policies';
 import { fillActionSuggestions, fillTemplates, renderRequest } from './request';
 import { renderResult } from './result';
@@ -21,10 +22,12 @@ function renderAll(): void {
     h('div', { id: 'notice', role: 'alert' }),
     h('div', { className: 'columns' },
       h('div', { className: 'form' },
+        h('section', { id: 'model', 'aria-label': 'IAM model' }),
         h('section', { id: 'policies', 'aria-label': 'Policies' }),
         h('section', { id: 'request', 'aria-label': 'Request' }),
         h('section', { id: 'context', 'aria-label': 'Context keys' })),
       h('section', { id: 'result', 'aria-label': 'Result', 'aria-live': 'polite' })));
+  renderModel();
   renderPolicies();
   renderRequest();
   renderContext();
@@ -70,6 +73,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       break;
     case 'notice':
       notice(m.level, m.message);
+      break;
+    case 'model':
+      store.model = m.model;
+      if (store.state && !within('model', document.activeElement)) renderModel();
       break;
   }
 });

@@ -21,6 +21,27 @@ function statementItem(s: MatchedStatement & Partial<StatementDetail>, deciding:
     deciding ? h('span', { className: 'tag' }, 'decided') : null, head, s.reason ? h('div', { className: 'why' }, s.reason) : null);
 }
 
+const POLICY_TYPE_TEXT: Record<string, string> = { identity: 'identity', boundary: 'boundary', resource: 'resource', scp: 'SCP', rcp: 'RCP' };
+
+/** every policy the server gathered for the principal, with where it came from (each opens) */
+function gatheredList(): HTMLElement | null {
+  const m = store.response?.model;
+  if (!m) return null;
+  const items = m.gathered.map((g) => {
+    const o = g.origin;
+    const open = o.uri || (o.kind === 'aws-managed' && o.arn);
+    const text = g.name;
+    return h('li', { className: `origin ${o.kind}` },
+      h('span', { className: 'tag' }, POLICY_TYPE_TEXT[g.policyType] ?? g.policyType, g.orgIdentifier ? ` ${g.orgIdentifier}` : ''),
+      open ? h('button', { className: 'link', title: `Open ${o.arn ?? 'in the model file'}`, onclick: () => post({ type: 'openOrigin', uri: o.uri, range: o.range, arn: o.uri ? undefined : o.arn }) }, text) : h('span', {}, text),
+      h('div', { className: 'why' }, o.label));
+  });
+  return h('div', {},
+    h('p', { className: 'hint' }, `as ${m.principal}${m.principalArn && m.principalArn !== m.principal ? ` (${m.principalArn})` : ''}${m.resourceAccount ? `; resource account ${m.resourceAccount}` : ''}`),
+    items.length ? h('ul', { id: 'gathered', className: 'statements' }, ...items) : h('p', { className: 'hint' }, 'The model gave no policies for this principal.'),
+    m.problems.length ? h('ul', { className: 'errors', 'aria-label': 'Model problems' }, ...m.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`))) : null);
+}
+
 export function renderResult(): void {
   const sec = document.getElementById('result');
   if (!sec) return;
@@ -56,6 +77,8 @@ export function renderResult(): void {
           h('ul', { className: 'statements' }, ...notApplied.map((s) => statementItem(s, false)))) : null));
     }
     if (idle.length) lanes.append(h('p', { className: 'hint' }, `Not applicable (no policies of these types): ${idle.map(([, label]) => label).join(', ')}.`));
+    const gathered = gatheredList();
+    if (gathered) parts.push(h('h3', {}, 'Gathered from the model'), gathered);
     parts.push(h('h3', {}, 'Policy types'), lanes);
     if (r.missingContextKeys.length) {
       parts.push(h('h3', {}, 'Missing context keys'),

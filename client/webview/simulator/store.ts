@@ -1,7 +1,7 @@
 // What the webview holds: the panel state (the extension owns it; every edit is sent back), the last evaluation,
 // and the channel to the extension. Every renderer reads and edits through this one object.
 import type { SimulateResult } from '../../../server/src/protocol';
-import type { WebviewMessage } from '../../src/simulator/messages';
+import type { ModelOptions, WebviewMessage } from '../../src/simulator/messages';
 import type { PanelState, PolicyRefState } from '../../src/simulator/state';
 
 interface VsCodeApi {
@@ -13,10 +13,12 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 export const vscode = acquireVsCodeApi();
 
-export const store: { state: PanelState | null; response: SimulateResult | null; suggestId: number } = {
+export const store: { state: PanelState | null; response: SimulateResult | null; suggestId: number; model: ModelOptions } = {
   state: null,
   response: null,
   suggestId: 0,
+  /** the model picker's choices (the extension sends them with each change of the chosen model files) */
+  model: { files: [], principals: [], problems: [] },
 };
 
 /** the state; renderers run only after a state arrived */

@@ -17,6 +17,16 @@ describe('webview -> extension messages', () => {
     assert.deepEqual(validateWebviewMessage({ type: 'suggestActions', id: 7, text: 's3:Get' }), { type: 'suggestActions', id: 7, text: 's3:Get' });
   });
 
+  it('openOrigin opens a place in a model file or an AWS managed policy, nothing else', () => {
+    const range = { start: { line: 3, character: 4 }, end: { line: 8, character: 5 } };
+    assert.deepEqual(validateWebviewMessage({ type: 'openOrigin', uri: 'file:///w/acme.iam-model.json', range }), { type: 'openOrigin', uri: 'file:///w/acme.iam-model.json', range });
+    assert.deepEqual(validateWebviewMessage({ type: 'openOrigin', arn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }),
+      { type: 'openOrigin', arn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' });
+    rejects({ type: 'openOrigin' }, /^message$/);
+    rejects({ type: 'openOrigin', arn: 'arn:aws:iam::111111111111:policy/Mine' }, /^message\.arn$/);
+    rejects({ type: 'openOrigin', uri: 'command:workbench.action.quit' }, /^message\.uri$/);
+  });
+
   it('drops fields it does not know instead of passing them on', () => {
     const m = validateWebviewMessage({ type: 'openPolicy', uri: 'file:///w/a.json', extra: 'x' });
     assert.deepEqual(m, { type: 'openPolicy', uri: 'file:///w/a.json' });
@@ -60,8 +70,28 @@ describe('extension -> webview messages (validated in the webview)', () => {
     }
   });
 
+  const modelInfo = {
+    principal: 'arn:aws:iam::111111111111:user/Hoge', principalArn: 'arn:aws:iam::111111111111:user/Hoge',
+    gathered: [
+      { policyType: 'identity', name: 'ReadOnlyAccess', origin: { kind: 'aws-managed', label: 'group Developers: arn:aws:iam::aws:policy/ReadOnlyAccess', group: 'Developers', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' } },
+      { policyType: 'identity', name: 'S3Read', origin: { kind: 'user-inline', label: 'inline policy S3Read of user Hoge', uri: 'file:///w/acme.iam-model.json', range: { start: { line: 5, character: 2 }, end: { line: 9, character: 3 } } } },
+    ],
+    problems: [],
+  };
+  const modelOptions = { files: [{ uri: 'file:///w/acme.iam-model.json', label: 'acme.iam-model.json' }], principals: [{ arn: 'arn:aws:iam::111111111111:user/Hoge', label: 'user/Hoge (111111111111)', detail: 'groups: Developers' }], problems: [] };
+
+  it('accepts a result with what the model gathered, and the model picker\'s choices', () => {
+    const m = { type: 'result', seq: 2, response: { ...response, model: modelInfo } };
+    assert.deepEqual(validateHostMessage(m), m);
+    assert.deepEqual(validateHostMessage({ type: 'model', model: modelOptions }), { type: 'model', model: modelOptions });
+  });
+
   it('rejects malformed messages, naming the field', () => {
     const bad: [unknown, RegExp][] = [
+      [{ type: 'result', seq: 1, response: { ...response, model: { ...modelInfo, gathered: [{ policyType: 'identity', name: 'x', origin: { kind: 'user-inline', label: 'x', uri: 'javascript:alert(1)' } }] } } }, /^message\.response\.model\.gathered\[0\]\.origin\.uri/],
+      [{ type: 'result', seq: 1, response: { ...response, model: { ...modelInfo, problems: 'none' } } }, /^message\.response\.model\.problems/],
+      [{ type: 'model', model: { ...modelOptions, principals: [{ arn: 1 }] } }, /^message\.model\.principals\[0\]\.arn/],
+      [{ type: 'model', model: { ...modelOptions, files: [{ uri: 'https://x', label: 'x' }] } }, /^message\.model\.files\[0\]\.uri/],
       [42, /^message: expected an object/],
       [{ type: 'eval', code: 'alert(1)' }, /^message\.type: unknown/],
       [{ type: 'result', seq: 1, response: { ...response, result: { ...response.result, decision: 'Maybe' } } }, /^message\.response\.result\.decision/],
