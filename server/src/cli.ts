@@ -1,12 +1,15 @@
-// The command line: iam-policy lint|simulate|test, on the same service and core as the language server.
+// The command line: iam-policy lint|simulate|test|access, on the same service and core as the language server.
 import { loadCatalog } from './node/catalogFiles';
 import { runLint } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
+import { ACCESS_USAGE, runAccess } from './cli/access';
 
 const USAGE = `usage:
   iam-policy lint FILES… [--format text|json|sarif]   check policies; exit 1 on errors
   iam-policy simulate FILE [--format text|json]        evaluate the scenarios in FILE
   iam-policy test FILES…                              run scenarios with "expected"; exit 1 on failures
+  ${ACCESS_USAGE}
+                                                      effective permissions of a user or role of an IAM model
   iam-policy --version`;
 
 function takeFormat(args: string[], allowed: string[]): { format: string; rest: string[] } | string {
@@ -34,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
     if (typeof p === 'string') { process.stderr.write(`iam-policy lint: ${p}\n`); return 2; }
     return runLint(p.rest, p.format, loadCatalog(), out);
   }
+  if (cmd === 'access') return runAccess(args, loadCatalog(), out);
   if (cmd === 'simulate' || cmd === 'test') {
     return runScenarioCommand(cmd, args, loadCatalog(), out);
   }
