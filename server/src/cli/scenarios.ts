@@ -88,7 +88,7 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         const applied = applyModel(m.loaded.model, given);
         if (applied.errors.length) {
           badInput = true;
-          for (const e of applied.errors) err(`${file} at ${formatPath([...given.model.path.slice(0, -1), 'request', 'principal'])}: ${e}`);
+          for (const e of applied.errors) err(`${file} at ${formatPath([...given.model.path.slice(0, -1), 'request', 'principal'])}: ${e.replace(/^request\.principal: /, '')}`);
           return;
         }
         s = applied.scenario;

@@ -112,8 +112,14 @@ export function resourceTemplates(action: string, catalog: Catalog): string[] {
 }
 
 /** Everything the panel shows for one evaluation. Never throws: evaluator failures come back as errors. */
-export function simulateForPanel(params: SimulateParams, read: ReadText, catalog: Catalog): SimulateResult {
+export function simulateForPanel(params: SimulateParams, read: ReadText, catalog: Catalog, transform?: (s: Scenario) => { scenario: Scenario; errors: string[] }): SimulateResult {
   const built = buildScenario(params, read);
+  if (transform) {
+    const t = transform(built.scenario);
+    built.scenario = t.scenario;
+    built.errors.push(...t.errors);
+    if (t.errors.length) built.scenario.request.action = '';
+  }
   const action = built.scenario.request.action;
   const response: SimulateResult = {
     result: null,
@@ -128,7 +134,10 @@ export function simulateForPanel(params: SimulateParams, read: ReadText, catalog
   } catch (e) {
     response.errors.push(`could not list the context keys: ${(e as Error).message}`);
   }
-  if (!built.scenario.request.action) { response.errors.push('Enter an action (e.g. s3:GetObject) to evaluate the request.'); return response; }
+  if (!built.scenario.request.action) {
+    if (!response.errors.length) response.errors.push('Enter an action (e.g. s3:GetObject) to evaluate the request.');
+    return response;
+  }
   try {
     response.result = simulate(built.scenario, catalog);
   } catch (e) {

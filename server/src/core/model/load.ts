@@ -87,8 +87,8 @@ class Loader {
 
   constructor(private readonly files: ModelFile[], private readonly options: LoadModelOptions) {}
 
-  fail(file: string, path: JsonPath, message: string, severity: 'error' | 'warning' = 'error'): undefined {
-    this.problems.push({ file, path, message, severity });
+  fail(file: string, path: JsonPath, message: string, severity: 'error' | 'warning' = 'error', kind: ModelProblem['kind'] = 'structure'): undefined {
+    this.problems.push({ file, path, message, severity, kind });
     return undefined;
   }
 
@@ -107,7 +107,7 @@ class Loader {
     const key = item.name.toLowerCase();
     const prev = map.get(key);
     if (prev) {
-      this.fail(item.at.file, item.at.path, `duplicate ${what} "${item.name}" in account ${accountId}: already defined${prev.at ? ` in ${prev.at.file} at ${formatPath(prev.at.path)}` : ''} (IAM names are unique regardless of case). Remove or rename one of them.`);
+      this.fail(item.at.file, item.at.path, `duplicate ${what} "${item.name}" in account ${accountId}: already defined${prev.at ? ` in ${prev.at.file} at ${formatPath(prev.at.path)}` : ''} (IAM names are unique regardless of case). Remove or rename one of them.`, 'error', 'duplicate');
       return;
     }
     map.set(key, item);
@@ -296,7 +296,7 @@ class Loader {
       if (!parseArn(arn)) { this.fail(file, rat.path, `"${arn}" is not a resource ARN; expected arn:partition:service:region:account:resource`); continue; }
       const doc = this.policy(pv, rat, `resource policy of ${arn}`);
       if (!doc) continue;
-      if (acct.resources.has(arn)) this.fail(file, rat.path, `duplicate resource policy for ${arn} in account ${acct.id}`);
+      if (acct.resources.has(arn)) this.fail(file, rat.path, `duplicate resource policy for ${arn} in account ${acct.id}`, 'error', 'duplicate');
       else acct.resources.set(arn, doc);
     }
   }
@@ -469,7 +469,7 @@ class Loader {
     const r = ref.ref;
     if (r.startsWith('arn:')) {
       const a = parseArn(r);
-      if (!a || a.service !== 'iam' || !a.resource.startsWith('policy/')) return this.fail(at.file, at.path, `"${r}" is not a managed policy ARN; expected arn:aws:iam::aws:policy/NAME (AWS managed) or arn:aws:iam::ACCOUNT:policy/NAME (customer managed)`);
+      if (!a || a.service !== 'iam' || !a.resource.startsWith('policy/')) return this.fail(at.file, at.path, `"${r}" is not a managed policy ARN; expected arn:aws:iam::aws:policy/NAME (AWS managed) or arn:aws:iam::ACCOUNT:policy/NAME (customer managed)`, 'error', 'reference');
       if (a.account === 'aws') {
         const fromExport = this.awsManaged.get(r);
         if (fromExport) return { kind: 'managed', policy: fromExport, at };
@@ -479,13 +479,13 @@ class Loader {
           return { kind: 'managed', policy, at };
         }
         const hint = this.options.managed ? didYouMean(this.options.managed.didYouMean(r)) : ' (the bundled AWS managed policies are not loaded)';
-        return this.fail(at.file, at.path, `unknown AWS managed policy "${r}" (referenced by ${owner}).${hint}`);
+        return this.fail(at.file, at.path, `unknown AWS managed policy "${r}" (referenced by ${owner}).${hint}`, 'error', 'reference');
       }
       const acct = this.accounts.get(a.account);
       const name = a.resource.slice(a.resource.lastIndexOf('/') + 1);
-      if (!acct) return this.fail(at.file, at.path, `"${r}" belongs to account ${a.account}, which is not in the model; add that account or use a policy of ${accountId}`);
+      if (!acct) return this.fail(at.file, at.path, `"${r}" belongs to account ${a.account}, which is not in the model; add that account or use a policy of ${accountId}`, 'error', 'reference');
       const p = acct.policies.get(name.toLowerCase());
-      if (!p) return this.fail(at.file, at.path, `unknown customer managed policy "${r}" (referenced by ${owner}): account ${a.account} has no policy "${name}".${didYouMean(suggest(name, [...acct.policies.values()].map((x) => x.name)).map((n) => `arn:aws:iam::${a.account}:policy/${n}`))}`);
+      if (!p) return this.fail(at.file, at.path, `unknown customer managed policy "${r}" (referenced by ${owner}): account ${a.account} has no policy "${name}".${didYouMean(suggest(name, [...acct.policies.values()].map((x) => x.name)).map((n) => `arn:aws:iam::${a.account}:policy/${n}`))}`, 'error', 'reference');
       return { kind: 'managed', policy: p, at };
     }
     const acct = this.accounts.get(accountId)!;
@@ -495,7 +495,7 @@ class Loader {
     const aws = this.options.managed?.didYouMean(`arn:aws:iam::aws:policy/${r}`) ?? [];
     const exactAws = aws.find((x) => x.toLowerCase().endsWith(`/${r.toLowerCase()}`));
     const hint = exactAws ? ` For the AWS managed policy write its ARN: "${exactAws}".` : didYouMean(candidates);
-    return this.fail(at.file, at.path, `unknown policy "${r}" (referenced by ${owner}): account ${accountId} has no customer managed policy of that name; expected a name from "policies" or a managed policy ARN.${hint}`);
+    return this.fail(at.file, at.path, `unknown policy "${r}" (referenced by ${owner}): account ${accountId} has no customer managed policy of that name; expected a name from "policies" or a managed policy ARN.${hint}`, 'error', 'reference');
   }
 
   build(): IamModel {
@@ -510,7 +510,7 @@ class Loader {
         const groups: ModelGroup[] = [];
         for (const g of u.groups) {
           const group = acct.groups.get(g.name.toLowerCase());
-          if (!group) { this.fail(g.at.file, g.at.path, `unknown group "${g.name}" (user ${u.name}): account ${raw.id} has no such group.${didYouMean(suggest(g.name, [...acct.groups.values()].map((x) => x.name)))}`); continue; }
+          if (!group) { this.fail(g.at.file, g.at.path, `unknown group "${g.name}" (user ${u.name}): account ${raw.id} has no such group.${didYouMean(suggest(g.name, [...acct.groups.values()].map((x) => x.name)))}`, 'error', 'reference'); continue; }
           if (groups.includes(group)) { this.fail(g.at.file, g.at.path, `user ${u.name} lists group "${g.name}" twice`, 'warning'); continue; }
           groups.push(group);
         }

@@ -92,6 +92,8 @@ export interface ModelProblem {
   path: JsonPath;
   message: string;
   severity: 'error' | 'warning';
+  /** structure: JSON or shape; reference: a group, policy or account that is not in the model; duplicate: a name given twice */
+  kind?: 'structure' | 'reference' | 'duplicate';
 }
 
 /** A model file as handed to the loader. */
