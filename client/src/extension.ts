@@ -89,7 +89,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       await ready;
       const info = await client!.sendRequest<CatalogInfoResult>(CatalogInfoRequest);
       const c = info.counts;
-      void vscode.window.showInformationMessage(`${info.label}: ${c.services} services, ${c.actions} actions, ${c.resourceTypes} resource types, ${c.conditionKeys + c.globalConditionKeys} condition keys.`);
+      const m = info.managedPolicies;
+      const managed = m ? ` AWS managed policies ${m.dataUpdatedAt} (${m.package} ${m.version}): ${m.count} policies.` : '';
+      void vscode.window.showInformationMessage(`${info.label}: ${c.services} services, ${c.actions} actions, ${c.resourceTypes} resource types, ${c.conditionKeys + c.globalConditionKeys} condition keys.${managed}`);
       return info;
     }),
     vscode.commands.registerCommand('iamPolicy.changePolicyType', async (uri?: vscode.Uri, type?: PolicyType | null) => {

@@ -1,5 +1,6 @@
 // The command line: iam-policy lint|simulate|test|access, on the same service and core as the language server.
 import { loadCatalog } from './node/catalogFiles';
+import { loadManagedPolicies } from './node/modelFiles';
 import { runLint } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
 import { ACCESS_USAGE, runAccess } from './cli/access';
@@ -31,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
   const out = (s: string) => process.stdout.write(s + '\n');
   if (!cmd || cmd === '--help' || cmd === '-h' || args.includes('--help') || args.includes('-h')) { out(USAGE); return cmd ? 0 : 2; }
-  if (cmd === '--version') { const c = loadCatalog(); out(`iam-policy, ${c.version.label}`); return 0; }
+  if (cmd === '--version') { const c = loadCatalog(); out(`iam-policy, ${c.version.label}; ${loadManagedPolicies().label}`); return 0; }
   if (cmd === 'lint') {
     const p = takeFormat(args, ['text', 'json', 'sarif']);
     if (typeof p === 'string') { process.stderr.write(`iam-policy lint: ${p}\n`); return 2; }

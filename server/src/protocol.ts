@@ -55,6 +55,8 @@ export interface SimulateParams {
   rcps: SimulateOrgLevel[];
   request: { principal: string; action: string; resource: string; resourceAccount?: string; sessionIssuer?: string; context?: Record<string, unknown> };
   expected?: 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
+  /** simulate as a principal of an IAM model: see SimulateModelParams */
+  model?: ModelFiles;
 }
 /** A condition key the chosen policies reference for the request, with the catalog's type for the input widget. */
 export interface SimulateContextKey { name: string; type: string; multiValued: boolean; description?: string }
@@ -236,9 +238,7 @@ export interface ModelListResult {
  * policies; a boundary, session, resource policy or SCP/RCP levels given in the params replace the gathered ones.
  * The answer is a `SimulateResult` with `model` filled in.
  */
-export interface SimulateModelParams extends SimulateParams {
-  model: ModelFiles;
-}
+export type SimulateModelParams = SimulateParams & { model: ModelFiles };
 /** What the server gathered from the model for a simulate-as-principal request. */
 export interface SimulateModelInfo {
   /** the principal as evaluated: a user ARN or an assumed-role session ARN */

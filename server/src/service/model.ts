@@ -15,7 +15,7 @@ import {
   type ModelAccountItem, type ModelListResult, type ModelPolicyItem, type ModelPolicyOrigin, type ModelProblem,
   type SimulateModelInfo, type SimulateModelParams, type SimulateResult,
 } from '../protocol';
-import { resolveRelative, simulateForPanel, type ReadText } from './simulate';
+import { resolveRelative, simulateForPanel, type ReadText, type ScenarioModelApplier } from './simulate';
 
 /** Above this size a model file gets no source ranges (building its syntax tree would cost seconds). */
 export const MAX_RANGED_MODEL_CHARS = 8 * 1024 * 1024;
@@ -219,6 +219,18 @@ export function effectivePermissionsOf(params: EffectivePermissionsParams, read:
     principal: r.entity.arn,
     actions: result.actions.map((a) => ({ action: a.action, service: a.service, accessLevel: a.accessLevel, resources: a.except ? [...a.resources, ...a.except.map((x) => `except ${x}`)] : a.resources, conditional: a.conditional, ...(a.conditions.length ? { conditions: a.conditions } : {}) })),
     gathered: gatheredForProtocol(gathered, read), assumedConditions: result.assumedConditions, errors: [], problems,
+  };
+}
+
+/** Scenario files in the editor: the model a scenario names, read relative to the scenario file. */
+export function scenarioModelApplier(read: ReadText, managed: ManagedPolicies): ScenarioModelApplier {
+  return (scenarioUri, scenario) => {
+    const modelUris = (scenario.model?.files ?? []).map((f) => resolveRelative(scenarioUri, f));
+    const loaded = loadModelUris(modelUris, read, managed);
+    const modelProblems = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5)
+      .map((p) => `model ${p.file.slice(p.file.lastIndexOf('/') + 1)} at ${formatPath(p.path)}: ${p.message}`);
+    const applied = applyModel(loaded.model, scenario);
+    return { scenario: applied.scenario, modelUris, errors: applied.errors, modelProblems };
   };
 }
 
