@@ -144,8 +144,12 @@ export class SimulatorPanel {
     this.timer = setTimeout(() => void this.evaluate(), DEBOUNCE_MS);
   }
 
+  private disposed = false;
+
   private post(m: HostMessage): void {
-    void this.panel.webview.postMessage(m);
+    // answers that arrive after the panel was closed have nowhere to go
+    if (this.disposed) return;
+    this.panel.webview.postMessage(m).then(undefined, () => undefined);
   }
 
   /** Handles one message from the webview; malformed ones are logged and answered with a notice, never acted on. */
@@ -281,6 +285,7 @@ export class SimulatorPanel {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (SimulatorPanel.current === this) SimulatorPanel.current = undefined;
     clearTimeout(this.timer);
     this.decorations.dispose();
