@@ -1,8 +1,10 @@
 // UI test of the Simulate Request panel in the real workbench: code-server in headless Debian Chromium with the
 // extension loaded from this checkout (development mode, dist/ as built). Opens an example policy, runs
 // "IAM Policy: Simulate Request…", fills the request in the webview, sees Allowed, types a Deny statement into the
-// policy and sees ExplicitlyDenied naming that statement. Works on a copy of examples/, so nothing in the repo changes.
-// Screenshots: simulate-allowed.png, simulate-denied.png in test-results/screenshots (or --shots DIR; the README's
+// policy and sees ExplicitlyDenied naming that statement; then opens the IAM view in the Explorer, runs "Simulate
+// as…" on the user Hoge of examples/model and sees the policies gathered from the model (his group's ReadOnlyAccess).
+// Works on a copy of examples/, so nothing in the repo changes.
+// Screenshots: simulate-allowed.png, simulate-denied.png, iam-view.png, simulate-as-user.png in test-results/screenshots (or --shots DIR; the README's
 // come from --shots docs/screenshots).
 // usage: node test/e2e/simulate.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
@@ -99,6 +101,44 @@ async function main() {
         const sel = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
         assert.match(sel, /Ln 4, Col \d+/, sel);
       }, 10_000, 500);
+    });
+
+    await step('the IAM view in the Explorer lists the model: Hoge with his group, ReadOnlyRole with who may assume it', async () => {
+      await page.keyboard.press('Control+Shift+E');
+      const header = page.locator('.pane-header[aria-label^="IAM"]');
+      await header.waitFor({ timeout: 30_000 });
+      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      // room for the IAM view: the folder tree above it collapsed (layout only)
+      const folders = page.locator('.pane-header[aria-label^="Explorer Section"]');
+      if ((await folders.getAttribute('aria-expanded').catch(() => null)) === 'true') await folders.click();
+      const tree = page.locator('.pane', { has: header });
+      await tree.locator('.monaco-list-row', { hasText: 'main (111111111111)' }).waitFor({ timeout: 30_000 });
+      await tree.locator('.monaco-list-row', { hasText: 'Hoge' }).filter({ hasText: 'Developers' }).waitFor();
+      await tree.locator('.monaco-list-row', { hasText: 'ReadOnlyRole' }).filter({ hasText: 'assumable by arn:aws:iam::111111111111:user/Hoge' }).waitFor();
+    });
+
+    await step('"Simulate as…" on Hoge: the panel simulates as him and shows the policies gathered from the model', async () => {
+      const tree = page.locator('.pane', { has: page.locator('.pane-header[aria-label^="IAM"]') });
+      const hoge = tree.locator('.monaco-list-row', { hasText: 'Hoge' }).filter({ hasText: 'Developers' });
+      await hoge.hover();
+      await hoge.locator('.action-label[aria-label="Simulate as…"]').click();
+      await webview.locator('fieldset.model').waitFor({ timeout: 30_000 });
+      assert.equal(await webview.locator('vscode-textfield#principal input').inputValue(), 'arn:aws:iam::111111111111:user/Hoge');
+      await webview.locator('vscode-textfield#action input').fill('s3:GetObject');
+      await webview.locator('vscode-textfield#resource input').fill('arn:aws:s3:::example-shared-bucket/report.csv');
+      await webview.locator('#decision', { hasText: 'Allowed' }).waitFor();
+      const gathered = webview.locator('#gathered');
+      await gathered.locator('li', { hasText: 'ReadOnlyAccess' }).filter({ hasText: 'Developers' }).waitFor();
+      await gathered.locator('li', { hasText: 'AssumeReadOnlyRole' }).waitFor();
+      await page.screenshot({ path: join(shots, 'iam-view.png') });
+      await webview.locator('fieldset.model').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'simulate-as-user.png') });
+    });
+
+    await step('a gathered AWS managed policy opens read-only from the bundled data', async () => {
+      await webview.locator('#gathered button', { hasText: 'ReadOnlyAccess' }).first().click();
+      await page.locator('.tab', { hasText: 'ReadOnlyAccess.json' }).waitFor();
+      await page.locator('.monaco-editor .view-line', { hasText: '"Statement"' }).first().waitFor();
     });
   } finally {
     await browser?.close().catch(() => {});
