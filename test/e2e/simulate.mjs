@@ -122,14 +122,23 @@ async function main() {
       const hoge = tree.locator('.monaco-list-row', { hasText: 'Hoge' }).filter({ hasText: 'Developers' });
       await hoge.hover();
       await hoge.locator('.action-label[aria-label="Simulate as…"]').click();
-      await webview.locator('fieldset.model').waitFor({ timeout: 30_000 });
-      assert.equal(await webview.locator('vscode-textfield#principal input').inputValue(), 'arn:aws:iam::111111111111:user/Hoge');
+      // the principal picker shows once the panel runs against a model
+      await webview.locator('vscode-single-select#model-principal').waitFor({ timeout: 30_000 });
+      await until(async () => assert.equal(await webview.locator('vscode-textfield#principal input').inputValue(), 'arn:aws:iam::111111111111:user/Hoge'), 10_000, 200);
       await webview.locator('vscode-textfield#action input').fill('s3:GetObject');
       await webview.locator('vscode-textfield#resource input').fill('arn:aws:s3:::example-shared-bucket/report.csv');
       await webview.locator('#decision', { hasText: 'Allowed' }).waitFor();
+      await webview.locator('#deciding', { hasText: 'example-shared-bucket/report.csv' }).waitFor();
       const gathered = webview.locator('#gathered');
       await gathered.locator('li', { hasText: 'ReadOnlyAccess' }).filter({ hasText: 'Developers' }).waitFor();
       await gathered.locator('li', { hasText: 'AssumeReadOnlyRole' }).waitFor();
+      await until(async () => assert.equal(await webview.locator('vscode-single-select#model-principal').evaluate((el) => el.value), 'arn:aws:iam::111111111111:user/Hoge'), 10_000, 200);
+      assert.match(await webview.locator('vscode-single-select#model-files').evaluate((el) => el.value), /seed-world\.iam-model\.json$/);
+      // room for the panel: no secondary side bar (layout only)
+      if (await page.locator('.part.auxiliarybar').isVisible()) {
+        await page.keyboard.press('Control+Alt+B');
+        await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+      }
       await page.screenshot({ path: join(shots, 'iam-view.png') });
       await webview.locator('fieldset.model').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shots, 'simulate-as-user.png') });

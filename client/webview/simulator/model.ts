@@ -12,8 +12,9 @@ const CUSTOM = 'custom';
 function modelValue(chosen: string[]): string {
   const files = store.model.files.map((f) => f.uri);
   if (!chosen.length) return '';
+  if (chosen.length === 1 && files.includes(chosen[0])) return chosen[0];
   if (chosen.length === files.length && chosen.every((u) => files.includes(u))) return ALL;
-  return chosen.length === 1 && files.includes(chosen[0]) ? chosen[0] : CUSTOM;
+  return CUSTOM;
 }
 
 export function renderModel(): void {
