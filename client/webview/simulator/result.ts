@@ -60,9 +60,13 @@ export function renderResult(): void {
   if (errors.length) parts.push(h('ul', { className: 'errors', 'aria-label': 'Problems' }, ...errors.map((e) => h('li', {}, e))));
   if (r) {
     const statements = r.statements ?? [];
+    // an implicit deny is decided by what is missing: statements that apply are shown in their lanes, not as deciding
+    const noneDecided = r.decision === 'ImplicitlyDenied' && statements.some((s) => s.applies)
+      ? 'No statement decides an implicit deny: what applies is not enough on its own (see Why).'
+      : r.decision === 'Allowed' ? 'No statement was needed (see Why).' : 'No statement applies: nothing allows the request.';
     parts.push(h('h3', {}, 'Deciding statements'), r.matchedStatements.length
       ? h('ul', { id: 'deciding', className: 'statements' }, ...r.matchedStatements.map((m) => statementItem(statements.find((s) => same(s, m)) ?? m, true)))
-      : h('p', { className: 'hint' }, 'No statement applies: nothing allows the request.'));
+      : h('p', { className: 'hint' }, noneDecided));
     const idle = LANES.filter(([type]) => r.policyTypes[type] === 'NotApplicable' && !statements.some((s) => s.policyType === type));
     const lanes = h('div', { className: 'lanes' });
     for (const [type, label] of LANES) {

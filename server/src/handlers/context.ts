@@ -6,6 +6,8 @@ import type { PolicyType } from '../core/policy/policyType';
 import { isPolicyDocument, parsed } from '../service/documents';
 import { decidePolicyType } from '../service/policyType';
 import { DEFAULT_SETTINGS, type ServiceSettings } from '../service/settings';
+import { isTerraformDocument, templateAnalysis } from '../service/embedded/templateDocuments';
+import { loadTerraformParser, type TerraformParse } from '../node/terraformParser';
 import type { ManagedPolicies } from '../core/model/managedPolicies';
 import { loadManagedPolicies } from '../node/modelFiles';
 import { isModelFile } from '../service/modelDiagnostics';
@@ -37,6 +39,27 @@ export class ServerContext {
     return doc && isPolicyDocument(doc, this.settings) ? doc : undefined;
   }
 
+  /** the Terraform parser once loaded (WASM: loaded on the first .tf document) */
+  private terraform: TerraformParse | undefined;
+  private terraformLoading = false;
+
+  /**
+   * The analysis of an open CloudFormation/SAM template or Terraform file, else undefined. The first Terraform file
+   * starts loading the parser and gets its analysis through `onTerraformReady` once it is there.
+   */
+  template(uri: string) {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    if (isTerraformDocument(doc) && !this.terraform && this.settings.detectInTemplates && !this.terraformLoading) {
+      this.terraformLoading = true;
+      loadTerraformParser().then((p) => { this.terraform = p; this.onTerraformReady?.(); },
+        (e) => this.connection.console.error(`iam-policy: the Terraform parser could not be loaded: ${(e as Error).message}`));
+    }
+    return templateAnalysis(doc, this.catalog, this.settings, this.terraform);
+  }
+
+  onTerraformReady: (() => void) | undefined;
+
   policyType(doc: TextDocument) {
     return decidePolicyType(doc.uri, parsed(doc), this.settings, this.chosenTypes.get(doc.uri));
   }
@@ -55,6 +78,7 @@ export class ServerContext {
         detectInJson: typeof s?.detectInJson === 'boolean' ? s.detectInJson : DEFAULT_SETTINGS.detectInJson,
         rules: strings(obj(s?.diagnostics)?.rules) as ServiceSettings['rules'],
         policyTypes: strings(s?.policyTypes) as ServiceSettings['policyTypes'],
+        detectInTemplates: typeof s?.detectInTemplates === 'boolean' ? s.detectInTemplates : DEFAULT_SETTINGS.detectInTemplates,
       };
     } catch (e) {
       this.connection.console.warn(`iam-policy: could not read the iamPolicy settings, using the defaults: ${(e as Error).message}`);

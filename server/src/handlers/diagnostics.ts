@@ -31,7 +31,13 @@ export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: strin
     }
     const doc = ctx.policyDocument(uri);
     if (!doc) {
-      if (published.delete(uri)) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+      // a CloudFormation/SAM template: the findings of its embedded policies, where the user wrote them
+      const open = ctx.documents.get(uri);
+      const template = ctx.template(uri);
+      if (open && template) {
+        published.add(uri);
+        void ctx.connection.sendDiagnostics({ uri, version: open.version, diagnostics: template.diagnostics });
+      } else if (published.delete(uri)) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     const diagnostics = validate(doc, ctx.catalog, ctx.policyType(doc).type, ctx.settings);
@@ -60,6 +66,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: strin
     timers.delete(e.document.uri);
     if (published.delete(e.document.uri)) void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+  ctx.onTerraformReady = () => { for (const d of ctx.documents.all()) schedule(d, 0); };
   return {
     revalidate: (uri) => { const d = ctx.documents.get(uri); if (d) schedule(d, 0); },
     revalidateAll: () => { for (const d of ctx.documents.all()) schedule(d, 0); },

@@ -1,5 +1,6 @@
 // The IAM model requests (issue 11): the explorer listing, effective permissions, AWS managed policy documents, and
-// Go to Definition on a managed policy ARN (a read-only `iam-aws-managed:` document the client shows).
+// Go to Definition on a managed policy ARN (a read-only `iam-aws-managed:` document the client shows) and on the
+// references of a model file (groups, customer managed policies, user/group/role ARNs).
 import type { Location } from 'vscode-languageserver';
 import {
   EffectivePermissionsRequest, ManagedPolicyRequest, ModelListRequest,
@@ -9,7 +10,8 @@ import {
 import { isAwsManagedArn } from '../core/model/managedPolicies';
 import { MAX_MODEL_BYTES } from '../node/modelFiles';
 import { stringAt } from '../service/hover/managedPolicy';
-import { effectivePermissionsOf, loadModelUris, managedPolicyDocument, managedPolicyUri, modelList } from '../service/model';
+import { definitionInModel, effectivePermissionsOf, loadModelUris, managedPolicyDocument, managedPolicyUri, modelList } from '../service/model';
+import { getLocation } from 'jsonc-parser';
 import type { ServerContext } from './context';
 import { makeReader } from './simulate';
 
@@ -30,8 +32,13 @@ export function registerModel(ctx: ServerContext): void {
   ctx.connection.onDefinition(({ textDocument, position }): Location | null => {
     const doc = ctx.documents.get(textDocument.uri);
     if (!doc) return null;
-    const s = stringAt(doc.getText(), doc.offsetAt(position));
-    if (!s || !isAwsManagedArn(s.value) || !ctx.managed.get(s.value)) return null;
-    return { uri: managedPolicyUri(s.value), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    const offset = doc.offsetAt(position);
+    const s = stringAt(doc.getText(), offset);
+    if (!s) return null;
+    if (isAwsManagedArn(s.value)) {
+      return ctx.managed.get(s.value) ? { uri: managedPolicyUri(s.value), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : null;
+    }
+    if (!ctx.modelDocument(doc.uri)) return null;
+    return definitionInModel(doc.uri, s.value, getLocation(doc.getText(), offset).path, read, ctx.managed) ?? null;
   });
 }

@@ -22,6 +22,15 @@ export const MAX_RANGED_MODEL_CHARS = 8 * 1024 * 1024;
 
 const cache = new Map<string, { texts: (string | undefined)[]; loaded: LoadedModel }>();
 
+/** A reader that reads each URI once: one request looks up thousands of ranges in the same files. */
+export function readOnce(read: ReadText): ReadText {
+  const seen = new Map<string, string | undefined>();
+  return (uri) => {
+    if (!seen.has(uri)) seen.set(uri, read(uri));
+    return seen.get(uri);
+  };
+}
+
 /** The model made of these files; reloaded only when a file's text changed. Unreadable files are problems. */
 export function loadModelUris(uris: string[], read: ReadText, managed: ManagedPolicies): LoadedModel {
   const list = [...new Set(uris.filter((u) => typeof u === 'string' && u))];
@@ -136,7 +145,8 @@ export function trustedPrincipals(trust: ModelDocument | undefined): { principal
   return out;
 }
 
-export function modelList(loaded: LoadedModel, read: ReadText): ModelListResult {
+export function modelList(loaded: LoadedModel, readText: ReadText): ModelListResult {
+  const read = readOnce(readText);
   const accounts: ModelAccountItem[] = [];
   const at = (l: { file: string; path: JsonPath }) => { const r = rangeOfPath(l.file, l.path, read); return r ? { uri: l.file, range: r } : { uri: l.file }; };
   for (const a of loaded.model.accounts.values()) {
@@ -187,7 +197,8 @@ function gatheredForProtocol(gathered: GatheredPolicy[], read: ReadText): Simula
  * iamPolicy/simulate with a model: the panel's own policies plus what the model gathers for the principal. The
  * gathered policies are evaluated as inline documents; their origins point into the model files.
  */
-export function simulateAsPrincipal(params: SimulateModelParams, read: ReadText, catalog: Catalog, managed: ManagedPolicies): SimulateResult {
+export function simulateAsPrincipal(params: SimulateModelParams, readText: ReadText, catalog: Catalog, managed: ManagedPolicies): SimulateResult {
+  const read = readOnce(readText);
   const loaded = loadModelUris(Array.isArray(params.model?.uris) ? params.model.uris : [], read, managed);
   let info: SimulateModelInfo | undefined;
   const response = simulateForPanel(params, read, catalog, (scenario) => {
@@ -204,7 +215,8 @@ export function simulateAsPrincipal(params: SimulateModelParams, read: ReadText,
 }
 
 /** iamPolicy/effectivePermissions: `iam-policy access` for the editor. */
-export function effectivePermissionsOf(params: EffectivePermissionsParams, read: ReadText, catalog: Catalog, managed: ManagedPolicies): EffectivePermissionsResult {
+export function effectivePermissionsOf(params: EffectivePermissionsParams, readText: ReadText, catalog: Catalog, managed: ManagedPolicies): EffectivePermissionsResult {
+  const read = readOnce(readText);
   const loaded = loadModelUris(Array.isArray(params.model?.uris) ? params.model.uris : [], read, managed);
   const problems = problemsForProtocol(loaded.problems, read);
   const empty = (error: string): EffectivePermissionsResult => ({ principal: '', actions: [], gathered: [], assumedConditions: [], errors: [error], problems });
@@ -223,8 +235,9 @@ export function effectivePermissionsOf(params: EffectivePermissionsParams, read:
 }
 
 /** Scenario files in the editor: the model a scenario names, read relative to the scenario file. */
-export function scenarioModelApplier(read: ReadText, managed: ManagedPolicies): ScenarioModelApplier {
+export function scenarioModelApplier(readText: ReadText, managed: ManagedPolicies): ScenarioModelApplier {
   return (scenarioUri, scenario) => {
+    const read = readOnce(readText);
     const modelUris = (scenario.model?.files ?? []).map((f) => resolveRelative(scenarioUri, f));
     const loaded = loadModelUris(modelUris, read, managed);
     const modelProblems = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5)
@@ -256,4 +269,37 @@ export function managedPolicyDocument(arnOrUri: string, managed: ManagedPolicies
   const p = isAwsManagedArn(arn) ? managed.get(arn) : undefined;
   if (!p) return { arn: null, didYouMean: isAwsManagedArn(arn) ? managed.didYouMean(arn) : [], data };
   return { arn: p.arn, name: p.name, versionId: p.versionId, updatedAt: p.updatedAt, text: JSON.stringify(p.document, null, 2) + '\n', data };
+}
+
+// ---------------------------------------------------------------- Go to Definition inside model files
+
+/**
+ * Where a reference in a model file points: a group a user names, a customer managed policy (by name or ARN), or a
+ * user, group or role ARN written anywhere in the file (a trust policy's Principal, a resource policy). Undefined when
+ * the string is none of them or the target is not written in a model file.
+ */
+export function definitionInModel(uri: string, value: string, jsonPath: JsonPath, readText: ReadText, managed: ManagedPolicies): { uri: string; range: Range } | undefined {
+  const read = readOnce(readText);
+  const loaded = loadModelUris([uri], read, managed);
+  const to = (at: { file: string; path: JsonPath } | undefined) => {
+    if (!at) return undefined;
+    const range = rangeOfPath(at.file, at.path, read);
+    return range ? { uri: at.file, range } : undefined;
+  };
+  const accounts = [...loaded.model.accounts.values()];
+  const parent = jsonPath[jsonPath.length - 2];
+  if (parent === 'groups' || parent === 'GroupList') {
+    for (const a of accounts) { const g = a.groups.get(value.toLowerCase()); if (g) return to(g.at); }
+  }
+  for (const a of accounts) {
+    const p = a.policies.get(value.toLowerCase()) ?? [...a.policies.values()].find((x) => x.arn === value);
+    if (p && (parent === 'policies' || jsonPath.includes('permissionsBoundary') || jsonPath.includes('AttachedManagedPolicies') || jsonPath.includes('PermissionsBoundary') || value.startsWith('arn:'))) return to(p.at);
+  }
+  const arn = /^arn:aws[a-z-]*:iam::(\d{12}):(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(value);
+  if (arn) {
+    const a = loaded.model.accounts.get(arn[1]);
+    const e = arn[2] === 'user' ? a?.users.get(arn[3].toLowerCase()) : arn[2] === 'group' ? a?.groups.get(arn[3].toLowerCase()) : a?.roles.get(arn[3].toLowerCase());
+    return to(e?.at);
+  }
+  return undefined;
 }

@@ -12,7 +12,7 @@ import type { ModelDocument, PolicyAttachment } from '../core/model/types';
 import type { PolicyType } from '../core/policy/policyType';
 import type { Position, Range } from '../core/text';
 import { forget } from './documents';
-import { loadModelUris, nodeAtPath, rangeOfPath, MAX_RANGED_MODEL_CHARS } from './model';
+import { loadModelUris, nodeAtPath, rangeOfPath, readOnce, MAX_RANGED_MODEL_CHARS } from './model';
 import type { ReadText } from './simulate';
 import type { ServiceSettings } from './settings';
 import { DIAGNOSTIC_SOURCE, RULE_DOC_BASE, validate, type DiagnosticFix } from './validation';
@@ -35,7 +35,7 @@ export function isModelFile(uri: string, text: string): boolean {
 }
 
 /** Every policy the model file writes itself (not read from another file), with the type it is validated as. */
-function embeddedPolicies(loaded: LoadedModel, uri: string): { doc: ModelDocument; type: PolicyType }[] {
+export function embeddedPolicies(loaded: LoadedModel, uri: string): { doc: ModelDocument; type: PolicyType }[] {
   const out: { doc: ModelDocument; type: PolicyType }[] = [];
   const add = (doc: ModelDocument | undefined, type: PolicyType) => { if (doc && !doc.file && doc.at.file === uri && doc.document) out.push({ doc, type }); };
   const attached = (a: PolicyAttachment | undefined, type: PolicyType) => { if (a?.kind === 'inline') add(a.doc, type); };
@@ -53,8 +53,9 @@ function embeddedPolicies(loaded: LoadedModel, uri: string): { doc: ModelDocumen
   return out;
 }
 
-const shift = (p: Position, base: Position): Position => (p.line === 0 ? { line: base.line, character: base.character + p.character } : { line: base.line + p.line, character: p.character });
-const shiftRange = (r: Range, base: Position): Range => ({ start: shift(r.start, base), end: shift(r.end, base) });
+/** A position inside an embedded policy, moved to the model file the policy starts at `base` in. */
+export const shift = (p: Position, base: Position): Position => (p.line === 0 ? { line: base.line, character: base.character + p.character } : { line: base.line + p.line, character: p.character });
+export const shiftRange = (r: Range, base: Position): Range => ({ start: shift(r.start, base), end: shift(r.end, base) });
 
 /** Runs the policy rules on one embedded policy and moves the findings to where the policy sits in the model file. */
 function validateEmbedded(doc: TextDocument, read: ReadText, path: JsonPath, type: PolicyType, catalog: Catalog, settings: ServiceSettings, decodedText?: string): Diagnostic[] {
@@ -82,7 +83,8 @@ function validateEmbedded(doc: TextDocument, read: ReadText, path: JsonPath, typ
 }
 
 /** Diagnostics of a model file opened in the editor. The file is loaded on its own (with the policy files it names). */
-export function validateModelFile(doc: TextDocument, read: ReadText, catalog: Catalog, settings: ServiceSettings, managed: ManagedPolicies): Diagnostic[] {
+export function validateModelFile(doc: TextDocument, readText: ReadText, catalog: Catalog, settings: ServiceSettings, managed: ManagedPolicies): Diagnostic[] {
+  const read = readOnce(readText);
   const loaded = loadModelUris([doc.uri], read, managed);
   const out: Diagnostic[] = [];
   for (const p of loaded.problems) {

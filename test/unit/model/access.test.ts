@@ -14,10 +14,10 @@ const root = join(__dirname, '..', '..', '..');
 const managed = loadManagedPolicies(join(root, 'server', 'data'));
 const seed = loadModelFiles([join(root, 'examples', 'model', 'seed-world.iam-model.json')]).model;
 
-function access(model: typeof seed, who: string, service?: string) {
+function access(model: typeof seed, who: string, service?: string, now?: number) {
   const r = resolvePrincipal(model, who);
   assert.ok(r && !isNotFound(r), isNotFound(r) ? r.error : who);
-  return effectivePermissions([...principalPolicies(r.entity), ...orgPolicies(model, 'scp')], catalog, { service });
+  return effectivePermissions([...principalPolicies(r.entity), ...orgPolicies(model, 'scp')], catalog, { service, now });
 }
 const modelOf = (account: Record<string, unknown>, org?: unknown) =>
   loadModel([{ name: 'm.iam-model.json', text: JSON.stringify({ id: '123456789012', ...account, ...(org ? { organization: org } : {}) }) }], { managed }).model;
@@ -102,5 +102,17 @@ describe('effective permissions', () => {
   it('--service limits the answer to one service prefix', () => {
     const r = access(seed, 'user/Hoge', 'sts');
     assert.ok(r.actions.length > 0 && r.actions.every((a) => a.service === 'sts'));
+  });
+
+  it('time conditions are decided with the current time: an expired grant is gone, a current one unconditional', () => {
+    const m = modelOf({ users: { u: { policies: [policy(
+      { Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } } },
+      { Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: { DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' }, NumericLessThan: { 'aws:EpochTime': '1893456000' } } },
+    )] } } });
+    const r = access(m, 'user/u', 'ec2', Date.parse('2026-11-29T00:00:00Z'));
+    assert.ok(!r.actions.some((a) => a.action === 'ec2:StartInstances'), 'the grant expired on 2026-01-01');
+    assert.deepEqual(r.actions.find((a) => a.action === 'ec2:StopInstances')?.conditional, false);
+    const before = access(m, 'user/u', 'ec2', Date.parse('2025-06-01T00:00:00Z'));
+    assert.ok(before.actions.some((a) => a.action === 'ec2:StartInstances'));
   });
 });

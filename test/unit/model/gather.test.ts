@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { simulate, type Scenario } from '../../../server/src/core/evaluator';
 import { applyModel, isNotFound, resolvePrincipal } from '../../../server/src/core/model/gather';
 import { loadModel } from '../../../server/src/core/model/load';
-import { loadManagedPolicies, loadModelFiles } from '../../../server/src/node/modelFiles';
+import { loadModelFiles } from '../../../server/src/node/modelFiles';
 import { catalog } from '../helpers';
 
 const root = join(__dirname, '..', '..', '..');
@@ -112,13 +112,5 @@ describe('gathering the policies of a request', () => {
   it('an unknown principal is an error, not a silent empty gathering', () => {
     const r = applyModel(model, scenario('user/Nobody', 's3:GetObject', '*'));
     assert.match(r.errors[0], /request\.principal: no user "Nobody"/);
-  });
-
-  it('the bundled AWS managed policies are loaded once and resolve paths', () => {
-    const mp = loadManagedPolicies(join(root, 'server', 'data'));
-    assert.ok(mp.data.count > 1000);
-    assert.match(mp.data.dataUpdatedAt, /^\d{4}-\d{2}-\d{2}$/);
-    assert.equal(mp.get('arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')?.path, '/service-role/');
-    assert.equal(mp.get('arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole'), undefined);
   });
 });

@@ -4,8 +4,9 @@
 //
 // Resource patterns are intersected as patterns: of an Allow on "*" and a boundary on "arn:aws:s3:::b/*" what remains
 // is "arn:aws:s3:::b/*". A pattern counts only where a resource of the action could match it (an action without
-// resource types needs "*"). Conditions are not evaluated: an action allowed only under conditions, or denied under
-// some, is `conditional`, and its conditions are listed (the caller is assumed able to meet them, spec §3).
+// resource types needs "*"). Time conditions (aws:CurrentTime, aws:EpochTime) are decided with the current time; other
+// conditions are not evaluated: an action allowed only under conditions, or denied under some, is `conditional`, and
+// its conditions are listed (the caller is assumed able to meet them, spec §3).
 import type { Catalog } from '../catalog/catalog';
 import { globMatch, globToRegExp } from '../wildcard';
 import type { GatheredPolicy } from './gather';
@@ -48,20 +49,49 @@ interface Grant { resource: string; conditions: string[] }
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-function conditionTexts(c: unknown): string[] {
+/**
+ * A condition on aws:CurrentTime or aws:EpochTime, decided with the current time (spec §3: a permission counts when a
+ * request made now could meet its conditions); undefined for every other key.
+ */
+export function timeConditionNow(operator: string, key: string, values: string[], now: number): boolean | undefined {
+  const k = key.toLowerCase();
+  if (k !== 'aws:currenttime' && k !== 'aws:epochtime') return undefined;
+  const m = /^(Date|Numeric)(Equals|NotEquals|LessThan|LessThanEquals|GreaterThan|GreaterThanEquals)(IfExists)?$/.exec(operator);
+  if (!m) return undefined;
+  const seconds = now / 1000;
+  const valueOf = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : Date.parse(v) / 1000);
+  const test = (v: number) => {
+    switch (m[2]) {
+      case 'Equals': case 'NotEquals': return seconds === v;
+      case 'LessThan': return seconds < v;
+      case 'LessThanEquals': return seconds <= v;
+      case 'GreaterThan': return seconds > v;
+      default: return seconds >= v;
+    }
+  };
+  const nums = values.map(valueOf).filter((v) => !Number.isNaN(v));
+  if (!nums.length) return undefined;
+  return m[2] === 'NotEquals' ? !nums.some(test) : nums.some(test);
+}
+
+/** The conditions of a statement as text, without the time conditions met now; null when one is not met now. */
+function conditionTexts(c: unknown, now: number): string[] | null {
   if (!isObject(c)) return [];
   const out: string[] = [];
   for (const [op, block] of Object.entries(c)) {
     if (!isObject(block)) continue;
     for (const [key, vals] of Object.entries(block)) {
       const vs = Array.isArray(vals) ? vals.map(String) : [String(vals)];
+      const timed = timeConditionNow(op, key, vs, now);
+      if (timed === false) return null;
+      if (timed === true) continue;
       out.push(`${op} ${key} ${vs.join(' | ')}`);
     }
   }
   return out;
 }
 
-function statementsOf(doc: unknown): Stmt[] {
+function statementsOf(doc: unknown, now: number): Stmt[] {
   if (!isObject(doc)) return [];
   const raw = Array.isArray(doc.Statement) ? doc.Statement : isObject(doc.Statement) ? [doc.Statement] : [];
   const out: Stmt[] = [];
@@ -69,6 +99,9 @@ function statementsOf(doc: unknown): Stmt[] {
     if (!isObject(s) || (s.Effect !== 'Allow' && s.Effect !== 'Deny')) continue;
     const notAction = s.Action === undefined && s.NotAction !== undefined;
     const notResource = s.Resource === undefined && s.NotResource !== undefined;
+    const conditions = conditionTexts(s.Condition, now);
+    // a time condition that a request made now cannot meet: the statement applies to no request now
+    if (conditions === null) continue;
     const actions = strings(notAction ? s.NotAction : s.Action);
     const actionsByPrefix = new Map<string, string[]>();
     for (const a of actions) {
@@ -80,17 +113,17 @@ function statementsOf(doc: unknown): Stmt[] {
     out.push({
       effect: s.Effect, notAction, notResource, actions, actionsByPrefix, matchers: new Map(),
       resources: strings(notResource ? s.NotResource : s.Resource),
-      conditions: conditionTexts(s.Condition),
+      conditions,
     });
   }
   return out;
 }
 
 /** Statements indexed by the service prefix of their actions; wildcard prefixes and NotAction go to `any`. */
-function layerOf(name: string, docs: unknown[]): Layer {
+function layerOf(name: string, docs: unknown[], now: number): Layer {
   const layer: Layer = { name, allows: new Map(), anyAllows: [], denies: new Map(), anyDenies: [] };
   for (const doc of docs) {
-    for (const s of statementsOf(doc)) {
+    for (const s of statementsOf(doc, now)) {
       const byPrefix = s.effect === 'Allow' ? layer.allows : layer.denies;
       const any = s.effect === 'Allow' ? layer.anyAllows : layer.anyDenies;
       if (s.notAction) { any.push(s); continue; }
@@ -163,14 +196,15 @@ function intersect(a: Grant[], b: Grant[]): Grant[] {
 }
 
 /** The effective permissions of the gathered policies of one principal (identity, boundary, SCP levels). */
-export function effectivePermissions(gathered: GatheredPolicy[], catalog: Catalog, options: { service?: string } = {}): EffectivePermissions {
-  const identity = layerOf('identity', gathered.filter((g) => g.policyType === 'identity').map((g) => g.source.policy));
+export function effectivePermissions(gathered: GatheredPolicy[], catalog: Catalog, options: { service?: string; now?: number } = {}): EffectivePermissions {
+  const now = options.now ?? Date.now();
+  const identity = layerOf('identity', gathered.filter((g) => g.policyType === 'identity').map((g) => g.source.policy), now);
   const limits: Layer[] = [];
   const boundaries = gathered.filter((g) => g.policyType === 'boundary');
-  if (boundaries.length) limits.push(layerOf('boundary', boundaries.map((g) => g.source.policy)));
+  if (boundaries.length) limits.push(layerOf('boundary', boundaries.map((g) => g.source.policy), now));
   const scpLevels = new Map<string, unknown[]>();
   for (const g of gathered) if (g.policyType === 'scp') { const k = g.orgIdentifier ?? 'account'; if (!scpLevels.has(k)) scpLevels.set(k, []); scpLevels.get(k)!.push(g.source.policy); }
-  for (const [lvl, docs] of scpLevels) limits.push(layerOf(`SCP ${lvl}`, docs));
+  for (const [lvl, docs] of scpLevels) limits.push(layerOf(`SCP ${lvl}`, docs, now));
   const denyLayers = [identity, ...limits];
 
   const assumed = new Set<string>();
