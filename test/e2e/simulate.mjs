@@ -132,6 +132,8 @@ async function main() {
       const gathered = webview.locator('#gathered');
       await gathered.locator('li', { hasText: 'ReadOnlyAccess' }).filter({ hasText: 'Developers' }).waitFor();
       await gathered.locator('li', { hasText: 'AssumeReadOnlyRole' }).waitFor();
+      // the deciding statement of a gathered policy opens where the model has it
+      await webview.locator('#deciding button', { hasText: 'in ReadOnlyAccess' }).first().waitFor();
       await until(async () => assert.equal(await webview.locator('vscode-single-select#model-principal').evaluate((el) => el.value), 'arn:aws:iam::111111111111:user/Hoge'), 10_000, 200);
       assert.match(await webview.locator('vscode-single-select#model-files').evaluate((el) => el.value), /seed-world\.iam-model\.json$/);
       // room for the panel: no secondary side bar (layout only)

@@ -14,9 +14,13 @@ const same = (a: MatchedStatement, b: MatchedStatement) => a.policyType === b.po
 
 function statementItem(s: MatchedStatement & Partial<StatementDetail>, deciding: boolean): HTMLLIElement {
   const label = `${s.effect} ${s.sid ? `"${s.sid}"` : `statement ${s.index + 1}`} in ${s.policy}`;
+  // a policy the model gathered has no file of its own: it opens where the model has it
+  const origin = s.file ? undefined : store.response?.model?.gathered.find((g) => g.name === s.policy && g.policyType === s.policyType)?.origin;
   const head = s.file && s.range
     ? h('button', { className: 'link statement', title: 'Reveal in the editor', onclick: () => post({ type: 'reveal', uri: s.file!, range: s.range! }) }, label)
-    : h('span', { className: 'statement' }, label);
+    : origin && (origin.uri || (origin.kind === 'aws-managed' && origin.arn))
+      ? h('button', { className: 'link statement', title: origin.label, onclick: () => post({ type: 'openOrigin', uri: origin.uri, range: origin.range, arn: origin.uri ? undefined : origin.arn }) }, label)
+      : h('span', { className: 'statement' }, label);
   return h('li', { className: `stmt ${s.effect === 'Deny' ? 'deny' : 'allow'} ${deciding ? 'deciding' : ''}` },
     deciding ? h('span', { className: 'tag' }, 'decided') : null, head, s.reason ? h('div', { className: 'why' }, s.reason) : null);
 }
