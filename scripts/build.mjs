@@ -58,6 +58,9 @@ function copyData() {
     if (f.endsWith('.json')) writeAtomically(join(root, 'dist/data', f), readFileSync(join(root, 'server/data', f)));
   }
   for (const w of WASM) writeAtomically(join(root, 'dist/data', w.split('/').pop()), readFileSync(join(root, w)));
+  // the licences of what the webview bundle contains travel with it (the .vsix ships it; the npm package does not)
+  mkdirSync(join(root, 'dist/webview'), { recursive: true });
+  writeAtomically(join(root, 'dist/webview/THIRD_PARTY_NOTICES.md'), readFileSync(join(root, 'client/webview/THIRD_PARTY_NOTICES.md')));
 }
 
 copyData();
