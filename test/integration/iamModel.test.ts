@@ -113,6 +113,14 @@ suite('IAM model: the IAM view, Simulate as…, effective permissions', () => {
     assert.match(text, /boundary: /);
   });
 
+  test('the view follows the model file: a user added on disk shows up without a refresh', async () => {
+    const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(model)).toString('utf8'));
+    json.accounts[0].users.Piyo = { groups: ['Developers'] };
+    await vscode.workspace.fs.writeFile(model, Buffer.from(JSON.stringify(json, null, 2)));
+    const users = async () => (await api.iamModel.tree.getChildren(await child(await child(undefined, 'main (111111111111)'), 'Users'))).map(label);
+    assert.ok((await poll(users, (u) => u.includes('Piyo'), 15_000)).includes('Piyo'), 'the file watcher refreshed the model');
+  });
+
   test('a model file with an unknown group is listed as a problem naming file and JSON path; the rest stays listed', async () => {
     const roots = await api.iamModel.tree.getChildren();
     const problem = roots.find((n) => n.kind === 'problem' && n.problem.uri === broken.toString());
