@@ -13,7 +13,10 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 function actionLine(a: EffectiveAction): string {
-  const res = a.resources.length ? a.resources.map(code).join(', ') : 'no resource';
+  // the server lists resources a Deny takes out of the allowed ones as "except ARN"
+  const allowed = a.resources.filter((r) => !r.startsWith('except '));
+  const except = a.resources.filter((r) => r.startsWith('except ')).map((r) => r.slice(7));
+  const res = `${allowed.length ? allowed.map(code).join(', ') : 'no resource'}${except.length ? ` except ${except.map(code).join(', ')}` : ''}`;
   const cond = a.conditional ? ` — only when ${(a.conditions?.length ? a.conditions : ['conditions hold']).map(code).join(' and ')}` : '';
   return `- ${code(a.action)} on ${res}${cond}`;
 }

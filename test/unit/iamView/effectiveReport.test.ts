@@ -8,7 +8,7 @@ const base: EffectivePermissionsResult = {
   principal: 'arn:aws:iam::111111111111:user/Hoge',
   actions: [
     { action: 's3:PutObject', service: 's3', accessLevel: 'Write', resources: ['arn:aws:s3:::acme-reports/*'], conditional: true, conditions: ['Bool aws:SecureTransport = true'] },
-    { action: 's3:GetObject', service: 's3', accessLevel: 'Read', resources: ['arn:aws:s3:::acme-reports/*'], conditional: false },
+    { action: 's3:GetObject', service: 's3', accessLevel: 'Read', resources: ['arn:aws:s3:::acme-reports/*', 'except arn:aws:s3:::acme-reports/secret/*'], conditional: false },
     { action: 's3:ListAllMyBuckets', service: 's3', accessLevel: 'List', resources: ['*'], conditional: false },
     { action: 'ec2:DescribeInstances', service: 'ec2', accessLevel: 'List', resources: ['*'], conditional: false },
   ],
@@ -30,7 +30,7 @@ describe('effective permissions report', () => {
     const s3 = md.slice(md.indexOf('## s3'));
     assert.ok(s3.indexOf('### List (1)') < s3.indexOf('### Read (1)') && s3.indexOf('### Read (1)') < s3.indexOf('### Write (1)'), 'levels in IAM order');
     assert.match(md, /- `s3:PutObject` on `arn:aws:s3:::acme-reports\/\*` — only when `Bool aws:SecureTransport = true`/);
-    assert.match(md, /- `s3:GetObject` on `arn:aws:s3:::acme-reports\/\*`\n/);
+    assert.match(md, /- `s3:GetObject` on `arn:aws:s3:::acme-reports\/\*` except `arn:aws:s3:::acme-reports\/secret\/\*`\n/);
     assert.match(md, /Assumed to hold[^\n]*\n\n- aws:MultiFactorAuthPresent is true/);
     assert.match(md, /- boundary: boundary S3Only/);
   });
