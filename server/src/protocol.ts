@@ -297,6 +297,25 @@ export interface EffectivePermissionsResult {
   problems: ModelProblem[];
 }
 
+/** `iam-policy who-can` for the editor: every principal of the model that may perform the action on the resource. */
+export const WhoCanRequest = 'iamPolicy/whoCan';
+export interface WhoCanParams { model: ModelFiles; action: string; resource: string }
+export interface WhoCanResult {
+  /** full ARNs (users, roles) or service principals; `via` the roles assumed in turn */
+  principals: { principal: string; decision: 'Allowed'; via: string[] }[];
+  errors: string[];
+  problems: ModelProblem[];
+}
+
+/** `iam-policy paths` for the editor: who can become whom, and the escalation findings (`escalation: true`). */
+export const EscalationPathsRequest = 'iamPolicy/escalationPaths';
+export interface EscalationPathsParams { model: ModelFiles; from?: string }
+export interface EscalationPathsResult {
+  edges: import('./core/model/paths').PathEdge[];
+  errors: string[];
+  problems: ModelProblem[];
+}
+
 /** URI scheme of the read-only documents of bundled AWS managed policies: `iam-aws-managed:/service-role/Name.json`. */
 export const MANAGED_POLICY_SCHEME = 'iam-aws-managed';
 

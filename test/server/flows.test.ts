@@ -1,10 +1,11 @@
 // Flows over real LSP (stdio, dist/server.js): iamPolicy/simulate with a model and request.assumeRole/passRole returns
-// the steps; iamPolicy/scenarioResults evaluates a scenario file's flows (the CodeLens results in the editor).
+// the steps; iamPolicy/scenarioResults evaluates a scenario file's flows (the CodeLens results in the editor);
+// iamPolicy/whoCan and iamPolicy/escalationPaths answer the whole-model questions.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ScenarioResultsResult, SimulateResult } from '../../server/src/protocol';
+import type { EscalationPathsResult, ScenarioResultsResult, SimulateResult, WhoCanResult } from '../../server/src/protocol';
 import { LspClient } from './lspClient';
 
 const root = join(__dirname, '..', '..');
@@ -49,5 +50,31 @@ describe('flows over LSP', () => {
     assert.equal(r.scenarios.length, 12);
     for (const s of r.scenarios) assert.equal(s.result?.pass, true, `${s.name}: ${s.result?.decision} ${s.errors.join('; ')}`);
     assert.ok(r.scenarios.every((s) => s.result?.steps?.length), 'each result carries its steps');
+  });
+});
+
+describe('who-can and escalation paths over LSP', () => {
+  let lsp: LspClient;
+  before(async () => { lsp = await LspClient.start(); });
+  after(async () => { await lsp?.stop(); });
+  const ESC_URI = pathToFileURL(join(root, 'test', 'fixtures', 'paths', 'escalation.iam-model.json')).toString();
+
+  it('iamPolicy/whoCan: direct, through an AssumeRole chain, and bad input', async () => {
+    const r = await lsp.request<WhoCanResult>('iamPolicy/whoCan', { model: { uris: [MODEL_URI] }, action: 's3:GetObject', resource: 'arn:aws:s3:::audit-bucket/x' });
+    assert.deepEqual(r.errors, []);
+    const via = new Map(r.principals.map((p) => [p.principal, p.via]));
+    assert.deepEqual(via.get('arn:aws:iam::111111111111:role/Deploy'), ['arn:aws:iam::222222222222:role/Auditor']);
+    const bad = await lsp.request<WhoCanResult>('iamPolicy/whoCan', { model: { uris: [MODEL_URI] }, action: 42, resource: null });
+    assert.match(bad.errors.join(), /not an action of the catalog/);
+  });
+
+  it('iamPolicy/escalationPaths: findings with their enabling statements; an unknown --from says so', async () => {
+    const r = await lsp.request<EscalationPathsResult>('iamPolicy/escalationPaths', { model: { uris: [ESC_URI] }, from: 'user/passer' });
+    assert.deepEqual(r.errors, []);
+    const f = r.edges.find((e) => e.escalation && e.to === 'arn:aws:iam::111111111111:role/AdminLambdaRole');
+    assert.ok(f);
+    assert.deepEqual(f.via, ['iam:PassRole', 'lambda:CreateFunction']);
+    const bad = await lsp.request<EscalationPathsResult>('iamPolicy/escalationPaths', { model: { uris: [ESC_URI] }, from: 'user/pasher' });
+    assert.match(bad.errors.join(), /Did you mean "user\/passer"/);
   });
 });

@@ -3,14 +3,15 @@
 // references of a model file (groups, customer managed policies, user/group/role ARNs).
 import type { Location } from 'vscode-languageserver';
 import {
-  EffectivePermissionsRequest, ManagedPolicyRequest, ModelListRequest,
+  EffectivePermissionsRequest, EscalationPathsRequest, ManagedPolicyRequest, ModelListRequest, WhoCanRequest,
+  type EscalationPathsParams, type EscalationPathsResult, type WhoCanParams, type WhoCanResult,
   type EffectivePermissionsParams, type EffectivePermissionsResult, type ManagedPolicyParams, type ManagedPolicyResult,
   type ModelListParams, type ModelListResult,
 } from '../protocol';
 import { isAwsManagedArn } from '../core/model/managedPolicies';
 import { MAX_MODEL_BYTES } from '../node/modelFiles';
 import { stringAt } from '../service/hover/managedPolicy';
-import { definitionInModel, effectivePermissionsOf, loadModelUris, managedPolicyDocument, managedPolicyUri, modelList } from '../service/model';
+import { definitionInModel, effectivePermissionsOf, escalationPathsOf, loadModelUris, whoCanOf, managedPolicyDocument, managedPolicyUri, modelList } from '../service/model';
 import { getLocation } from 'jsonc-parser';
 import type { ServerContext } from './context';
 import { makeReader } from './simulate';
@@ -25,6 +26,12 @@ export function registerModel(ctx: ServerContext): void {
 
   ctx.connection.onRequest(EffectivePermissionsRequest, (p: EffectivePermissionsParams): EffectivePermissionsResult =>
     effectivePermissionsOf({ model: { uris: urisOf(isObject(p) ? p.model : undefined) }, principal: isObject(p) ? p.principal as string : '', ...(isObject(p) && p.service !== undefined ? { service: p.service as string } : {}) }, read, ctx.catalog, ctx.managed));
+
+  ctx.connection.onRequest(WhoCanRequest, (p: WhoCanParams): WhoCanResult =>
+    whoCanOf({ model: { uris: urisOf(isObject(p) ? p.model : undefined) }, action: isObject(p) ? p.action as string : '', resource: isObject(p) ? p.resource as string : '' }, read, ctx.catalog, ctx.managed));
+
+  ctx.connection.onRequest(EscalationPathsRequest, (p: EscalationPathsParams): EscalationPathsResult =>
+    escalationPathsOf({ model: { uris: urisOf(isObject(p) ? p.model : undefined) }, ...(isObject(p) && p.from !== undefined ? { from: p.from as string } : {}) }, read, ctx.catalog, ctx.managed));
 
   ctx.connection.onRequest(ManagedPolicyRequest, (p: ManagedPolicyParams): ManagedPolicyResult =>
     managedPolicyDocument(isObject(p) && typeof p.arn === 'string' ? p.arn : '', ctx.managed));

@@ -6,13 +6,14 @@ import type { Catalog } from '../core/catalog/catalog';
 import { formatPath, type JsonPath } from '../core/evaluator';
 import { effectivePermissions } from '../core/model/access';
 import { simulateFlow, type Flow } from '../core/model/flows';
+import { escalationPaths, whoCan } from '../core/model/paths';
 import { applyModel, isNotFound, orgPolicies, principalPolicies, resolvePrincipal, type GatheredPolicy, type PolicyOrigin } from '../core/model/gather';
 import { loadModel, type LoadedModel } from '../core/model/load';
 import { AWS_MANAGED_ARN_PREFIX, isAwsManagedArn, type ManagedPolicies } from '../core/model/managedPolicies';
 import type { ModelDocument, ModelGroup, ModelProblem as CoreProblem, ModelRole, ModelUser, PolicyAttachment } from '../core/model/types';
 import { LineIndex, type Range } from '../core/text';
 import {
-  MANAGED_POLICY_SCHEME, type EffectivePermissionsParams, type EffectivePermissionsResult, type ManagedPolicyResult,
+  MANAGED_POLICY_SCHEME, type EffectivePermissionsParams, type EffectivePermissionsResult, type EscalationPathsParams, type EscalationPathsResult, type WhoCanParams, type WhoCanResult, type ManagedPolicyResult,
   type ModelAccountItem, type ModelListResult, type ModelPolicyItem, type ModelPolicyOrigin, type ModelProblem,
   type SimulateModelInfo, type SimulateModelParams, type SimulateResult,
 } from '../protocol';
@@ -225,6 +226,31 @@ function flowOf(request: SimulateModelParams['request']): Flow | undefined | str
   if (!list.every((x) => typeof x === 'string' && x.trim())) return 'request.assumeRole: expected "role/NAME" or a role ARN, or a list of them';
   if (passRole !== undefined && (typeof passRole !== 'string' || !passRole.trim())) return 'request.passRole: expected "role/NAME" or a role ARN';
   return { assumeRole: list as string[], ...(typeof passRole === 'string' ? { passRole } : {}) };
+}
+
+/** iamPolicy/whoCan: `iam-policy who-can` for the editor. */
+export function whoCanOf(params: WhoCanParams, readText: ReadText, catalog: Catalog, managed: ManagedPolicies): WhoCanResult {
+  const read = readOnce(readText);
+  const loaded = loadModelUris(Array.isArray(params.model?.uris) ? params.model.uris : [], read, managed);
+  const problems = problemsForProtocol(loaded.problems, read);
+  const info = typeof params.action === 'string' ? catalog.action(params.action) : undefined;
+  if (!info) return { principals: [], errors: [`"${String(params.action)}" is not an action of the catalog; write service:Action, e.g. s3:GetObject`], problems };
+  if (typeof params.resource !== 'string' || !params.resource.trim()) return { principals: [], errors: ['give the resource: an ARN or "*"'], problems };
+  return { principals: whoCan(loaded.model, info.fullName, params.resource, catalog), errors: [], problems };
+}
+
+/** iamPolicy/escalationPaths: `iam-policy paths` for the editor. */
+export function escalationPathsOf(params: EscalationPathsParams, readText: ReadText, catalog: Catalog, managed: ManagedPolicies): EscalationPathsResult {
+  const read = readOnce(readText);
+  const loaded = loadModelUris(Array.isArray(params.model?.uris) ? params.model.uris : [], read, managed);
+  const problems = problemsForProtocol(loaded.problems, read);
+  let from: string | undefined;
+  if (params.from !== undefined) {
+    const r = typeof params.from === 'string' ? resolvePrincipal(loaded.model, params.from) : undefined;
+    if (!r || isNotFound(r)) return { edges: [], errors: [r ? r.error : `"${String(params.from)}" is not a user or role of the model`], problems };
+    from = r.entity.arn;
+  }
+  return { edges: escalationPaths(loaded.model, catalog, { from }), errors: [], problems };
 }
 
 /** iamPolicy/effectivePermissions: `iam-policy access` for the editor. */
