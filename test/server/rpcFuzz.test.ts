@@ -26,7 +26,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constantFrom('hover' as const, 'completion' as const, 'symbols' as const, 'folding' as const, 'format' as const, 'codeAction' as const), ...position }),
   fc.record({
     op: fc.constant('garbage' as const),
-    method: fc.constantFrom('textDocument/hover', 'textDocument/completion', 'completionItem/resolve', 'textDocument/codeAction', 'iamPolicy/policyType', 'iamPolicy/simulate', 'iamPolicy/setPolicyType', 'textDocument/documentSymbol'),
+    method: fc.constantFrom('textDocument/hover', 'textDocument/completion', 'completionItem/resolve', 'textDocument/codeAction', 'iamPolicy/policyType', 'iamPolicy/simulate', 'iamPolicy/whoCan', 'iamPolicy/escalationPaths', 'iamPolicy/setPolicyType', 'textDocument/documentSymbol'),
     params: fc.oneof(fc.constant(null), fc.constant(undefined), fc.jsonValue({ maxDepth: 3 }), fc.record({ textDocument: fc.record({ uri: fc.string() }), position: fc.jsonValue({ maxDepth: 1 }) })),
   }),
 );
