@@ -52,6 +52,29 @@ describe('Terraform: extraction', () => {
   });
 });
 
+describe('Terraform: a policy document takes its type from where it is used', () => {
+  before(async () => { parse = await loadTerraformParser(); });
+  const TRUST = readFileSync(join(__dirname, '..', '..', 'fixtures', 'templates', 'terraform', 'trust-through-functions.tf'), 'utf8');
+
+  it('a document used as assume_role_policy through coalesce(try(...)), actions from a variable, is a trust policy', () => {
+    const a = analyze(TRUST);
+    assert.deepEqual(a.policies.map((p) => `${p.policyType} ${p.id}`), [
+      'trust data.aws_iam_policy_document.assume_role',
+      'resource data.aws_iam_policy_document.bucket',
+    ]);
+    // a trust policy needs no Resource (IAM007 would say a resource policy does), and the coalesce is not a policy
+    // left unanalysed: the document it names is checked where it is written
+    assert.deepEqual(a.diagnostics.map((d) => `${d.code} ${d.message}`), []);
+  });
+
+  it('without the role that uses it, the same document is read as a resource policy (it names principals)', () => {
+    const alone = TRUST.slice(0, TRUST.indexOf('resource "aws_iam_role"'));
+    const a = analyze(alone);
+    assert.equal(a.policies.find((p) => p.id.endsWith('assume_role'))?.policyType, 'resource');
+    assert.ok(a.diagnostics.some((d) => d.code === 'IAM007'));
+  });
+});
+
 describe('Terraform: findings where they were written', () => {
   before(async () => { parse = await loadTerraformParser(); });
 

@@ -168,7 +168,9 @@ export function analyzeTerraform(root: SyntaxNode, pseudo: Record<string, string
   const ctx = new Context(root, pseudo);
   const reader = new Reader(ctx, root);
   const policies: TerraformPolicy[] = [];
-  for (const b of blocksOf(named(root).find((c) => c.type === 'body'))) {
+  const blocks = blocksOf(named(root).find((c) => c.type === 'body'));
+  const usedAs = policyDocumentUses(blocks);
+  for (const b of blocks) {
     if (b.type === 'resource' && b.labels.length >= 2) {
       const table = TF_POLICY_ATTRIBUTES[b.labels[0]];
       if (!table) continue;
@@ -189,13 +191,39 @@ export function analyzeTerraform(root: SyntaxNode, pseudo: Record<string, string
     } else if (b.type === 'data' && b.labels[0] === 'aws_iam_policy_document' && b.labels[1]) {
       const doc = reader.policyDocument(b);
       // statements made only by `dynamic` blocks are known at plan time: noted, not reported as a missing Statement
-      if (doc.statements || !doc.dynamic) policies.push({ id: `data.aws_iam_policy_document.${b.labels[1]}`, policyType: policyDocumentType(b), node: doc.node });
+      if (doc.statements || !doc.dynamic) policies.push({ id: `data.aws_iam_policy_document.${b.labels[1]}`, policyType: usedAs.get(b.labels[1]) ?? policyDocumentType(b), node: doc.node });
     }
   }
   return { policies, errors: syntaxErrors(root), notes: reader.notes };
 }
 
-/** A policy document data source is used as a trust policy when its statements name principals and only sts actions. */
+const POLICY_DOCUMENT_REF = /\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)/g;
+
+/**
+ * The type of each policy document data source referenced from a policy attribute of a resource in the file
+ * (`assume_role_policy = data.aws_iam_policy_document.x.json`, also inside `coalesce`/`try`): where a document is
+ * used says what it is, even when its actions come from a variable. A document used as two types keeps the first.
+ */
+function policyDocumentUses(blocks: Block[]): Map<string, PolicyType> {
+  const used = new Map<string, PolicyType>();
+  for (const b of blocks) {
+    if (b.type !== 'resource' || b.labels.length < 2) continue;
+    const attrs = attributesOf(b.body);
+    for (const entry of TF_POLICY_ATTRIBUTES[b.labels[0]] ?? []) {
+      if (typeof entry.type !== 'string') continue;
+      const [first, second] = entry.path.split('.');
+      const exprs = second
+        ? blocksOf(b.body).filter((x) => x.type === first).map((x) => attributesOf(x.body).get(second)?.value)
+        : [attrs.get(first)?.value];
+      for (const e of exprs) {
+        for (const m of e?.text.matchAll(POLICY_DOCUMENT_REF) ?? []) if (!used.has(m[1])) used.set(m[1], entry.type);
+      }
+    }
+  }
+  return used;
+}
+
+/** Unused documents: a trust policy when the statements name principals and only sts actions. */
 function policyDocumentType(b: Block): PolicyType {
   const statements = blocksOf(b.body).filter((s) => s.type === 'statement');
   const principals = statements.some((s) => blocksOf(s.body).some((x) => x.type === 'principals' || x.type === 'not_principals'));
@@ -230,7 +258,11 @@ class Reader {
         const arg = unwrap(named(args)[0]);
         if (arg) return this.value(arg);
       }
-      this.notes.push({ range: rangeOf(e), message: `A policy built by \`${fn?.text ?? 'a function'}(...)\` is not analysed: its text is known only at plan time.` });
+      // `coalesce(var.custom, try(data.aws_iam_policy_document.x[0].json, …))`: the documents named are checked where
+      // they are written; only the choice between them is made at plan time
+      if (!/\bdata\.aws_iam_policy_document\./.test(e.text)) {
+        this.notes.push({ range: rangeOf(e), message: `A policy built by \`${fn?.text ?? 'a function'}(...)\` is not analysed: its text is known only at plan time.` });
+      }
       return undefined;
     }
     if (e.type === 'template_expr' || e.type === 'literal_value') return this.jsonString(e);
