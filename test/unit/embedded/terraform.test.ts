@@ -75,6 +75,37 @@ describe('Terraform: a policy document takes its type from where it is used', ()
   });
 });
 
+describe('Terraform: condition keys built from interpolations (IRSA trust policies)', () => {
+  before(async () => { parse = await loadTerraformParser(); });
+  const OIDC = readFileSync(join(__dirname, '..', '..', 'fixtures', 'templates', 'terraform', 'oidc-trust.tf'), 'utf8');
+
+  it('a key "${replace(var.oidc, ...)}:sub" is an unknown placeholder: no unknown-key error, no empty Condition', () => {
+    const a = analyze(OIDC);
+    assert.deepEqual(a.diagnostics.map((d) => `${d.code} ${d.message}`), []);
+    const [heredoc, doc] = a.policies.map((p) => p.virtual);
+    for (const vp of [heredoc, doc]) {
+      assert.match(vp.text, /"Condition": \{\s*"StringEquals": \{\s*"value:sub": /);
+      assert.ok(vp.segments.some((s) => s.kind === 'unknown' && /computed at plan time/.test(s.note ?? '')));
+      assert.ok(!vp.text.includes('xxxx'), 'no blanked characters leak into the policy');
+    }
+  });
+
+  it('a real error next to the computed key is still reported, at the scalar written (heredoc operator)', () => {
+    const text = OIDC.replace('"StringEquals": {\n          "${replace', '"StringEqualz": {\n          "${replace');
+    const d = analyze(text).diagnostics;
+    const op = d.find((x) => /StringEqualz/.test(String(x.message)));
+    assert.ok(op, d.map((x) => `${x.code} ${x.message}`).join('; '));
+    assert.equal(textAt(text, op.range), 'StringEqualz');
+  });
+
+  it('a real error next to the computed key is still reported, at the scalar written (policy document action)', () => {
+    const text = OIDC.replace('actions = ["sts:AssumeRoleWithWebIdentity"]', 'actions = ["sts:AssumeRoleWithWebIdentiy"]');
+    const d = analyze(text).diagnostics.find((x) => x.code === 'IAM202');
+    assert.ok(d);
+    assert.equal(textAt(text, d.range), 'sts:AssumeRoleWithWebIdentiy');
+  });
+});
+
 describe('Terraform: findings where they were written', () => {
   before(async () => { parse = await loadTerraformParser(); });
 

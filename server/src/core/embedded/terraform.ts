@@ -401,11 +401,12 @@ class Reader {
         for (const c of conditions) {
           const ca = attributesOf(c.body);
           const test = ca.get('test'), variable = ca.get('variable'), values = ca.get('values');
-          const op = test && stringLitValue(unwrap(test.value)), key = variable && stringLitValue(unwrap(variable.value));
+          const op = test && stringLitValue(unwrap(test.value));
+          const key = variable && this.conditionKey(variable.value);
           if (!op || !key || !values) continue;
           let opEntry = ops.get(op);
           if (!opEntry) { opEntry = { key: op, keyRange: rangeOf(unwrap(test.value)!), value: { kind: 'map', range: rangeOf(c.node), entries: [] } }; ops.set(op, opEntry); }
-          (opEntry.value as HostMap).entries.push({ key, keyRange: rangeOf(unwrap(variable.value)!), value: this.docValue(values.value) });
+          (opEntry.value as HostMap).entries.push({ ...key, value: this.docValue(values.value) });
         }
         se.push({ key: 'Condition', keyRange: rangeOf(conditions[0].node), value: { kind: 'map', range: rangeOf(conditions[0].node), entries: [...ops.values()] } });
       }
@@ -413,6 +414,17 @@ class Reader {
     }
     entries.push({ key: 'Statement', keyRange: at(b.node), value: { kind: 'seq', range: rangeOf(b.node), items: statements } });
     return { node: { kind: 'map', range: rangeOf(b.node), entries }, statements: statements.length, dynamic };
+  }
+
+  /** A condition's `variable`: a literal key, or one built with interpolations (`"${local.oidc}:sub"`) as pieces. */
+  private conditionKey(e: SyntaxNode): Omit<HostEntry, 'value'> | undefined {
+    const n = unwrap(e);
+    if (!n) return undefined;
+    const literal = stringLitValue(n);
+    if (literal !== undefined) return { key: literal, keyRange: rangeOf(n) };
+    if (n.type !== 'template_expr') return undefined;
+    const scalar = this.templateScalar(named(n)[0] ?? n);
+    return { key: String(scalar.value), keyRange: rangeOf(n), keyPieces: scalar.pieces };
   }
 
   /** A value in a policy document data source: strings take `&{aws:username}` for IAM policy variables. */
@@ -445,7 +457,7 @@ function iamVariablePieces(value: string, c: SyntaxNode): Piece[] {
 /** A JSON host tree parsed from a string at `start`: offsets shifted to the host, blanked holes given their pieces. */
 function shift(n: HostNode, start: number, holes: { range: HostRange; piece: Piece }[], escaped: boolean): HostNode {
   const r: HostRange = [n.range[0] + start, n.range[1] + start];
-  if (n.kind === 'map') return { kind: 'map', range: r, entries: n.entries.map((e) => ({ key: e.key, keyRange: [e.keyRange[0] + start, e.keyRange[1] + start], value: shift(e.value, start, holes, escaped) })) };
+  if (n.kind === 'map') return { kind: 'map', range: r, entries: n.entries.map((e) => shiftEntry(e, start, holes, escaped)) };
   if (n.kind === 'seq') return { kind: 'seq', range: r, items: n.items.map((i) => shift(i, start, holes, escaped)) };
   const inside = holes.filter((h) => h.range[0] >= r[0] && h.range[1] <= r[1]);
   if (typeof n.value !== 'string' || (!inside.length && !escaped)) {
@@ -463,6 +475,26 @@ function shift(n: HostNode, start: number, holes: { range: HostRange; piece: Pie
   }
   if (end > at) pieces.push({ text: sliceHost(n, start, at, end), kind: 'exact', offset: at });
   return { kind: 'scalar', range: r, value: pieces.map((p) => p.text).join(''), pieces };
+}
+
+/** A map entry of a JSON string policy; a key with an interpolation (`"${replace(var.oidc, ...)}:sub"`) gets its pieces. */
+function shiftEntry(e: HostEntry, start: number, holes: { range: HostRange; piece: Piece }[], escaped: boolean): HostEntry {
+  const keyRange: HostRange = [e.keyRange[0] + start, e.keyRange[1] + start];
+  const entry: HostEntry = { key: e.key, keyRange, value: shift(e.value, start, holes, escaped) };
+  const inside = holes.filter((h) => h.range[0] >= keyRange[0] && h.range[1] <= keyRange[1]).sort((a, b) => a.range[0] - b.range[0]);
+  if (!inside.length) return entry;
+  if (escaped) return { ...entry, keyPieces: [{ text: e.key, kind: 'unknown', range: keyRange, note: 'a key computed at plan time' }] };
+  // the key's characters stand one for one between its quotes (holes were blanked to the same length)
+  const pieces: Piece[] = [];
+  const base = keyRange[0] + 1;
+  let at = base;
+  for (const h of inside) {
+    if (h.range[0] > at) pieces.push({ text: e.key.slice(at - base, h.range[0] - base), kind: 'exact', offset: at });
+    pieces.push(h.piece);
+    at = h.range[1];
+  }
+  if (keyRange[1] - 1 > at) pieces.push({ text: e.key.slice(at - base, keyRange[1] - 1 - base), kind: 'exact', offset: at });
+  return { ...entry, key: pieces.map((p) => p.text).join(''), keyPieces: pieces };
 }
 
 function sliceHost(n: HostScalar, start: number, from: number, to: number): string {
