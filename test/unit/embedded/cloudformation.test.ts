@@ -129,6 +129,15 @@ describe('CloudFormation templates: findings at the place the user wrote', () =>
     assert.deepEqual(r.diagnostics.filter((d) => d.severity === 1).map((d) => [d.code, textAt(text, d.range)]), [['IAM202', 'sqs:DeleteMesage']]);
   });
 
+  it('checks every branch of an Fn::If in a scalar position, and reports a finding once', () => {
+    const text = base.replace('Resource: !GetAtt Queue.Arn', 'Resource: !If [IsProd, !GetAtt Queue.Arn, "arn:aws:sqs:us-east-1:123456789012:dev"]')
+      .replace('Action: [sqs:ReceiveMessage, sqs:DeleteMessage]', 'Action: !If [IsProd, sqs:ReceiveMessage, sqs:RecieveMessage]')
+      .replace('- s3:PutObject\n', '- s3:PutObjcet\n');
+    const r = analyze('app.template.yaml', text)!;
+    const typos = r.diagnostics.filter((d) => d.code === 'IAM202').map((d) => textAt(text, d.range));
+    assert.deepEqual(typos.sort(), ['s3:PutObjcet', 'sqs:RecieveMessage']);
+  });
+
   it('maps errors inside a Sub string to the characters of the template', () => {
     const text = base.replace('arn:${AWS::Partition}:s3:::${Bucket}', 'arn:${AWS::Partition}:s4:::${Bucket}');
     const r = analyze('app.template.yaml', text)!;
@@ -205,5 +214,38 @@ describe('CloudFormation templates: completion in YAML scalars', () => {
     const at = text.indexOf('Action: ""') + 'Action: "'.length;
     assert.ok(complete(text, at).list!.items.length > 10);
     assert.equal(complete(text, text.indexOf('Description:') + 3).list, null);
+  });
+});
+
+describe('CloudFormation templates: policies written as JSON strings', () => {
+  it('a !Sub block of JSON maps each line exactly: a typo inside is reported at its characters', () => {
+    const text = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Logs:
+    Type: AWS::Logs::LogGroup
+  Pol:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: !Sub |
+        {
+          "Version": "2012-10-17",
+          "Statement": [{
+            "Effect": "Allow",
+            "Action": ["logs:PutLogEvnts", "logs:CreateLogStream"],
+            "Resource": "arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:\${Logs}:*"
+          }]
+        }
+`;
+    const r = analyze('string.yaml', text)!;
+    assert.deepEqual(r.policies.map((p) => p.id), ['Resources/Pol/Properties/PolicyDocument']);
+    assert.match(r.policies[0].virtual.text, /"arn:aws:logs:us-east-1:123456789012:log-group:Logs:\*"/);
+    const d = r.diagnostics.filter((x) => x.severity === 1 || x.severity === 2);
+    assert.deepEqual(d.map((x) => [x.code, textAt(text, x.range)]), [['IAM202', '"logs:PutLogEvnts"']]);
+  });
+
+  it('a string that is not JSON is noted as not analysed (IAM703), never skipped silently', () => {
+    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyDocument: !ImportValue shared-policy\n';
+    const r = analyze('import.yaml', text)!;
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['IAM703']);
   });
 });

@@ -4,6 +4,8 @@
 import type { PolicyType } from '../policy/policyType';
 import { CFN_POLICY_PROPERTIES, CFN_VALUE_SHAPES, PSEUDO_PARAMETER_DEFAULTS, type PolicyProperty } from './cloudformationTables';
 import { entry, scalarString, type HostMap, type HostNode, type HostRange } from './hostTree';
+import { jsonFromPieces } from './jsonInString';
+import { PieceIndex } from './pieces';
 import { scalarPieces, type Piece, type Resolved, type Resolver } from './virtualPolicy';
 
 /** Whether the tree is a CloudFormation/SAM template: by content only, so other YAML and JSON stay untouched. */
@@ -40,7 +42,6 @@ export function extractCloudFormationPolicies(root: HostNode | undefined): Extra
       if (!type) continue;
       for (const found of walk(properties, prop.path, [])) {
         if (prop.documentsOnly && !(found.node.kind === 'map' && entry(found.node, 'Statement'))) continue;
-        if (!prop.documentsOnly && found.node.kind === 'scalar') continue; // a policy given as a JSON string: see notes
         out.push({ id: ['Resources', r.key, 'Properties', ...found.path].join('/'), policyType: type, node: found.node, logicalId: r.key, resourceType });
       }
     }
@@ -91,12 +92,24 @@ export class CloudFormationResolver implements Resolver {
     }
     if (key === 'Fn::If') {
       const items = value.kind === 'seq' ? value.items : [];
-      const cond = scalarString(items[0]) ?? '?';
       const branches = items.slice(1, 3).filter((b) => this.resolve(b)?.kind !== 'none');
-      return { kind: 'choice', branches, note: `\`Fn::If\` on condition ${cond}: checked with its first branch that has a value; in a list, every branch is checked.` };
+      return { kind: 'choice', branches };
     }
     if (!key.startsWith('Fn::')) return undefined;
     return { kind: 'string', pieces: this.fn(key, value, node.range) };
+  }
+
+  /**
+   * The policy document a property holds: a map as it is, or a policy written as a JSON string (a literal, a `!Sub`
+   * or `!Join` of JSON text) parsed through its pieces; undefined when the string is not a JSON object.
+   */
+  policyNode(node: HostNode): HostNode | undefined {
+    const r = node.kind === 'map' ? this.resolve(node) : undefined;
+    if (node.kind === 'map' && !r) return node;
+    if (r?.kind === 'choice' || r?.kind === 'none') return node;
+    if (node.kind === 'seq') return node;
+    const pieces = r?.kind === 'string' ? r.pieces : node.kind === 'scalar' ? scalarPieces(node) : [];
+    return jsonFromPieces(pieces);
   }
 
   /** A value's pieces wherever a string is expected (inside Join, Select, Sub variables). */
@@ -183,22 +196,22 @@ export class CloudFormationResolver implements Resolver {
   private sub(template: HostNode | undefined, vars: HostNode | undefined, range: HostRange): Piece[] {
     if (template?.kind !== 'scalar' || typeof template.value !== 'string') return [unknown('sub', range, '`Fn::Sub` of a computed string')];
     const s = template.value;
-    const at = (i: number, text: string): Piece => (template.contentOffset !== undefined
-      ? { text, kind: 'exact', offset: template.contentOffset + i }
-      : { text, kind: 'token', range: template.range });
+    // the template's own characters, wherever they stand (one run, or a line per piece in a `|` block)
+    const source = new PieceIndex(scalarPieces(template));
+    const at = (i: number, j: number): Piece[] => source.slice(i, j);
     const out: Piece[] = [];
     let i = 0;
     while (i < s.length) {
       const open = s.indexOf('${', i);
-      if (open < 0) { out.push(at(i, s.slice(i))); break; }
-      if (open > i) out.push(at(i, s.slice(i, open)));
+      if (open < 0) { out.push(...at(i, s.length)); break; }
+      if (open > i) out.push(...at(i, open));
       const close = s.indexOf('}', open + 2);
-      if (close < 0) { out.push(at(open, s.slice(open))); break; }
+      if (close < 0) { out.push(...at(open, s.length)); break; }
       if (s[open + 2] === '!') {
-        out.push(at(open, '${'), at(open + 3, s.slice(open + 3, close + 1)));
+        out.push(...at(open, open + 2), ...at(open + 3, close + 1));
       } else {
         const name = s.slice(open + 2, close).trim();
-        const varRange: HostRange = template.contentOffset !== undefined ? [template.contentOffset + open, template.contentOffset + close + 1] : template.range;
+        const varRange: HostRange = [source.host(open), source.host(close + 1, true)];
         const given = entry(vars, name);
         if (given) out.push(...this.pieces(given).map((p) => (p.kind === 'exact' ? { ...p, kind: 'derived' as const, range: varRange, note: `\`\${${name}}\` = \`${p.text}\`` } : { ...p, range: varRange })));
         else if (name.includes('.') && !name.startsWith('AWS::')) out.push(this.getAtt(...splitOnce(name, '.'), varRange));

@@ -5,7 +5,7 @@
 // attributes of known resources; the rest become typed placeholders.
 import type { PolicyType } from '../policy/policyType';
 import type { HostEntry, HostMap, HostNode, HostRange, HostScalar, HostSyntaxError } from './hostTree';
-import { readJsonHost } from './jsonHost';
+import { jsonFromPieces } from './jsonInString';
 import { PSEUDO_PARAMETER_DEFAULTS } from './cloudformationTables';
 import { TF_CONTEXT_DATA, TF_POLICY_ATTRIBUTES, TF_VALUE_SHAPES } from './terraformTables';
 import type { Piece } from './virtualPolicy';
@@ -277,29 +277,9 @@ class Reader {
   private jsonString(e: SyntaxNode): HostNode | undefined {
     const template = named(e)[0];
     if (!template) return undefined;
-    const parts = named(template).filter((c) => c.type === 'template_literal' || c.type === 'template_interpolation' || c.type === 'template_directive');
-    if (!parts.length) return undefined;
-    const start = parts[0].startIndex, end = parts[parts.length - 1].endIndex;
-    const source = this.text(start, end);
-    // interpolations are blanked with characters of the same length, so offsets into the JSON stay host offsets
-    let blanked = source;
-    const holes: { range: HostRange; piece: Piece }[] = [];
-    for (const p of parts.filter((x) => x.type !== 'template_literal')) {
-      const i = p.startIndex - start, len = p.endIndex - p.startIndex;
-      blanked = blanked.slice(0, i) + 'x'.repeat(len) + blanked.slice(i + len);
-      holes.push({ range: rangeOf(p), piece: this.interpolation(p) });
-    }
-    const tree = readJsonHost(blanked);
-    if (!tree.root || tree.errors.length) {
-      this.notes.push({ range: rangeOf(e), message: 'This policy string is not JSON once its interpolations are filled in; it is not analysed.' });
-      return undefined;
-    }
-    const heredocEscapes = template.type !== 'heredoc_template' && /\\|\$\$\{|%%\{/.test(source);
-    return shift(tree.root, start, holes, heredocEscapes);
-  }
-
-  private text(start: number, end: number): string {
-    return this.root.text.slice(start, end);
+    const node = jsonFromPieces(this.templateScalar(template).pieces ?? []);
+    if (!node) this.notes.push({ range: rangeOf(e), message: 'This policy string is not a JSON object once its interpolations are filled in; it is not analysed.' });
+    return node;
   }
 
   private interpolation(p: SyntaxNode): Piece {
@@ -452,52 +432,4 @@ function iamVariablePieces(value: string, c: SyntaxNode): Piece[] {
   }
   if (i < value.length) out.push({ text: value.slice(i), kind: 'exact', offset: c.startIndex + i });
   return out;
-}
-
-/** A JSON host tree parsed from a string at `start`: offsets shifted to the host, blanked holes given their pieces. */
-function shift(n: HostNode, start: number, holes: { range: HostRange; piece: Piece }[], escaped: boolean): HostNode {
-  const r: HostRange = [n.range[0] + start, n.range[1] + start];
-  if (n.kind === 'map') return { kind: 'map', range: r, entries: n.entries.map((e) => shiftEntry(e, start, holes, escaped)) };
-  if (n.kind === 'seq') return { kind: 'seq', range: r, items: n.items.map((i) => shift(i, start, holes, escaped)) };
-  const inside = holes.filter((h) => h.range[0] >= r[0] && h.range[1] <= r[1]);
-  if (typeof n.value !== 'string' || (!inside.length && !escaped)) {
-    return { ...n, range: r, ...(n.contentOffset !== undefined && !escaped ? { contentOffset: n.contentOffset + start } : { contentOffset: undefined }) };
-  }
-  if (n.contentOffset === undefined || escaped) return { kind: 'scalar', range: r, value: n.value, pieces: [{ text: n.value, kind: 'token', range: r }] };
-  // split the string's content at the holes: literal runs exact, each hole its resolved piece
-  const pieces: Piece[] = [];
-  let at = n.contentOffset + start;
-  const end = r[1] - 1;
-  for (const h of inside.sort((a, b) => a.range[0] - b.range[0])) {
-    if (h.range[0] > at) pieces.push({ text: sliceHost(n, start, at, h.range[0]), kind: 'exact', offset: at });
-    pieces.push(h.piece);
-    at = h.range[1];
-  }
-  if (end > at) pieces.push({ text: sliceHost(n, start, at, end), kind: 'exact', offset: at });
-  return { kind: 'scalar', range: r, value: pieces.map((p) => p.text).join(''), pieces };
-}
-
-/** A map entry of a JSON string policy; a key with an interpolation (`"${replace(var.oidc, ...)}:sub"`) gets its pieces. */
-function shiftEntry(e: HostEntry, start: number, holes: { range: HostRange; piece: Piece }[], escaped: boolean): HostEntry {
-  const keyRange: HostRange = [e.keyRange[0] + start, e.keyRange[1] + start];
-  const entry: HostEntry = { key: e.key, keyRange, value: shift(e.value, start, holes, escaped) };
-  const inside = holes.filter((h) => h.range[0] >= keyRange[0] && h.range[1] <= keyRange[1]).sort((a, b) => a.range[0] - b.range[0]);
-  if (!inside.length) return entry;
-  if (escaped) return { ...entry, keyPieces: [{ text: e.key, kind: 'unknown', range: keyRange, note: 'a key computed at plan time' }] };
-  // the key's characters stand one for one between its quotes (holes were blanked to the same length)
-  const pieces: Piece[] = [];
-  const base = keyRange[0] + 1;
-  let at = base;
-  for (const h of inside) {
-    if (h.range[0] > at) pieces.push({ text: e.key.slice(at - base, h.range[0] - base), kind: 'exact', offset: at });
-    pieces.push(h.piece);
-    at = h.range[1];
-  }
-  if (keyRange[1] - 1 > at) pieces.push({ text: e.key.slice(at - base, keyRange[1] - 1 - base), kind: 'exact', offset: at });
-  return { ...entry, key: pieces.map((p) => p.text).join(''), keyPieces: pieces };
-}
-
-function sliceHost(n: HostScalar, start: number, from: number, to: number): string {
-  const base = n.contentOffset! + start;
-  return String(n.value).slice(from - base, to - base);
 }

@@ -34,7 +34,7 @@ export type Piece =
 export type Resolved =
   | { kind: 'string'; pieces: Piece[] }
   /** `Fn::If`: the branches that can be taken (`AWS::NoValue` ones dropped) */
-  | { kind: 'choice'; branches: HostNode[]; note: string }
+  | { kind: 'choice'; branches: HostNode[] }
   /** `Ref: AWS::NoValue`: the property is left out */
   | { kind: 'none' };
 
@@ -48,25 +48,29 @@ export interface VirtualPolicy {
   segments: Segment[];
   /** true when some value is only known at deploy time (size checks are then approximate) */
   hasUnknowns: boolean;
-  /** notes on what was not analysed or was chosen (an `Fn::If` scalar took its first branch) */
-  notes: { range: HostRange; message: string }[];
+  /** how many `Fn::If` choices outside lists the rendering met (each can be rendered with its other branch) */
+  choices: number;
 }
 
-export function renderVirtualPolicy(root: HostNode, resolver: Resolver): VirtualPolicy {
-  return new Renderer(resolver).render(root);
+/**
+ * Renders a policy; `branches[i]` picks the branch of the i-th `Fn::If` met outside a list (default the first), so
+ * a caller can render each combination and check every branch.
+ */
+export function renderVirtualPolicy(root: HostNode, resolver: Resolver, branches: readonly number[] = []): VirtualPolicy {
+  return new Renderer(resolver, branches).render(root);
 }
 
 class Renderer {
   private out = '';
   private segments: Segment[] = [];
-  private notes: VirtualPolicy['notes'] = [];
   private hasUnknowns = false;
+  private choices = 0;
 
-  constructor(private resolver: Resolver) {}
+  constructor(private resolver: Resolver, private branches: readonly number[]) {}
 
   render(root: HostNode): VirtualPolicy {
     this.value(root, 0);
-    return { text: this.out, segments: this.segments, hasUnknowns: this.hasUnknowns, notes: this.notes };
+    return { text: this.out, segments: this.segments, hasUnknowns: this.hasUnknowns, choices: this.choices };
   }
 
   private emit(text: string, h: HostRange, kind: SegmentKind, note?: string): void {
@@ -80,9 +84,8 @@ class Renderer {
     const r = node.kind === 'map' ? this.resolver.resolve(node) : undefined;
     if (r?.kind === 'string') return this.string(r.pieces, node.range);
     if (r?.kind === 'choice') {
-      this.notes.push({ range: node.range, message: r.note });
-      const first = r.branches[0];
-      if (first) return this.value(first, indent);
+      const picked = r.branches[this.branches[this.choices++] ?? 0] ?? r.branches[0];
+      if (picked) return this.value(picked, indent);
       return this.emit('null', node.range, 'structural');
     }
     if (r?.kind === 'none') return this.emit('null', node.range, 'structural');

@@ -3,6 +3,7 @@
 // pipeline handles one spelling; the tagged node's range is kept for both the map and its value.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import type { HostEntry, HostNode, HostRange, HostTree } from './hostTree';
+import type { Piece } from './virtualPolicy';
 import { exceedsNestingLimit } from './nesting';
 
 /** Aliases are followed when reading, up to this many nodes in all, so an alias bomb cannot blow up the tree. */
@@ -72,7 +73,31 @@ function scalar(s: Scalar, text: string, range: HostRange): HostNode {
     if (s.type === Scalar.PLAIN && src === value) contentOffset = range[0];
     else if ((s.type === Scalar.QUOTE_DOUBLE || s.type === Scalar.QUOTE_SINGLE) && src.slice(1, -1) === value) contentOffset = range[0] + 1;
   } else if (value !== null && src === String(value)) contentOffset = range[0];
-  return { kind: 'scalar', range, value, ...(contentOffset !== undefined ? { contentOffset } : {}) };
+  const pieces = typeof value === 'string' && s.type === Scalar.BLOCK_LITERAL ? blockLiteralPieces(value, text, range) : undefined;
+  return { kind: 'scalar', range, value, ...(contentOffset !== undefined ? { contentOffset } : {}), ...(pieces ? { pieces } : {}) };
+}
+
+/**
+ * A literal block scalar (`|`) keeps its lines as written, less their indentation: each line of the value is an
+ * exact run at its line of the source (so a JSON policy in a `!Sub |` block maps character for character).
+ */
+function blockLiteralPieces(value: string, text: string, range: HostRange): Piece[] | undefined {
+  const pieces: Piece[] = [];
+  let at = text.indexOf('\n', range[0]) + 1; // the value starts on the line after the `|` header
+  if (at <= 0) return undefined;
+  const lines = value.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i === lines.length - 1 && line === '') break;
+    const eol = text.indexOf('\n', at);
+    const source = text.slice(at, eol < 0 ? text.length : eol);
+    const start = line === '' ? at : at + source.indexOf(line);
+    if (line !== '' && (source.indexOf(line) < 0 || source.slice(source.indexOf(line)) !== line)) return undefined;
+    if (line) pieces.push({ text: line, kind: 'exact', offset: start });
+    if (i < lines.length - 1) pieces.push({ text: '\n', kind: 'exact', offset: eol < 0 ? text.length : eol });
+    at = eol < 0 ? text.length : eol + 1;
+  }
+  return pieces;
 }
 
 /** `!Sub x` → `{"Fn::Sub": x}`, `!Ref x` → `{"Ref": x}`, `!Condition x` → `{"Condition": x}`. */

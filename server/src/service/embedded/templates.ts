@@ -56,7 +56,16 @@ interface Extracted {
 export function analyzeTemplate(uri: string, text: string, format: TemplateFormat, catalog: Catalog, settings: ServiceSettings): TemplateAnalysis | undefined {
   const tree = readTemplate(text, format);
   if (!isCloudFormationTemplate(tree.root)) return undefined;
-  return checkPolicies(uri, text, format, extractCloudFormationPolicies(tree.root), new CloudFormationResolver(tree.root), tree.errors, [], catalog, settings);
+  const resolver = new CloudFormationResolver(tree.root);
+  const notes: { range: HostRange; message: string }[] = [];
+  const policies: Extracted[] = [];
+  for (const p of extractCloudFormationPolicies(tree.root)) {
+    if (p.node.kind === 'scalar' && p.node.value === null) continue; // an empty property: nothing to check
+    const node = resolver.policyNode(p.node);
+    if (node) policies.push({ ...p, node });
+    else notes.push({ range: p.node.range, message: `This policy is a string that is not a JSON object once its values are filled in, or is computed at deploy time: it is not analysed.` });
+  }
+  return checkPolicies(uri, text, format, policies, resolver, tree.errors, notes, catalog, settings);
 }
 
 /** A Terraform file, parsed by the caller's tree-sitter parser (loaded by node/). */
@@ -93,20 +102,28 @@ function checkPolicies(
   for (const p of extracted) {
     const virtual = renderVirtualPolicy(p.node, resolver);
     policies.push({ id: p.id, policyType: p.policyType, range: toRange(p.node.range), virtual });
-    const vdoc = TextDocument.create(`${uri}#${encodeURIComponent(p.id)}`, IAM_LANGUAGE_ID, 1, virtual.text);
-    try {
-      for (const d of validate(vdoc, catalog, p.policyType, settings)) {
-        const mapped = mapDiagnostic(d, vdoc, virtual, toRange, uri, p.id);
-        if (mapped) diagnostics.push(mapped);
+    // an `Fn::If` outside a list: every combination of branches is checked (up to MAX_VARIANTS), a finding once
+    const seen = new Set<string>();
+    for (let v = 0; v < Math.min(2 ** virtual.choices, MAX_VARIANTS); v++) {
+      const variant = v ? renderVirtualPolicy(p.node, resolver, Array.from({ length: virtual.choices }, (_, i) => (v >> i) & 1)) : virtual;
+      const vdoc = TextDocument.create(`${uri}#${encodeURIComponent(p.id)}`, IAM_LANGUAGE_ID, 1, variant.text);
+      try {
+        for (const d of validate(vdoc, catalog, p.policyType, settings)) {
+          const mapped = mapDiagnostic(d, vdoc, variant, toRange, uri, p.id);
+          const key = mapped && `${mapped.code} ${JSON.stringify(mapped.range)} ${mapped.message}`;
+          if (mapped && !seen.has(key!)) { seen.add(key!); diagnostics.push(mapped); }
+        }
+      } finally {
+        forget(vdoc.uri);
       }
-    } finally {
-      forget(vdoc.uri);
     }
   }
   return { policies, diagnostics };
 }
 
 const SIZE_CODES = new Set(['IAM701']);
+/** combinations of `Fn::If` branches checked per policy (three independent scalar choices) */
+const MAX_VARIANTS = 8;
 
 function mapDiagnostic(d: Diagnostic, vdoc: TextDocument, vp: VirtualPolicy, toRange: (r: HostRange) => Range, uri: string, policy: string): Diagnostic | undefined {
   const start = vdoc.offsetAt(d.range.start), end = vdoc.offsetAt(d.range.end);
