@@ -21,7 +21,7 @@ import { generatedTemplate } from './templateCorpus';
 
 const root = join(__dirname, '..');
 const CLI = join(root, 'dist/cli.js');
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const CLI_TEMPLATES = 170;
 const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 5);
 const q = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };

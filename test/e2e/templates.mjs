@@ -18,7 +18,7 @@ const argv = process.argv.slice(2);
 const shots = shotsDir(root, argv);
 
 const S = createSteps(shots, 'fail-templates-');
-const { step, until } = S;
+const { step, until, goTo } = S;
 let page;
 
 const TYPO = 'sqs:DeleteMesage';
@@ -27,17 +27,6 @@ const FIXED = 'sqs:DeleteMessage';
 /** 1-based line and column of offset `at` in text, as the status bar and the Problems panel show them. */
 function lineCol(text, at) {
   return { line: text.slice(0, at).split('\n').length, column: at - text.lastIndexOf('\n', at - 1) };
-}
-
-/** Puts the cursor at offset `at` with Go to Line/Column and waits until the status bar shows it there. */
-async function goTo(text, at) {
-  const { line, column } = lineCol(text, at);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(`${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 5000 });
 }
 
 /** Hovers the first rendered token containing `tokenText` until a hover containing `expect` shows; returns its text. */
@@ -57,9 +46,12 @@ async function hoverToken(tokenText, expect) {
   return hover.first().innerText();
 }
 
-/** The Problems panel row for the typo in `file`; asserts it names the line and column where the typo is written. */
-async function problemRow(file, text) {
-  const { line, column } = lineCol(text, text.indexOf(TYPO));
+/**
+ * The Problems panel row for the typo in `file`; asserts it names the line and column where the typo is written: the
+ * scalar's first character in YAML, the string literal's opening quote in HCL (a finding covers the whole literal).
+ */
+async function problemRow(file, text, at) {
+  const { line, column } = lineCol(text, at);
   const panel = page.locator('.markers-panel');
   await until(async () => {
     if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
@@ -73,7 +65,7 @@ async function problemRow(file, text) {
   return entry;
 }
 
-/** The editor's error squiggle lies over the typo's characters: its left edge is within the typo's token. */
+/** The editor's error squiggle lies over the typo's characters (give or take the quotes of an HCL string). */
 async function squiggleOverTypo() {
   const squiggle = page.locator('.monaco-editor .squiggly-error').first();
   const token = page.locator('.monaco-editor .view-line span span', { hasText: TYPO }).first();
@@ -81,7 +73,8 @@ async function squiggleOverTypo() {
     const [s, t] = [await squiggle.boundingBox(), await token.boundingBox()];
     if (!s || !t) throw new Error('no error squiggle or no typo token laid out');
     assert.ok(Math.abs(s.y - t.y) < t.height, `squiggle at y=${s.y}, typo at y=${t.y}`);
-    assert.ok(s.x >= t.x - 2 && s.x + s.width <= t.x + t.width + 2, `squiggle x=${s.x}+${s.width}, typo x=${t.x}+${t.width}`);
+    const quote = (t.width / TYPO.length) * 1.5;
+    assert.ok(s.x >= t.x - quote && s.x + s.width <= t.x + t.width + quote, `squiggle x=${s.x}+${s.width}, typo x=${t.x}+${t.width}`);
   }, 30_000, 500);
 }
 
@@ -118,9 +111,8 @@ async function main() {
   const t0 = Date.now();
   try {
     server = await startCodeServer({ folder, profile, smokeTestDriver: true });
-    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${root}`]];
     browser = await launchChromium();
-    page = await S.openWorkbench(browser, `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { width: 1400, height: 900 });
+    page = await S.openDevWorkbench(browser, server, root, folder, { width: 1400, height: 900 });
     console.log(`  workbench up after ${Date.now() - t0} ms`);
 
     const yaml = texts['worker.template.yaml'];
@@ -128,7 +120,7 @@ async function main() {
       await S.quickOpen('worker.template.yaml', 'AWSTemplateFormatVersion');
       // room for the editor: the (empty) secondary side bar closed (layout only)
       if (await page.locator('.part.auxiliarybar').isVisible()) await page.keyboard.press('Control+Alt+B').catch(() => {});
-      await problemRow('worker.template.yaml', yaml);
+      await problemRow('worker.template.yaml', yaml, yaml.indexOf(TYPO));
     });
 
     await step('the editor underlines exactly the misspelt YAML scalar', async () => {
@@ -163,7 +155,7 @@ async function main() {
     const tf = texts['worker.tf'];
     await step('open infra/worker.tf: the Problems panel lists the typo at its line and column', async () => {
       await S.quickOpen('worker.tf', 'variable "env"');
-      await problemRow('worker.tf', tf);
+      await problemRow('worker.tf', tf, tf.indexOf(`"${TYPO}"`));
       await goTo(tf, tf.indexOf(TYPO));
       await squiggleOverTypo();
     });
