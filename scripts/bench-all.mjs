@@ -29,6 +29,7 @@ const sections = [
   ['LSP over stdio: completion and hover on ReadOnlyAccess, cold start to initialize (issue 5)', 'node', ['scripts/bench-lsp.mjs']],
   ['Policies in templates: open → diagnostics over LSP stdio, the CLI over 170 templates (issue 18)', 'node', ['--import', 'tsx', 'bench/templates.ts']],
   ['Evaluator against @cloud-copilot/iam-simulate (issue 6)', 'node', ['scripts/bench-eval.mjs']],
+  ['IAM model: loading a 1,000-user + 1,000-role export, effective permissions over the whole catalog (issue 11)', 'node', ['--import', 'tsx', 'bench/model.ts']],
 ];
 
 console.log('building…');

@@ -2,10 +2,11 @@
 // layers) as the last line; exits non-zero when anything failed. No layer is skipped silently: a host that cannot
 // be installed is a failure.
 //
-// Layers: typecheck, catalog (catalog:check), build, unit (test/unit), server (test/server, LSP over stdio),
-// package (.vsix), host (idempotent code-server install), integration (mocha in code-server's extension host),
-// ui (headless Chromium on code-server with the installed .vsix), ui-simulate and ui-templates (headless Chromium,
-// extension from dist/ in development mode).
+// Layers: typecheck, catalog (catalog:check), managed-policies (managed-policies:check), build, unit (test/unit), server (test/server, LSP over stdio),
+// package (.vsix), cli-package (the npm package packed, installed offline into a temp project and run there; the
+// pre-commit hooks and the GitHub Action's entry as processes), host (idempotent code-server install), integration
+// (mocha in code-server's extension host), ui (headless Chromium on code-server with the installed .vsix), ui-simulate and ui-templates
+// (headless Chromium, extension from dist/ in development mode).
 //
 // usage: node scripts/test-all.mjs                       everything (what CI runs)
 //        node scripts/test-all.mjs --only unit,server    chosen layers, plus the layers they need
@@ -17,10 +18,13 @@ import { spawn } from 'node:child_process';
 const LAYERS = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'] },
   { name: 'catalog', cmd: ['node', 'scripts/build-catalog.mjs', '--check'] },
+  { name: 'managed-policies', cmd: ['node', 'scripts/build-managed-policies.mjs', '--check'] },
   { name: 'build', cmd: ['node', 'scripts/build.mjs'] },
   { name: 'unit', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/unit'], counts: 'node:test' },
   { name: 'server', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/server'], counts: 'node:test', needs: ['build'] },
   { name: 'package', cmd: ['node', 'scripts/package.mjs'] },
+  // one file at a time: npm pack's prepack rebuilds dist/, which the other file runs
+  { name: 'cli-package', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/cli-package', '--', '--test-concurrency=1'], counts: 'node:test', needs: ['build'] },
   { name: 'host', cmd: ['bash', 'scripts/host/install.sh'] },
   { name: 'integration', cmd: ['node', 'scripts/host/run-integration.mjs', '--host', 'code-server'], counts: 'summary', needs: ['build', 'host'] },
   { name: 'ui', cmd: ['node', 'test/e2e/ui-smoke.mjs'], counts: 'summary', needs: ['package', 'host'] },

@@ -26,6 +26,8 @@ export interface ExtensionApi {
   simulator: SimulatorApi;
   /** the policy-type status bar item's text, or undefined while it is hidden (for tests) */
   policyTypeStatus(): string | undefined;
+  /** the status bar item's tooltip: the type, why, and what to do if it is not meant (for tests) */
+  policyTypeTooltip(): string | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -74,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       const r = await client.sendRequest<PolicyTypeResult>(PolicyTypeRequest, { uri: editor.document.uri.toString() });
       if (!r.type) { setShown(false); return; }
       status.text = `$(shield) IAM: ${r.label}`;
-      status.tooltip = `Policy type decided by ${r.source}. Click to change.`;
+      status.tooltip = `${r.label}: ${r.reason}.${r.advice ? ` ${r.advice}` : ''} Click to change the type.`;
       setShown(true);
     } catch { setShown(false); }
   };
@@ -89,7 +91,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       await ready;
       const info = await client!.sendRequest<CatalogInfoResult>(CatalogInfoRequest);
       const c = info.counts;
-      void vscode.window.showInformationMessage(`${info.label}: ${c.services} services, ${c.actions} actions, ${c.resourceTypes} resource types, ${c.conditionKeys + c.globalConditionKeys} condition keys.`);
+      const m = info.managedPolicies;
+      const managed = m ? ` AWS managed policies ${m.dataUpdatedAt} (${m.package} ${m.version}): ${m.count} policies.` : '';
+      void vscode.window.showInformationMessage(`${info.label}: ${c.services} services, ${c.actions} actions, ${c.resourceTypes} resource types, ${c.conditionKeys + c.globalConditionKeys} condition keys.${managed}`);
       return info;
     }),
     vscode.commands.registerCommand('iamPolicy.changePolicyType', async (uri?: vscode.Uri, type?: PolicyType | null) => {
@@ -120,7 +124,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   await ready;
   void updateStatus();
-  return { client, ready, simulator, policyTypeStatus: () => (statusShown ? status.text : undefined) };
+  return {
+    client, ready, simulator,
+    policyTypeStatus: () => (statusShown ? status.text : undefined),
+    policyTypeTooltip: () => (statusShown && typeof status.tooltip === 'string' ? status.tooltip : undefined),
+  };
 }
 
 export function deactivate(): Thenable<void> | undefined {

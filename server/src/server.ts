@@ -13,6 +13,7 @@ import { registerPolicyInfo } from './handlers/policyInfo';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerStructure } from './handlers/structure';
 import { registerSimulate } from './handlers/simulate';
+import { registerModel } from './handlers/model';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -24,6 +25,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      definitionProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       documentSymbolProvider: true,
@@ -42,6 +44,7 @@ registerPolicyInfo(ctx, (uri) => diagnostics.revalidate(uri));
 registerCodeActions(ctx);
 registerStructure(ctx);
 registerSimulate(ctx);
+registerModel(ctx);
 
 connection.onInitialized(async () => {
   await ctx.refreshSettings();

@@ -8,6 +8,9 @@ import { decidePolicyType } from '../service/policyType';
 import { DEFAULT_SETTINGS, type ServiceSettings } from '../service/settings';
 import { isTerraformDocument, templateAnalysis } from '../service/embedded/templateDocuments';
 import { loadTerraformParser, type TerraformParse } from '../node/terraformParser';
+import type { ManagedPolicies } from '../core/model/managedPolicies';
+import { loadManagedPolicies } from '../node/modelFiles';
+import { isModelFile } from '../service/modelDiagnostics';
 
 export class ServerContext {
   settings: ServiceSettings = DEFAULT_SETTINGS;
@@ -16,6 +19,19 @@ export class ServerContext {
   readonly chosenTypes = new Map<string, PolicyType>();
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>, readonly catalog: Catalog) {}
+
+  private managedPolicies?: ManagedPolicies;
+  /** The bundled AWS managed policies, read on first use (a model, a hover on a managed policy ARN). */
+  get managed(): ManagedPolicies {
+    return (this.managedPolicies ??= loadManagedPolicies());
+  }
+
+  /** The document if it is an open IAM model file (`*.iam-model.json`, `*.authz.json`, or an export by content). */
+  modelDocument(uri: string): TextDocument | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc || !['json', 'jsonc', 'iam-policy'].includes(doc.languageId)) return undefined;
+    return isModelFile(doc.uri, doc.getText()) ? doc : undefined;
+  }
 
   /** The document if the service should serve it (open, and an IAM policy), else undefined. */
   policyDocument(uri: string): TextDocument | undefined {
