@@ -347,3 +347,11 @@ export function generatedTemplate(i: number): GeneratedTemplate {
     default: return { name: `worker-${i}.tf`, languageId: 'terraform', text: terraform(i), policies: 5 };
   }
 }
+
+/** A larger CDK-style stack: the resources of `stacks` generated CDK templates in one (about 30 KB, 40 policies). */
+export function largeCdkTemplate(stacks = 8): GeneratedTemplate {
+  const resources: Record<string, unknown> = {};
+  for (let k = 0; k < stacks; k++) Object.assign(resources, (JSON.parse(cdkJson(3 * k + 1)) as { Resources: Record<string, unknown> }).Resources);
+  return { name: `Large${stacks}.template.json`, languageId: 'json', text: JSON.stringify({ Resources: resources }, null, 1) + '\n', policies: 5 * stacks };
+}
+

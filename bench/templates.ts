@@ -17,7 +17,7 @@ import { loadTerraformParser } from '../server/src/node/terraformParser';
 import { analyzeTemplate, analyzeTerraformFile, templateFormatOf } from '../server/src/service/embedded/templates';
 import { DEFAULT_SETTINGS } from '../server/src/service/settings';
 import { LspClient } from '../test/server/lspClient';
-import { generatedTemplate } from './templateCorpus';
+import { generatedTemplate, largeCdkTemplate } from './templateCorpus';
 
 const root = join(__dirname, '..');
 const CLI = join(root, 'dist/cli.js');
@@ -49,6 +49,7 @@ async function lspPart(): Promise<string[]> {
     { label: 'generated CloudFormation YAML (5 policies)', ...gen[0] },
     { label: 'generated CDK JSON (5 policies)', ...gen[1] },
     { label: 'generated Terraform (5 policies)', ...gen[2] },
+    { label: 'generated CDK JSON, 8 stacks in one (40 policies)', ...largeCdkTemplate(8) },
     example('examples/infra/worker.template.yaml', 'examples/infra/worker.template.yaml', 'yaml'),
     example('examples/infra/worker.tf', 'examples/infra/worker.tf', 'terraform'),
   ];
