@@ -1,9 +1,10 @@
 // Template benchmark (issue 18), from outside on the user's paths:
 // - LSP over stdio (fresh `node dist/server.js --stdio`): open → publishDiagnostics for templates of ordinary size
-//   (generated CloudFormation YAML, CDK JSON, Terraform; bench/templateCorpus.ts) and the two examples/infra files.
+//   (generated CloudFormation YAML, CDK JSON, Terraform, and a 30 KB CDK stack of 40 policies; bench/templateCorpus.ts)
+//   and the two examples/infra files.
 //   Baseline in the same run: open → diagnostics of examples/policies/app-read-s3.policy.json (a plain policy).
 //   The first .tf file also loads the HCL parser (WASM): that open is reported apart.
-// - The CLI as a process: `node dist/cli.js lint DIR` over 170 generated templates. Baselines in the same run: the
+// - The CLI as a process: `node dist/cli.js lint FILES…` over 170 generated templates. Baselines in the same run: the
 //   same CLI over the 850 policies of those templates written as plain .json files (the cost of checking the
 //   policies themselves), and `node dist/cli.js --version` (process start).
 // Targets: open → diagnostics p95 ≤ 50 ms per template; the CLI over 170 templates ≤ 5 s.
