@@ -1,8 +1,9 @@
 // iam-policy simulate FILE [--format text|json] and iam-policy test FILES… [--format text|json].
 // Exit status: 0 all good; 1 a test failed; 2 bad usage or bad input (file, JSON path and what was expected on stderr).
 import type { Catalog } from '../core/catalog/catalog';
-import { formatPath, simulate, type Scenario, type SimulationResult } from '../core/evaluator';
-import { loadScenarioFile, type LoadedScenarios } from '../node/scenarioFiles';
+import { decide, formatPath, simulate, type Scenario, type SimulationResult } from '../core/evaluator';
+import { loadScenarioFile, readPolicyFile, type LoadedScenarios, type PolicyFileReader } from '../node/scenarioFiles';
+import { cachedPolicyReader } from './policyFileCache';
 
 interface Options { format: 'text' | 'json'; files: string[] }
 
@@ -59,30 +60,82 @@ function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string
   for (const e of r.errors) out(`  problem: ${e}`);
 }
 
-export async function runScenarioCommand(cmd: string, args: string[], catalog: Catalog, out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
+/**
+ * Writes a JSON array item by item, byte for byte what JSON.stringify(items, null, 2) prints with the array nested
+ * `depth` levels deep, so a run over many scenarios never holds all results, or one huge string, in memory. Items are
+ * handed to `out` in chunks of about 64 KB (fewer writes).
+ */
+class JsonArrayWriter {
+  private chunk: string[] = [];
+  private chunkSize = 0;
+  private count = 0;
+  private readonly cut: number;
+  constructor(private readonly out: (s: string) => void, private readonly head: string, private readonly depth: number) {
+    // an item wrapped in depth + 1 arrays comes out of JSON.stringify indented as it sits in the output; the k
+    // wrappers add k(k + 1) characters at each end
+    this.cut = (depth + 1) * (depth + 2);
+  }
+
+  push(item: unknown): void {
+    let wrapped: unknown = item;
+    for (let k = 0; k <= this.depth; k++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    if (this.count++ === 0) this.out(`${this.head}[`);
+    // `out` ends each chunk with the newline that follows an item's comma
+    else if (this.chunkSize > 65536) { this.chunk.push(','); this.flush(); }
+    else this.chunk.push(',\n');
+    this.chunk.push(text.slice(this.cut, text.length - this.cut));
+    this.chunkSize += text.length;
+  }
+
+  private flush(): void {
+    if (this.chunk.length) this.out(this.chunk.join(''));
+    this.chunk = [];
+    this.chunkSize = 0;
+  }
+
+  /** Closes the array; `tail` follows the closing bracket on its line (`,` before more properties). */
+  end(tail = ''): void {
+    if (this.count === 0) { this.out(`${this.head}[]${tail}`); return; }
+    this.flush();
+    this.out(`${' '.repeat(2 * this.depth)}]${tail}`);
+  }
+}
+
+export async function runScenarioCommand(cmd: string, args: string[], catalog: Catalog, out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s + '\n'), readPolicy: PolicyFileReader = readPolicyFile): Promise<number> {
   const opts = parseArgs(cmd, args);
   if (typeof opts === 'string') { err(`iam-policy ${cmd}: ${opts}`); return 2; }
   let badInput = false;
   let passed = 0, failed = 0;
-  const json: Record<string, unknown>[] = [];
+  const json = opts.format === 'json'
+    ? (cmd === 'test' ? new JsonArrayWriter(out, '{\n  "results": ', 1) : new JsonArrayWriter(out, '', 0))
+    : undefined;
+  const readCached = cachedPolicyReader(readPolicy);
   for (const file of opts.files) {
-    const loaded = loadScenarioFile(file);
+    const loaded = loadScenarioFile(file, readCached);
     if (loaded.errors.length) { badInput = true; reportErrors(loaded, err); }
     loaded.scenarios.forEach((s, i) => {
       if (cmd === 'test' && !s.expected) {
         err(`${file}: ${label(s, i)} has no "expected" decision; it is not a test (skipped)`);
         return;
       }
+      // `test` in text prints an explanation only for a failure: a passing scenario needs the decision alone
+      if (cmd === 'test' && !json && decide(s, catalog) === s.expected) {
+        passed++;
+        out(`pass  ${file}: ${label(s, i)}: ${s.expected}`);
+        return;
+      }
       const r = simulate(s, catalog);
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
-      if (opts.format === 'json') json.push(resultJson(r, file));
+      if (json) json.push(resultJson(r, file));
       else if (cmd === 'test') {
         out(`${r.pass ? 'pass' : 'FAIL'}  ${file}: ${label(s, i)}: ${r.decision}${r.pass ? '' : ` (expected ${r.expected})`}`);
         if (!r.pass) for (const line of r.explanation) out(`      ${line}`);
       } else { textResult(r, s, i, out); out(''); }
     });
   }
-  if (opts.format === 'json') out(JSON.stringify(cmd === 'test' ? { results: json, passed, failed } : json, null, 2));
+  if (json && cmd === 'test') { json.end(','); out(`  "passed": ${passed},\n  "failed": ${failed}\n}`); }
+  else if (json) json.end();
   if (cmd === 'test' && opts.format === 'text') out(`${passed} passed, ${failed} failed`);
   if (badInput) return 2;
   return failed ? 1 : 0;

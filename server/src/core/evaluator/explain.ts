@@ -74,10 +74,16 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
   const kind = p.kind;
   const actionEl = st.actions ? 'Action' : st.notActions ? 'NotAction' : 'none';
   const actionList = st.actions ?? st.notActions ?? [];
+  // The per-value checks are built when first read (an enumerable getter, so JSON and deep equality see them): a
+  // policy such as ReadOnlyAccess has thousands of actions, and the CLI and the sentences never read them.
+  let actionValues: ValueCheck[] | undefined;
+  const { actionLower, action: requestAction } = req;
   const action = {
     element: actionEl as StatementDetail['action']['element'],
     matched: matchActions(st, req),
-    values: actionList.map((a) => ({ value: a.raw, matches: actionMatches(a, req.actionLower, req.action) })),
+    get values(): ValueCheck[] {
+      return (actionValues ??= actionList.map((a) => ({ value: a.raw, matches: actionMatches(a, actionLower, requestAction) })));
+    },
   };
   const resEl = st.resources ? 'Resource' : st.notResources ? 'NotResource' : 'none';
   const resList = st.resources ?? st.notResources ?? [];
