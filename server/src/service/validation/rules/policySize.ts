@@ -18,10 +18,10 @@ export function policySize(text: string, countWhitespace: boolean): number {
   if (countWhitespace) return text.length;
   let n = 0, inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) { n++; if (c === '\\') { n++; i++; } else if (c === '"') inString = false; continue; }
-    if (c === '"') { inString = true; n++; continue; }
-    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') n++;
+    const c = text.charCodeAt(i);
+    if (inString) { n++; if (c === 92 /* \\ */) { n++; i++; } else if (c === 34 /* " */) inString = false; continue; }
+    if (c === 34) { inString = true; n++; continue; }
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) n++;
   }
   return n;
 }
