@@ -2,7 +2,7 @@
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { PolicyDocument, Value } from '../../../core/policy/model';
 import type { RuleContext } from '../rule';
-import { classifyAction, type ActionClass } from '../util';
+import { classifyAction, type ActionClass } from '../actionClassification';
 
 interface Classified { v: Value; c: ActionClass; key: string }
 
