@@ -1,33 +1,38 @@
-// iam-policy simulate FILE [--format text|json] and iam-policy test FILES… [--format text|json].
+// iam-policy simulate FILE [--format text|json] and iam-policy test FILES… [--format text|json] [--quiet].
 // Exit status: 0 all good; 1 a test failed; 2 bad usage or bad input (file, JSON path and what was expected on stderr).
+// Inside GitHub Actions, failures and bad input are also printed as workflow annotations.
 import type { Catalog } from '../core/catalog/catalog';
 import { decide, formatPath, simulate, type Scenario, type SimulationResult } from '../core/evaluator';
 import { loadScenarioFile, readPolicyFile, type LoadedScenarios, type PolicyFileReader } from '../node/scenarioFiles';
+import { inGitHubActions, workflowCommand } from './annotations';
 import { cachedPolicyReader } from './policyFileCache';
 
-interface Options { format: 'text' | 'json'; files: string[] }
+interface Options { format: 'text' | 'json'; files: string[]; quiet: boolean }
 
 function parseArgs(cmd: string, args: string[]): Options | string {
   const files: string[] = [];
   let format: Options['format'] = 'text';
+  let quiet = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       if (v !== 'text' && v !== 'json') return '--format must be one of text, json';
       format = v;
-    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    } else if ((a === '--quiet' || a === '-q') && cmd === 'test') quiet = true;
+    else if (a.startsWith('--')) return `unknown option ${a}`;
     else files.push(a);
   }
-  if (!files.length) return cmd === 'simulate' ? 'usage: iam-policy simulate FILE [--format text|json]' : 'usage: iam-policy test FILES… [--format text|json]';
+  if (!files.length) return cmd === 'simulate' ? 'usage: iam-policy simulate FILE [--format text|json]' : 'usage: iam-policy test FILES… [--format text|json] [--quiet]';
   if (cmd === 'simulate' && files.length > 1) return 'simulate takes one scenario file; use "iam-policy test" for several';
-  return { format, files };
+  return { format, files, quiet };
 }
 
-function reportErrors(loaded: LoadedScenarios, err: (s: string) => void): void {
+function reportErrors(loaded: LoadedScenarios, err: (s: string) => void, annotate: ((s: string) => void) | undefined): void {
   for (const e of loaded.errors) {
     const where = e.path.length ? ` at ${formatPath(e.path)}` : '';
     err(`${loaded.file}${where}: ${e.message}`);
+    annotate?.(workflowCommand({ level: 'error', file: loaded.file, title: 'iam-policy: bad scenario file', message: `${e.path.length ? `${formatPath(e.path)}: ` : ''}${e.message}` }));
   }
 }
 
@@ -105,6 +110,8 @@ class JsonArrayWriter {
 export async function runScenarioCommand(cmd: string, args: string[], catalog: Catalog, out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s + '\n'), readPolicy: PolicyFileReader = readPolicyFile): Promise<number> {
   const opts = parseArgs(cmd, args);
   if (typeof opts === 'string') { err(`iam-policy ${cmd}: ${opts}`); return 2; }
+  // annotations share stdout with text output; next to JSON they go to stderr so the JSON stays parseable
+  const annotate = inGitHubActions() ? (opts.format === 'text' ? out : err) : undefined;
   let badInput = false;
   let passed = 0, failed = 0;
   const json = opts.format === 'json'
@@ -113,20 +120,22 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
   const readCached = cachedPolicyReader(readPolicy);
   for (const file of opts.files) {
     const loaded = loadScenarioFile(file, readCached);
-    if (loaded.errors.length) { badInput = true; reportErrors(loaded, err); }
+    if (loaded.errors.length) { badInput = true; reportErrors(loaded, err, annotate); }
     loaded.scenarios.forEach((s, i) => {
       if (cmd === 'test' && !s.expected) {
         err(`${file}: ${label(s, i)} has no "expected" decision; it is not a test (skipped)`);
         return;
       }
-      // `test` in text prints an explanation only for a failure: a passing scenario needs the decision alone
-      if (cmd === 'test' && !json && decide(s, catalog) === s.expected) {
-        passed++;
-        out(`pass  ${file}: ${label(s, i)}: ${s.expected}`);
-        return;
+      const failure = (decision: string) => annotate?.(workflowCommand({ level: 'error', file, title: 'iam-policy test', message: `${label(s, i)}: ${decision}, expected ${s.expected}` }));
+      // `test` in text explains only the failures it prints: a pass, or a failure under --quiet, needs the decision alone
+      if (cmd === 'test' && !json) {
+        const decision = decide(s, catalog);
+        if (decision === s.expected) { passed++; if (!opts.quiet) out(`pass  ${file}: ${label(s, i)}: ${decision}`); return; }
+        if (opts.quiet) { failed++; failure(decision); return; }
       }
       const r = simulate(s, catalog);
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
+      if (cmd === 'test' && !r.pass) failure(r.decision);
       if (json) json.push(resultJson(r, file));
       else if (cmd === 'test') {
         out(`${r.pass ? 'pass' : 'FAIL'}  ${file}: ${label(s, i)}: ${r.decision}${r.pass ? '' : ` (expected ${r.expected})`}`);

@@ -43,11 +43,35 @@ export function policyTypeFromFileName(path: string): PolicyType | undefined {
   return m ? FILE_NAME_CONVENTIONS[m[1]] : undefined;
 }
 
+/**
+ * The type a document's content suggests. Statements with a principal make it a resource-based policy; a role trust
+ * policy only when they name sts:AssumeRole* and none of them has Resource or NotResource (trust policies have
+ * neither). Deny-only statements for `"Principal": "*"` over several services are a resource control policy (a
+ * resource policy belongs to one service).
+ */
 export function policyTypeFromContent(doc: PolicyDocument): PolicyType | undefined {
   const withPrincipal = doc.statements.filter((s) => s.principal || s.notPrincipal);
   if (!withPrincipal.length) return undefined;
+  if (withPrincipal.some((s) => s.resource || s.notResource)) return looksLikeRcp(doc) ? 'rcp' : 'resource';
   const assumesRole = withPrincipal.some((s) => (s.action?.values ?? []).some((a) => /^sts:assumerole/i.test(a.value)));
   return assumesRole ? 'trust' : 'resource';
+}
+
+function looksLikeRcp(doc: PolicyDocument): boolean {
+  const services = new Set<string>();
+  for (const s of doc.statements) {
+    if (s.effect?.value !== 'Deny' || !s.principal || !isEveryone(s.principal)) return false;
+    for (const a of s.action?.values ?? []) {
+      const colon = a.value.indexOf(':');
+      if (colon > 0) services.add(a.value.slice(0, colon).toLowerCase());
+    }
+  }
+  return services.size > 1;
+}
+
+function isEveryone(p: NonNullable<PolicyDocument['statements'][number]['principal']>): boolean {
+  if (p.bare) return p.bare.value === '*';
+  return p.types.length === 1 && p.types[0].type === 'AWS' && p.types[0].list.values.length === 1 && p.types[0].list.values[0].value === '*';
 }
 
 export function decidePolicyType(uri: string, doc: PolicyDocument, settings: ServiceSettings, chosen?: PolicyType): { type: PolicyType; source: PolicyTypeSource } {

@@ -125,6 +125,9 @@ export const CASES: Case[] = [
   { code: 'IAM311', name: 'private SourceIp', text: cond({ IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }), flagged: true, at: '"10.0.0.0/8"' },
   { code: 'IAM311', name: 'public SourceIp', text: cond({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }), flagged: false },
   // IAM401-403
+  // IAM312: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent
+  { code: 'IAM312', name: 'Deny with Bool MultiFactorAuthPresent false', text: policy({ Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }), flagged: true, at: '"aws:MultiFactorAuthPresent"', message: /BoolIfExists/ },
+  { code: 'IAM312', name: 'Deny with BoolIfExists', text: policy({ Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }), flagged: false },
   { code: 'IAM401', name: 'not an ARN', text: policy(S({ Resource: 'my-bucket' })), flagged: true, at: '"my-bucket"' },
   { code: 'IAM401', name: 'bad partition', text: policy(S({ Resource: 'arn:awz:s3:::bucket/*' })), flagged: true, message: /"aws"/ },
   { code: 'IAM401', name: 'bad region', text: policy(S({ Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-eest-1:111122223333:table/t' })), flagged: true, message: /us-east-1/ },
@@ -161,7 +164,7 @@ export const CASES: Case[] = [
   { code: 'IAM604', name: 'single-valued key', text: policy(S({ Resource: 'arn:aws:s3:::bucket/${aws:PrincipalTag/team}/*' })), flagged: false },
   // IAM701
   { code: 'IAM701', name: 'trust policy over 2048', type: 'trust', text: policy(trust({ Condition: { StringEquals: { 'sts:ExternalId': 'x'.repeat(2100) } } })), flagged: true },
-  { code: 'IAM701', name: 'SCP counts white space', type: 'scp', text: policy({ Effect: 'Deny', Action: 's3:*', Resource: '*' }).replace(/\n/g, '\n' + ' '.repeat(1000)), flagged: true, message: /white space counts/ },
+  { code: 'IAM701', name: 'SCP over the quota only with white space', type: 'scp', text: policy({ Effect: 'Deny', Action: 's3:*', Resource: '*' }).replace(/\n/g, '\n' + ' '.repeat(1000)), flagged: true, message: /minified it has/ },
   { code: 'IAM701', name: 'identity policy ignores white space', text: policy(S()).replace(/\n/g, '\n' + ' '.repeat(3000)), flagged: false },
   // IAM702
   { code: 'IAM702', name: 'document over 256 KB', text: policy(S({ Sid: 'Big', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'x'.repeat(270 * 1024) } } })), flagged: true, message: /only JSON syntax and size are checked/ },

@@ -5,6 +5,7 @@ import type { CatalogSource, GlobalKeyText, ParsedService, RawAction, RawCatalog
 import { arnCanMatchTemplate, parsePolicyArn, parseTemplate } from './arnTemplate';
 import { escapeRegExp } from '../arn';
 import { cachedGlob, hasWildcard } from '../wildcard';
+import { ACTION_GAPS, keyTypeGap } from './referenceGaps';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Tagging', 'Permissions management'];
@@ -88,6 +89,7 @@ export class Catalog {
   private descriptionsCache: RawDescriptions | undefined;
   private readonly loadDescriptions: () => RawDescriptions;
   private readonly regions = new Map<string, string>();
+  private readonly serviceActionKeys = new Map<string, Set<ConditionKeyInfo>>();
 
   constructor(source: CatalogSource) {
     const raw = source.lean();
@@ -111,9 +113,10 @@ export class Catalog {
     for (const [partition, p] of Object.entries(raw.partitions)) for (const r of p.regions) this.regions.set(r, partition);
   }
 
-  private addKey(name: string, type: ConditionKeyType, global: boolean, category: string): void {
+  private addKey(name: string, dataType: ConditionKeyType, global: boolean, category: string): void {
     const lower = name.toLowerCase();
     if (this.keys.has(lower)) return;
+    const type = keyTypeGap(name) ?? dataType;
     const prefix = name.slice(0, name.indexOf(':'));
     const info: ConditionKeyInfo = {
       name, type, global, category,
@@ -222,18 +225,25 @@ export class Catalog {
     const svc = this.svc(ref.prefix).data;
     const [bits, rts, keys, rtKeys] = ref.raw;
     const docUrl = this.serviceDocUrl(ref.prefix) + this.raw.docs.actionAnchor.replace('${slug}', this.docSlug(ref.prefix)).replace('${Action}', ref.name);
+    const resourceTypes = rts.map((r) => {
+      const required = r.endsWith('*');
+      const name = required ? r.slice(0, -1) : r;
+      const def = svc.r[name];
+      return { name, required, arnFormat: def ? def[0] : '', conditionKeys: [...(def ? def[1] : []), ...(rtKeys?.[name] ?? [])].filter((k, i, a) => a.indexOf(k) === i) };
+    });
+    const gap = ACTION_GAPS[`${ref.prefix}:${ref.name}`];
+    for (const g of gap?.resourceTypes ?? []) {
+      if (resourceTypes.some((rt) => rt.name === g.name)) continue;
+      const def = svc.r[g.name];
+      resourceTypes.push({ name: g.name, required: g.required, arnFormat: g.arnFormat ?? (def ? def[0] : ''), conditionKeys: def ? def[1] : [] });
+    }
     return {
       service: ref.prefix,
       name: ref.name,
       fullName: `${ref.prefix}:${ref.name}`,
       accessLevels: ACCESS_LEVELS.filter((l) => bits & ACCESS_BIT[l]),
-      resourceTypes: rts.map((r) => {
-        const required = r.endsWith('*');
-        const name = required ? r.slice(0, -1) : r;
-        const def = svc.r[name];
-        return { name, required, arnFormat: def ? def[0] : '', conditionKeys: [...(def ? def[1] : []), ...(rtKeys?.[name] ?? [])].filter((k, i, a) => a.indexOf(k) === i) };
-      }),
-      conditionKeys: keys,
+      resourceTypes,
+      conditionKeys: gap?.conditionKeys ? [...new Set([...keys, ...gap.conditionKeys])] : keys,
       dependentActions: svc.dep[ref.name] ?? [],
       docUrl,
     };
@@ -312,7 +322,12 @@ export class Catalog {
   resourceTypesOfService(prefix: string): { name: string; arnFormat: string; conditionKeys: string[] }[] {
     const p = this.canonicalPrefix(prefix);
     if (!p) return [];
-    return Object.entries(this.svc(p).data.r).map(([name, [arnFormat, conditionKeys]]) => ({ name, arnFormat, conditionKeys }));
+    const out = Object.entries(this.svc(p).data.r).map(([name, [arnFormat, conditionKeys]]) => ({ name, arnFormat, conditionKeys }));
+    for (const [action, gap] of Object.entries(ACTION_GAPS)) {
+      if (action.slice(0, action.indexOf(':')) !== p) continue;
+      for (const g of gap.resourceTypes ?? []) if (g.arnFormat && !out.some((r) => r.name === g.name)) out.push({ name: g.name, arnFormat: g.arnFormat, conditionKeys: [] });
+    }
+    return out;
   }
 
   private template(format: string) {
@@ -346,8 +361,8 @@ export class Catalog {
     const lower = canonical.toLowerCase();
     let info = this.keys.get(lower);
     if (!info) {
-      const type: ConditionKeyType = claim === 'amr' ? 'ArrayOfString' : 'String';
-      info = { name: canonical, type, multiValued: claim === 'amr', global: false, category: 'sts', patterned: false, docUrl: OIDC_DOC };
+      const type: ConditionKeyType = keyTypeGap(canonical) ?? 'String';
+      info = { name: canonical, type, multiValued: type.startsWith('ArrayOf'), global: false, category: 'sts', patterned: false, docUrl: OIDC_DOC };
       this.keys.set(lower, info);
     }
     return info;
@@ -389,6 +404,15 @@ export class Catalog {
       if (info) out.push(info);
     }
     return out;
+  }
+
+  /** Condition keys that at least one action of the service lists (on the action or on its resource types). */
+  keysOfServiceActions(prefix: string): ReadonlySet<ConditionKeyInfo> {
+    const p = this.canonicalPrefix(prefix);
+    if (!p) return new Set();
+    let set = this.serviceActionKeys.get(p);
+    if (!set) { set = new Set(this.conditionKeysFor(this.actionsOfService(p))); this.serviceActionKeys.set(p, set); }
+    return set;
   }
 
   /** Whether a key (concrete or patterned) can apply to at least one of the actions. */

@@ -2,6 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from '../../core/catalog/catalog';
+import type { Span } from '../../core/policy/model';
 import type { PolicyType } from '../../core/policy/policyType';
 import { parsed, rangeOf } from '../documents';
 import type { ServiceSettings } from '../settings';
@@ -18,6 +19,7 @@ export interface DiagnosticFix {
 }
 
 export const DIAGNOSTIC_SOURCE = 'iam-policy';
+const SYNTAX_RULE = 'IAM001';
 export const RULE_DOC_BASE = 'https://github.com/iam-policy-tools/iam-policy-language-tools/blob/main/docs/rules.md';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -35,11 +37,17 @@ export function validate(doc: TextDocument, catalog: Catalog, policyType: Policy
   const policy = parsed(doc);
   const out: Diagnostic[] = [];
   const large = policy.text.length > LARGE_DOCUMENT_CHARS;
+  // One problem, one diagnostic: what lies inside a JSON syntax problem (an unquoted placeholder, a comment) is part
+  // of it, so other rules' findings there (characters IAM rejects, a misread value) are not reported.
+  const syntaxSpans: Span[] = [];
+  const insideSyntaxProblem = (s: Span) => syntaxSpans.some((x) => s.offset >= x.offset && s.offset + s.length <= x.offset + x.length);
   for (const rule of rules) {
     if (large && !rule.runsOnLargeDocuments) continue;
     const configured = settings.rules[rule.code] ?? settings.rules[rule.slug];
     if (configured === 'off') continue;
     const report = (f: Finding) => {
+      if (rule.code === SYNTAX_RULE) syntaxSpans.push(f.span);
+      else if (syntaxSpans.length && insideSyntaxProblem(f.span)) return;
       const severity = configured ?? f.severity ?? rule.defaultSeverity;
       const d: Diagnostic = {
         range: rangeOf(doc, f.span),

@@ -38,6 +38,7 @@ import { wildcardWithoutLike } from './wildcardWithoutLike';
 import { nullOperator } from './nullOperator';
 import { duplicateConditionKey } from './duplicateConditionKey';
 import { privateIp } from './privateIp';
+import { mfaPresentFalse } from './mfaPresentFalse';
 import { arnFormat } from './arnFormat';
 import { resourceMismatch } from './resourceMismatch';
 import { starOnlyAction } from './starOnlyAction';
@@ -66,7 +67,7 @@ export const RULES: readonly Rule[] = [
   principalNotAllowed, principalMissing, notPrincipalUnsupported, trustResource, trustAction, rcpRules,
   unknownService, unknownAction, apiOperationName, wildcardMatchesNothing, actionFormat, wildcardInService,
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorTypeMismatch, invalidConditionValue,
-  setOperatorSingleValued, missingSetQualifier, wildcardWithoutLike, nullOperator, duplicateConditionKey, privateIp,
+  setOperatorSingleValued, missingSetQualifier, wildcardWithoutLike, nullOperator, duplicateConditionKey, privateIp, mfaPresentFalse,
   arnFormat, resourceMismatch, starOnlyAction,
   principalFormat, principalWildcard, principalUniqueId,
   variableSyntax, variableNotAllowed, variableVersion, variableKey,
