@@ -3,6 +3,7 @@ import { loadCatalog } from './node/catalogFiles';
 import { inGitHubActions } from './cli/annotations';
 import { runLint, type LintOptions } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
+import { bufferedOutput } from './cli/bufferedOutput';
 
 const USAGE = `usage:
   iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]
@@ -47,7 +48,8 @@ async function main(argv: string[]): Promise<number> {
     return runLint(p.files, p.opts, loadCatalog(), out, (s) => process.stderr.write(s + '\n'));
   }
   if (cmd === 'simulate' || cmd === 'test') {
-    return runScenarioCommand(cmd, args, loadCatalog(), out);
+    const o = bufferedOutput();
+    try { return await runScenarioCommand(cmd, args, loadCatalog(), o.out, o.err); } finally { o.flush(); }
   }
   process.stderr.write(`iam-policy: unknown command "${cmd}"\n${USAGE}\n`);
   return 2;

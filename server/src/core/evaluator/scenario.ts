@@ -1,9 +1,9 @@
 // Scenario files (shared/spec/scenario.md): one scenario, an array, or {"scenarios": [...]}. Pure: referenced policy
 // files are read through the callback. Every problem names its JSON path; a bad scenario does not stop the others.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isPrincipalError, parsePrincipal, withSessionIssuer } from '../arn';
+import { isPrincipalError } from '../arn';
 import { LineIndex } from '../text';
-import { REQUEST_ACTION } from './engine';
+import { principalOf, REQUEST_ACTION } from './engine';
 import { DECISIONS, type Decision, type OrgLevel, type PolicySource, type RequestInput, type Scenario } from './types';
 
 export type JsonPath = (string | number)[];
@@ -127,10 +127,11 @@ class ScenarioReader {
     };
     str('principal', 'a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"');
     if (typeof v.principal === 'string' && v.principal.trim()) {
-      const pr = parsePrincipal(v.principal);
+      // the evaluator's cached parse: a scenario file repeats its principals
+      const pr = principalOf(v.principal, undefined);
       if (isPrincipalError(pr)) { this.fail([...path, 'principal'], pr.error); ok = false; }
       else if (typeof v.sessionIssuer === 'string') {
-        const withIssuer = withSessionIssuer(pr, v.sessionIssuer);
+        const withIssuer = principalOf(v.principal, v.sessionIssuer);
         if (isPrincipalError(withIssuer)) { this.fail([...path, 'sessionIssuer'], withIssuer.error); ok = false; }
       }
     }
