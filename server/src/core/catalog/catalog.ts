@@ -221,6 +221,12 @@ export class Catalog {
     return this.ref(fullName) !== undefined;
   }
 
+  /** The catalog's spelling of an action written in any case (`S3:getobject` -> `s3:GetObject`), without action(). */
+  actionName(fullName: string): string | undefined {
+    const ref = this.ref(fullName);
+    return ref && `${ref.prefix}:${ref.name}`;
+  }
+
   private buildAction(ref: ActionRef): ActionInfo {
     const svc = this.svc(ref.prefix).data;
     const [bits, rts, keys, rtKeys] = ref.raw;

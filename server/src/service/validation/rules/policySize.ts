@@ -1,5 +1,6 @@
 import type { PolicyType } from '../../../core/policy/policyType';
 import type { Rule } from '../rule';
+import { withThousands } from '../thousands';
 
 interface Quota { limit: number; whitespace: boolean; error: boolean; what: string }
 const QUOTAS: Record<PolicyType, Quota> = {
@@ -46,7 +47,7 @@ export const policySizeRule: Rule = {
     const size = policySize(ctx.doc.text, q.whitespace);
     if (size <= q.limit) return;
     const span = ctx.doc.statementEntry?.keySpan ?? { offset: root.offset, length: 1 };
-    const n = (x: number) => x.toLocaleString('en-US');
+    const n = withThousands;
     if (q.error) {
       const minified = policySize(ctx.doc.text, false);
       if (minified <= q.limit) {
