@@ -140,6 +140,14 @@ export const CASES: Case[] = [
   { code: 'IAM402', name: 'matching ARN', text: policy(S({ Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*'] })), flagged: false },
   { code: 'IAM403', name: 'ListAllMyBuckets on a bucket', text: policy(S({ Action: ['s3:ListAllMyBuckets', 's3:GetObject'] })), flagged: true, at: '"s3:ListAllMyBuckets"' },
   { code: 'IAM403', name: 'ListAllMyBuckets on *', text: policy(S({ Action: 's3:ListAllMyBuckets', Resource: '*' })), flagged: false },
+  // IAM404: Access Analyzer "Unsupported resource ARN in policy", per action
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html
+  { code: 'IAM404', name: 'role action on a policy ARN', text: policy(S({ Effect: 'Deny', Action: ['iam:CreatePolicyVersion', 'iam:DeleteRolePermissionsBoundary'], Resource: 'arn:aws:iam::111122223333:policy/Boundary' })), flagged: true, at: '"iam:DeleteRolePermissionsBoundary"', message: /can never apply.*role\/\$\{RoleNameWithPath\}.*denies nothing/ },
+  { code: 'IAM404', name: 'wildcard that fits nothing here', text: policy(S({ Action: ['s3:GetObject', 'dynamodb:Get*'], Resource: 'arn:aws:s3:::bucket/*' })), flagged: true, at: '"dynamodb:Get*"', message: /grants nothing/ },
+  { code: 'IAM404', name: 'every action fits a resource', text: policy(S({ Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*'] })), flagged: false },
+  { code: 'IAM404', name: 'no action fits (IAM402 reports the ARN)', text: policy(S({ Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/t' })), flagged: false },
+  { code: 'IAM404', name: 'Resource "*"', text: policy(S({ Action: ['s3:GetObject', 'iam:CreateRole'], Resource: '*' })), flagged: false },
+  { code: 'IAM404', name: 'star-only action (IAM403 reports it)', text: policy(S({ Action: ['s3:ListAllMyBuckets', 's3:GetObject'] })), flagged: false },
   // IAM501-503
   { code: 'IAM501', name: 'short account id', type: 'resource', text: policy(S({ Principal: { AWS: '12345' } })), flagged: true, at: '"12345"' },
   { code: 'IAM501', name: 'bad principal type', type: 'resource', text: policy(S({ Principal: { Aws: '111122223333' } })), flagged: true, message: /"AWS"/ },

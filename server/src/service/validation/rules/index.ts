@@ -42,6 +42,7 @@ import { mfaPresentFalse } from './mfaPresentFalse';
 import { arnFormat } from './arnFormat';
 import { resourceMismatch } from './resourceMismatch';
 import { starOnlyAction } from './starOnlyAction';
+import { actionResourceMismatch } from './actionResourceMismatch';
 import { principalFormat } from './principalFormat';
 import { principalWildcard } from './principalWildcard';
 import { principalUniqueId } from './principalUniqueId';
@@ -68,7 +69,7 @@ export const RULES: readonly Rule[] = [
   unknownService, unknownAction, apiOperationName, wildcardMatchesNothing, actionFormat, wildcardInService,
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorTypeMismatch, invalidConditionValue,
   setOperatorSingleValued, missingSetQualifier, wildcardWithoutLike, nullOperator, duplicateConditionKey, privateIp, mfaPresentFalse,
-  arnFormat, resourceMismatch, starOnlyAction,
+  arnFormat, resourceMismatch, starOnlyAction, actionResourceMismatch,
   principalFormat, principalWildcard, principalUniqueId,
   variableSyntax, variableNotAllowed, variableVersion, variableKey,
   policySizeRule, largeDocument,
