@@ -2,7 +2,7 @@
 // Exit status: 0 all good; 1 a test failed; 2 bad usage or bad input (file, JSON path and what was expected on stderr).
 // Inside GitHub Actions, failures and bad input are also printed as workflow annotations.
 import type { Catalog } from '../core/catalog/catalog';
-import { decide, formatPath, simulate, type Scenario, type SimulationResult } from '../core/evaluator';
+import { compilePolicySet, formatPath, type Scenario, type SimulationResult } from '../core/evaluator';
 import { loadScenarioFile, readPolicyFile, type LoadedScenarios, type PolicyFileReader } from '../node/scenarioFiles';
 import { inGitHubActions, workflowCommand } from './annotations';
 import { cachedPolicyReader } from './policyFileCache';
@@ -128,12 +128,15 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
       }
       const failure = (decision: string) => annotate?.(workflowCommand({ level: 'error', file, title: 'iam-policy test', message: `${label(s, i)}: ${decision}, expected ${s.expected}` }));
       // `test` in text explains only the failures it prints: a pass, or a failure under --quiet, needs the decision alone
+      // compiled for this scenario alone (its policies' compilations are shared through the parsed policy objects):
+      // the evaluator's per-scenario cache would only hold on to it
+      const compiled = compilePolicySet(s, catalog);
       if (cmd === 'test' && !json) {
-        const decision = decide(s, catalog);
+        const decision = compiled.decide(s.request);
         if (decision === s.expected) { passed++; if (!opts.quiet) out(`pass  ${file}: ${label(s, i)}: ${decision}`); return; }
         if (opts.quiet) { failed++; failure(decision); return; }
       }
-      const r = simulate(s, catalog);
+      const r = compiled.simulate(s.request, { name: s.name, expected: s.expected });
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
       if (cmd === 'test' && !r.pass) failure(r.decision);
       if (json) json.push(resultJson(r, file));

@@ -26,6 +26,13 @@ export function loadScenarioFile(file: string, readPolicy: PolicyFileReader = re
     return { file, scenarios: [], errors: [{ path: [], message: err.code === 'ENOENT' ? 'file not found' : `cannot read the file: ${err.message}` }] };
   }
   const dir = dirname(resolve(file));
-  const { scenarios, errors } = parseScenarioFile(text, file, (rel) => readPolicy(resolve(dir, rel)));
+  // thousands of scenarios name the same few files: resolve each relative path once
+  const resolved = new Map<string, string>();
+  const absolute = (rel: string) => {
+    let abs = resolved.get(rel);
+    if (abs === undefined) { abs = resolve(dir, rel); resolved.set(rel, abs); }
+    return abs;
+  };
+  const { scenarios, errors } = parseScenarioFile(text, file, (rel) => readPolicy(absolute(rel)));
   return { file, scenarios, errors };
 }
