@@ -3,7 +3,10 @@
 // Inside GitHub Actions, failures and bad input are also printed as workflow annotations.
 import type { Catalog } from '../core/catalog/catalog';
 import { compilePolicySet, formatPath, type Scenario, type SimulationResult } from '../core/evaluator';
+import { applyModel, type GatheredPolicy } from '../core/model/gather';
 import { loadScenarioFile, readPolicyFile, type LoadedScenarios, type PolicyFileReader } from '../node/scenarioFiles';
+import { modelOfScenario } from '../node/modelFiles';
+import { gatheredJson, modelProblemLines } from './modelOutput';
 import { inGitHubActions, workflowCommand } from './annotations';
 import { cachedPolicyReader } from './policyFileCache';
 
@@ -31,14 +34,16 @@ function parseArgs(cmd: string, args: string[]): Options | string {
 function reportErrors(loaded: LoadedScenarios, err: (s: string) => void, annotate: ((s: string) => void) | undefined): void {
   for (const e of loaded.errors) {
     const where = e.path.length ? ` at ${formatPath(e.path)}` : '';
-    err(`${loaded.file}${where}: ${e.message}`);
-    annotate?.(workflowCommand({ level: 'error', file: loaded.file, title: 'iam-policy: bad scenario file', message: `${e.path.length ? `${formatPath(e.path)}: ` : ''}${e.message}` }));
+    const which = e.scenarioName !== undefined ? `, scenario ${JSON.stringify(e.scenarioName)}` : '';
+    err(`${loaded.file}${which}${where}: ${e.message}`);
+    annotate?.(workflowCommand({ level: 'error', file: loaded.file, title: 'iam-policy: bad scenario file', message: `${e.scenarioName !== undefined ? `scenario ${JSON.stringify(e.scenarioName)} ` : ''}${e.path.length ? `${formatPath(e.path)}: ` : ''}${e.message}` }));
   }
 }
 
 /** The scenario.md result object (the per-statement detail stays out of the CLI output to keep it readable). */
-function resultJson(r: SimulationResult, file: string): Record<string, unknown> {
+function resultJson(r: SimulationResult, file: string, gathered?: { principal: string; gathered: GatheredPolicy[] }): Record<string, unknown> {
   const o: Record<string, unknown> = { file, name: r.name, decision: r.decision };
+  if (gathered) { o.principal = gathered.principal; o.gathered = gatheredJson(gathered.gathered); }
   if (r.expected) { o.expected = r.expected; o.pass = r.pass; }
   Object.assign(o, {
     matchedStatements: r.matchedStatements, policyTypes: r.policyTypes, derivedContext: r.derivedContext,
@@ -52,9 +57,10 @@ function label(s: Scenario, i: number): string {
   return s.name ?? `scenario ${i + 1}`;
 }
 
-function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string) => void): void {
+function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string) => void, gathered?: GatheredPolicy[]): void {
   out(`${label(s, i)}: ${r.decision}${r.expected ? ` (expected ${r.expected}: ${r.pass ? 'pass' : 'FAIL'})` : ''}`);
   out(`  ${s.request.principal} ${s.request.action} ${s.request.resource}`);
+  for (const g of gathered ?? []) out(`  gathered ${g.policyType}: ${g.origin.label}`);
   for (const line of r.explanation) out(`  ${line}`);
   const types = Object.entries(r.policyTypes).filter(([, v]) => v !== 'NotApplicable').map(([k, v]) => `${k} ${v}`);
   if (types.length) out(`  policy types: ${types.join(', ')}`);
@@ -121,16 +127,32 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
   for (const file of opts.files) {
     const loaded = loadScenarioFile(file, readCached);
     if (loaded.errors.length) { badInput = true; reportErrors(loaded, err, annotate); }
-    loaded.scenarios.forEach((s, i) => {
-      if (cmd === 'test' && !s.expected) {
-        err(`${file}: ${label(s, i)} has no "expected" decision; it is not a test (skipped)`);
+    const reportedModels = new Set<string>();
+    loaded.scenarios.forEach((given, i) => {
+      if (cmd === 'test' && !given.expected) {
+        err(`${file}: ${label(given, i)} has no "expected" decision; it is not a test (skipped)`);
         return;
       }
+      let s = given;
+      let gathered: { principal: string; gathered: GatheredPolicy[] } | undefined;
+      if (given.model) {
+        const m = modelOfScenario(file, given.model.files);
+        if (!reportedModels.has(m.key)) { reportedModels.add(m.key); for (const line of modelProblemLines(m.loaded.problems)) err(line); }
+        if (m.loaded.problems.some((p) => p.severity === 'error')) badInput = true;
+        const applied = applyModel(m.loaded.model, given);
+        if (applied.errors.length) {
+          badInput = true;
+          for (const e of applied.errors) err(`${file} at ${formatPath([...given.model.path.slice(0, -1), 'request', 'principal'])}: ${e.replace(/^request\.principal: /, '')}`);
+          return;
+        }
+        s = applied.scenario;
+        gathered = { principal: s.request.principal, gathered: applied.gathered };
+      }
       const failure = (decision: string) => annotate?.(workflowCommand({ level: 'error', file, title: 'iam-policy test', message: `${label(s, i)}: ${decision}, expected ${s.expected}` }));
-      // `test` in text explains only the failures it prints: a pass, or a failure under --quiet, needs the decision alone
       // compiled for this scenario alone (its policies' compilations are shared through the parsed policy objects):
       // the evaluator's per-scenario cache would only hold on to it
       const compiled = compilePolicySet(s, catalog);
+      // `test` in text explains only the failures it prints: a pass, or a failure under --quiet, needs the decision alone
       if (cmd === 'test' && !json) {
         const decision = compiled.decide(s.request);
         if (decision === s.expected) { passed++; if (!opts.quiet) out(`pass  ${file}: ${label(s, i)}: ${decision}`); return; }
@@ -139,11 +161,11 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
       const r = compiled.simulate(s.request, { name: s.name, expected: s.expected });
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
       if (cmd === 'test' && !r.pass) failure(r.decision);
-      if (json) json.push(resultJson(r, file));
+      if (json) json.push(resultJson(r, file, gathered));
       else if (cmd === 'test') {
         out(`${r.pass ? 'pass' : 'FAIL'}  ${file}: ${label(s, i)}: ${r.decision}${r.pass ? '' : ` (expected ${r.expected})`}`);
         if (!r.pass) for (const line of r.explanation) out(`      ${line}`);
-      } else { textResult(r, s, i, out); out(''); }
+      } else { textResult(r, s, i, out, gathered?.gathered); out(''); }
     });
   }
   if (json && cmd === 'test') { json.end(','); out(`  "passed": ${passed},\n  "failed": ${failed}\n}`); }

@@ -3,13 +3,19 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isPrincipalError } from '../arn';
 import { LineIndex } from '../text';
-import { principalOf, REQUEST_ACTION } from './engine';
+import { principalOf, REQUEST_ACTION, resourceAccountConflict } from './engine';
 import { DECISIONS, type Decision, type OrgLevel, type PolicySource, type RequestInput, type Scenario } from './types';
 
 export type JsonPath = (string | number)[];
-export interface ScenarioError { scenarioIndex?: number; path: JsonPath; message: string }
+export interface ScenarioError {
+  scenarioIndex?: number;
+  /** the scenario's "name", when it has a string one: how people know the scenario, more than its JSON path */
+  scenarioName?: string;
+  path: JsonPath;
+  message: string;
+}
 
-const SCENARIO_KEYS = new Set(['name', 'identityPolicies', 'permissionBoundaries', 'sessionPolicy', 'resourcePolicy', 'scps', 'rcps', 'request', 'expected', 'description']);
+const SCENARIO_KEYS = new Set(['name', 'identityPolicies', 'permissionBoundaries', 'sessionPolicy', 'resourcePolicy', 'scps', 'rcps', 'request', 'expected', 'description', 'model']);
 const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'sessionIssuer', 'context']);
 
 export function formatPath(path: JsonPath): string {
@@ -118,7 +124,28 @@ class ScenarioReader {
     return ok ? out : undefined;
   }
 
-  request(v: unknown, path: JsonPath): RequestInput | undefined {
+  /** `"model": {"file": "x.iam-model.json"}`, `{"files": [...]}`, a list of `{"file"}`, or a path string. */
+  model(v: unknown, path: JsonPath): string[] | undefined {
+    const expected = 'expected {"file": "relative/path.iam-model.json"}, {"files": [...]} or a list of {"file": ...} (model files relative to the scenario file)';
+    if (typeof v === 'string' && v) return [v];
+    if (isObject(v)) {
+      if (typeof v.file === 'string' && v.file) return [v.file];
+      if (Array.isArray(v.files) && v.files.length && v.files.every((f) => typeof f === 'string' && f)) return v.files as string[];
+      return this.fail(path, expected);
+    }
+    if (Array.isArray(v) && v.length) {
+      const out: string[] = [];
+      for (const [i, x] of v.entries()) {
+        if (typeof x === 'string' && x) out.push(x);
+        else if (isObject(x) && typeof x.file === 'string' && x.file) out.push(x.file);
+        else return this.fail([...path, i], expected);
+      }
+      return out;
+    }
+    return this.fail(path, expected);
+  }
+
+  request(v: unknown, path: JsonPath, withModel = false): RequestInput | undefined {
     if (!isObject(v)) return this.fail(path, 'expected a request object with "principal", "action" and "resource"');
     let ok = true;
     for (const k of Object.keys(v)) if (!REQUEST_KEYS.has(k)) { this.fail([...path, k], `unknown request field "${k}"; expected one of ${[...REQUEST_KEYS].join(', ')}`); ok = false; }
@@ -126,7 +153,8 @@ class ScenarioReader {
       if (typeof v[k] !== 'string' || !(v[k] as string).trim()) { this.fail([...path, k], `expected ${what}`); ok = false; }
     };
     str('principal', 'a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"');
-    if (typeof v.principal === 'string' && v.principal.trim()) {
+    // with a model, `user/NAME` and `role/NAME` are resolved against it (core/model/gather.ts)
+    if (typeof v.principal === 'string' && v.principal.trim() && !(withModel && /^(user|role)\/\S+$/.test(v.principal.trim()))) {
       // the evaluator's cached parse: a scenario file repeats its principals
       const pr = principalOf(v.principal, undefined);
       if (isPrincipalError(pr)) { this.fail([...path, 'principal'], pr.error); ok = false; }
@@ -143,6 +171,9 @@ class ScenarioReader {
     str('resource', 'a resource ARN or "*"');
     if (v.resourceAccount !== undefined && (typeof v.resourceAccount !== 'string' || !/^\d{12}$/.test(v.resourceAccount))) {
       this.fail([...path, 'resourceAccount'], 'expected a 12-digit account ID string'); ok = false;
+    } else if (typeof v.resource === 'string' && typeof v.resourceAccount === 'string') {
+      const conflict = resourceAccountConflict(v.resource, v.resourceAccount);
+      if (conflict) { this.fail([...path, 'resourceAccount'], conflict); ok = false; }
     }
     if (v.context !== undefined) {
       if (!isObject(v.context)) { this.fail([...path, 'context'], 'expected an object of context keys'); ok = false; }
@@ -171,7 +202,9 @@ class ScenarioReader {
     const resourcePolicy = v.resourcePolicy === undefined ? undefined : this.policy(v.resourcePolicy, [...path, 'resourcePolicy'], 'resource policy');
     const scps = this.orgLevels(v.scps, [...path, 'scps'], 'SCP');
     const rcps = this.orgLevels(v.rcps, [...path, 'rcps'], 'RCP');
-    const request = v.request === undefined ? this.fail([...path, 'request'], 'missing "request"') : this.request(v.request, [...path, 'request']);
+    const model = v.model === undefined ? undefined : this.model(v.model, [...path, 'model']);
+    if (v.model !== undefined && !model) ok = false;
+    const request = v.request === undefined ? this.fail([...path, 'request'], 'missing "request"') : this.request(v.request, [...path, 'request'], !!model);
     let expected: Decision | undefined;
     if (v.expected !== undefined) {
       if (typeof v.expected === 'string' && (DECISIONS as readonly string[]).includes(v.expected)) expected = v.expected as Decision;
@@ -184,6 +217,7 @@ class ScenarioReader {
     if (sessionPolicy) s.sessionPolicy = sessionPolicy;
     if (resourcePolicy) s.resourcePolicy = resourcePolicy;
     if (expected) s.expected = expected;
+    if (model) s.model = { files: model, path: [...path, 'model'] };
     return s;
   }
 }
@@ -210,7 +244,8 @@ export function parseScenarioFile(text: string, fileName: string, readPolicyFile
   list.forEach((item, i) => {
     const reader = new ScenarioReader(readPolicyFile, i);
     const s = reader.scenario(item, single ? base : [...base, i]);
-    errors.push(...reader.errors);
+    const name = isObject(item) && typeof item.name === 'string' && item.name.trim() ? item.name : undefined;
+    errors.push(...(name === undefined ? reader.errors : reader.errors.map((e) => ({ ...e, scenarioName: name }))));
     if (s) scenarios.push(s);
   });
   if (!list.length) errors.push({ path: base, message: 'the file holds no scenarios' });

@@ -46,10 +46,12 @@ export interface Scenario {
   rcps: OrgLevel[];
   request: RequestInput;
   expected?: Decision;
+  /** model files named by the scenario (paths relative to the scenario file), read and applied by the caller */
+  model?: { files: string[]; path: (string | number)[] };
 }
 
 /** The policies of a scenario, without the request: what `compilePolicySet` takes. */
-export type PolicySet = Omit<Scenario, 'request' | 'expected' | 'name'>;
+export type PolicySet = Omit<Scenario, 'request' | 'expected' | 'name' | 'model'>;
 
 export type PolicyKind = 'identity' | 'resource' | 'boundary' | 'session' | 'scp' | 'rcp';
 
@@ -98,7 +100,11 @@ export interface SimulationResult {
   decision: Decision;
   expected?: Decision;
   pass?: boolean;
-  /** the statements that decided: for an explicit deny the applicable Deny statements, else the applicable Allows */
+  /**
+   * the statements that decided: for an explicit deny the applicable Deny statements, for Allowed the applicable Allows
+   * that count (a resource policy's Allow does not count for iam:PassRole); none for an implicit deny, which comes from
+   * what is missing, nor for a request that needs no permission (sts:GetCallerIdentity)
+   */
   matchedStatements: MatchedStatement[];
   /** result per policy type: Allowed, ExplicitlyDenied, ImplicitlyDenied, AllowedForAccount, NotApplicable */
   policyTypes: Record<string, string>;
