@@ -54,6 +54,7 @@ describe('iam-policy paths: escalation methods', () => {
     ['passer', r('AdminLambdaRole'), 'iam:PassRole', 'PassAndCreate'],
     ['ec2Passer', r('AdminEc2Role'), 'iam:PassRole', 'PassAndRun'],
     ['assumer', r('AdminRole'), 'sts:AssumeRole', 'Assume'],
+    ['ecsPasser', r('AdminEcsRole'), 'iam:PassRole', 'RunTasks'],
   ];
   for (const [user, to, kind, policy] of methods) {
     it(`${kind}: ${user} → ${to.replace(/^.*:/, '')}, with the statement that enables it`, () => {
@@ -72,6 +73,8 @@ describe('iam-policy paths: escalation methods', () => {
   it('an AssumeRole chain is one finding of two steps; attaching a policy to a role one can assume is one too', () => {
     const chain = finding(u('chain'), r('AdminRole'), 'path')!;
     assert.deepEqual(chain.steps!.map((s) => `${s.kind} ${s.from.replace(/^.*:/, '')}→${s.to.replace(/^.*:/, '')}`), ['sts:AssumeRole user/chain→role/Hop', 'sts:AssumeRole role/Hop→role/AdminRole']);
+    const unbound = findings(u('roleBoundaryRemover')).find((e) => e.kind === 'path');
+    assert.deepEqual(unbound?.via, ['iam:DeleteRolePermissionsBoundary', 'sts:AssumeRole'], 'remove the role\'s boundary, then assume it');
     for (const user of ['roleAttacherAssumer', 'rolePutterAssumer']) {
       const f = findings(u(user)).find((e) => e.kind === 'path');
       assert.ok(f, user);
