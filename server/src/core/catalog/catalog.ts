@@ -4,7 +4,8 @@
 import type { CatalogSource, GlobalKeyText, ParsedService, RawAction, RawCatalog, RawDescriptions } from './format';
 import { arnCanMatchTemplate, parsePolicyArn, parseTemplate } from './arnTemplate';
 import { escapeRegExp } from '../arn';
-import { cachedGlob, hasWildcard } from '../wildcard';
+import { LruCache } from '../lru';
+import { cachedGlob, hasWildcard, MAX_PATTERN_LENGTH } from '../wildcard';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Tagging', 'Permissions management'];
@@ -80,7 +81,10 @@ export class Catalog {
   readonly counts: Readonly<Record<string, number>>;
   private readonly raw: RawCatalog;
   private readonly loaded = new Map<string, LoadedService>();
-  private readonly actionInfo = new Map<string, ActionInfo>();
+  // bounded: a policy like ReadOnlyAccess touches thousands of actions once; rebuilding one is cheap
+  private readonly actionInfo = new LruCache<string, ActionInfo>(4096);
+  private readonly expanded = new LruCache<string, readonly string[]>(512);
+  private readonly formatsByPattern = new LruCache<string, ReadonlyMap<string, readonly string[]>>(256);
   private readonly servicesByLower = new Map<string, string>();
   private readonly keys = new Map<string, ConditionKeyInfo>();
   private readonly keyPatterns: KeyPattern[] = [];
@@ -208,8 +212,6 @@ export class Catalog {
     const ref = this.ref(fullName);
     if (!ref) return undefined;
     const info = this.buildAction(ref);
-    // bounded: a policy like ReadOnlyAccess touches thousands of actions once; rebuilding one is cheap
-    if (this.actionInfo.size >= 4096) this.actionInfo.clear();
     this.actionInfo.set(lower, info);
     return info;
   }
@@ -249,7 +251,11 @@ export class Catalog {
    * Actions matched by a pattern such as `s3:Get*`, `ec2:Describe?pcs`, `*` or `iam:PassRole` (case-insensitive).
    * A pattern without a colon matches nothing, except `*`, which matches every action. May return [].
    */
-  expandActions(pattern: string): string[] {
+  expandActions(pattern: string): readonly string[] {
+    return this.expanded.getOrCreate(pattern.toLowerCase(), () => Object.freeze(this.expandUncached(pattern)));
+  }
+
+  private expandUncached(pattern: string): string[] {
     if (pattern === '*') return this.servicePrefixes().flatMap((p) => this.svc(p).names.map((n) => `${p}:${n}`));
     const colon = pattern.indexOf(':');
     if (colon < 0) return [];
@@ -271,8 +277,29 @@ export class Catalog {
     return out;
   }
 
+  /**
+   * The ARN formats of the resource types of the actions a pattern matches, each with up to three of those actions;
+   * computed once per pattern (a `*:*` statement touches every action of the catalog).
+   */
+  arnFormatsOfPattern(pattern: string): ReadonlyMap<string, readonly string[]> {
+    return this.formatsByPattern.getOrCreate(pattern.toLowerCase(), () => {
+      const formats = new Map<string, string[]>();
+      for (const full of this.expandActions(pattern)) {
+        const colon = full.indexOf(':');
+        const svc = this.svc(full.slice(0, colon)).data;
+        for (const r of svc.a[full.slice(colon + 1)][1]) {
+          const def = svc.r[r.endsWith('*') ? r.slice(0, -1) : r];
+          if (!def || !def[0]) continue;
+          const users = formats.get(def[0]);
+          if (users) { if (users.length < 3) users.push(full); } else formats.set(def[0], [full]);
+        }
+      }
+      return formats;
+    });
+  }
+
   /** Access levels of the actions a pattern matches, with counts. */
-  accessLevelBreakdown(actions: string[]): Record<AccessLevel, number> {
+  accessLevelBreakdown(actions: readonly string[]): Record<AccessLevel, number> {
     const counts = { List: 0, Read: 0, Write: 0, Tagging: 0, 'Permissions management': 0 } as Record<AccessLevel, number>;
     for (const a of actions) {
       const ref = this.ref(a);
@@ -299,13 +326,16 @@ export class Catalog {
     const info = this.action(action);
     if (!info) return [];
     if (arn === '*') return info.resourceTypes;
+    if (arn.length > MAX_PATTERN_LENGTH) return [];
     const tokens = parsePolicyArn(arn);
-    return info.resourceTypes.filter((rt) => rt.arnFormat && arnCanMatchTemplate(tokens, this.template(rt.arnFormat)));
+    return info.resourceTypes.filter((rt) => rt.arnFormat && serviceFieldsCanMatch(arn, rt.arnFormat) && arnCanMatchTemplate(tokens, this.template(rt.arnFormat)));
   }
 
-  /** Whether a policy ARN can name a resource with the given ARN format. */
+  /** Whether a policy ARN can name a resource with the given ARN format. ARNs over AWS's 2,048-character limit name none. */
   arnMatchesFormat(arn: string, arnFormat: string): boolean {
-    return arn === '*' || arnCanMatchTemplate(parsePolicyArn(arn), this.template(arnFormat));
+    if (arn === '*') return true;
+    if (arn.length > MAX_PATTERN_LENGTH) return false;
+    return serviceFieldsCanMatch(arn, arnFormat) && arnCanMatchTemplate(parsePolicyArn(arn), this.template(arnFormat));
   }
 
   /** Resource types (with ARN formats) of a service. */
@@ -480,4 +510,12 @@ export class Catalog {
     const info = this.conditionKey(name);
     return info?.global ? this.descriptions().global[info.name] : undefined;
   }
+}
+
+/** A quick test before the full one: a literal service field of the ARN must equal a literal one of the format. */
+function serviceFieldsCanMatch(arn: string, arnFormat: string): boolean {
+  const field = (s: string) => { const a = s.indexOf(':', 4); const b = a < 0 ? -1 : s.indexOf(':', a + 1); return b < 0 ? undefined : s.slice(a + 1, b); };
+  const mine = field(arn), theirs = field(arnFormat);
+  if (mine === undefined || theirs === undefined || /[*?$]/.test(mine) || theirs.includes('$')) return true;
+  return mine === theirs;
 }

@@ -1,7 +1,7 @@
 // Policy variables [R19], and the value comparisons behind the condition operators [R17]: dates, numbers,
 // IPv4/IPv6 CIDRs, binary, ARN segments.
-import { arnPatternSource, escapeRegExp, parseArn } from '../arn';
-import { globToRegExp } from '../wildcard';
+import { arnPatternMatcher, parseArn, type ArnPatternPiece } from '../arn';
+import { PatternBuilder, type Matcher } from '../wildcard';
 
 // ------------------------------------------------------------------------------------------ request context
 
@@ -70,37 +70,31 @@ export function resolvePlain(t: Template, ctx: Context): string | null {
   return out;
 }
 
-/** A glob regex (for *Like operators) where only the `lit` parts' wildcards are wildcards. */
-export function resolveGlob(t: Template, ctx: Context, caseInsensitive: boolean): RegExp | null {
-  let src = '';
+/** A glob matcher (for *Like operators) where only the `lit` parts' wildcards are wildcards. */
+export function resolveGlob(t: Template, ctx: Context, caseInsensitive: boolean): Matcher | null {
+  const b = new PatternBuilder(caseInsensitive);
   for (const p of t) {
-    if ('lit' in p) src += globToRegExp(p.lit, false).source.slice(1, -1);
-    else if ('esc' in p) src += escapeRegExp(p.esc);
+    if ('lit' in p) b.glob(p.lit);
+    else if ('esc' in p) b.literal(p.esc);
     else {
       const v = variableValue(p, ctx);
       if (v === null) return null;
-      src += escapeRegExp(v);
+      b.literal(v);
     }
   }
-  return new RegExp(`^${src}$`, caseInsensitive ? 'is' : 's');
+  return b.build();
 }
 
-/** An ARN-pattern regex from a template: resolved variables and escapes match literally. `condition`: ArnLike rules. */
-export function resolveArnPattern(t: Template, ctx: Context, condition = false): RegExp | null {
-  let text = '';
-  const literalRanges: number[] = [];
+/** An ARN-pattern matcher from a template: resolved variables and escapes match literally. `condition`: ArnLike rules. */
+export function resolveArnPattern(t: Template, ctx: Context, condition = false): Matcher | null {
+  const pieces: ArnPatternPiece[] = [];
   for (const p of t) {
-    if ('lit' in p) { text += p.lit; continue; }
+    if ('lit' in p) { pieces.push({ text: p.lit }); continue; }
     const v = 'esc' in p ? p.esc : variableValue(p, ctx);
     if (v === null) return null;
-    literalRanges.push(text.length, text.length + v.length);
-    text += v;
+    pieces.push({ text: v, literal: true });
   }
-  const literal = (i: number) => {
-    for (let k = 0; k < literalRanges.length; k += 2) if (i >= literalRanges[k] && i < literalRanges[k + 1]) return true;
-    return false;
-  };
-  return condition ? arnConditionRegExp(text, literal) : new RegExp(`^${arnPatternSource(text, literal)}$`, 's');
+  return arnPatternMatcher(pieces, condition);
 }
 
 export function templateKeys(t: Template): string[] {
@@ -206,8 +200,8 @@ export function decodeBase64(s: string): string | undefined {
  * ArnLike/ArnEquals [R17]: the request value must be an ARN, and the policy value matches it segment by segment
  * (wildcards never cross a colon in the first five parts).
  */
-export function arnConditionRegExp(pattern: string, literal?: (i: number) => boolean): RegExp {
-  return new RegExp(`^${arnPatternSource(pattern, literal, true)}$`, 's');
+export function arnConditionMatcher(pattern: string): Matcher {
+  return arnPatternMatcher(pattern, true);
 }
 
 export function isArn(s: string): boolean {

@@ -281,7 +281,7 @@ function classifyUncached(catalog: Catalog, value: string): ActionClass {
   if (/\s/.test(value)) return { kind: 'format', message: `The action "${value}" contains white space: remove it.`, suggestions: [value.replace(/\s+/g, '')].filter((v) => catalog.expandActions(v).length > 0) };
   if (name.includes(':') || !svcPart) return { kind: 'format', message: `"${value}" is not an action: write "service:Action" with one colon.`, suggestions: [] };
   if (hasWildcard(svcPart)) {
-    const matches = catalog.expandActions(value);
+    const matches = [...catalog.expandActions(value)];
     return matches.length ? { kind: 'wildcard', matches } : { kind: 'wildcard-none', service: svcPart, suggestions: [] };
   }
   const svc = catalog.service(svcPart);
@@ -289,7 +289,7 @@ function classifyUncached(catalog: Catalog, value: string): ActionClass {
     return { kind: 'unknown-service', service: svcPart, suggestions: suggest(svcPart, catalog.servicePrefixes(), 3, serviceRank) };
   }
   if (hasWildcard(name)) {
-    const matches = catalog.expandActions(value);
+    const matches = [...catalog.expandActions(value)];
     return matches.length ? { kind: 'wildcard', matches } : { kind: 'wildcard-none', service: svc.prefix, suggestions: [] };
   }
   const exact = catalog.action(value);
