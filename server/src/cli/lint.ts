@@ -1,5 +1,4 @@
 // iam-policy lint FILES… [--format text|json|sarif]: exit 1 when any file has an error, 2 on usage or I/O trouble.
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,6 +9,7 @@ import { decidePolicyType } from '../service/policyType';
 import { DEFAULT_SETTINGS } from '../service/settings';
 import { validate, ruleDocUrl } from '../service/validation';
 import { RULES } from '../service/validation/rules';
+import { readTextFile } from '../node/safeFile';
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
@@ -38,14 +38,6 @@ export function lintText(file: string, text: string, catalog: Catalog): LintFile
   return { file, diagnostics };
 }
 
-function readPolicyFile(file: string): string {
-  const st = statSync(file);
-  if (st.isDirectory()) throw new Error('is a directory; pass the policy files inside it');
-  const buf = readFileSync(file);
-  if (buf.includes(0)) throw new Error('looks like a binary file, not a JSON policy');
-  return buf.toString('utf8').replace(/^\uFEFF/, '');
-}
-
 function toSarif(results: LintFileResult[]): object {
   const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
   return {
@@ -72,13 +64,9 @@ export function runLint(files: string[], format: string, catalog: Catalog, out: 
       results.push({ file, diagnostics: [], skipped: 'a scenario file, not a policy: run `iam-policy test` on it' });
       continue;
     }
-    try {
-      results.push(lintText(file, readPolicyFile(file), catalog));
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : err.message;
-      results.push({ file, diagnostics: [], error: `cannot read ${file}: ${why}` });
-    }
+    const read = readTextFile(file);
+    if (read.ok) results.push(lintText(file, read.text, catalog));
+    else results.push({ file, diagnostics: [], error: `cannot read ${read.message}` });
   }
   if (format === 'json') out(JSON.stringify(results, null, 2));
   else if (format === 'sarif') out(JSON.stringify(toSarif(results), null, 2));

@@ -73,7 +73,13 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         err(`${file}: ${label(s, i)} has no "expected" decision; it is not a test (skipped)`);
         return;
       }
-      const r = simulate(s, catalog);
+      let r: SimulationResult;
+      // one scenario that breaks the evaluator must not hide the results of the others
+      try { r = simulate(s, catalog); } catch (e) {
+        badInput = true;
+        err(`${file}: ${label(s, i)}: could not be evaluated: ${String((e as Error).message ?? e).slice(0, 200)}`);
+        return;
+      }
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
       if (opts.format === 'json') json.push(resultJson(r, file));
       else if (cmd === 'test') {

@@ -1,7 +1,9 @@
-// Reads scenario files and the policy files they reference (paths relative to the scenario file) for the CLI.
-import { readFileSync } from 'node:fs';
+// Reads scenario files and the policy files they reference (paths relative to the scenario file) for the CLI,
+// through the safe reader. A scenario may only reach files inside the current working directory (the project the
+// CLI runs in) or the scenario's own folder: a scenario from a pull request must not read the CI runner's files.
 import { dirname, resolve } from 'node:path';
 import { parseScenarioFile, type Scenario, type ScenarioError } from '../core/evaluator';
+import { readTextFile } from './safeFile';
 
 export interface LoadedScenarios {
   file: string;
@@ -9,18 +11,17 @@ export interface LoadedScenarios {
   errors: ScenarioError[];
 }
 
-export function loadScenarioFile(file: string): LoadedScenarios {
-  let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return { file, scenarios: [], errors: [{ path: [], message: err.code === 'ENOENT' ? 'file not found' : `cannot read the file: ${err.message}` }] };
-  }
-  const dir = dirname(resolve(file));
-  const { scenarios, errors } = parseScenarioFile(text, file, (rel) => {
-    try { return { text: readFileSync(resolve(dir, rel), 'utf8') }; } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      throw new Error(err.code === 'ENOENT' ? `no such file ${resolve(dir, rel)}` : err.message);
-    }
+const OUTSIDE_ADVICE = 'A scenario may name files inside the current folder or its own folder only; run iam-policy from a folder that holds both.';
+
+export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedScenarios {
+  const read = readTextFile(file);
+  if (!read.ok) return { file, scenarios: [], errors: [{ path: [], message: read.reason }] };
+  const dir = dirname(read.path);
+  const roots = [cwd, dirname(resolve(file)), dir];
+  const { scenarios, errors } = parseScenarioFile(read.text, file, (rel) => {
+    const policy = readTextFile(resolve(dir, rel), { roots, outsideAdvice: OUTSIDE_ADVICE });
+    if (!policy.ok) throw new Error(policy.reason);
+    return { text: policy.text };
   });
   return { file, scenarios, errors };
 }

@@ -66,7 +66,7 @@ describe('iam-policy test', () => {
   it('exits 2 for a missing file and for usage errors', async () => {
     const missing = await run('test', join(dir, 'none.json'));
     assert.equal(missing.code, 2);
-    assert.match(missing.err, /none\.json: file not found/);
+    assert.match(missing.err, /none\.json: no such file; check the path/);
     assert.equal((await run('test')).code, 2);
     assert.equal((await run('test', passing, '--format', 'xml')).code, 2);
     assert.equal((await run('test', passing, '--bogus')).code, 2);

@@ -2,6 +2,7 @@
 // files are read through the callback. Every problem names its JSON path; a bad scenario does not stop the others.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isPrincipalError, parsePrincipal, withSessionIssuer } from '../arn';
+import { MAX_NESTING, nestingTooDeepAt } from '../policy/model';
 import { LineIndex } from '../text';
 import { REQUEST_ACTION } from './engine';
 import { DECISIONS, type Decision, type OrgLevel, type PolicySource, type RequestInput, type Scenario } from './types';
@@ -16,6 +17,17 @@ export function formatPath(path: JsonPath): string {
   let s = '$';
   for (const p of path) s += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
   return s;
+}
+
+/**
+ * The parser recurses per nesting level, so text nested deeper than any policy or scenario can be is refused before
+ * it is parsed: a message naming where, or undefined.
+ */
+export function tooDeep(text: string, what: string): string | undefined {
+  const at = nestingTooDeepAt(text);
+  if (at < 0) return undefined;
+  const pos = new LineIndex(text).positionAt(at);
+  return `${what} nests deeper than ${MAX_NESTING} levels (at line ${pos.line + 1}, column ${pos.character + 1}); scenarios and policies need a handful. Remove the extra nesting.`;
 }
 
 /** `<error> at line L, column C` (1-based, as editors count) for a jsonc-parser error in `text`. */
@@ -42,6 +54,8 @@ class ScenarioReader {
       try { text = this.readPolicyFile(v.file).text; } catch (e) {
         return this.fail([...path, 'file'], `cannot read policy file "${v.file}": ${(e as Error).message}`);
       }
+      const deep = tooDeep(text, `policy file "${v.file}"`);
+      if (deep) return this.fail([...path, 'file'], deep);
       const errs: ParseError[] = [];
       const policy = parse(text, errs, { allowTrailingComma: false, disallowComments: true });
       if (errs.length) return this.fail([...path, 'file'], `policy file "${v.file}" is not valid JSON: ${jsonErrorAt(text, errs[0])}`);
@@ -166,6 +180,8 @@ class ScenarioReader {
  * problems, each with the index of its scenario (when inside one) and a JSON path.
  */
 export function parseScenarioFile(text: string, fileName: string, readPolicyFile: (relativePath: string) => { text: string }): { scenarios: Scenario[]; errors: ScenarioError[] } {
+  const deep = tooDeep(text, 'the file');
+  if (deep) return { scenarios: [], errors: [{ path: [], message: deep }] };
   const errs: ParseError[] = [];
   const doc = parse(text, errs, { allowTrailingComma: false, disallowComments: false });
   if (errs.length) return { scenarios: [], errors: [{ path: [], message: `${fileName} is not valid JSON: ${jsonErrorAt(text, errs[0])}` }] };
