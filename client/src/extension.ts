@@ -2,8 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { CatalogInfoResult, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
-import type { PolicyType } from '../../server/src/core/policy/policyType';
+import type { CatalogInfoResult, PolicyType, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
 import { CatalogInfoRequest, PolicyTypeRequest, SetPolicyTypeNotification } from './requests';
 import { registerSimulator, type SimulatorApi } from './simulator';
 

@@ -1,6 +1,9 @@
 // Custom requests and notifications between the client and the server, beyond LSP. The client imports this file
-// for types only.
+// for types only, and only this file: every type it needs from the server side is exported here.
 import type { PolicyType } from './core/policy/policyType';
+import type { Range } from './core/text';
+
+export type { PolicyType, Range };
 
 /** Catalog version and counts: "IAM Policy: Show Catalog Version". */
 export const CatalogInfoRequest = 'iamPolicy/catalogInfo';
@@ -82,7 +85,7 @@ export interface PolicyStatementInfo {
   index: number;
   sid?: string;
   effect?: string;
-  range: import('./core/text').Range;
+  range: Range;
   /** first Action (or NotAction) value and first Resource value, to pre-fill the panel */
   action?: string;
   resource?: string;
@@ -96,11 +99,11 @@ export interface ScenarioOutcome {
   index: number;
   name: string;
   /** the scenario object's range in the scenario file */
-  range: import('./core/text').Range;
+  range: Range;
   result: import('./core/evaluator').SimulationResult | null;
   errors: string[];
 }
-export interface ScenarioFileError { scenarioIndex?: number; message: string; range: import('./core/text').Range }
+export interface ScenarioFileError { scenarioIndex?: number; message: string; range: Range }
 export interface ScenarioResultsResult {
   scenarios: ScenarioOutcome[];
   errors: ScenarioFileError[];

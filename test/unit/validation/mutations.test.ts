@@ -4,7 +4,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePolicy, type Span } from '../../../server/src/core/policy/model';
-import { parseOperator, statementActionSet } from '../../../server/src/service/validation/util';
+import { statementActionSet } from '../../../server/src/service/validation/actionClassification';
+import { parseOperator } from '../../../server/src/service/validation/conditionOperators';
 import { catalog } from '../helpers';
 import { lint } from './lint';
 import { managedPolicies } from './managed';

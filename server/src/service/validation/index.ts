@@ -8,7 +8,7 @@ import type { ServiceSettings } from '../settings';
 import type { Finding, Rule, Severity } from './rule';
 import { RULES } from './rules';
 import { LARGE_DOCUMENT_CHARS } from './rules/largeDocument';
-import type { Fix } from './util';
+import type { Fix } from './fixes';
 
 /** A quick fix as carried in Diagnostic.data.fixes. */
 export interface DiagnosticFix {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { replacementFixes } from '../util';
+import { replacementFixes } from '../fixes';
 import { forEachAction } from './actionValues';
 
 /** Action strings that are not "service:Action" at all (no colon, white space, two colons). */

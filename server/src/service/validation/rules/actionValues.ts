@@ -1,7 +1,7 @@
 // Walks every Action/NotAction string of a policy with its classification (shared by the IAM2xx rules).
 import type { Value } from '../../../core/policy/model';
 import type { RuleContext } from '../rule';
-import { classifyAction, type ActionClass } from '../util';
+import { classifyAction, type ActionClass } from '../actionClassification';
 
 export function forEachAction(ctx: RuleContext, fn: (v: Value, c: ActionClass, key: string) => void): void {
   for (const s of ctx.doc.statements) {

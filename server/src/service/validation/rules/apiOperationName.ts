@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { list, replaceString } from '../util';
+import { replaceString } from '../fixes';
+import { list } from '../messageText';
 import { forEachAction } from './actionValues';
 
 /** An API operation name where IAM expects the action that grants it (s3:ListObjectsV2 -> s3:ListBucket). */

@@ -1,7 +1,10 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { Rule } from '../rule';
-import { didYouMean, regionProblem, replacementFixes, serviceRank, suggest } from '../util';
+import { replacementFixes } from '../fixes';
+import { didYouMean } from '../messageText';
+import { regionProblem } from '../regions';
+import { serviceRank, suggest } from '../suggestions';
 
 interface ArnServiceFacts { regionAlways: boolean; regionNever: boolean; accountAlways: boolean; accountNever: boolean }
 const factsCache = new WeakMap<Catalog, Map<string, ArnServiceFacts>>();

@@ -1,7 +1,7 @@
 import type { ConditionKeyInfo } from '../../../core/catalog/catalog';
 import type { Statement } from '../../../core/policy/model';
 import type { Rule } from '../rule';
-import { statementActionSet } from '../util';
+import { statementActionSet } from '../actionClassification';
 import { forEachConditionKey } from './conditionValues';
 
 /** A service condition key that none of the statement's actions supports: the condition never sees the key. */

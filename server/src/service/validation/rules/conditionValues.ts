@@ -2,7 +2,7 @@
 import type { ConditionKeyInfo } from '../../../core/catalog/catalog';
 import type { ConditionClause, ConditionKeyEntry, Statement } from '../../../core/policy/model';
 import type { RuleContext } from '../rule';
-import { parseOperator, type ParsedOperator } from '../util';
+import { parseOperator, type ParsedOperator } from '../conditionOperators';
 
 export interface ConditionVisit {
   statement: Statement;

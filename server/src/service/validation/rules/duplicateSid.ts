@@ -1,6 +1,7 @@
 import type { Value } from '../../../core/policy/model';
 import type { Rule } from '../rule';
-import { IAM_TYPES, replaceString } from '../util';
+import { replaceString } from '../fixes';
+import { IAM_TYPES } from '../policyTypeGroups';
 
 /** Sids must be unique within an IAM policy (recommended for resource policies). */
 export const duplicateSid: Rule = {

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { hasElement, replacementFixes, replaceString } from '../util';
+import { hasElement } from '../elements';
+import { replacementFixes, replaceString } from '../fixes';
 
 /** Effect is required and is exactly "Allow" or "Deny". */
 export const effect: Rule = {

@@ -1,6 +1,9 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
-import { ISO_DATE, NUMBER, didYouMean, isIpOrCidr, regionProblem } from '../util';
+import { isIpOrCidr } from '../ipAddresses';
+import { didYouMean } from '../messageText';
+import { regionProblem } from '../regions';
+import { ISO_DATE, NUMBER } from '../valueFormats';
 import { forEachConditionKey } from './conditionValues';
 
 const ACCOUNT_KEYS = new Set(['aws:principalaccount', 'aws:resourceaccount', 'aws:sourceaccount', 'aws:vpceaccount']);

@@ -1,6 +1,9 @@
 import type { Entry } from '../../../core/policy/model';
 import type { Rule, RuleContext } from '../rule';
-import { didYouMean, fixesData, replaceString, STATEMENT_ELEMENTS, suggest, TOP_LEVEL_ELEMENTS } from '../util';
+import { STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from '../elements';
+import { fixesData, replaceString } from '../fixes';
+import { didYouMean } from '../messageText';
+import { suggest } from '../suggestions';
 
 function check(ctx: RuleContext, entries: Entry[], allowed: string[], where: string): void {
   for (const e of entries) {

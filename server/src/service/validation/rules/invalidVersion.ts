@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { replaceString } from '../util';
+import { replaceString } from '../fixes';
 
 /** Version is "2012-10-17" (current) or "2008-10-17" (legacy, no policy variables); SCPs and RCPs need the current one. */
 export const invalidVersion: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { hasElement } from '../util';
+import { hasElement } from '../elements';
 
 /** A statement needs Action or NotAction. */
 export const missingAction: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { hasElement } from '../util';
+import { hasElement } from '../elements';
 
 /** A statement needs Resource or NotResource, except in role trust policies (the role is the resource). */
 export const missingResource: Rule = {

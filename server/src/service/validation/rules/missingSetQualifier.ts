@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { replacementFixes } from '../util';
+import { replacementFixes } from '../fixes';
 import { forEachConditionKey } from './conditionValues';
 
 /** A plain operator on a multivalued key (aws:TagKeys, aws:CalledVia…): say whether all or any values must match. */

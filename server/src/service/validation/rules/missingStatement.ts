@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { hasElement } from '../util';
+import { hasElement } from '../elements';
 
 /** The policy needs a Statement: an array of statement objects (or one object). */
 export const missingStatement: Rule = {

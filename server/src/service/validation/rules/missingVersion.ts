@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { hasElement } from '../util';
+import { hasElement } from '../elements';
 
 /** Without Version, IAM uses the legacy 2008-10-17 language (no policy variables). */
 export const missingVersion: Rule = {

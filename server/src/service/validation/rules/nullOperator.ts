@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { replaceString } from '../util';
+import { replaceString } from '../fixes';
 
 /** Null does not take IfExists or a set qualifier. */
 export const nullOperator: Rule = {

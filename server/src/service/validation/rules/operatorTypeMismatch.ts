@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { keyValueType } from '../../../core/operators';
-import { familiesForKey, replaceString, typedOperator } from '../util';
+import { familiesForKey, typedOperator } from '../conditionOperators';
+import { replaceString } from '../fixes';
 import { forEachConditionKey } from './conditionValues';
 
 const TYPE_LABEL: Record<string, string> = { String: 'a string', ARN: 'an ARN', Bool: 'a boolean', Numeric: 'a number', Date: 'a date', IPAddress: 'an IP address', Binary: 'binary data' };

@@ -1,7 +1,9 @@
 // Where policy variables appear in a policy, with the element they are in (shared by the IAM6xx rules).
 import type { Value } from '../../../core/policy/model';
 import type { RuleContext } from '../rule';
-import { innerSpan, parseOperator, plainString, variablesIn, type ParsedOperator } from '../util';
+import { parseOperator, type ParsedOperator } from '../conditionOperators';
+import { innerSpan, plainString } from '../stringSpans';
+import { variablesIn } from '../variableScanning';
 
 export type VariablePlace = 'resource' | 'condition' | 'action' | 'principal' | 'other';
 

@@ -1,7 +1,10 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { Rule } from '../rule';
-import { didYouMean, PRINCIPAL_TYPES, replacementFixes, suggest } from '../util';
+import { PRINCIPAL_TYPES } from '../elements';
+import { replacementFixes } from '../fixes';
+import { didYouMean } from '../messageText';
+import { suggest } from '../suggestions';
 
 const AWS_ARN = /^arn:([a-z-]+):(iam|sts)::(\d{12}|cloudfront|aws):(root|user\/.+|role\/.+|assumed-role\/[^/]+\/.+|federated-user\/.+)$/;
 const SERVICE = /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|amazon\.com|api\.aws)$/;

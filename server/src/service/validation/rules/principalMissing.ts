@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { PRINCIPAL_REQUIRED, hasElement } from '../util';
+import { hasElement } from '../elements';
+import { PRINCIPAL_REQUIRED } from '../policyTypeGroups';
 
 /** Resource, trust, RCP and VPC endpoint policies must say whom a statement applies to. */
 export const principalMissing: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { PRINCIPAL_FORBIDDEN } from '../util';
+import { PRINCIPAL_FORBIDDEN } from '../policyTypeGroups';
 
 const WHY: Record<string, string> = {
   identity: 'an identity-based policy applies to the user, group or role it is attached to',

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { isPrivateIpv4 } from '../util';
+import { isPrivateIpv4 } from '../ipAddresses';
 import { forEachConditionKey } from './conditionValues';
 
 /** aws:SourceIp never holds private addresses: requests through a VPC endpoint carry aws:VpcSourceIp instead. */

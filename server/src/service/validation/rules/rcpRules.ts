@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { classifyAction, servicesOf } from '../util';
+import { classifyAction, servicesOf } from '../actionClassification';
 
 /** Resource control policies: Principal "*", Deny only (RCPFullAWSAccess excepted), Action only, RCP-supported services. */
 export const rcpRules: Rule = {

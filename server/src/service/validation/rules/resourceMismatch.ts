@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { statementActionSet } from '../util';
+import { statementActionSet } from '../actionClassification';
 import { arnProblem } from './arnFormat';
 
 // services that were renamed and accept both ARN spellings (AWS CodeConnections, formerly CodeStar Connections)

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { replaceString } from '../util';
+import { replaceString } from '../fixes';
 import { forEachConditionKey } from './conditionValues';
 
 /** ForAllValues:/ForAnyValue: on a single-valued key: ForAllValues then also matches requests without the key. */

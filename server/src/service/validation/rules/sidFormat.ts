@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { IAM_TYPES, replaceString } from '../util';
+import { replaceString } from '../fixes';
+import { IAM_TYPES } from '../policyTypeGroups';
 
 /** IAM Sids allow only ASCII letters and digits; an empty Sid is pointless. */
 export const sidFormat: Rule = {

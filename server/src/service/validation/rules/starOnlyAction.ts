@@ -1,7 +1,7 @@
 import { getNodeValue } from 'jsonc-parser';
 import type { Statement } from '../../../core/policy/model';
 import { globMatch, hasWildcard } from '../../../core/wildcard';
-import type { Fix } from '../util';
+import type { Fix } from '../fixes';
 import type { Rule } from '../rule';
 
 function indentOf(text: string, offset: number): string {

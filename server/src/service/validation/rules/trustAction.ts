@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import type { Value } from '../../../core/policy/model';
 import { globMatch } from '../../../core/wildcard';
-import { replaceString } from '../util';
+import { replaceString } from '../fixes';
 
 const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
 const ASSUME = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { didYouMean, replacementFixes } from '../util';
+import { replacementFixes } from '../fixes';
+import { didYouMean } from '../messageText';
 import { forEachAction } from './actionValues';
 
 /** The service exists but has no such action (e.g. "s3:GetObjekt"). */

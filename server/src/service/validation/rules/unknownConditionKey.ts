@@ -1,5 +1,7 @@
 import type { Rule } from '../rule';
-import { didYouMean, replacementFixes, serviceRank, suggest } from '../util';
+import { replacementFixes } from '../fixes';
+import { didYouMean } from '../messageText';
+import { serviceRank, suggest } from '../suggestions';
 import { forEachConditionKey } from './conditionValues';
 
 const VARIABLE = /\$\{[^}]*\}|<[^>]*>/;

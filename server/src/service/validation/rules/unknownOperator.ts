@@ -1,5 +1,8 @@
 import type { Rule } from '../rule';
-import { ALL_OPERATORS, didYouMean, parseOperator, replacementFixes, suggest } from '../util';
+import { ALL_OPERATORS, parseOperator } from '../conditionOperators';
+import { replacementFixes } from '../fixes';
+import { didYouMean } from '../messageText';
+import { suggest } from '../suggestions';
 
 /** Condition operators are a fixed, case-sensitive set (StringEquals, ArnLike, Bool, …, with IfExists and set qualifiers). */
 export const unknownOperator: Rule = {

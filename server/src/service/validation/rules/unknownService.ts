@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { didYouMean, replacementFixes } from '../util';
+import { replacementFixes } from '../fixes';
+import { didYouMean } from '../messageText';
 import { forEachAction } from './actionValues';
 
 /** The service prefix of an action is not a known service (e.g. "dyanmodb:PutItem"). */

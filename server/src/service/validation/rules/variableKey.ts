@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { didYouMean, suggest } from '../util';
+import { didYouMean } from '../messageText';
+import { suggest } from '../suggestions';
 import { variableSpan, variableUses } from './policyVariables';
 
 /** ${key} must name a known, single-valued condition key. */

@@ -1,6 +1,6 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
-import { servicesOf } from '../util';
+import { servicesOf } from '../actionClassification';
 import { forEachAction } from './actionValues';
 
 /** A wildcard inside the service prefix ("s*:Get*") reaches services nobody reviewed. */

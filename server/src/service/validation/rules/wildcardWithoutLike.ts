@@ -1,6 +1,6 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
-import { replaceString } from '../util';
+import { replaceString } from '../fixes';
 import { forEachConditionKey } from './conditionValues';
 
 /** `*` or `?` in a StringEquals value is compared literally. */

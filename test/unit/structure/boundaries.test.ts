@@ -1,0 +1,25 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+}
+
+describe('layer boundaries (architecture.md)', () => {
+  it('the client reaches the server side only through server/src/protocol.ts', () => {
+    const offending: string[] = [];
+    for (const file of tsFiles(join(ROOT, 'client/src'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+        const target = resolve(file, '..', m[1]);
+        const rel = relative(ROOT, target).replace(/\\/g, '/');
+        if (rel.startsWith('server/') && rel !== 'server/src/protocol') offending.push(`${relative(ROOT, file)} imports ${m[1]}`);
+      }
+    }
+    assert.deepEqual(offending, []);
+  });
+});
