@@ -126,6 +126,8 @@ export const CASES: Case[] = [
   { code: 'IAM311', name: 'public SourceIp', text: cond({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }), flagged: false },
   // IAM401-403
   { code: 'IAM401', name: 'not an ARN', text: policy(S({ Resource: 'my-bucket' })), flagged: true, at: '"my-bucket"' },
+  // ARN fields of the AWS APIs: "Maximum length of 2048" (https://docs.aws.amazon.com/STS/latest/APIReference/API_PolicyDescriptorType.html)
+  { code: 'IAM401', name: 'longer than 2,048 characters', text: policy(S({ Resource: 'arn:aws:s3:::b/' + 'k'.repeat(2040) })), flagged: true, message: /2,055 characters; ARNs have at most 2,048/ },
   { code: 'IAM401', name: 'bad partition', text: policy(S({ Resource: 'arn:awz:s3:::bucket/*' })), flagged: true, message: /"aws"/ },
   { code: 'IAM401', name: 'bad region', text: policy(S({ Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-eest-1:111122223333:table/t' })), flagged: true, message: /us-east-1/ },
   { code: 'IAM401', name: 'region on S3 bucket', text: policy(S({ Resource: 'arn:aws:s3:us-east-1::bucket/*' })), flagged: false },

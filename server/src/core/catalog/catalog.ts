@@ -84,6 +84,7 @@ export class Catalog {
   // bounded: a policy like ReadOnlyAccess touches thousands of actions once; rebuilding one is cheap
   private readonly actionInfo = new LruCache<string, ActionInfo>(4096);
   private readonly expanded = new LruCache<string, readonly string[]>(512);
+  private readonly formatServices = new Map<string, string>();
   private readonly formatsByPattern = new LruCache<string, ReadonlyMap<string, readonly string[]>>(256);
   private readonly servicesByLower = new Map<string, string>();
   private readonly keys = new Map<string, ConditionKeyInfo>();
@@ -327,15 +328,35 @@ export class Catalog {
     if (!info) return [];
     if (arn === '*') return info.resourceTypes;
     if (arn.length > MAX_PATTERN_LENGTH) return [];
-    const tokens = parsePolicyArn(arn);
-    return info.resourceTypes.filter((rt) => rt.arnFormat && serviceFieldsCanMatch(arn, rt.arnFormat) && arnCanMatchTemplate(tokens, this.template(rt.arnFormat)));
+    return info.resourceTypes.filter((rt) => rt.arnFormat && this.arnMatchesAnyFormat(arn, [rt.arnFormat]));
   }
 
   /** Whether a policy ARN can name a resource with the given ARN format. ARNs over AWS's 2,048-character limit name none. */
   arnMatchesFormat(arn: string, arnFormat: string): boolean {
+    return this.arnMatchesAnyFormat(arn, [arnFormat]);
+  }
+
+  /** Whether a policy ARN can name a resource of any of the formats (the ARN is read once for all of them). */
+  arnMatchesAnyFormat(arn: string, arnFormats: Iterable<string>): boolean {
     if (arn === '*') return true;
     if (arn.length > MAX_PATTERN_LENGTH) return false;
-    return serviceFieldsCanMatch(arn, arnFormat) && arnCanMatchTemplate(parsePolicyArn(arn), this.template(arnFormat));
+    const service = literalServiceField(arn);
+    let tokens: ReturnType<typeof parsePolicyArn> | undefined;
+    for (const f of arnFormats) {
+      if (service !== undefined) {
+        const theirs = this.formatService(f);
+        if (theirs !== undefined && theirs !== service) continue;
+      }
+      tokens ??= parsePolicyArn(arn);
+      if (arnCanMatchTemplate(tokens, this.template(f))) return true;
+    }
+    return false;
+  }
+
+  private formatService(format: string): string | undefined {
+    let v = this.formatServices.get(format);
+    if (v === undefined) { v = literalServiceField(format) ?? ''; this.formatServices.set(format, v); }
+    return v === '' ? undefined : v;
   }
 
   /** Resource types (with ARN formats) of a service. */
@@ -512,10 +533,11 @@ export class Catalog {
   }
 }
 
-/** A quick test before the full one: a literal service field of the ARN must equal a literal one of the format. */
-function serviceFieldsCanMatch(arn: string, arnFormat: string): boolean {
-  const field = (s: string) => { const a = s.indexOf(':', 4); const b = a < 0 ? -1 : s.indexOf(':', a + 1); return b < 0 ? undefined : s.slice(a + 1, b); };
-  const mine = field(arn), theirs = field(arnFormat);
-  if (mine === undefined || theirs === undefined || /[*?$]/.test(mine) || theirs.includes('$')) return true;
-  return mine === theirs;
+/** The service field (third) of an ARN or ARN format when it is plain text (no wildcard, variable or placeholder). */
+function literalServiceField(s: string): string | undefined {
+  const a = s.indexOf(':', 4);
+  const b = a < 0 ? -1 : s.indexOf(':', a + 1);
+  if (b < 0) return undefined;
+  const field = s.slice(a + 1, b);
+  return /[*?$]/.test(field) ? undefined : field;
 }

@@ -135,29 +135,27 @@ export function servicesOf(actions: readonly string[]): string[] {
 }
 
 export interface StatementActionSet { actions: string[]; services: Set<string>; allKnown: boolean }
-const setCache = new WeakMap<Catalog, WeakMap<Statement, StatementActionSet | undefined>>();
+const setCache = new WeakMap<Catalog, LruCache<string, StatementActionSet | null>>();
 
 /**
  * Expanded actions of a statement's Action element; undefined when unknowable or unbounded (`*`, NotAction).
- * Computed once per parsed statement: several rules ask, and a `*:*` expands to every action of the catalog.
+ * Computed once per list of Action values: several rules ask, and a `*:*` expands to every action of the catalog.
  */
 export function statementActionSet(catalog: Catalog, s: Statement): StatementActionSet | undefined {
-  let byStatement = setCache.get(catalog);
-  if (!byStatement) { byStatement = new WeakMap(); setCache.set(catalog, byStatement); }
-  if (byStatement.has(s)) return byStatement.get(s);
-  const set = actionSetOf(catalog, s);
-  byStatement.set(s, set);
-  return set;
+  if (!s.action || s.notAction || !s.action.values.length) return undefined;
+  let cache = setCache.get(catalog);
+  if (!cache) { cache = new LruCache(256); setCache.set(catalog, cache); }
+  const values = s.action.values.map((v) => v.value);
+  return cache.getOrCreate(values.join('\n'), () => actionSetOf(catalog, values)) ?? undefined;
 }
 
-function actionSetOf(catalog: Catalog, s: Statement): StatementActionSet | undefined {
-  if (!s.action || s.notAction || !s.action.values.length) return undefined;
+function actionSetOf(catalog: Catalog, values: string[]): StatementActionSet | null {
   const actions: string[] = [];
   const services = new Set<string>();
   let allKnown = true;
-  for (const v of s.action.values) {
-    const c = classifyAction(catalog, v.value);
-    if (c.kind === 'star') return undefined;
+  for (const value of values) {
+    const c = classifyAction(catalog, value);
+    if (c.kind === 'star') return null;
     if (c.kind === 'ok' || c.kind === 'wildcard') { for (const a of c.matches) { actions.push(a); services.add(a.slice(0, a.indexOf(':')).toLowerCase()); } }
     else allKnown = false;
   }

@@ -9,6 +9,7 @@ import type { Finding, Rule, Severity } from './rule';
 import { RULES } from './rules';
 import { LARGE_DOCUMENT_CHARS } from './rules/largeDocument';
 import type { Fix } from './fixes';
+import { shortenQuoted } from './messageText';
 
 /** A quick fix as carried in Diagnostic.data.fixes. */
 export interface DiagnosticFix {
@@ -27,6 +28,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** At most this many diagnostics per rule and per document; the rest are counted in one summary diagnostic. */
+export const MAX_DIAGNOSTICS_PER_RULE = 200;
+export const MAX_DIAGNOSTICS_PER_DOCUMENT = 1000;
+export const TOO_MANY_PROBLEMS_CODE = 'IAM703';
+const TOO_MANY_PROBLEMS_SLUG = 'too-many-problems';
+
 export function ruleDocUrl(rule: Rule): string {
   return `${RULE_DOC_BASE}#${rule.code.toLowerCase()}-${rule.slug}`;
 }
@@ -35,11 +42,19 @@ export function validate(doc: TextDocument, catalog: Catalog, policyType: Policy
   const policy = parsed(doc);
   const out: Diagnostic[] = [];
   const large = policy.text.length > LARGE_DOCUMENT_CHARS;
+  // a document can hold 100,000 copies of one mistake: the editor gets a readable list and a count of the rest
+  const hidden = new Map<string, number>();
   for (const rule of rules) {
     if (large && !rule.runsOnLargeDocuments) continue;
     const configured = settings.rules[rule.code] ?? settings.rules[rule.slug];
     if (configured === 'off') continue;
+    let reported = 0;
     const report = (f: Finding) => {
+      if (reported >= MAX_DIAGNOSTICS_PER_RULE || out.length >= MAX_DIAGNOSTICS_PER_DOCUMENT) {
+        hidden.set(`${rule.code} ${rule.slug}`, (hidden.get(`${rule.code} ${rule.slug}`) ?? 0) + 1);
+        return;
+      }
+      reported++;
       const severity = configured ?? f.severity ?? rule.defaultSeverity;
       const d: Diagnostic = {
         range: rangeOf(doc, f.span),
@@ -47,7 +62,7 @@ export function validate(doc: TextDocument, catalog: Catalog, policyType: Policy
         code: rule.code,
         codeDescription: { href: ruleDocUrl(rule) },
         source: DIAGNOSTIC_SOURCE,
-        message: f.message,
+        message: shortenQuoted(f.message),
       };
       if (f.related?.length) {
         d.relatedInformation = f.related.map((r) => ({
@@ -81,5 +96,21 @@ export function validate(doc: TextDocument, catalog: Catalog, policyType: Policy
       });
     }
   }
+  const summaryOff = (settings.rules[TOO_MANY_PROBLEMS_CODE] ?? settings.rules[TOO_MANY_PROBLEMS_SLUG]) === 'off';
+  if (hidden.size && !summaryOff) out.push(tooManyProblems(hidden, settings));
   return out;
+}
+
+function tooManyProblems(hidden: Map<string, number>, settings: ServiceSettings): Diagnostic {
+  const total = [...hidden.values()].reduce((a, b) => a + b, 0);
+  const which = [...hidden].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule}: ${n.toLocaleString('en-US')}`).join(', ');
+  const configured = settings.rules[TOO_MANY_PROBLEMS_CODE] ?? settings.rules[TOO_MANY_PROBLEMS_SLUG];
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    severity: SEVERITY[configured && configured !== 'off' ? configured : 'information'],
+    code: TOO_MANY_PROBLEMS_CODE,
+    codeDescription: { href: `${RULE_DOC_BASE}#${TOO_MANY_PROBLEMS_CODE.toLowerCase()}-${TOO_MANY_PROBLEMS_SLUG}` },
+    source: DIAGNOSTIC_SOURCE,
+    message: `${total.toLocaleString('en-US')} more problem(s) are not listed (at most ${MAX_DIAGNOSTICS_PER_RULE} per rule and ${MAX_DIAGNOSTICS_PER_DOCUMENT} per document are shown): ${which}. Fix the ones listed; the rest show up as they get fewer.`,
+  };
 }

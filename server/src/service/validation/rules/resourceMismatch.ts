@@ -36,7 +36,7 @@ export const resourceMismatch: Rule = {
       if (!formats.size) continue; // only `*`-only actions: star-only-action reports that
       for (const v of arns) {
         const candidates = [v.value, ...equivalentArns(v.value)];
-        if ([...formats.keys()].some((f) => candidates.some((arn) => catalog.arnMatchesFormat(arn, f)))) continue;
+        if (candidates.some((arn) => catalog.arnMatchesAnyFormat(arn, formats.keys()))) continue;
         // the simplest formats, in the partition the ARN was written for
         const partition = /^arn:(aws[a-z-]*):/.exec(v.value)?.[1] ?? 'aws';
         const sample = [...formats.keys()].sort((x, y) => x.split('${').length - y.split('${').length).slice(0, 3).map((f) => f.replace('${Partition}', partition));
