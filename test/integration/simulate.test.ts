@@ -25,6 +25,15 @@ suite('Simulate Request and inline simulation', () => {
     await api.ready;
     root = ext.extensionPath;
     workspace = vscode.workspace.workspaceFolders![0].uri;
+    // the examples live outside the test workspace folder: first the refusal, then the setting that allows them
+    const outside = await api.client.sendRequest<SimulateResult>('iamPolicy/simulate', params());
+    assert.match(outside.errors.join('\n'), /app-read-s3\.policy\.json: is outside the workspace folders, so it is not read\. .*iamPolicy\.simulate\.allowFilesOutsideWorkspace/);
+    await vscode.workspace.getConfiguration('iamPolicy').update('simulate.allowFilesOutsideWorkspace', true, vscode.ConfigurationTarget.Global);
+    await poll(() => api.client.sendRequest<SimulateResult>('iamPolicy/simulate', params()), (r) => r.errors.length === 0);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('iamPolicy').update('simulate.allowFilesOutsideWorkspace', undefined, vscode.ConfigurationTarget.Global);
   });
 
   teardown(async () => {
