@@ -31,6 +31,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** extra environment for the server process */
   env?: NodeJS.ProcessEnv;
+  /** workspace folder URIs sent in initialize (default: none) */
+  workspaceFolders?: string[];
 }
 
 type Waiter = { uri: string; resolve: (p: PublishDiagnosticsParams) => void };
@@ -70,7 +72,8 @@ export class LspClient {
       reject(new Error(`server exited with ${code} before answering initialize; stderr:\n${client.stderr}`))));
     client.initializeResult = await Promise.race([
       connection.sendRequest<InitializeResult>('initialize', {
-        processId: process.pid, rootUri: null, workspaceFolders: null,
+        processId: process.pid, rootUri: options.workspaceFolders?.[0] ?? null,
+        workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
         capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
       }),
       exited,

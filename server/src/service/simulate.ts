@@ -58,8 +58,9 @@ export function buildScenario(params: SimulateParams, read: ReadText): Built {
       policyNames[ref.uri] = name;
       const text = read(ref.uri);
       if (typeof text !== 'string') {
-        const why = text ? text.error : `cannot read ${ref.uri}.`;
-        errors.push(`${slot}: ${why} Open the file or choose another one; it counts as no valid policy until then.`);
+        errors.push(text
+          ? `${slot}: ${text.error} It counts as no valid policy until then.`
+          : `${slot}: cannot read ${ref.uri}. Open the file or choose another one; it counts as no valid policy until then.`);
         return { name, file: ref.uri, policy: null };
       }
       const parsed = parsePolicyText(ref.uri, text);
