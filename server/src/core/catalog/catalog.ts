@@ -85,6 +85,7 @@ export class Catalog {
   private readonly actionInfo = new LruCache<string, ActionInfo>(4096);
   private readonly expanded = new LruCache<string, readonly string[]>(512);
   private readonly formatServices = new Map<string, string>();
+  private readonly keysByActions = new WeakMap<readonly string[], ConditionKeyInfo[]>();
   private readonly formatsByPattern = new LruCache<string, ReadonlyMap<string, readonly string[]>>(256);
   private readonly servicesByLower = new Map<string, string>();
   private readonly keys = new Map<string, ConditionKeyInfo>();
@@ -423,27 +424,37 @@ export class Catalog {
    * Condition keys that can apply to a request for any of the actions, narrowed to the resource types the
    * resource ARNs can name when ARNs are given. Global keys are not included: ask globalKeys() for them.
    */
-  conditionKeysFor(actions: string[], resourceArns?: string[]): ConditionKeyInfo[] {
+  conditionKeysFor(actions: readonly string[], resourceArns?: string[]): ConditionKeyInfo[] {
+    const anyResource = !resourceArns || resourceArns.includes('*');
+    // a statement with `*:*` names all 22k actions: read the raw rows (no ActionInfo objects) and remember the answer
+    // per list (the lists come from per-pattern caches)
+    if (anyResource) { const hit = this.keysByActions.get(actions); if (hit) return hit; }
     const names = new Set<string>();
     for (const a of actions) {
-      const info = this.action(a);
-      if (!info) continue;
-      for (const k of info.conditionKeys) names.add(k);
-      const rts = resourceArns && !resourceArns.includes('*')
-        ? info.resourceTypes.filter((rt) => resourceArns.some((arn) => this.arnMatchesFormat(arn, rt.arnFormat)))
-        : info.resourceTypes;
-      for (const rt of rts) for (const k of rt.conditionKeys) names.add(k);
+      const ref = this.ref(a);
+      if (!ref) continue;
+      const svc = this.svc(ref.prefix).data;
+      const [, rts, keys, rtKeys] = ref.raw;
+      for (const k of keys) names.add(k);
+      for (const r of rts) {
+        const name = r.endsWith('*') ? r.slice(0, -1) : r;
+        const def = svc.r[name];
+        if (!anyResource && !(def && resourceArns!.some((arn) => this.arnMatchesFormat(arn, def[0])))) continue;
+        for (const k of def ? def[1] : []) names.add(k);
+        for (const k of rtKeys?.[name] ?? []) names.add(k);
+      }
     }
     const out: ConditionKeyInfo[] = [];
     for (const n of names) {
       const info = this.conditionKey(n);
       if (info) out.push(info);
     }
+    if (anyResource) this.keysByActions.set(actions, out);
     return out;
   }
 
   /** Whether a key (concrete or patterned) can apply to at least one of the actions. */
-  keyAppliesToActions(key: string, actions: string[]): boolean {
+  keyAppliesToActions(key: string, actions: readonly string[]): boolean {
     const info = this.conditionKey(key);
     if (!info) return false;
     if (info.global) return true;
