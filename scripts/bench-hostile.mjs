@@ -204,6 +204,26 @@ const probes = [
   ['5 cli', 'CLI simulate … | head -1 (EPIPE)', () => runCli(['simulate', 'many.scenario.json'], { pipeToHead: true })],
 ];
 
+/** Markdown with its code spans removed (CommonMark: a backtick run is closed by a run of the same length). */
+function outsideCodeSpans(md) {
+  let out = '', i = 0;
+  while (i < md.length) {
+    if (md[i] !== '`') { out += md[i++]; continue; }
+    let n = 0;
+    while (md[i + n] === '`') n++;
+    let j = i + n, close = -1;
+    while (j < md.length) {
+      if (md[j] !== '`') { j++; continue; }
+      let m = 0;
+      while (md[j + m] === '`') m++;
+      if (m === n) { close = j; break; }
+      j += m;
+    }
+    if (close < 0) { out += md.slice(i, i + n); i += n; } else i = close + n;
+  }
+  return out;
+}
+
 function note(kind, r) {
   if (r.timeout) return '';
   if (r.err !== undefined) {
@@ -218,9 +238,12 @@ function note(kind, r) {
   if (Array.isArray(v)) return `${v.length} diagnostics`;
   if (v && v.contents) {
     const md = typeof v.contents === 'string' ? v.contents : v.contents.value ?? JSON.stringify(v.contents);
-    return /\]\(https:\/\/example\.com/.test(md) && !/\\\]\(https/.test(md) ? 'hover has a live link' : `hover ${md.length} chars`;
+    return /\]\(https:\/\/example\.com/.test(outsideCodeSpans(md)) ? 'hover has a live link' : `hover ${md.length} chars, link only inside code`;
   }
-  if (v && Array.isArray(v.errors)) return v.errors.length ? `error: ${String(v.errors[0]).slice(0, 110)}` : `decision ${v.result?.decision ?? '-'}`;
+  if (v && Array.isArray(v.errors)) {
+    const errs = [...v.errors, ...(v.scenarios ?? []).flatMap((x) => x.errors)].map((e) => (typeof e === 'string' ? e : e.message));
+    return errs.length ? `error: ${errs[0].slice(0, 110)}` : `decision ${v.result?.decision ?? '-'}`;
+  }
   return v === null ? 'null' : '';
 }
 

@@ -25,7 +25,7 @@ export function makeReader(ctx: ServerContext): ReadText {
     let path: string;
     try { path = fileURLToPath(uri); } catch { return { error: `${uri} is not a file path.` }; }
     const r = readTextFile(path, { roots: ctx.fileAccess.allowOutsideWorkspace ? undefined : ctx.workspaceFolders, outsideAdvice: OUTSIDE_ADVICE });
-    return r.ok ? r.text : { error: r.message };
+    return r.ok ? r.text : { error: r.message, reason: r.reason };
   };
 }
 

@@ -15,7 +15,7 @@ import type {
  * The text of a document by URI; undefined or `{ error }` (what is wrong, e.g. "is a named pipe (FIFO)") when it can
  * be neither found open nor read.
  */
-export type ReadText = (uri: string) => string | undefined | { error: string };
+export type ReadText = (uri: string) => string | undefined | { error: string; /** the error without the file's name */ reason?: string };
 
 /** Last path segment of a URI, decoded: `file:///a/b/read%20s3.json` -> `read s3.json`. */
 export function fileNameOf(uri: string): string {
@@ -225,7 +225,7 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
       policyUris.add(target);
       relToUri.set(relativePath, target);
       const t = read(target);
-      if (typeof t !== 'string') throw new Error(t ? t.error : `cannot read ${relativePath} (resolved to ${target}); check the path, which is relative to the scenario file`);
+      if (typeof t !== 'string') throw new Error(t ? t.reason ?? t.error : `cannot read ${relativePath} (resolved to ${target}); check the path, which is relative to the scenario file`);
       return { text: t };
     });
   } catch (e) {
