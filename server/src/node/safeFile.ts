@@ -21,6 +21,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** folders the file must be inside after symbolic links are resolved; undefined: anywhere */
   roots?: readonly string[];
+  /** how messages name `roots`; default "the workspace folders" */
+  rootsName?: string;
   /** what to do when the file is outside `roots` (appended to the message) */
   outsideAdvice?: string;
 }
@@ -65,7 +67,7 @@ export function readTextFile(file: string, options: ReadOptions = {}): ReadResul
   let real: string;
   try { real = realpathSync(file); } catch (e) { return refuse(...errnoReason(e as NodeJS.ErrnoException)); }
   if (roots && !inside(real, roots)) {
-    return refuse('outside', `is outside the workspace folders${real !== resolve(file) ? ` (it leads to ${real})` : ''}, so it is not read.${options.outsideAdvice ? ' ' + options.outsideAdvice : ''}`);
+    return refuse('outside', `is outside ${options.rootsName ?? 'the workspace folders'}${real !== resolve(file) ? ` (it leads to ${real})` : ''}, so it is not read.${options.outsideAdvice ? ' ' + options.outsideAdvice : ''}`);
   }
   let fd: number;
   try { fd = openSync(real, OPEN_FLAGS | (constants.O_NOFOLLOW ?? 0)); } catch (e) { return refuse(...errnoReason(e as NodeJS.ErrnoException)); }

@@ -11,7 +11,8 @@ export interface LoadedScenarios {
   errors: ScenarioError[];
 }
 
-const OUTSIDE_ADVICE = 'A scenario may name files inside the current folder or its own folder only; run iam-policy from a folder that holds both.';
+const ROOTS_NAME = "the current folder and the scenario's folder";
+const OUTSIDE_ADVICE = 'Run iam-policy from a folder that holds both the scenario and its policy files.';
 
 export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedScenarios {
   const read = readTextFile(file);
@@ -19,7 +20,7 @@ export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedScena
   const dir = dirname(read.path);
   const roots = [cwd, dirname(resolve(file)), dir];
   const { scenarios, errors } = parseScenarioFile(read.text, file, (rel) => {
-    const policy = readTextFile(resolve(dir, rel), { roots, outsideAdvice: OUTSIDE_ADVICE });
+    const policy = readTextFile(resolve(dir, rel), { roots, rootsName: ROOTS_NAME, outsideAdvice: OUTSIDE_ADVICE });
     if (!policy.ok) throw new Error(policy.reason);
     return { text: policy.text };
   });
