@@ -91,7 +91,68 @@ export class PatternBuilder {
 
   build(maxValueLength = MAX_VALUE_LENGTH): Matcher {
     if (this.length > MAX_PATTERN_LENGTH) return NEVER;
-    return new WildcardMatcher(Int32Array.from(this.kinds), Int32Array.from(this.codes), Int32Array.from(this.stops), this.caseInsensitive, maxValueLength);
+    return this.segmented(maxValueLength) ?? this.matcher(0, this.kinds.length, maxValueLength);
+  }
+
+  private matcher(from: number, to: number, maxValueLength: number): WildcardMatcher {
+    const slice = (a: number[]) => Int32Array.from(a.slice(from, to));
+    return new WildcardMatcher(slice(this.kinds), slice(this.codes), slice(this.stops), this.caseInsensitive, maxValueLength);
+  }
+
+  /**
+   * Part by part, when the pattern allows it: if no wildcard may cross `c` up to the first literal `c` after the
+   * last wildcard that may not, then the k-th literal `c` of the pattern can only meet the k-th `c` of the value. The value is split the same way and each part matched on its own with the
+   * greedy scan (an ARN pattern: five fields, then the resource, where `*` matches anything).
+   */
+  private segmented(maxValueLength: number): Matcher | undefined {
+    const { kinds, codes, stops } = this;
+    let c = NONE, lastClassed = -1;
+    for (let i = 0; i < kinds.length; i++) {
+      if (kinds[i] === LIT || stops[i] === NONE) continue;
+      if (c !== NONE && stops[i] !== c) return undefined;
+      c = stops[i];
+      lastClassed = i;
+    }
+    if (c === NONE) return undefined;
+    const sepCode = this.caseInsensitive ? fold(c) : c;
+    const cut: number[] = [];
+    for (let i = 0; i < kinds.length; i++) {
+      if (kinds[i] === LIT && codes[i] === sepCode) {
+        cut.push(i);
+        if (i > lastClassed) break;
+      } else if (kinds[i] !== LIT && stops[i] === NONE) return undefined; // a wildcard that may cross, before the tail
+    }
+    // parts before each cut; whatever follows the last cut is the tail (all of the pattern when no cut follows)
+    const tailFrom = cut.length && cut[cut.length - 1] > lastClassed ? cut[cut.length - 1] + 1 : -1;
+    const heads: WildcardMatcher[] = [];
+    let from = 0;
+    for (const at of cut) { heads.push(this.matcher(from, at, maxValueLength)); from = at + 1; }
+    if (tailFrom < 0) heads.push(this.matcher(from, kinds.length, maxValueLength));
+    const tail = tailFrom < 0 ? undefined : this.matcher(tailFrom, kinds.length, maxValueLength);
+    return new SegmentedMatcher(String.fromCharCode(c), heads, tail, maxValueLength);
+  }
+}
+
+class SegmentedMatcher implements Matcher {
+  constructor(
+    private readonly sep: string, private readonly heads: WildcardMatcher[], private readonly tail: WildcardMatcher | undefined,
+    private readonly maxValueLength: number,
+  ) {}
+
+  test(value: string): boolean {
+    if (value.length > this.maxValueLength) return false;
+    let from = 0;
+    const last = this.heads.length - 1;
+    for (let k = 0; k <= last; k++) {
+      const at = value.indexOf(this.sep, from);
+      if (k === last && !this.tail) {
+        // no tail: the last part runs to the end of the value and holds no separator
+        return at < 0 && this.heads[k].testRange(value, from, value.length);
+      }
+      if (at < 0 || !this.heads[k].testRange(value, from, at)) return false;
+      from = at + 1;
+    }
+    return this.tail!.testRange(value, from, value.length);
   }
 }
 
@@ -114,16 +175,23 @@ class WildcardMatcher implements Matcher {
       if (kinds[i] !== LIT && stops[i] !== NONE) classed = true;
     }
     this.classed = classed;
-    this.onlyStars = onlyStars && !classed;
+    this.onlyStars = onlyStars && !classed && kinds.length > 0;
     this.literalOnly = literalOnly;
     this.minLength = min;
   }
 
   test(value: string): boolean {
-    if (value.length > this.maxValueLength || value.length < this.minLength) return false;
+    if (value.length > this.maxValueLength) return false;
+    return this.testRange(value, 0, value.length);
+  }
+
+  /** Whether value[from, to) matches. */
+  testRange(value: string, from: number, to: number): boolean {
+    const n = to - from;
+    if (n < this.minLength) return false;
     if (this.onlyStars) return true;
-    if (this.literalOnly && value.length !== this.kinds.length) return false;
-    return this.classed ? this.automaton(value) : this.greedy(value);
+    if (this.literalOnly && n !== this.kinds.length) return false;
+    return this.classed ? this.automaton(value.slice(from, to)) : this.greedy(value, from, to);
   }
 
   private at(value: string, i: number): number {
@@ -132,10 +200,10 @@ class WildcardMatcher implements Matcher {
   }
 
   /** Every star matches anything: on a mismatch only the last star needs to take one more character. */
-  private greedy(value: string): boolean {
+  private greedy(value: string, from = 0, n = value.length): boolean {
     const { kinds, codes } = this;
-    const m = kinds.length, n = value.length;
-    let p = 0, v = 0, starP = -1, starV = 0;
+    const m = kinds.length;
+    let p = 0, v = from, starP = -1, starV = from;
     while (v < n) {
       if (p < m && kinds[p] === STAR) { starP = p++; starV = v; continue; }
       if (p < m && (kinds[p] === ONE || codes[p] === this.at(value, v))) { p++; v++; continue; }
