@@ -238,7 +238,8 @@ function note(kind, r) {
   if (Array.isArray(v)) return `${v.length} diagnostics`;
   if (v && v.contents) {
     const md = typeof v.contents === 'string' ? v.contents : v.contents.value ?? JSON.stringify(v.contents);
-    return /\]\(https:\/\/example\.com/.test(outsideCodeSpans(md)) ? 'hover has a live link' : `hover ${md.length} chars, link only inside code`;
+    if (/\]\(https:\/\/example\.com/.test(outsideCodeSpans(md))) return 'hover has a live link';
+    return `hover ${md.length} chars${md.includes('example.com') ? ', link only inside a code span' : ''}`;
   }
   if (v && Array.isArray(v.errors)) {
     const errs = [...v.errors, ...(v.scenarios ?? []).flatMap((x) => x.errors)].map((e) => (typeof e === 'string' ? e : e.message));

@@ -103,6 +103,7 @@ const ACCOUNT = /^\d{12}$/;
  */
 export function parsePrincipal(raw: string): PrincipalInfo | PrincipalError {
   const p = raw.trim();
+  if (p.length > MAX_PATTERN_LENGTH) return { error: `the principal has ${p.length.toLocaleString('en-US')} characters; principal ARNs have at most ${MAX_PATTERN_LENGTH.toLocaleString('en-US')}` };
   if (p === 'anonymous' || p === '*') return { kind: 'anonymous', raw, account: '', partition: 'aws' };
   if (ACCOUNT.test(p)) return rootOf(raw, 'aws', p);
   if (!p.startsWith('arn:')) {
