@@ -6,28 +6,7 @@ import assert from 'node:assert/strict';
 import { hover } from '../../../server/src/service/hover';
 import { inlineCode } from '../../../server/src/service/hover/markdownText';
 import { catalog, docWithCaret } from '../helpers';
-
-/** The Markdown outside code spans (CommonMark: a backtick run opens a span closed by a run of the same length). */
-function outsideCodeSpans(md: string): string {
-  let out = '';
-  let i = 0;
-  while (i < md.length) {
-    if (md[i] !== '`') { out += md[i++]; continue; }
-    let n = 0;
-    while (md[i + n] === '`') n++;
-    let j = i + n, close = -1;
-    while (j < md.length) {
-      if (md[j] !== '`') { j++; continue; }
-      let m = 0;
-      while (md[j + m] === '`') m++;
-      if (m === n) { close = j; break; }
-      j += m;
-    }
-    if (close < 0) { out += md.slice(i, i + n); i += n; continue; }
-    i = close + n;
-  }
-  return out;
-}
+import { outsideCodeSpans } from './codeSpans';
 
 /** The content of the one code span in `md`, as CommonMark reads it. */
 function codeSpanContent(md: string): string {
