@@ -3,9 +3,10 @@
 //
 // Patterns come from documents we do not control, so they are never turned into backtracking regular expressions:
 // a pattern compiles to a token list (runs of `*` collapsed) and a match scans the value once per pattern position
-// at most. Patterns where every `*` may match anything use the greedy "restart after the last star" scan; patterns
-// whose wildcards may not cross a character (ARN segments, path globs) run as a set-of-states automaton. Both take
-// at most (value length) x (pattern length) steps, and both lengths are capped, so no input can make a match slow.
+// at most. Patterns where every `*` may match anything use the greedy "restart after the last star" scan; ARN
+// patterns, whose wildcards stay inside a colon-separated field, are split into fields matched the same way; the
+// rest (path globs with `*` inside a folder name) run as a set-of-states automaton. All take at most
+// (value length) x (pattern length) steps, and both lengths are capped, so no input can make a match slow.
 import { LruCache } from './lru';
 
 /** AWS caps ARNs at 2,048 characters; we apply the same cap to every wildcard pattern. */
@@ -101,8 +102,9 @@ export class PatternBuilder {
 
   /**
    * Part by part, when the pattern allows it: if no wildcard may cross `c` up to the first literal `c` after the
-   * last wildcard that may not, then the k-th literal `c` of the pattern can only meet the k-th `c` of the value. The value is split the same way and each part matched on its own with the
-   * greedy scan (an ARN pattern: five fields, then the resource, where `*` matches anything).
+   * last wildcard that may not, then the k-th literal `c` of the pattern can only meet the k-th `c` of the value.
+   * The value is split the same way and each part matched on its own with the greedy scan (an ARN pattern: five
+   * fields, then the resource, where `*` matches anything).
    */
   private segmented(maxValueLength: number): Matcher | undefined {
     const { kinds, codes, stops } = this;
