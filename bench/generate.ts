@@ -17,7 +17,16 @@ export function rng(seed: number): () => number {
 export const A = '111122223333';
 export const B = '444455556666';
 
-interface Target { action: string; resource: string; resourceAccount?: string; bucketish: string[] }
+/**
+ * `features`: the known deviations (docs/evaluator-deviations.md) every scenario on this target may touch;
+ * `acrossFeature` one it touches when the principal's account is not the resource's.
+ */
+interface Target {
+  action: string; resource: string; resourceAccount?: string; bucketish: string[];
+  features?: string[]; acrossFeature?: string;
+  /** a deviation touched when the scenario has a resource policy */
+  resourcePolicyFeature?: string;
+}
 const TARGETS: Target[] = [
   { action: 's3:GetObject', resource: 'arn:aws:s3:::reports/2026/q3.csv', resourceAccount: A, bucketish: ['arn:aws:s3:::reports/*', 'arn:aws:s3:::reports/2026/*', 'arn:aws:s3:::reports/2026/q?.csv', 'arn:aws:s3:::other/*'] },
   { action: 's3:PutObject', resource: 'arn:aws:s3:::reports/alice/new.csv', resourceAccount: A, bucketish: ['arn:aws:s3:::reports/*', 'arn:aws:s3:::reports/${aws:username}/*', 'arn:aws:s3:::reports/bob/*'] },
@@ -31,6 +40,15 @@ const TARGETS: Target[] = [
   { action: 'kms:Decrypt', resource: `arn:aws:kms:eu-west-1:${A}:key/1234abcd-12ab-34cd-56ef-1234567890ab`, bucketish: [`arn:aws:kms:eu-west-1:${A}:key/*`, `arn:aws:kms:*:${A}:key/1234abcd-12ab-34cd-56ef-1234567890ab`] },
   { action: 'ssm:GetParameter', resource: `arn:aws:ssm:eu-west-1:${A}:parameter/app/db`, bucketish: [`arn:aws:ssm:eu-west-1:${A}:parameter/app/*`, `arn:aws:ssm:*:*:parameter/*`] },
   { action: 'secretsmanager:GetSecretValue', resource: `arn:aws:secretsmanager:eu-west-1:${A}:secret:db-AbCdEf`, bucketish: [`arn:aws:secretsmanager:eu-west-1:${A}:secret:db-*`, `arn:aws:secretsmanager:*:${A}:secret:*`] },
+  // requests AWS authorizes by rules of their own (server/src/core/evaluator/actionRules.ts)
+  { action: 'sts:GetCallerIdentity', resource: '*', bucketish: ['*'] },
+  { action: 'kms:CreateAlias', resource: `arn:aws:kms:eu-west-1:${A}:alias/app`, bucketish: [`arn:aws:kms:eu-west-1:${A}:alias/app`, `arn:aws:kms:*:${A}:alias/*`, `arn:aws:kms:eu-west-1:${A}:key/*`], acrossFeature: 'kms-alias-other-account' },
+  { action: 'kms:DeleteAlias', resource: `arn:aws:kms:eu-west-1:${B}:alias/partner`, bucketish: [`arn:aws:kms:eu-west-1:${B}:alias/*`, 'arn:aws:kms:*'], acrossFeature: 'kms-alias-other-account' },
+  { action: 'kms:CreateAlias', resource: `arn:aws:kms:eu-west-1:${A}:alias/aws/s3`, bucketish: [`arn:aws:kms:eu-west-1:${A}:alias/*`, `arn:aws:kms:eu-west-1:${A}:alias/aws/*`], features: ['aws-reserved'], acrossFeature: 'kms-alias-other-account' },
+  { action: 'iam:CreatePolicyVersion', resource: 'arn:aws:iam::aws:policy/ReadOnlyAccess', bucketish: ['arn:aws:iam::aws:policy/*', 'arn:aws:iam::*:policy/*', `arn:aws:iam::${A}:policy/*`], features: ['aws-reserved'] },
+  { action: 'iam:GetPolicy', resource: 'arn:aws:iam::aws:policy/ReadOnlyAccess', bucketish: ['arn:aws:iam::aws:policy/*', 'arn:aws:iam::aws:policy/ReadOnly*', `arn:aws:iam::${A}:policy/*`] },
+  { action: 'iam:PassRole', resource: `arn:aws:iam::${A}:role/MyServiceRole`, bucketish: [`arn:aws:iam::${A}:role/MyServiceRole`, `arn:aws:iam::${A}:role/*`, `arn:aws:iam::${B}:role/*`], resourcePolicyFeature: 'passrole-resource-policy', acrossFeature: 'passrole-other-account' },
+  { action: 'iam:PassRole', resource: `arn:aws:iam::${B}:role/partner`, bucketish: [`arn:aws:iam::${B}:role/partner`, 'arn:aws:iam::*:role/*'], resourcePolicyFeature: 'passrole-resource-policy', acrossFeature: 'passrole-other-account' },
 ];
 
 interface PrincipalDef { arn: string; kind: string }
@@ -97,6 +115,9 @@ export function generate(seed: number, count: number): Generated[] {
     const features = new Set<string>();
     const target = pick(TARGETS);
     const principal = pick(PRINCIPALS);
+    for (const f of target.features ?? []) features.add(f);
+    const accountOf = (arn: string) => /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
+    if (target.acrossFeature && accountOf(principal.arn) && accountOf(principal.arn) !== accountOf(target.resource)) features.add(target.acrossFeature);
     const prefix = target.action.split(':')[0];
     const actionPatterns = [target.action, `${prefix}:*`, '*', `${target.action.slice(0, target.action.length - 3)}*`, `${prefix}:Get*`, target.action.toUpperCase(), `${target.action.slice(0, -2)}?${target.action.slice(-1)}`, 's3:DeleteObject', 'ec2:*'];
     const statement = (effect: 'Allow' | 'Deny', withPrincipal: boolean): Record<string, unknown> => {
@@ -134,6 +155,7 @@ export function generate(seed: number, count: number): Generated[] {
     const permissionBoundaries = hasIdentity && chance(0.25) ? [policy('boundary', 'plain', 1 + Math.floor(r() * 2), 0.15)] : [];
     const sessionPolicy = (principal.kind === 'session' || principal.kind === 'federated') && chance(0.35) ? policy('session', 'plain', 1 + Math.floor(r() * 2), 0.15) : undefined;
     const resourcePolicy = chance(0.55) ? policy('resource', 'resource', 1 + Math.floor(r() * 3), 0.25) : undefined;
+    if (resourcePolicy && target.resourcePolicyFeature) features.add(target.resourcePolicyFeature);
     const orgLevels = (kind: 'scp' | 'rcp'): OrgLevel[] => {
       const levels: OrgLevel[] = [];
       const depth = 1 + Math.floor(r() * 3);

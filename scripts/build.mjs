@@ -1,4 +1,4 @@
-// Bundles the client, the server and the CLI with esbuild; copies the catalog data next to them.
+// Bundles the client, the server, the CLI and the GitHub Action's entry with esbuild; copies the catalog data next to them.
 // usage: node scripts/build.mjs [--watch] [--dev]
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
@@ -24,6 +24,8 @@ const configs = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // the GitHub Action's entry (action.yml); neither the .vsix nor the npm package ships it
+  { ...common, entryPoints: ['server/src/action.ts'], outfile: 'dist/action.js' },
 ];
 
 function copyData() {
@@ -40,5 +42,5 @@ if (watch) {
 } else {
   const t0 = Date.now();
   await Promise.all(configs.map((c) => esbuild.build(c)));
-  console.log(`bundled dist/extension.js, dist/server.js, dist/cli.js in ${Date.now() - t0} ms`);
+  console.log(`bundled dist/extension.js, dist/server.js, dist/cli.js, dist/action.js in ${Date.now() - t0} ms`);
 }

@@ -1,21 +1,24 @@
 // npm run package: production bundles, then a .vsix with @vscode/vsce (offline). The bundles already contain every
 // runtime dependency, so node_modules stays out (--no-dependencies); .vscodeignore whitelists what ships.
+// package.json's `files` is the npm package's whitelist (the CLI), and vsce refuses a folder that has both, so vsce runs
+// in a staging folder holding what .vscodeignore names and a package.json without `files`.
 // Fails when the .vsix is over 3 MB or holds sources, tests, maps or node_modules (client/media/ is the webview's
 // runtime script and styles, so it ships).
 // usage: node scripts/package.mjs [--out FILE]
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const argv = process.argv.slice(2);
-const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : join(root, `${pkg.name}-${pkg.version}.vsix`);
+const out = resolve(argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : join(root, `${pkg.name}-${pkg.version}.vsix`));
 const MAX_BYTES = 3 * 1024 * 1024;
 const FORBIDDEN = [/(^|\/)node_modules\//, /\.ts$/, /\.map$/, /^extension\/(client\/(?!media\/)|server|test|scripts|examples|bench|out|docs)\//, /\.vsix$/];
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+function run(cmd, args, cwd = root) {
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr);
     throw new Error(`${cmd} ${args.join(' ')} failed with ${r.status}`);
@@ -25,8 +28,25 @@ function run(cmd, args) {
 
 const t0 = Date.now();
 process.stdout.write(run(process.execPath, ['scripts/build.mjs']));
+
+/** A folder with the top-level entries that .vscodeignore lets through, .vscodeignore itself and package.json minus `files`. */
+function stage() {
+  const dir = mkdtempSync(join(tmpdir(), 'iam-vsix-'));
+  const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8');
+  const tops = new Set(ignore.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('!')).map((l) => l.slice(1).split('/')[0]));
+  for (const t of tops) if (t !== 'package.json' && existsSync(join(root, t))) cpSync(join(root, t), join(dir, t), { recursive: true });
+  cpSync(join(root, '.vscodeignore'), join(dir, '.vscodeignore'));
+  const { files: _npmFiles, ...manifest } = pkg;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return dir;
+}
 const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
-run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-update-package-json', '--no-git-tag-version', '--out', out]);
+const staging = stage();
+try {
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-update-package-json', '--no-git-tag-version', '--out', out], staging);
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}
 
 // vsce ls would re-resolve the file list from the folder; reading the zip itself shows what really ships
 const listing = run('python3', ['-c', 'import sys, zipfile; [print(i.file_size, i.filename) for i in zipfile.ZipFile(sys.argv[1]).infolist()]', out])

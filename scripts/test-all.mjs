@@ -3,8 +3,9 @@
 // be installed is a failure.
 //
 // Layers: typecheck, catalog (catalog:check), build, unit (test/unit), server (test/server, LSP over stdio),
-// package (.vsix), host (idempotent code-server install), integration (mocha in code-server's extension host),
-// ui (headless Chromium on code-server with the installed .vsix).
+// package (.vsix), cli-package (the npm package packed, installed offline into a temp project and run there; the
+// pre-commit hooks and the GitHub Action's entry as processes), host (idempotent code-server install), integration
+// (mocha in code-server's extension host), ui (headless Chromium on code-server with the installed .vsix).
 //
 // usage: node scripts/test-all.mjs                       everything (what CI runs)
 //        node scripts/test-all.mjs --only unit,server    chosen layers, plus the layers they need
@@ -20,6 +21,8 @@ const LAYERS = [
   { name: 'unit', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/unit'], counts: 'node:test' },
   { name: 'server', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/server'], counts: 'node:test', needs: ['build'] },
   { name: 'package', cmd: ['node', 'scripts/package.mjs'] },
+  // one file at a time: npm pack's prepack rebuilds dist/, which the other file runs
+  { name: 'cli-package', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/cli-package', '--', '--test-concurrency=1'], counts: 'node:test', needs: ['build'] },
   { name: 'host', cmd: ['bash', 'scripts/host/install.sh'] },
   { name: 'integration', cmd: ['node', 'scripts/host/run-integration.mjs', '--host', 'code-server'], counts: 'summary', needs: ['build', 'host'] },
   { name: 'ui', cmd: ['node', 'test/e2e/ui-smoke.mjs'], counts: 'summary', needs: ['package', 'host'] },

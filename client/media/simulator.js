@@ -264,7 +264,11 @@
         const detail = (r.statements || []).find((s) => same(s, m)) || m;
         return statementItem(detail, true);
       }));
-      parts.push(h('h3', {}, 'Deciding statements'), r.matchedStatements.length ? decidedList : h('p', { className: 'hint' }, 'No statement applies: nothing allows the request.'));
+      // an implicit deny is decided by what is missing: statements that apply are shown in their lanes, not as deciding
+      const noneDecided = r.decision === 'ImplicitlyDenied' && (r.statements || []).some((s) => s.applies)
+        ? 'No statement decides an implicit deny: what applies is not enough on its own (see Why).'
+        : r.decision === 'Allowed' ? 'No statement was needed (see Why).' : 'No statement applies: nothing allows the request.';
+      parts.push(h('h3', {}, 'Deciding statements'), r.matchedStatements.length ? decidedList : h('p', { className: 'hint' }, noneDecided));
       const lanes = h('div', { className: 'lanes' });
       const idle = LANES.filter(([type]) => r.policyTypes[type] === 'NotApplicable' && !(r.statements || []).some((s) => s.policyType === type));
       for (const [type, label] of LANES) {

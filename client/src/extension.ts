@@ -26,6 +26,8 @@ export interface ExtensionApi {
   simulator: SimulatorApi;
   /** the policy-type status bar item's text, or undefined while it is hidden (for tests) */
   policyTypeStatus(): string | undefined;
+  /** the status bar item's tooltip: the type, why, and what to do if it is not meant (for tests) */
+  policyTypeTooltip(): string | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -70,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       const r = await client.sendRequest<PolicyTypeResult>(PolicyTypeRequest, { uri: editor.document.uri.toString() });
       if (!r.type) { setShown(false); return; }
       status.text = `$(shield) IAM: ${r.label}`;
-      status.tooltip = `Policy type decided by ${r.source}. Click to change.`;
+      status.tooltip = `${r.label}: ${r.reason}.${r.advice ? ` ${r.advice}` : ''} Click to change the type.`;
       setShown(true);
     } catch { setShown(false); }
   };
@@ -116,7 +118,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   await ready;
   void updateStatus();
-  return { client, ready, simulator, policyTypeStatus: () => (statusShown ? status.text : undefined) };
+  return {
+    client, ready, simulator,
+    policyTypeStatus: () => (statusShown ? status.text : undefined),
+    policyTypeTooltip: () => (statusShown && typeof status.tooltip === 'string' ? status.tooltip : undefined),
+  };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,27 +1,39 @@
 // The command line: iam-policy lint|simulate|test, on the same service and core as the language server.
 import { loadCatalog } from './node/catalogFiles';
-import { runLint } from './cli/lint';
+import { inGitHubActions } from './cli/annotations';
+import { runLint, type LintOptions } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
 
 const USAGE = `usage:
-  iam-policy lint FILES… [--format text|json|sarif]   check policies; exit 1 on errors
+  iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]
+                                                      check policies; exit 1 on findings at or above --fail-on
   iam-policy simulate FILE [--format text|json]        evaluate the scenarios in FILE
-  iam-policy test FILES…                              run scenarios with "expected"; exit 1 on failures
-  iam-policy --version`;
+  iam-policy test FILES… [--format text|json] [--quiet]
+                                                      run scenarios with "expected"; exit 1 on failures
+  iam-policy --version
+exit status: 0 clean, 1 findings (lint) or failed scenarios (test), 2 bad usage or input that cannot be read.
+--quiet prints only the summary line; inside GitHub Actions (GITHUB_ACTIONS=true) findings are also printed as
+workflow annotations.`;
 
-function takeFormat(args: string[], allowed: string[]): { format: string; rest: string[] } | string {
-  const rest: string[] = [];
-  let format = 'text';
+function takeLintOptions(args: string[]): { opts: LintOptions; files: string[] } | string {
+  const files: string[] = [];
+  const opts: LintOptions = { format: 'text', failOn: 'error', quiet: false, annotate: inGitHubActions() };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    const value = () => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
     if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (!v || !allowed.includes(v)) return `--format must be one of ${allowed.join(', ')}`;
-      format = v;
-    } else if (a.startsWith('--')) return `unknown option ${a}`;
-    else rest.push(a);
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') return '--format must be one of text, json, sarif';
+      opts.format = v;
+    } else if (a === '--fail-on' || a.startsWith('--fail-on=')) {
+      const v = value();
+      if (v !== 'error' && v !== 'warning') return '--fail-on must be error or warning';
+      opts.failOn = v;
+    } else if (a === '--quiet' || a === '-q') opts.quiet = true;
+    else if (a.startsWith('--')) return `unknown option ${a}`;
+    else files.push(a);
   }
-  return { format, rest };
+  return { opts, files };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -30,9 +42,9 @@ async function main(argv: string[]): Promise<number> {
   if (!cmd || cmd === '--help' || cmd === '-h' || args.includes('--help') || args.includes('-h')) { out(USAGE); return cmd ? 0 : 2; }
   if (cmd === '--version') { const c = loadCatalog(); out(`iam-policy, ${c.version.label}`); return 0; }
   if (cmd === 'lint') {
-    const p = takeFormat(args, ['text', 'json', 'sarif']);
+    const p = takeLintOptions(args);
     if (typeof p === 'string') { process.stderr.write(`iam-policy lint: ${p}\n`); return 2; }
-    return runLint(p.rest, p.format, loadCatalog(), out);
+    return runLint(p.files, p.opts, loadCatalog(), out, (s) => process.stderr.write(s + '\n'));
   }
   if (cmd === 'simulate' || cmd === 'test') {
     return runScenarioCommand(cmd, args, loadCatalog(), out);

@@ -23,6 +23,10 @@ export interface PolicyTypeResult {
   type: PolicyType | null;
   label: string | null;
   source: string | null;
+  /** why the document has this type, a plain-text sentence without the final period */
+  reason: string | null;
+  /** what to do if the type came from the content and is not what the author meant */
+  advice: string | null;
 }
 
 /** Choose the policy type of a document ("IAM Policy: Change Policy Type"); null goes back to automatic. */

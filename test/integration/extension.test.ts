@@ -133,6 +133,15 @@ suite('IAM policy extension in a real VS Code host', () => {
     await editor.edit((e) => e.insert(new vscode.Position(1, 27), ',\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]'));
     const text = await poll(() => api.policyTypeStatus(), (t) => t !== undefined, 10_000);
     assert.equal(text, '$(shield) IAM: Identity-based policy');
+    assert.match(api.policyTypeTooltip() ?? '', /^Identity-based policy: no chosen type, setting, file-name convention or Principal says otherwise, and identity is the default\. If it is meant for a resource .* Click to change the type\.$/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('the status bar tooltip says a Principal made the document resource-based, and what to do if it is meant for a user', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'iam-policy', content: '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"}, "Action": "s3:GetObject", "Resource": "*"}]\n}\n' });
+    await vscode.window.showTextDocument(doc);
+    const tip = await poll(() => api.policyTypeTooltip(), (t) => t !== undefined && t.startsWith('Resource-based'), 10_000);
+    assert.match(tip ?? '', /^Resource-based policy: statement 1 has a Principal\. If it is meant for a user, group or role, it is an identity-based policy, which has no Principal .*Click to change the type\.$/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -8,7 +8,7 @@ import { ScenarioLensProvider, ScenarioResults } from '../inline/scenarios';
 import { ScenarioTests } from '../inline/testController';
 import { PolicyTypeRequest } from '../requests';
 import { SimulatorPanel, VIEW_TYPE, pickScenarioFile, type EvaluationEvent } from './panel';
-import { addPolicy, type PanelState, type Slot } from './state';
+import { addPolicy, principalForResource, type PanelState, type Slot } from './state';
 
 const SLOT_OF_TYPE: Record<string, Slot> = {
   identity: 'identity', resource: 'resource', trust: 'resource', endpoint: 'resource', boundary: 'boundary', session: 'session', scp: 'scp', rcp: 'rcp',
@@ -61,7 +61,9 @@ export function registerSimulator(context: vscode.ExtensionContext, client: Lang
       return SimulatorPanel.show(context, client, log, (state) => {
         const next = add(state);
         // a wildcard is no request: "s3:Get*" becomes the first action it stands for only in the user's hands
-        next.request = { ...next.request, action: s?.action ?? next.request.action, resource: s?.resource ?? next.request.resource };
+        const resource = s?.resource ?? next.request.resource;
+        // the placeholder principal moves to the resource's account, so the statement is not simulated cross-account
+        next.request = { ...next.request, action: s?.action ?? next.request.action, resource, principal: principalForResource(next.request.principal, resource) };
         return next;
       });
     }),

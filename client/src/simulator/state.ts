@@ -51,6 +51,21 @@ export interface PanelState {
 
 export const LIMITS = { policies: 50, levels: 10, contextRows: 100, text: 20_000, policyJson: 200_000 } as const;
 
+/** The principal a new panel starts with: a placeholder IAM user. */
+export const DEFAULT_PRINCIPAL = 'arn:aws:iam::111122223333:user/alice';
+const PLACEHOLDER_USER = /^arn:[a-z-]+:iam::\d{12}:user\/alice$/;
+
+/**
+ * The principal for simulating a statement on `resource`. While the principal is still the placeholder user, it moves
+ * to the account of the resource ARN (when the ARN names a 12-digit account), so that a statement simulates as what it
+ * says instead of as a cross-account request. A principal the user typed is kept.
+ */
+export function principalForResource(principal: string, resource: string): string {
+  if (!PLACEHOLDER_USER.test(principal)) return principal;
+  const m = /^arn:([a-z-]+):[^:]*:[^:]*:(\d{12}):/.exec(resource);
+  return m ? `arn:${m[1]}:iam::${m[2]}:user/alice` : principal;
+}
+
 export function emptyState(): PanelState {
   return {
     version: 1,
@@ -61,7 +76,7 @@ export function emptyState(): PanelState {
     resourcePolicy: null,
     scps: [],
     rcps: [],
-    request: { principal: 'arn:aws:iam::111122223333:user/alice', action: '', resource: '', resourceAccount: '', sessionIssuer: '' },
+    request: { principal: DEFAULT_PRINCIPAL, action: '', resource: '', resourceAccount: '', sessionIssuer: '' },
     context: [],
     expected: '',
   };

@@ -1,4 +1,5 @@
-// iam-policy lint FILES… [--format text|json|sarif]: exit 1 when any file has an error, 2 on usage or I/O trouble.
+// iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]: exit 1 when a file has a finding
+// at or above --fail-on (default error), 2 on usage or I/O trouble; GitHub annotations inside a workflow.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,11 +11,23 @@ import { DEFAULT_SETTINGS } from '../service/settings';
 import { validate, ruleDocUrl } from '../service/validation';
 import { RULES } from '../service/validation/rules';
 import { readTextFile } from '../node/safeFile';
+import { workflowCommand, type AnnotationLevel } from './annotations';
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
   [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint',
 };
+
+export type FailOn = 'error' | 'warning';
+
+export interface LintOptions {
+  format: 'text' | 'json' | 'sarif';
+  failOn: FailOn;
+  /** text output: only the summary line (and the files that could not be read) */
+  quiet: boolean;
+  /** print GitHub workflow annotations (stdout with text output, stderr with json/sarif so those stay parseable) */
+  annotate: boolean;
+}
 
 export interface LintFileResult {
   file: string;
@@ -38,7 +51,7 @@ export function lintText(file: string, text: string, catalog: Catalog): LintFile
   return { file, diagnostics };
 }
 
-function toSarif(results: LintFileResult[]): object {
+export function toSarif(results: LintFileResult[]): object {
   const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -56,8 +69,8 @@ function toSarif(results: LintFileResult[]): object {
   };
 }
 
-export function runLint(files: string[], format: string, catalog: Catalog, out: (s: string) => void): number {
-  if (!files.length) { out('iam-policy lint: no files given. Usage: iam-policy lint FILES… [--format text|json|sarif]'); return 2; }
+/** Lints each file; unreadable files and scenario files get a result too, so every argument is accounted for. */
+export function lintFiles(files: string[], catalog: Catalog): LintFileResult[] {
   const results: LintFileResult[] = [];
   for (const file of files) {
     if (SCENARIO_FILE.test(file)) {
@@ -68,21 +81,63 @@ export function runLint(files: string[], format: string, catalog: Catalog, out: 
     if (read.ok) results.push(lintText(file, read.text, catalog));
     else results.push({ file, diagnostics: [], error: `cannot read ${read.message}` });
   }
-  if (format === 'json') out(JSON.stringify(results, null, 2));
-  else if (format === 'sarif') out(JSON.stringify(toSarif(results), null, 2));
+  return results;
+}
+
+export interface LintCounts { checked: number; errors: number; warnings: number; unreadable: number; skipped: number }
+
+export function lintCounts(results: LintFileResult[]): LintCounts {
+  const count = (s: string) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
+  const checked = results.filter((r) => !r.error && !r.skipped).length;
+  const unreadable = results.filter((r) => r.error).length;
+  return { checked, errors: count('error'), warnings: count('warning'), unreadable, skipped: results.length - checked - unreadable };
+}
+
+export function lintSummary(c: LintCounts): string {
+  return `${c.checked} file(s) checked: ${c.errors} error(s), ${c.warnings} warning(s)` +
+    (c.unreadable ? `; ${c.unreadable} could not be read` : '') + (c.skipped ? `; ${c.skipped} scenario file(s) skipped` : '');
+}
+
+/** 2 when a file could not be read, 1 when a finding is at or above `failOn`, else 0. */
+export function lintExitCode(results: LintFileResult[], failOn: FailOn): number {
+  const failing = failOn === 'warning' ? ['error', 'warning'] : ['error'];
+  if (results.some((r) => r.error)) return 2;
+  return results.some((r) => r.diagnostics.some((d) => failing.includes(d.severity))) ? 1 : 0;
+}
+
+const ANNOTATION_LEVEL: Record<string, AnnotationLevel | undefined> = { error: 'error', warning: 'warning', information: 'notice' };
+
+/** Errors, warnings and information as annotations; hints stay in the editor. */
+export function lintAnnotations(results: LintFileResult[]): string[] {
+  return results.flatMap((r) => r.error
+    ? [workflowCommand({ level: 'error', file: r.file, title: 'iam-policy lint', message: r.error })]
+    : r.diagnostics.flatMap((d) => {
+      const level = ANNOTATION_LEVEL[d.severity];
+      return level ? [workflowCommand({
+        level, file: r.file, line: d.range.start.line + 1, col: d.range.start.character + 1,
+        endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, title: d.code, message: d.message,
+      })] : [];
+    }));
+}
+
+export function printLint(results: LintFileResult[], opts: LintOptions, out: (s: string) => void, err: (s: string) => void): void {
+  if (opts.format === 'json') out(JSON.stringify(results, null, 2));
+  else if (opts.format === 'sarif') out(JSON.stringify(toSarif(results), null, 2));
   else {
     for (const r of results) {
       if (r.error) { out(`${r.file}: error: ${r.error}`); continue; }
+      if (opts.quiet) continue;
       if (r.skipped) { out(`${r.file}: skipped: ${r.skipped}`); continue; }
       for (const d of r.diagnostics) out(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
     }
-    const count = (s: string) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
-    const checked = results.filter((r) => !r.error && !r.skipped).length;
-    const unreadable = results.filter((r) => r.error).length;
-    const skipped = results.length - checked - unreadable;
-    out(`${checked} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s)` +
-      (unreadable ? `; ${unreadable} could not be read` : '') + (skipped ? `; ${skipped} scenario file(s) skipped` : ''));
+    out(lintSummary(lintCounts(results)));
   }
-  const failed = results.some((r) => r.error || r.diagnostics.some((d) => d.severity === 'error'));
-  return results.some((r) => r.error) ? 2 : failed ? 1 : 0;
+  if (opts.annotate) for (const line of lintAnnotations(results)) (opts.format === 'text' ? out : err)(line);
+}
+
+export function runLint(files: string[], opts: LintOptions, catalog: Catalog, out: (s: string) => void, err: (s: string) => void): number {
+  if (!files.length) { err('iam-policy lint: no files given. Usage: iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]'); return 2; }
+  const results = lintFiles(files, catalog);
+  printLint(results, opts, out, err);
+  return lintExitCode(results, opts.failOn);
 }

@@ -1,32 +1,38 @@
-// iam-policy simulate FILE [--format text|json] and iam-policy test FILES… [--format text|json].
+// iam-policy simulate FILE [--format text|json] and iam-policy test FILES… [--format text|json] [--quiet].
 // Exit status: 0 all good; 1 a test failed; 2 bad usage or bad input (file, JSON path and what was expected on stderr).
+// Inside GitHub Actions, failures and bad input are also printed as workflow annotations.
 import type { Catalog } from '../core/catalog/catalog';
 import { formatPath, simulate, type Scenario, type SimulationResult } from '../core/evaluator';
 import { loadScenarioFile, type LoadedScenarios } from '../node/scenarioFiles';
+import { inGitHubActions, workflowCommand } from './annotations';
 
-interface Options { format: 'text' | 'json'; files: string[] }
+interface Options { format: 'text' | 'json'; files: string[]; quiet: boolean }
 
 function parseArgs(cmd: string, args: string[]): Options | string {
   const files: string[] = [];
   let format: Options['format'] = 'text';
+  let quiet = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       if (v !== 'text' && v !== 'json') return '--format must be one of text, json';
       format = v;
-    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    } else if ((a === '--quiet' || a === '-q') && cmd === 'test') quiet = true;
+    else if (a.startsWith('--')) return `unknown option ${a}`;
     else files.push(a);
   }
-  if (!files.length) return cmd === 'simulate' ? 'usage: iam-policy simulate FILE [--format text|json]' : 'usage: iam-policy test FILES… [--format text|json]';
+  if (!files.length) return cmd === 'simulate' ? 'usage: iam-policy simulate FILE [--format text|json]' : 'usage: iam-policy test FILES… [--format text|json] [--quiet]';
   if (cmd === 'simulate' && files.length > 1) return 'simulate takes one scenario file; use "iam-policy test" for several';
-  return { format, files };
+  return { format, files, quiet };
 }
 
-function reportErrors(loaded: LoadedScenarios, err: (s: string) => void): void {
+function reportErrors(loaded: LoadedScenarios, err: (s: string) => void, annotate: ((s: string) => void) | undefined): void {
   for (const e of loaded.errors) {
     const where = e.path.length ? ` at ${formatPath(e.path)}` : '';
-    err(`${loaded.file}${where}: ${e.message}`);
+    const which = e.scenarioName !== undefined ? `, scenario ${JSON.stringify(e.scenarioName)}` : '';
+    err(`${loaded.file}${which}${where}: ${e.message}`);
+    annotate?.(workflowCommand({ level: 'error', file: loaded.file, title: 'iam-policy: bad scenario file', message: `${e.scenarioName !== undefined ? `scenario ${JSON.stringify(e.scenarioName)} ` : ''}${e.path.length ? `${formatPath(e.path)}: ` : ''}${e.message}` }));
   }
 }
 
@@ -62,12 +68,14 @@ function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string
 export async function runScenarioCommand(cmd: string, args: string[], catalog: Catalog, out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
   const opts = parseArgs(cmd, args);
   if (typeof opts === 'string') { err(`iam-policy ${cmd}: ${opts}`); return 2; }
+  // annotations share stdout with text output; next to JSON they go to stderr so the JSON stays parseable
+  const annotate = inGitHubActions() ? (opts.format === 'text' ? out : err) : undefined;
   let badInput = false;
   let passed = 0, failed = 0;
   const json: Record<string, unknown>[] = [];
   for (const file of opts.files) {
     const loaded = loadScenarioFile(file);
-    if (loaded.errors.length) { badInput = true; reportErrors(loaded, err); }
+    if (loaded.errors.length) { badInput = true; reportErrors(loaded, err, annotate); }
     loaded.scenarios.forEach((s, i) => {
       if (cmd === 'test' && !s.expected) {
         err(`${file}: ${label(s, i)} has no "expected" decision; it is not a test (skipped)`);
@@ -81,7 +89,9 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         return;
       }
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
+      if (cmd === 'test' && !r.pass) annotate?.(workflowCommand({ level: 'error', file, title: 'iam-policy test', message: `${label(s, i)}: ${r.decision}, expected ${r.expected}` }));
       if (opts.format === 'json') json.push(resultJson(r, file));
+      else if (cmd === 'test' && opts.quiet) return;
       else if (cmd === 'test') {
         out(`${r.pass ? 'pass' : 'FAIL'}  ${file}: ${label(s, i)}: ${r.decision}${r.pass ? '' : ` (expected ${r.expected})`}`);
         if (!r.pass) for (const line of r.explanation) out(`      ${line}`);

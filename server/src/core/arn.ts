@@ -91,6 +91,8 @@ export interface PrincipalInfo {
   serviceName?: string;
   /** for federated users given a session issuer: the IAM user ARN that called GetFederationToken [R6] */
   issuerUserArn?: string;
+  /** for identity providers: SAML 2.0 (AssumeRoleWithSAML) or OIDC web identity (AssumeRoleWithWebIdentity) */
+  federation?: 'saml' | 'oidc';
 }
 
 export interface PrincipalError { error: string }
@@ -110,7 +112,7 @@ export function parsePrincipal(raw: string): PrincipalInfo | PrincipalError {
     if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/i.test(p)) {
       return { kind: 'service', raw, account: '', partition: p.endsWith('.cn') ? 'aws-cn' : 'aws', serviceName: p };
     }
-    if (/^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}(\/.*)?$/i.test(p)) return { kind: 'web-identity', raw, account: '', partition: 'aws' };
+    if (/^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}(\/.*)?$/i.test(p)) return { kind: 'web-identity', raw, account: '', partition: 'aws', federation: 'oidc' };
     return { error: `"${raw}" is not a principal: use an IAM user, role session, federated user or root ARN, a 12-digit account, a service principal such as "lambda.amazonaws.com", or "anonymous"` };
   }
   const a = parseArn(p);
@@ -128,7 +130,8 @@ export function parsePrincipal(raw: string): PrincipalInfo | PrincipalError {
       const name = a.resource.slice(a.resource.lastIndexOf('/') + 1);
       return { ...base, kind: 'role', principalArn: p, roleArn: p, roleName: name };
     }
-    if (/^(oidc|saml)-provider\//.test(a.resource)) return { ...base, kind: 'web-identity', account: a.account };
+    if (a.resource.startsWith('saml-provider/')) return { ...base, kind: 'web-identity', federation: 'saml' };
+    if (a.resource.startsWith('oidc-provider/')) return { ...base, kind: 'web-identity', federation: 'oidc' };
   }
   if (a.service === 'sts') {
     const m = /^assumed-role\/([^/]+)\/(.+)$/.exec(a.resource);
@@ -140,6 +143,24 @@ export function parsePrincipal(raw: string): PrincipalInfo | PrincipalError {
     if (f) return { ...base, kind: 'federated-user', principalArn: p, exactArn: p, userName: f[1] };
   }
   return { error: `"${raw}" is not a principal ARN: expected arn:aws:iam::ACCOUNT:user/NAME, :role/NAME, :root, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION or :federated-user/NAME` };
+}
+
+/**
+ * What the principal is, in words for explanations. The `web-identity` kind covers both kinds of identity provider;
+ * SAML 2.0 and OIDC federation are different mechanisms (AssumeRoleWithSAML vs AssumeRoleWithWebIdentity), so each is
+ * named for what it is.
+ */
+export function principalKindLabel(p: PrincipalInfo): string {
+  switch (p.kind) {
+    case 'user': return 'IAM user';
+    case 'role-session': return 'role session';
+    case 'role': return 'IAM role';
+    case 'root': return 'root user';
+    case 'federated-user': return 'federated user (GetFederationToken)';
+    case 'service': return 'service principal';
+    case 'anonymous': return 'anonymous caller';
+    case 'web-identity': return p.federation === 'saml' ? 'SAML 2.0 identity provider (AssumeRoleWithSAML)' : 'OIDC web identity provider (AssumeRoleWithWebIdentity)';
+  }
 }
 
 function rootOf(raw: string, partition: string, account: string): PrincipalInfo {

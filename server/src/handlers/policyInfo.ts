@@ -1,15 +1,16 @@
 // Custom requests: catalog version, policy type of a document, choosing a policy type.
 import { CatalogInfoRequest, PolicyTypeRequest, SetPolicyTypeNotification, type CatalogInfoResult, type PolicyTypeParams, type PolicyTypeResult, type SetPolicyTypeParams } from '../protocol';
 import { POLICY_TYPE_LABELS, POLICY_TYPES } from '../core/policy/policyType';
+import { policyTypeAdvice, policyTypeReason } from '../service/policyType';
 import type { ServerContext } from './context';
 
 export function registerPolicyInfo(ctx: ServerContext, revalidate: (uri: string) => void): void {
   ctx.connection.onRequest(CatalogInfoRequest, (): CatalogInfoResult => ({ ...ctx.catalog.version, counts: { ...ctx.catalog.counts } }));
   ctx.connection.onRequest(PolicyTypeRequest, (p: PolicyTypeParams): PolicyTypeResult => {
     const doc = ctx.policyDocument(p?.uri);
-    if (!doc) return { type: null, label: null, source: null };
+    if (!doc) return { type: null, label: null, source: null, reason: null, advice: null };
     const t = ctx.policyType(doc);
-    return { type: t.type, label: POLICY_TYPE_LABELS[t.type], source: t.source };
+    return { type: t.type, label: POLICY_TYPE_LABELS[t.type], source: t.source, reason: policyTypeReason(t), advice: policyTypeAdvice(t) ?? null };
   });
   ctx.connection.onNotification(SetPolicyTypeNotification, (p: SetPolicyTypeParams) => {
     if (!p || typeof p.uri !== 'string') return;

@@ -79,7 +79,7 @@ describe('iam-policy with hostile input: an answer and a clear message, never a 
   }
 
   const testCases: [string, string, RegExp][] = [
-    ['a FIFO', 'fifo', /fifo\.scenario\.json at \$\.identityPolicies\[0\]\.file: cannot read policy file "fifo\.json": is a named pipe \(FIFO\)/],
+    ['a FIFO', 'fifo', /fifo\.scenario\.json, scenario "probe" at \$\.identityPolicies\[0\]\.file: cannot read policy file "fifo\.json": is a named pipe \(FIFO\)/],
     ['a symlink to /dev/zero', 'zero', /cannot read policy file "zero\.json": is outside the current folder and the scenario's folder \(it leads to \/dev\/zero\), so it is not read/],
     ['a directory', 'dir', /cannot read policy file "adir": is a directory/],
     ['a 64 MB file', 'huge', /cannot read policy file "huge\.json": is 67,108,864 bytes/],

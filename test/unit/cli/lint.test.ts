@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
+/** The CLI as a step of a GitHub Actions job runs it: GITHUB_ACTIONS=true, the checkout in GITHUB_WORKSPACE. */
+const cliInAction = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir } });
 let dir = '';
 
 describe('iam-policy lint', () => {
@@ -70,5 +72,45 @@ describe('iam-policy lint', () => {
     const r = cli('lint', '--help');
     assert.equal(r.status, 0);
     assert.match(r.stdout, /iam-policy lint FILES/);
+  });
+
+  it('exit codes: 0 clean, 1 at or above --fail-on, 2 bad input; --fail-on warning fails on warnings', () => {
+    const warn = join(dir, 'warn.policy.json'), good = join(dir, 'good.policy.json'), bad = join(dir, 'bad.policy.json');
+    assert.equal(cli('lint', good).status, 0);
+    assert.equal(cli('lint', warn, '--fail-on', 'error').status, 0);
+    assert.equal(cli('lint', warn, '--fail-on', 'warning').status, 1);
+    assert.equal(cli('lint', '--fail-on=warning', good).status, 0);
+    assert.equal(cli('lint', bad).status, 1);
+    assert.equal(cli('lint', bad, join(dir, 'nope.json')).status, 2, 'unreadable input outranks findings');
+    const wrong = cli('lint', good, '--fail-on', 'info');
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /--fail-on must be error or warning/);
+    const none = cli('lint');
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /no files given/);
+  });
+
+  it('--quiet prints only the summary line, plus the files that could not be read', () => {
+    const r = cli('lint', '--quiet', join(dir, 'bad.policy.json'), join(dir, 'warn.policy.json'));
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '2 file(s) checked: 1 error(s), 1 warning(s)\n');
+    const missing = cli('lint', '-q', join(dir, 'nope.json'), join(dir, 'good.policy.json'));
+    assert.equal(missing.status, 2);
+    assert.match(missing.stdout, /nope\.json: error: cannot read .*nope\.json: no such file; check the path\.\n1 file\(s\) checked: 0 error\(s\), 0 warning\(s\); 1 could not be read\n$/);
+  });
+
+  it('prints GitHub workflow annotations inside an Action, with the path in the repository', () => {
+    const r = cliInAction('lint', 'bad.policy.json', 'warn.policy.json');
+    assert.equal(r.status, 1);
+    const lines = r.stdout.split('\n');
+    assert.ok(lines.includes('::error file=bad.policy.json,line=3,endLine=3,col=47,endColumn=65,title=IAM201::Unknown service "dyanmodb" in "dyanmodb:PutItem". Did you mean "dynamodb"?'), r.stdout);
+    assert.ok(lines.some((l) => /^::warning file=warn\.policy\.json,line=2,endLine=2,col=3,endColumn=14,title=IAM010::The policy has no "Version"/.test(l)), r.stdout);
+    assert.doesNotMatch(cli('lint', join(dir, 'bad.policy.json')).stdout, /^::/m, 'no annotations outside GitHub Actions');
+    // with JSON or SARIF on stdout the annotations go to stderr, which the runner reads too
+    const json = cliInAction('lint', '--format', 'json', 'bad.policy.json');
+    assert.equal(JSON.parse(json.stdout)[0].file, 'bad.policy.json');
+    assert.match(json.stderr, /^::error file=bad\.policy\.json,line=3,.*title=IAM201::/m);
+    const missing = cliInAction('lint', '--quiet', 'nope.json');
+    assert.match(missing.stdout, /^::error file=nope\.json,title=iam-policy lint::cannot read nope\.json: no such file; check the path\.$/m);
   });
 });

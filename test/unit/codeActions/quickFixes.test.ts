@@ -104,6 +104,14 @@ describe('quick fixes', () => {
     assert.deepEqual(JSON.parse(apply(d, actions[0])).Statement[0].Action, ['s3:Get*']);
   });
 
+  it('removes an action that fits none of the statement\'s resources (IAM404), leaving a clean statement', () => {
+    const { d, actions } = fixes(P({ Effect: 'Deny', Action: ['iam:CreatePolicyVersion', 'iam:DeleteRolePermissionsBoundary'], Resource: 'arn:aws:iam::111122223333:policy/Boundary' }), 'IAM404');
+    assert.equal(actions[0].title, 'Remove "iam:DeleteRolePermissionsBoundary"');
+    const fixed = apply(d, actions[0]);
+    assert.deepEqual(JSON.parse(fixed).Statement[0].Action, ['iam:CreatePolicyVersion']);
+    assert.deepEqual(codesAfter(fixed), []);
+  });
+
   it('offers nothing outside the diagnostic range or for other sources', () => {
     const { d, diag } = fixes(P({ Effect: 'Allow', Action: 's3:GetObjekt', Resource: '*' }), 'IAM202');
     assert.deepEqual(codeActions(d, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, { diagnostics: [diag] }, catalog), []);

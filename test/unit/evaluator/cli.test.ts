@@ -58,7 +58,7 @@ describe('iam-policy test', () => {
   it('exits 2 on bad input, naming the file and JSON path, and still runs the good scenario', async () => {
     const r = await run('test', bad);
     assert.equal(r.code, 2);
-    assert.match(r.err, /bad\.json at \$\.scenarios\[1\]\.identityPolicies\[0\]\.file: cannot read policy file "policies\/nope\.json"/);
+    assert.match(r.err, /bad\.json, scenario "missing policy file" at \$\.scenarios\[1\]\.identityPolicies\[0\]\.file: cannot read policy file "policies\/nope\.json"/);
     assert.match(r.out, /pass {2}.*fine: Allowed/);
     assert.equal(r.lines.at(-1), '1 passed, 0 failed');
   });

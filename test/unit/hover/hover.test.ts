@@ -75,11 +75,27 @@ describe('hover: actions', () => {
 });
 
 describe('hover: resources and variables', () => {
-  it('names the matching resource type and labels the template', () => {
+  it('names the matching resource type and shows each part of this ARN next to the template', () => {
     const md = hoverAt(S('"Action": "s3:GetObject", "Resource": "arn:aws:s3:::bu|cket/*"'))!;
     assert.match(md, /Resource type `object`/);
     assert.match(md, /- region: _\(empty\)_/);
-    assert.match(md, /- resource: `\$\{BucketName\}\/\$\{ObjectName\}`/);
+    assert.match(md, /- resource `\$\{BucketName\}\/\$\{ObjectName\}`: `bucket\/\*`, BucketName = `bucket`, ObjectName = `\*`/);
+  });
+
+  it('fills the role template with this ARN\'s partition, account and RoleNameWithPath', () => {
+    const md = hoverAt(S('"Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/MyServ|iceRole"'))!;
+    assert.match(md, /`arn:\$\{Partition\}:iam::\$\{Account\}:role\/\$\{RoleNameWithPath\}`/);
+    assert.match(md, /- partition `\$\{Partition\}`: `aws`/);
+    assert.match(md, /- service: `iam`/);
+    assert.match(md, /- account `\$\{Account\}`: `123456789012`/);
+    assert.match(md, /- resource `role\/\$\{RoleNameWithPath\}`: `role\/MyServiceRole`, RoleNameWithPath = `MyServiceRole`/);
+  });
+
+  it('marks a wildcard part as any, and fills a region', () => {
+    const md = hoverAt(S('"Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:eu-west-1:*:ta|ble/Orders"'))!;
+    assert.match(md, /- region `\$\{Region\}`: `eu-west-1`/);
+    assert.match(md, /- account `\$\{Account\}`: `\*` \(any\)/);
+    assert.match(md, /TableName = `Orders`/);
   });
 
   it('falls back to the service\'s resource types without actions', () => {

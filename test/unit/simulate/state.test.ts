@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from '../../../client/src/simulator/scenarioFile';
-import { addPolicy, contextOf, emptyState, policyUris, toSimulateParams, type PanelState } from '../../../client/src/simulator/state';
+import { addPolicy, contextOf, DEFAULT_PRINCIPAL, emptyState, policyUris, principalForResource, toSimulateParams, type PanelState } from '../../../client/src/simulator/state';
 
 const map: PathMapping = {
   toPath: (u) => (u.startsWith('file:') ? fileURLToPath(u) : undefined),
@@ -101,5 +101,23 @@ describe('scenario files', () => {
   it('says which scenario and field is wrong', () => {
     assert.throws(() => fromScenario([{ identityPolicies: [42] }], 0, '/w/x.scenario.json', map), /scenario 1 identityPolicies\[0\]: expected a policy/);
     assert.throws(() => fromScenario([], 3, '/w/x.scenario.json', map), /scenario 4: expected a scenario object \(the file holds 0 scenario/);
+  });
+});
+
+describe('the Simulate CodeLens default principal', () => {
+  it('moves the placeholder user to the account of the resource ARN', () => {
+    assert.equal(principalForResource(DEFAULT_PRINCIPAL, 'arn:aws:iam::123456789012:role/MyServiceRole'), 'arn:aws:iam::123456789012:user/alice');
+    assert.equal(principalForResource('arn:aws:iam::123456789012:user/alice', 'arn:aws-cn:sqs:cn-north-1:444455556666:q'), 'arn:aws-cn:iam::444455556666:user/alice');
+  });
+
+  it('keeps it for ARNs without a 12-digit account (S3, AWS managed policies, wildcards, "*")', () => {
+    for (const r of ['arn:aws:s3:::bucket/*', 'arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::*:role/x', '*', '']) {
+      assert.equal(principalForResource(DEFAULT_PRINCIPAL, r), DEFAULT_PRINCIPAL, r);
+    }
+  });
+
+  it('keeps a principal the user chose', () => {
+    const mine = 'arn:aws:sts::111122223333:assumed-role/app/s1';
+    assert.equal(principalForResource(mine, 'arn:aws:iam::123456789012:role/MyServiceRole'), mine);
   });
 });

@@ -125,6 +125,9 @@ export const CASES: Case[] = [
   { code: 'IAM311', name: 'private SourceIp', text: cond({ IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }), flagged: true, at: '"10.0.0.0/8"' },
   { code: 'IAM311', name: 'public SourceIp', text: cond({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }), flagged: false },
   // IAM401-403
+  // IAM312: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent
+  { code: 'IAM312', name: 'Deny with Bool MultiFactorAuthPresent false', text: policy({ Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }), flagged: true, at: '"aws:MultiFactorAuthPresent"', message: /BoolIfExists/ },
+  { code: 'IAM312', name: 'Deny with BoolIfExists', text: policy({ Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }), flagged: false },
   { code: 'IAM401', name: 'not an ARN', text: policy(S({ Resource: 'my-bucket' })), flagged: true, at: '"my-bucket"' },
   // ARN fields of the AWS APIs: "Maximum length of 2048" (https://docs.aws.amazon.com/STS/latest/APIReference/API_PolicyDescriptorType.html)
   { code: 'IAM401', name: 'longer than 2,048 characters', text: policy(S({ Resource: 'arn:aws:s3:::b/' + 'k'.repeat(2040) })), flagged: true, message: /2,055 characters; ARNs have at most 2,048/ },
@@ -139,6 +142,14 @@ export const CASES: Case[] = [
   { code: 'IAM402', name: 'matching ARN', text: policy(S({ Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*'] })), flagged: false },
   { code: 'IAM403', name: 'ListAllMyBuckets on a bucket', text: policy(S({ Action: ['s3:ListAllMyBuckets', 's3:GetObject'] })), flagged: true, at: '"s3:ListAllMyBuckets"' },
   { code: 'IAM403', name: 'ListAllMyBuckets on *', text: policy(S({ Action: 's3:ListAllMyBuckets', Resource: '*' })), flagged: false },
+  // IAM404: Access Analyzer "Unsupported resource ARN in policy", per action
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html
+  { code: 'IAM404', name: 'role action on a policy ARN', text: policy(S({ Effect: 'Deny', Action: ['iam:CreatePolicyVersion', 'iam:DeleteRolePermissionsBoundary'], Resource: 'arn:aws:iam::111122223333:policy/Boundary' })), flagged: true, at: '"iam:DeleteRolePermissionsBoundary"', message: /can never apply.*role\/\$\{RoleNameWithPath\}.*denies nothing/ },
+  { code: 'IAM404', name: 'wildcard that fits nothing here', text: policy(S({ Action: ['s3:GetObject', 'dynamodb:Get*'], Resource: 'arn:aws:s3:::bucket/*' })), flagged: true, at: '"dynamodb:Get*"', message: /grants nothing/ },
+  { code: 'IAM404', name: 'every action fits a resource', text: policy(S({ Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*'] })), flagged: false },
+  { code: 'IAM404', name: 'no action fits (IAM402 reports the ARN)', text: policy(S({ Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/t' })), flagged: false },
+  { code: 'IAM404', name: 'Resource "*"', text: policy(S({ Action: ['s3:GetObject', 'iam:CreateRole'], Resource: '*' })), flagged: false },
+  { code: 'IAM404', name: 'star-only action (IAM403 reports it)', text: policy(S({ Action: ['s3:ListAllMyBuckets', 's3:GetObject'] })), flagged: false },
   // IAM501-503
   { code: 'IAM501', name: 'short account id', type: 'resource', text: policy(S({ Principal: { AWS: '12345' } })), flagged: true, at: '"12345"' },
   { code: 'IAM501', name: 'bad principal type', type: 'resource', text: policy(S({ Principal: { Aws: '111122223333' } })), flagged: true, message: /"AWS"/ },
@@ -163,7 +174,7 @@ export const CASES: Case[] = [
   { code: 'IAM604', name: 'single-valued key', text: policy(S({ Resource: 'arn:aws:s3:::bucket/${aws:PrincipalTag/team}/*' })), flagged: false },
   // IAM701
   { code: 'IAM701', name: 'trust policy over 2048', type: 'trust', text: policy(trust({ Condition: { StringEquals: { 'sts:ExternalId': 'x'.repeat(2100) } } })), flagged: true },
-  { code: 'IAM701', name: 'SCP counts white space', type: 'scp', text: policy({ Effect: 'Deny', Action: 's3:*', Resource: '*' }).replace(/\n/g, '\n' + ' '.repeat(1000)), flagged: true, message: /white space counts/ },
+  { code: 'IAM701', name: 'SCP over the quota only with white space', type: 'scp', text: policy({ Effect: 'Deny', Action: 's3:*', Resource: '*' }).replace(/\n/g, '\n' + ' '.repeat(1000)), flagged: true, message: /minified it has/ },
   { code: 'IAM701', name: 'identity policy ignores white space', text: policy(S()).replace(/\n/g, '\n' + ' '.repeat(3000)), flagged: false },
   // IAM702
   { code: 'IAM702', name: 'document over 256 KB', text: policy(S({ Sid: 'Big', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'x'.repeat(270 * 1024) } } })), flagged: true, message: /only JSON syntax and size are checked/ },

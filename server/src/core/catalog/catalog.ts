@@ -6,6 +6,7 @@ import { arnCanMatchTemplate, parsePolicyArn, parseTemplate } from './arnTemplat
 import { escapeRegExp } from '../arn';
 import { LruCache } from '../lru';
 import { cachedGlob, hasWildcard, MAX_PATTERN_LENGTH } from '../wildcard';
+import { ACTION_GAPS, keyTypeGap } from './referenceGaps';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Tagging', 'Permissions management'];
@@ -94,6 +95,7 @@ export class Catalog {
   private descriptionsCache: RawDescriptions | undefined;
   private readonly loadDescriptions: () => RawDescriptions;
   private readonly regions = new Map<string, string>();
+  private readonly serviceActionKeys = new Map<string, Set<ConditionKeyInfo>>();
 
   constructor(source: CatalogSource) {
     const raw = source.lean();
@@ -117,9 +119,10 @@ export class Catalog {
     for (const [partition, p] of Object.entries(raw.partitions)) for (const r of p.regions) this.regions.set(r, partition);
   }
 
-  private addKey(name: string, type: ConditionKeyType, global: boolean, category: string): void {
+  private addKey(name: string, dataType: ConditionKeyType, global: boolean, category: string): void {
     const lower = name.toLowerCase();
     if (this.keys.has(lower)) return;
+    const type = keyTypeGap(name) ?? dataType;
     const prefix = name.slice(0, name.indexOf(':'));
     const info: ConditionKeyInfo = {
       name, type, global, category,
@@ -226,18 +229,25 @@ export class Catalog {
     const svc = this.svc(ref.prefix).data;
     const [bits, rts, keys, rtKeys] = ref.raw;
     const docUrl = this.serviceDocUrl(ref.prefix) + this.raw.docs.actionAnchor.replace('${slug}', this.docSlug(ref.prefix)).replace('${Action}', ref.name);
+    const resourceTypes = rts.map((r) => {
+      const required = r.endsWith('*');
+      const name = required ? r.slice(0, -1) : r;
+      const def = svc.r[name];
+      return { name, required, arnFormat: def ? def[0] : '', conditionKeys: [...(def ? def[1] : []), ...(rtKeys?.[name] ?? [])].filter((k, i, a) => a.indexOf(k) === i) };
+    });
+    const gap = ACTION_GAPS[`${ref.prefix}:${ref.name}`];
+    for (const g of gap?.resourceTypes ?? []) {
+      if (resourceTypes.some((rt) => rt.name === g.name)) continue;
+      const def = svc.r[g.name];
+      resourceTypes.push({ name: g.name, required: g.required, arnFormat: g.arnFormat ?? (def ? def[0] : ''), conditionKeys: def ? def[1] : [] });
+    }
     return {
       service: ref.prefix,
       name: ref.name,
       fullName: `${ref.prefix}:${ref.name}`,
       accessLevels: ACCESS_LEVELS.filter((l) => bits & ACCESS_BIT[l]),
-      resourceTypes: rts.map((r) => {
-        const required = r.endsWith('*');
-        const name = required ? r.slice(0, -1) : r;
-        const def = svc.r[name];
-        return { name, required, arnFormat: def ? def[0] : '', conditionKeys: [...(def ? def[1] : []), ...(rtKeys?.[name] ?? [])].filter((k, i, a) => a.indexOf(k) === i) };
-      }),
-      conditionKeys: keys,
+      resourceTypes,
+      conditionKeys: gap?.conditionKeys ? [...new Set([...keys, ...gap.conditionKeys])] : keys,
       dependentActions: svc.dep[ref.name] ?? [],
       docUrl,
     };
@@ -286,15 +296,16 @@ export class Catalog {
   arnFormatsOfPattern(pattern: string): ReadonlyMap<string, readonly string[]> {
     return this.formatsByPattern.getOrCreate(pattern.toLowerCase(), () => {
       const formats = new Map<string, string[]>();
+      const add = (format: string | undefined, full: string) => {
+        if (!format) return;
+        const users = formats.get(format);
+        if (users) { if (users.length < 3) users.push(full); } else formats.set(format, [full]);
+      };
       for (const full of this.expandActions(pattern)) {
         const colon = full.indexOf(':');
         const svc = this.svc(full.slice(0, colon)).data;
-        for (const r of svc.a[full.slice(colon + 1)][1]) {
-          const def = svc.r[r.endsWith('*') ? r.slice(0, -1) : r];
-          if (!def || !def[0]) continue;
-          const users = formats.get(def[0]);
-          if (users) { if (users.length < 3) users.push(full); } else formats.set(def[0], [full]);
-        }
+        for (const r of svc.a[full.slice(colon + 1)][1]) add(svc.r[r.endsWith('*') ? r.slice(0, -1) : r]?.[0], full);
+        for (const g of ACTION_GAPS[full]?.resourceTypes ?? []) add(g.arnFormat ?? svc.r[g.name]?.[0], full);
       }
       return formats;
     });
@@ -364,7 +375,12 @@ export class Catalog {
   resourceTypesOfService(prefix: string): { name: string; arnFormat: string; conditionKeys: string[] }[] {
     const p = this.canonicalPrefix(prefix);
     if (!p) return [];
-    return Object.entries(this.svc(p).data.r).map(([name, [arnFormat, conditionKeys]]) => ({ name, arnFormat, conditionKeys }));
+    const out = Object.entries(this.svc(p).data.r).map(([name, [arnFormat, conditionKeys]]) => ({ name, arnFormat, conditionKeys }));
+    for (const [action, gap] of Object.entries(ACTION_GAPS)) {
+      if (action.slice(0, action.indexOf(':')) !== p) continue;
+      for (const g of gap.resourceTypes ?? []) if (g.arnFormat && !out.some((r) => r.name === g.name)) out.push({ name: g.name, arnFormat: g.arnFormat, conditionKeys: [] });
+    }
+    return out;
   }
 
   private template(format: string) {
@@ -398,8 +414,8 @@ export class Catalog {
     const lower = canonical.toLowerCase();
     let info = this.keys.get(lower);
     if (!info) {
-      const type: ConditionKeyType = claim === 'amr' ? 'ArrayOfString' : 'String';
-      info = { name: canonical, type, multiValued: claim === 'amr', global: false, category: 'sts', patterned: false, docUrl: OIDC_DOC };
+      const type: ConditionKeyType = keyTypeGap(canonical) ?? 'String';
+      info = { name: canonical, type, multiValued: type.startsWith('ArrayOf'), global: false, category: 'sts', patterned: false, docUrl: OIDC_DOC };
       this.keys.set(lower, info);
     }
     return info;
@@ -435,12 +451,14 @@ export class Catalog {
       if (!ref) continue;
       const svc = this.svc(ref.prefix).data;
       const [, rts, keys, rtKeys] = ref.raw;
+      const gap = ACTION_GAPS[`${ref.prefix}:${ref.name}`];
       for (const k of keys) names.add(k);
-      for (const r of rts) {
-        const name = r.endsWith('*') ? r.slice(0, -1) : r;
-        const def = svc.r[name];
-        if (!anyResource && !(def && resourceArns!.some((arn) => this.arnMatchesFormat(arn, def[0])))) continue;
-        for (const k of def ? def[1] : []) names.add(k);
+      for (const k of gap?.conditionKeys ?? []) names.add(k);
+      const types: [string, string | undefined][] = rts.map((r) => { const name = r.endsWith('*') ? r.slice(0, -1) : r; return [name, svc.r[name]?.[0]]; });
+      for (const g of gap?.resourceTypes ?? []) if (!types.some(([n]) => n === g.name)) types.push([g.name, g.arnFormat ?? svc.r[g.name]?.[0]]);
+      for (const [name, format] of types) {
+        if (!anyResource && !(format && resourceArns!.some((arn) => this.arnMatchesFormat(arn, format)))) continue;
+        for (const k of svc.r[name]?.[1] ?? []) names.add(k);
         for (const k of rtKeys?.[name] ?? []) names.add(k);
       }
     }
@@ -451,6 +469,15 @@ export class Catalog {
     }
     if (anyResource) this.keysByActions.set(actions, out);
     return out;
+  }
+
+  /** Condition keys that at least one action of the service lists (on the action or on its resource types). */
+  keysOfServiceActions(prefix: string): ReadonlySet<ConditionKeyInfo> {
+    const p = this.canonicalPrefix(prefix);
+    if (!p) return new Set();
+    let set = this.serviceActionKeys.get(p);
+    if (!set) { set = new Set(this.conditionKeysFor(this.actionsOfService(p))); this.serviceActionKeys.set(p, set); }
+    return set;
   }
 
   /** Whether a key (concrete or patterned) can apply to at least one of the actions. */

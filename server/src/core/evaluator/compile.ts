@@ -117,6 +117,8 @@ export interface CStatement {
   notResources?: ResourceMatcher[];
   principal?: PrincipalSet;
   notPrincipal?: PrincipalSet;
+  /** why the Principal/NotPrincipal element names no one as written (a bare ARN string...) */
+  principalProblem?: string;
   conditions: CCondition[];
   problems: string[];
 }
@@ -258,6 +260,13 @@ function compileStatement(raw: unknown, index: number, kind: PolicyKind, variabl
   if (kind === 'resource' || kind === 'rcp') {
     if (s.Principal !== undefined) st.principal = compilePrincipal(s.Principal);
     if (s.NotPrincipal !== undefined) st.notPrincipal = compilePrincipal(s.NotPrincipal);
+    // the grammar allows "*" or a principal map, nothing else (IAM User Guide, grammar of the JSON policy language)
+    for (const [el, v] of [['Principal', s.Principal], ['NotPrincipal', s.NotPrincipal]] as const) {
+      if (typeof v === 'string' && v !== '*') {
+        st.principalProblem = `${el} is the bare string ${JSON.stringify(v)}, which IAM rejects: the only string form is "*"; `
+          + `write {"AWS": ${JSON.stringify(v)}} (or "Service"/"Federated" for those principals). As written it ${el === 'Principal' ? 'names' : 'excludes'} no one`;
+      }
+    }
   }
   st.conditions = compileConditions(s.Condition, variables, st.problems);
   return st;
@@ -277,6 +286,9 @@ export function compilePolicy(source: PolicySource, kind: PolicyKind): CompiledP
   if (d.Statement === undefined) p.problems.push(`policy "${source.name}" has no Statement`);
   const raw = d.Statement === undefined ? [] : asList(d.Statement);
   p.statements = raw.map((s, i) => compileStatement(s, i, kind, p.variables));
+  for (const st of p.statements) {
+    if (st.principalProblem) p.problems.push(`policy "${source.name}", statement ${st.sid ? `"${st.sid}"` : `#${st.index}`}: ${st.principalProblem}`);
+  }
   const prefixes = new Set<string>();
   for (const st of p.statements) {
     if (!st.notActions && st.actions && st.actions.every((a) => a.prefix !== undefined || (!a.all && !a.re))) {

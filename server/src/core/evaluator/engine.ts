@@ -1,10 +1,11 @@
 // The decision flow of evaluation.md §1.1 (R1–R8) over compiled policies. `decideFlow` works on per-policy-type
 // bitmasks and returns a numeric outcome code, so the fast path allocates nothing for explanations; simulate()
 // turns the same code into sentences.
-import { isPrincipalError, parseArn, parsePrincipal, withSessionIssuer, type PrincipalError, type PrincipalInfo } from '../arn';
+import { isPrincipalError, parsePrincipal, withSessionIssuer, type PrincipalError, type PrincipalInfo } from '../arn';
 import type { Catalog } from '../catalog/catalog';
 import { candidates, compiledPolicy, type CompiledPolicy, type CStatement } from './compile';
 import { checksPrincipal, matchActions, matchConditions, matchResources, PMatch, statementPrincipal, type PreparedRequest } from './match';
+import { awsRefuses, isPassRole, needsNoPermission, needsResourceAllow } from './actionRules';
 import { contextValue, type Context } from './values';
 import type { Decision, PolicyKind, PolicySet, RequestInput } from './types';
 
@@ -115,7 +116,8 @@ function principalOf(raw: string, issuer: string | undefined): PrincipalInfo | P
 export const REQUEST_ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9]+$/;
 
 export interface Prepared extends PreparedRequest {
-  resourceAccountSource: 'request' | 'arn' | 'principal' | 'none';
+  /** where resourceAccount came from; 'aws': the ARN's account segment is `aws`, a resource AWS owns */
+  resourceAccountSource: 'request' | 'arn' | 'aws' | 'principal' | 'none';
 }
 
 /** Normalizes a request; returns an error message when the principal or action cannot be understood. */
@@ -131,10 +133,13 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
   if (isPrincipalError(p)) return p.error;
   let resourceAccount = '';
   let resourceAccountSource: Prepared['resourceAccountSource'] = 'none';
-  if (typeof req.resourceAccount === 'string' && req.resourceAccount) { resourceAccount = req.resourceAccount; resourceAccountSource = 'request'; }
-  else {
-    const a = parseArn(req.resource);
-    if (a && /^\d{12}$/.test(a.account)) { resourceAccount = a.account; resourceAccountSource = 'arn'; }
+  if (typeof req.resourceAccount === 'string' && req.resourceAccount) {
+    const conflict = resourceAccountConflict(req.resource, req.resourceAccount);
+    if (conflict) return conflict;
+    resourceAccount = req.resourceAccount; resourceAccountSource = 'request';
+  } else {
+    const a = arnAccount(req.resource);
+    if (a) { resourceAccount = a; resourceAccountSource = a === 'aws' ? 'aws' : 'arn'; }
     else if (p.account) { resourceAccount = p.account; resourceAccountSource = 'principal'; }
   }
   const ctx: Context = new Map();
@@ -144,7 +149,8 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
       if (v) ctx.set(k.toLowerCase(), v);
     }
   }
-  deriveContext(p, resourceAccount, now, (key, value) => {
+  // AWS documents no aws:ResourceAccount for resources AWS owns, so none is derived for them
+  deriveContext(p, resourceAccountSource === 'aws' ? '' : resourceAccount, now, (key, value) => {
     const lower = key.toLowerCase();
     if (ctx.has(lower)) return;
     ctx.set(lower, [value]);
@@ -155,6 +161,36 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
     action: req.action, actionLower: req.action.toLowerCase(), service: req.action.slice(0, colon).toLowerCase(),
     resource: req.resource, resourceAccount, resourceAccountSource, principal: p, ctx, hasBoundary,
   };
+}
+
+/** Where the account segment of an ARN starts (after the fourth colon), or -1 when the string is not an ARN. */
+function accountStart(arn: string): number {
+  if (!arn.startsWith('arn:')) return -1;
+  let i = 3;
+  for (let n = 0; n < 3; n++) { i = arn.indexOf(':', i + 1); if (i < 0) return -1; }
+  return arn.indexOf(':', i + 1) < 0 ? -1 : i + 1;
+}
+
+/** The ARN's account when it names one: 12 digits, or `aws` for resources AWS owns (AWS managed policies); else ''. */
+export function arnAccount(arn: string): string {
+  const start = accountStart(arn);
+  if (start < 0) return '';
+  const account = arn.slice(start, arn.indexOf(':', start));
+  return account === 'aws' || /^\d{12}$/.test(account) ? account : '';
+}
+
+/**
+ * Why a request.resourceAccount contradicts the account in the resource ARN, or undefined. The field is for ARNs
+ * without an account (S3 buckets and objects); it never overrides the ARN's own account.
+ */
+export function resourceAccountConflict(resource: string, given: string): string | undefined {
+  const start = accountStart(resource);
+  // the common case, the same account, is checked without allocating
+  if (start < 0 || (resource.startsWith(given, start) && resource.charCodeAt(start + given.length) === 58 /* : */)) return undefined;
+  const fromArn = arnAccount(resource);
+  if (!fromArn) return undefined;
+  return `request.resourceAccount "${given}" contradicts the account "${fromArn}" in the resource ARN ${resource}: `
+    + 'resourceAccount is only for ARNs without an account (such as S3 buckets and objects); remove it or correct one of the two';
 }
 
 // ------------------------------------------------------------------------------------------ scanning
@@ -191,12 +227,12 @@ export function withAllow(bits: number, pm: PMatch): number {
 export const enum Outcome {
   InputError, ExplicitDeny, ScpNoAllow, RootFullAccess, ResourceDirect, ResourceRole, ResourceRoleLimited,
   IdentityAllow, NeedsResourceAllow, NoAllow, CrossAccountAllowed, CrossAccountNoResource, CrossAccountNoIdentity,
-  PublicAllowed, PublicNoAllow, FederatedNoSession,
+  PublicAllowed, PublicNoAllow, FederatedNoSession, NoPermissionNeeded, AwsRefuses, PassRoleOtherAccount, PassRoleNotGranted,
 }
 export const OUTCOME_DECISION: Decision[] = [
   'ImplicitlyDenied', 'ExplicitlyDenied', 'ImplicitlyDenied', 'Allowed', 'Allowed', 'Allowed', 'ImplicitlyDenied',
   'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied', 'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied',
-  'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied',
+  'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied', 'Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied', 'ImplicitlyDenied',
 ];
 
 export interface Masks {
@@ -216,16 +252,6 @@ export interface Masks {
   boundaryApplies: boolean;
   /** the index of the first SCP level without an applicable Allow, or -1 */
   scpGap: number;
-}
-
-/** Whether the request must be allowed by the resource policy itself even in the same account [R5]. */
-export function needsResourceAllow(req: PreparedRequest): boolean {
-  if (req.service === 'kms') return /^arn:[^:]+:kms:[^:]*:[^:]*:(key|alias)\//.test(req.resource);
-  if (req.service === 'sts') {
-    return /^sts:(assumerole|assumerolewithsaml|assumerolewithwebidentity|tagsession|setsourceidentity|setcontext)$/.test(req.actionLower)
-      && /^arn:[^:]+:iam::[^:]*:role\//.test(req.resource);
-  }
-  return false;
 }
 
 export function rcpAppliesTo(req: PreparedRequest, catalog: Catalog | undefined): boolean {
@@ -274,19 +300,30 @@ export function anyDeny(m: Masks): boolean {
   return false;
 }
 
-/** R1–R8 on the masks. */
+/** R1–R8 on the masks, with the per-action rules of actionRules.ts. */
 export function decideFlow(m: Masks, req: PreparedRequest, hasSessionPolicy: boolean): Outcome {
+  if (needsNoPermission(req)) return Outcome.NoPermissionNeeded;     // sts:GetCallerIdentity, even under a deny
   if (anyDeny(m)) return Outcome.ExplicitDeny;                       // R1
+  if (awsRefuses(req) !== undefined) return Outcome.AwsRefuses;
   if (m.scpApplies && m.scpGap >= 0) return Outcome.ScpNoAllow;       // R3; RCPs: RCPFullAWSAccess is implied [R3a]
   const p = req.principal;
-  const resourceGrant: PMatch = m.resource & ALLOW ? (m.resource >> PSHIFT) : PMatch.None;
+  const passRole = isPassRole(req);
+  // only identity policies grant iam:PassRole: a resource or trust policy naming the caller does not
+  const resourceGrant: PMatch = m.resource & ALLOW && !passRole ? (m.resource >> PSHIFT) : PMatch.None;
   if (p.kind === 'anonymous' || p.kind === 'service' || p.kind === 'web-identity') {
+    if (passRole) return Outcome.PassRoleNotGranted;
     return resourceGrant !== PMatch.None ? Outcome.PublicAllowed : Outcome.PublicNoAllow;
   }
-  const sameAccount = p.account === req.resourceAccount;
+  // a resource AWS owns (account segment "aws") has no resource policy: the caller's own side decides
+  const sameAccount = p.account === req.resourceAccount || req.resourceAccount === 'aws';
   const boundaryOk = !m.boundaryApplies || (m.boundary & ALLOW) !== 0;
   const sessionOk = m.sessionApplies ? (m.session & ALLOW) !== 0 : !(p.kind === 'federated-user');   // R7: no session policy, no permissions
   const identityOk = p.kind === 'root' || ((m.identity & ALLOW) !== 0 && boundaryOk && sessionOk);   // R2 root, R8
+  if (passRole) {
+    if (!sameAccount) return Outcome.PassRoleOtherAccount;
+    if (p.kind === 'root') return Outcome.RootFullAccess;
+    return identityOk ? Outcome.IdentityAllow : Outcome.PassRoleNotGranted;
+  }
   const explicitResource = needsResourceAllow(req);
   if (!sameAccount) {                                                  // R4
     if (resourceGrant === PMatch.None) return Outcome.CrossAccountNoResource;

@@ -1,11 +1,13 @@
 // simulate(): the same flow as decide(), plus the explanation: every statement with why it did or did not apply,
 // the result per policy type, the matched statements with source ranges, derived and missing context keys.
+import { principalKindLabel } from '../arn';
 import type { Catalog } from '../catalog/catalog';
+import { awsRefuses, isPassRole, needsResourceAllow } from './actionRules';
 import { parsePolicy, type PolicyDocument } from '../policy/model';
 import { LineIndex, type Range } from '../text';
 import type { CCondition, CompiledPolicy, CStatement } from './compile';
 import {
-  ALLOW, allPolicies, computeMasks, DENY, decideFlow, needsResourceAllow, Outcome, OUTCOME_DECISION, prepareRequest, PSHIFT, withAllow,
+  ALLOW, allPolicies, computeMasks, DENY, decideFlow, Outcome, OUTCOME_DECISION, prepareRequest, PSHIFT, withAllow,
   type CompiledSet, type Masks, type Prepared,
 } from './engine';
 import {
@@ -96,7 +98,8 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
   if (checksPrincipal(kind, st)) {
     pm = statementPrincipal(st, req);
     const set = st.principal ?? st.notPrincipal;
-    const how = !set ? 'the statement has no Principal element, which a resource policy needs [R11]'
+    const how = st.principalProblem ? st.principalProblem
+      : !set ? 'the statement has no Principal element, which a resource policy needs [R11]'
       : st.principal ? principalHow(set, req.principal)
         : st.effect === 'Deny' && req.hasBoundary ? 'a Deny with NotPrincipal always applies to a principal with a permissions boundary [R12]'
           : pm === PMatch.None ? 'the caller is listed in NotPrincipal [R12]' : 'the caller is not listed in NotPrincipal [R12]';
@@ -179,9 +182,22 @@ function outcomeSentence(o: Outcome, req: Prepared, m: Masks, set: CompiledSet, 
     case Outcome.CrossAccountAllowed: return `Allowed: cross-account request (principal account ${p.account}, resource account ${req.resourceAccount}); the resource policy and the principal's identity policies both allow it [R4].`;
     case Outcome.CrossAccountNoResource: return `ImplicitlyDenied: cross-account request (principal account ${p.account}, resource account ${req.resourceAccount}) and ${set.resource ? 'the resource policy does not grant it to this principal' : 'no resource policy was given'}; both sides must allow [R4].`;
     case Outcome.CrossAccountNoIdentity: return `ImplicitlyDenied: cross-account request; the resource policy allows it, but the principal's own account does not (identity policy${m.boundaryApplies ? ', boundary' : ''}${m.sessionApplies ? ', session policy' : ''}) [R4].`;
-    case Outcome.PublicAllowed: return `Allowed: the resource policy grants ${p.kind === 'anonymous' ? 'anonymous callers (Principal "*")' : `the ${p.kind === 'service' ? 'service principal' : 'identity provider'} ${p.raw}`} [R14].`;
-    case Outcome.PublicNoAllow: return `ImplicitlyDenied: ${p.kind === 'anonymous' ? 'an anonymous caller' : `the ${p.kind === 'service' ? 'service principal' : 'identity provider'} ${p.raw}`} has no identity policies, and ${set.resource ? 'the resource policy does not grant it' : 'no resource policy was given'} [R1, R14].`;
+    case Outcome.PublicAllowed: return `Allowed: the resource policy grants ${p.kind === 'anonymous' ? 'anonymous callers (Principal "*")' : `the ${principalKindLabel(p)} ${p.raw}`} [R14].`;
+    case Outcome.PublicNoAllow: return `ImplicitlyDenied: ${p.kind === 'anonymous' ? 'an anonymous caller' : `the ${principalKindLabel(p)} ${p.raw}`} has no identity policies, and ${set.resource ? 'the resource policy does not grant it' : 'no resource policy was given'} [R1, R14].`;
     case Outcome.FederatedNoSession: return `ImplicitlyDenied: a federated user session created without a session policy has no permissions (STS GetFederationToken) [R7].`;
+    case Outcome.NoPermissionNeeded: return `Allowed: sts:GetCallerIdentity needs no permission, and an explicit deny does not block it: it returns only what the caller's credentials already say (STS API reference, GetCallerIdentity).${denies.length ? ` The deny in ${denies.map(quote).join(', ')} has no effect on it.` : ''}`;
+    case Outcome.AwsRefuses: return `ImplicitlyDenied: ${awsRefuses(req)}.`;
+    case Outcome.PassRoleOtherAccount: return `ImplicitlyDenied: the role ${req.resource} is in account ${req.resourceAccount}, the caller in ${p.account}: a role can only be passed to a service in its own account, so no policy in either account can allow this (IAM User Guide, passing roles).`;
+    case Outcome.PassRoleNotGranted: {
+      const why = p.kind === 'anonymous' || p.kind === 'service' || p.kind === 'web-identity'
+        ? `${principalKindLabel(p)} ${p.raw} has no identity policies`
+        : !(m.identity & ALLOW) ? 'no identity policy allows it'
+          : m.boundaryApplies && !(m.boundary & ALLOW) ? 'the permissions boundary does not allow it [R8]'
+            : m.sessionApplies && !(m.session & ALLOW) ? 'the session policy does not allow it [R7]'
+              : 'a federated user session created without a session policy has no permissions [R7]';
+      const resourceNote = m.resource & ALLOW ? '; the resource policy\'s Allow does not count: a role\'s trust policy or any resource policy cannot grant iam:PassRole' : '';
+      return `ImplicitlyDenied: iam:PassRole can only be granted by the caller's own identity policies (its user, groups or role), and ${why}${resourceNote} (IAM User Guide, passing roles).`;
+    }
     default: return `ImplicitlyDenied [R22].`;
   }
 }
@@ -245,9 +261,15 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   pt.scp = !m.scpApplies ? 'NotApplicable' : m.scp.some((b) => b & DENY) ? 'ExplicitlyDenied' : m.scpGap >= 0 ? 'ImplicitlyDenied' : 'Allowed';
   pt.rcp = !m.rcpApplies ? 'NotApplicable' : m.rcp.some((b) => b & DENY) ? 'ExplicitlyDenied' : 'Allowed';
 
-  // matched statements: the deciding ones
+  // matched statements: the ones that decided. An implicit deny comes from what is missing, so no statement decides it
+  // (an Allow that applies but is not enough, e.g. an identity Allow in a cross-account request, is matched, not
+  // deciding); nor does one decide a request that needs no permission or that AWS refuses.
   const applicable = result.statements.filter((d) => d.applies);
-  const deciding = decision === 'ExplicitlyDenied' ? applicable.filter((d) => d.effect === 'Deny') : applicable.filter((d) => d.effect === 'Allow');
+  const deciding = outcome === Outcome.NoPermissionNeeded ? []
+    : decision === 'ExplicitlyDenied' ? applicable.filter((d) => d.effect === 'Deny')
+      : decision === 'Allowed' ? applicable.filter((d) => d.effect === 'Allow' && !(d.policyType === 'resource' && isPassRole(req)))
+        : [];
+  const insufficient = decision === 'ImplicitlyDenied' ? applicable.filter((d) => d.effect === 'Allow') : [];
   result.matchedStatements = deciding.map((d): MatchedStatement => {
     const ms: MatchedStatement = { policyType: d.policyType, policy: d.policy, index: d.index, effect: d.effect };
     if (d.file !== undefined) ms.file = d.file;
@@ -266,7 +288,12 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   const p = req.principal;
   const acct = req.resourceAccountSource === 'principal' ? ` (the resource ARN has no account and none was given, so the principal's account ${p.account} was assumed)` : '';
   const issuer = p.issuerUserArn ? `, a federated user session created by the IAM user ${p.issuerUserArn}` : '';
-  ex.push(`Principal: ${p.kind} ${p.raw}${p.account ? ` in account ${p.account}` : ''}${issuer}; resource account ${req.resourceAccount || 'unknown'}${acct}.`);
+  const owner = req.resourceAccountSource === 'aws'
+    ? 'resource owned by AWS (the account segment "aws" of the ARN names AWS itself, not a missing account: no customer account holds the resource, so the caller\'s own policies decide and aws:ResourceAccount is not derived)'
+    : `resource account ${req.resourceAccount || 'unknown'}${acct}`;
+  ex.push(`Principal: ${principalKindLabel(p)} ${p.raw}${p.account ? ` in account ${p.account}` : ''}${issuer}; ${owner}.`);
+  const refused = awsRefuses(req);
+  if (refused && outcome === Outcome.ExplicitDeny) ex.push(`Without the deny, AWS would still refuse it: ${refused}.`);
   if (needsResourceAllow(req)) ex.push(`${req.action} on this resource is governed by ${req.service === 'kms' ? 'the key policy' : 'the role trust policy'}, which must allow it explicitly [R5].`);
   if (set.rcp.length && !m.rcpApplies) ex.push(`RCPs were not applied: ${req.service} is not among the services RCPs support${catalog ? '' : ' (built-in list; no catalog given)'} [R3a].`);
   if (set.scp.length && !m.scpApplies) ex.push(`SCPs were not applied: they limit only principals of member accounts, not ${p.kind === 'anonymous' ? 'anonymous callers' : p.kind === 'service' ? 'service principals' : 'service-linked roles or identity providers'} [R3].`);
@@ -274,14 +301,15 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   if (set.boundary.length && !m.boundaryApplies && p.kind === 'root') ex.push('The permissions boundary was ignored: the root user has none [R8].');
   if (result.missingContextKeys.length) ex.push(`The policies reference ${result.missingContextKeys.join(', ')}, which the request does not supply: a missing key makes most operators false and negated operators true [R17].`);
   for (const d of deciding) ex.push(`${d.effect === 'Deny' ? 'Deny' : 'Allow'}: ${quote(d)} ${d.reason}.`);
+  for (const d of insufficient) ex.push(`Matched, but not enough on its own: ${quote(d)} ${d.reason}.`);
   return result;
 }
 
 function notConsideredWhy(kind: PolicyKind, req: PreparedRequest): string {
-  const k = req.principal.kind;
+  const who = principalKindLabel(req.principal);
   switch (kind) {
-    case 'identity': return `a ${k} principal has no identity policies`;
-    case 'boundary': return `a ${k} principal has no permissions boundary [R8]`;
+    case 'identity': return `the ${who} has no identity policies`;
+    case 'boundary': return `the ${who} has no permissions boundary [R8]`;
     case 'session': return 'only role sessions and federated users have session policies [R7]';
     case 'scp': return 'SCPs do not apply to this principal [R3]';
     case 'rcp': return `RCPs do not apply to ${req.service} [R3a]`;

@@ -4,11 +4,17 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isPrincipalError, parsePrincipal, withSessionIssuer } from '../arn';
 import { MAX_NESTING, nestingTooDeepAt } from '../policy/model';
 import { LineIndex } from '../text';
-import { REQUEST_ACTION } from './engine';
+import { REQUEST_ACTION, resourceAccountConflict } from './engine';
 import { DECISIONS, type Decision, type OrgLevel, type PolicySource, type RequestInput, type Scenario } from './types';
 
 export type JsonPath = (string | number)[];
-export interface ScenarioError { scenarioIndex?: number; path: JsonPath; message: string }
+export interface ScenarioError {
+  scenarioIndex?: number;
+  /** the scenario's "name", when it has a string one: how people know the scenario, more than its JSON path */
+  scenarioName?: string;
+  path: JsonPath;
+  message: string;
+}
 
 const SCENARIO_KEYS = new Set(['name', 'identityPolicies', 'permissionBoundaries', 'sessionPolicy', 'resourcePolicy', 'scps', 'rcps', 'request', 'expected', 'description']);
 const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'sessionIssuer', 'context']);
@@ -130,6 +136,9 @@ class ScenarioReader {
     str('resource', 'a resource ARN or "*"');
     if (v.resourceAccount !== undefined && (typeof v.resourceAccount !== 'string' || !/^\d{12}$/.test(v.resourceAccount))) {
       this.fail([...path, 'resourceAccount'], 'expected a 12-digit account ID string'); ok = false;
+    } else if (typeof v.resource === 'string' && typeof v.resourceAccount === 'string') {
+      const conflict = resourceAccountConflict(v.resource, v.resourceAccount);
+      if (conflict) { this.fail([...path, 'resourceAccount'], conflict); ok = false; }
     }
     if (v.context !== undefined) {
       if (!isObject(v.context)) { this.fail([...path, 'context'], 'expected an object of context keys'); ok = false; }
@@ -199,7 +208,8 @@ export function parseScenarioFile(text: string, fileName: string, readPolicyFile
   list.forEach((item, i) => {
     const reader = new ScenarioReader(readPolicyFile, i);
     const s = reader.scenario(item, single ? base : [...base, i]);
-    errors.push(...reader.errors);
+    const name = isObject(item) && typeof item.name === 'string' && item.name.trim() ? item.name : undefined;
+    errors.push(...(name === undefined ? reader.errors : reader.errors.map((e) => ({ ...e, scenarioName: name }))));
     if (s) scenarios.push(s);
   });
   if (!list.length) errors.push({ path: base, message: 'the file holds no scenarios' });

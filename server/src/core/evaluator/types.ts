@@ -98,7 +98,11 @@ export interface SimulationResult {
   decision: Decision;
   expected?: Decision;
   pass?: boolean;
-  /** the statements that decided: for an explicit deny the applicable Deny statements, else the applicable Allows */
+  /**
+   * the statements that decided: for an explicit deny the applicable Deny statements, for Allowed the applicable Allows
+   * that count (a resource policy's Allow does not count for iam:PassRole); none for an implicit deny, which comes from
+   * what is missing, nor for a request that needs no permission (sts:GetCallerIdentity)
+   */
   matchedStatements: MatchedStatement[];
   /** result per policy type: Allowed, ExplicitlyDenied, ImplicitlyDenied, AllowedForAccount, NotApplicable */
   policyTypes: Record<string, string>;

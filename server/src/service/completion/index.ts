@@ -16,10 +16,12 @@ import { cursorAt, type Cursor } from '../cursor';
 import { parsed, rangeOf } from '../documents';
 import { statementActionNames } from '../hover';
 import {
-  actionMarkdown, conditionKeyMarkdown, EFFECT_VALUE_TEXTS, ELEMENT_TEXTS, operatorMarkdown, patternMarkdown, plural,
+  actionMarkdown, conditionKeyMarkdown, ELEMENT_TEXTS, operatorMarkdown, patternMarkdown, plural,
   principalMarkdown, serviceMarkdown, VERSION_VALUE_TEXTS,
 } from '../hover/texts';
 import { decidePolicyType } from '../policyType';
+import { IAM_ENTITY_TEXTS, IAM_RESOURCE_TYPE_TEXTS } from '../hover/iamEntityTexts';
+import { effectElementMarkdown, effectValueMarkdown } from '../hover/policyTypeTexts';
 import { DEFAULT_SETTINGS } from '../settings';
 
 /** What resolveCompletion needs to fill in documentation later. */
@@ -29,7 +31,7 @@ export type CompletionData =
   | { k: 'service'; v: string }
   | { k: 'key'; v: string }
   | { k: 'operator'; v: string }
-  | { k: 'element'; v: string }
+  | { k: 'element'; v: string; t?: PolicyType }
   | { k: 'principal'; t?: string; v: string };
 
 const RETRIGGER: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -160,7 +162,7 @@ function completeStatementKeys(b: Builder, s: Statement | undefined, type: Polic
   for (const el of statementElements(type)) {
     i++;
     if (present.has(el.name) || (PAIRS[el.name] && present.has(PAIRS[el.name]))) continue;
-    b.key(el.name, el.value, { kind: CompletionItemKind.Property, sort: sortKey(0, i), data: { k: 'element', v: el.name }, retrigger: el.name !== 'Sid' && el.name !== 'Condition' && el.name !== 'Principal' && el.name !== 'Effect' });
+    b.key(el.name, el.value, { kind: CompletionItemKind.Property, sort: sortKey(0, i), data: el.name === 'Effect' ? { k: 'element', v: el.name, t: type } : { k: 'element', v: el.name }, retrigger: el.name !== 'Sid' && el.name !== 'Condition' && el.name !== 'Principal' && el.name !== 'Effect' });
   }
 }
 
@@ -301,8 +303,9 @@ function completeResources(b: Builder, catalog: Catalog): void {
     .sort((x, y) => y[1].required - x[1].required || y[1].actions - x[1].actions || arnVariables(x[0]) - arnVariables(y[0]))
     .forEach(([format, f], i) => {
       const label = format.replace('${Partition}', 'aws');
+      const iamType = /^arn:\$\{Partition\}:iam::\$\{Account\}:(user|group|role|policy)\//.exec(format)?.[1];
       b.value(label, arnFormatSnippet(format), {
-        kind: CompletionItemKind.Reference, snippet: true, sort: sortKey(2, i), filter: label,
+        kind: CompletionItemKind.Reference, snippet: true, sort: sortKey(2, i), filter: label, doc: iamType && IAM_RESOURCE_TYPE_TEXTS[iamType],
         detail: `${[...f.names].join(', ')}${f.actions ? ` — for ${f.actions} of ${plural(actions.length, 'action')}` : ''}`,
       });
     });
@@ -471,8 +474,8 @@ function completeConditionKeys(b: Builder, catalog: Catalog, operator: string): 
 function completeConditionValues(b: Builder, catalog: Catalog, operator: string, keyName: string): void {
   const op = parseOperator(operator);
   const info = catalog.conditionKey(keyName);
-  const v = (label: string, text: string, detail?: string, snippet = false, i = 0) =>
-    b.value(label, text, { kind: snippet ? CompletionItemKind.Snippet : CompletionItemKind.Value, detail, sort: sortKey(1, i), snippet, filter: label });
+  const v = (label: string, text: string, detail?: string, snippet = false, i = 0, doc?: string) =>
+    b.value(label, text, { kind: snippet ? CompletionItemKind.Snippet : CompletionItemKind.Value, detail, sort: sortKey(1, i), snippet, filter: label, doc });
   if (op.info?.family === 'Null') {
     v('true', 'true', `${keyName} is absent`, false, 0);
     v('false', 'false', `${keyName} is present`, false, 1);
@@ -502,7 +505,16 @@ function completeConditionValues(b: Builder, catalog: Catalog, operator: string,
   if (/^aws:(principalorgpaths|resourceorgpaths|sourceorgpaths|vpceorgpaths)$/.test(lower)) { v('o-<org>/r-<root>/ou-<ou>/*', 'o-${1:exampleorgid}/r-${2:ab12}/ou-${3:ab12-11111111}/*', 'an OU path and everything below it', true, 0); return; }
   if (/^aws:(principalaccount|resourceaccount|sourceaccount|vpceaccount)$/.test(lower)) { v('<account-id>', '${1:111122223333}', '12-digit account ID', true, 0); return; }
   if (lower === 'aws:principalarn' || lower === 'aws:sourcearn' || type === 'ARN') {
-    if (lower === 'aws:principalarn') { v('arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', 'a role', true, 0); return; }
+    if (lower === 'aws:principalarn') {
+      v('arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', 'a role', true, 0, IAM_ENTITY_TEXTS.role);
+      v('arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', 'an IAM user', true, 1, IAM_ENTITY_TEXTS.user);
+      return;
+    }
+    if (lower === 'iam:policyarn' || lower === 'iam:permissionsboundary') {
+      v('arn:aws:iam::<account>:policy/<name>', 'arn:${1:aws}:iam::${2:111122223333}:policy/${3:PolicyName}', 'a customer managed policy', true, 0, IAM_ENTITY_TEXTS['customer managed policy']);
+      v('arn:aws:iam::aws:policy/<name>', 'arn:${1:aws}:iam::aws:policy/${2:ReadOnlyAccess}', 'an AWS managed policy', true, 1, IAM_ENTITY_TEXTS['aws managed policy']);
+      return;
+    }
     v('arn:…', 'arn:${1:aws}:${2:service}:${3:region}:${4:111122223333}:${5:resource}', 'an ARN', true, 0);
     return;
   }
@@ -536,7 +548,7 @@ export function complete(doc: TextDocument, position: Position, catalog: Catalog
         b.value('2008-10-17', '2008-10-17', { kind: CompletionItemKind.EnumMember, detail: 'legacy: no policy variables', sort: sortKey(0, 1), doc: VERSION_VALUE_TEXTS['2008-10-17'] });
         break;
       case 'effect':
-        (type === 'rcp' ? ['Deny', 'Allow'] : ['Allow', 'Deny']).forEach((e, i) => b.value(e, e, { kind: CompletionItemKind.EnumMember, sort: sortKey(0, i), doc: EFFECT_VALUE_TEXTS[e] }));
+        (type === 'rcp' ? ['Deny', 'Allow'] : ['Allow', 'Deny']).forEach((e, i) => b.value(e, e, { kind: CompletionItemKind.EnumMember, sort: sortKey(0, i), doc: effectValueMarkdown(e, type) }));
         break;
       case 'statement': completeNewStatement(b, type); break;
       case 'action': completeActions(b, catalog, type); break;
@@ -567,7 +579,7 @@ export function resolveCompletion(item: CompletionItem, catalog: Catalog): Compl
     case 'service': value = serviceMarkdown(catalog, data.v); break;
     case 'key': value = conditionKeyMarkdown(catalog, data.v); break;
     case 'operator': value = operatorMarkdown(data.v); break;
-    case 'element': value = ELEMENT_TEXTS[data.v]; break;
+    case 'element': value = data.v === 'Effect' && data.t && POLICY_TYPES.includes(data.t) ? effectElementMarkdown(data.t) : ELEMENT_TEXTS[data.v]; break;
     case 'principal': value = principalMarkdown(data.t, data.v); break;
   }
   if (value) item.documentation = { kind: MarkupKind.Markdown, value };

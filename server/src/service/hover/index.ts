@@ -10,8 +10,12 @@ import { cursorAt, type Cursor } from '../cursor';
 import { parsed, rangeOf } from '../documents';
 import { variablesIn } from '../validation/variableScanning';
 import { inlineCode } from './markdownText';
+import { DEFAULT_SETTINGS } from '../settings';
+import { decidePolicyType, type PolicyTypeDecision } from '../policyType';
+import { iamEntityMarkdown } from './iamEntityTexts';
+import { effectElementMarkdown, effectValueMarkdown, principalElementMarkdown } from './policyTypeTexts';
 import {
-  actionMarkdown, conditionKeyMarkdown, EFFECT_VALUE_TEXTS, ELEMENT_TEXTS, footer, operatorMarkdown, patternMarkdown,
+  actionMarkdown, conditionKeyMarkdown, ELEMENT_TEXTS, footer, operatorMarkdown, patternMarkdown,
   principalMarkdown, resourceMarkdown, variableMarkdown, VERSION_VALUE_TEXTS,
 } from './texts';
 
@@ -38,14 +42,18 @@ function variableAt(c: Cursor): string | undefined {
   return undefined;
 }
 
-function markdownFor(c: Cursor, catalog: Catalog): string | undefined {
+function markdownFor(c: Cursor, catalog: Catalog, type: () => PolicyTypeDecision): string | undefined {
   const text = c.content;
   const area = c.area;
   const variable = variableAt(c);
   if (variable !== undefined) return variableMarkdown(catalog, variable);
   if (c.isKey) {
     switch (area.kind) {
-      case 'root': case 'statement': case 'principalType': return ELEMENT_TEXTS[text];
+      case 'statement':
+        if (text === 'Effect') return effectElementMarkdown(type().type);
+        if (text === 'Principal' || text === 'NotPrincipal') return principalElementMarkdown(ELEMENT_TEXTS[text], type());
+        return ELEMENT_TEXTS[text];
+      case 'root': case 'principalType': return ELEMENT_TEXTS[text];
       case 'condition': return operatorMarkdown(text);
       case 'conditionOperator': return conditionKeyMarkdown(catalog, text);
       default: return undefined;
@@ -53,7 +61,7 @@ function markdownFor(c: Cursor, catalog: Catalog): string | undefined {
   }
   switch (area.kind) {
     case 'version': return VERSION_VALUE_TEXTS[text];
-    case 'effect': return EFFECT_VALUE_TEXTS[text];
+    case 'effect': return effectValueMarkdown(text, type().type);
     case 'action':
       return hasWildcard(text) ? patternMarkdown(catalog, text) : actionMarkdown(catalog, text) ?? unknownAction(catalog, text);
     case 'resource': return resourceMarkdown(catalog, text, statementActionNames(catalog, c.statement));
@@ -65,7 +73,8 @@ function markdownFor(c: Cursor, catalog: Catalog): string | undefined {
         if (v) return `**${v.value}**: ${v.meaning}.`;
       }
       if (/^null$/i.test(area.operator)) return text === 'true' ? `\`true\`: the condition holds when ${inlineCode(area.key)} is **absent** from the request.` : text === 'false' ? `\`false\`: the condition holds when ${inlineCode(area.key)} is **present** in the request.` : undefined;
-      return undefined;
+      const entity = iamEntityMarkdown(text);
+      return entity && `**${inlineCode(text)}**\n\n${entity}`;
     }
     default: return undefined;
   }
@@ -80,14 +89,15 @@ function unknownAction(catalog: Catalog, text: string): string {
     : `**${inlineCode(text)}**: no service with the prefix ${inlineCode(text.slice(0, colon))} in the catalog.\n\n${footer(catalog)}`;
 }
 
-export function hover(doc: TextDocument, position: Position, catalog: Catalog): Hover | null {
+/** `policyType` is the document's type and why (the server's decision); without it, the default settings decide. */
+export function hover(doc: TextDocument, position: Position, catalog: Catalog, policyType?: PolicyTypeDecision): Hover | null {
   const policy = parsed(doc);
   const offset = doc.offsetAt(position);
   let c = cursorAt(policy, offset);
   // the mouse on an opening quote: explain the string that starts there
   if (!c.inString && policy.text[offset] === '"') c = cursorAt(policy, offset + 1);
   if (!c.inString || !c.literal) return null;
-  const value = markdownFor(c, catalog);
+  const value = markdownFor(c, catalog, () => policyType ?? decidePolicyType(doc.uri, policy, DEFAULT_SETTINGS));
   if (!value) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value },

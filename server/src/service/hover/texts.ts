@@ -2,6 +2,8 @@
 import type { AccessLevel, ActionResourceType, Catalog } from '../../core/catalog/catalog';
 import { ACCESS_LEVELS } from '../../core/catalog/catalog';
 import { missingKeyBehaviour, parseOperator, valuesCombination, SET_QUALIFIERS } from '../../core/operators';
+import { escapeRegExp } from '../../core/arn';
+import { IAM_ENTITY_TEXTS, iamEntityMarkdown, iamEntityOf } from './iamEntityTexts';
 import { classifyAwsPrincipal, IDENTITY_PROVIDERS, SERVICE_PRINCIPALS } from '../../core/principals';
 import { variablesIn } from '../validation/variableScanning';
 import { escapeText, inlineCode } from './markdownText';
@@ -14,7 +16,7 @@ export const ELEMENT_TEXTS: Record<string, string> = {
   Statement: 'The list of statements. Each statement allows or denies some actions on some resources, optionally under conditions. AWS evaluates them all: an explicit Deny anywhere beats any Allow, an Allow beats the default, and anything not allowed is implicitly denied.',
   Sid: 'A label for the statement (letters and digits in IAM policies). It has no effect on access; use it to tell statements apart in reviews and in the outline.',
   Effect: '`Allow` grants the listed access; `Deny` refuses it. An explicit Deny always wins over any Allow from any policy, and a request that no statement allows is implicitly denied.',
-  Principal: 'Who the statement applies to: an account, IAM user or role, role session, AWS service, federated identity or `"*"` (everyone, including anonymous callers, unless a condition narrows it). Only used in resource-based policies and trust policies; identity policies apply to the identity they are attached to.',
+  Principal: 'Who the statement applies to: an account, IAM user or role, role session, AWS service, federated identity or `"*"` (everyone, including anonymous callers, unless a condition narrows it). Used in resource-based policies, role trust policies, RCPs and VPC endpoint policies; identity-based policies, permissions boundaries, session policies and SCPs have none: they apply to the identities (for SCPs, the accounts) they are attached to.',
   NotPrincipal: 'Everyone **except** the listed principals. Only valid with `Deny`, and easy to get wrong: listing a role does not exempt its sessions unless the session ARN is listed too. Prefer `Principal: "*"` with an `aws:PrincipalArn` condition.',
   Action: 'The actions the statement covers, as `service:Action` (case-insensitive). `*` and `?` are wildcards: `s3:Get*` covers every S3 action starting with Get, including ones AWS adds later.',
   NotAction: 'Every action **except** the listed ones. With `Allow` this grants everything else, across all services, including actions added in the future: pair it with a narrow Resource or use it in Deny statements ("deny everything except ...").',
@@ -25,11 +27,6 @@ export const ELEMENT_TEXTS: Record<string, string> = {
   Service: '`Service` principals: an AWS service acting on your behalf, named like `lambda.amazonaws.com`.',
   Federated: '`Federated` principals: users signed in through a SAML or OIDC identity provider, Amazon Cognito, or a public web identity provider.',
   CanonicalUser: '`CanonicalUser`: an S3 canonical user ID (S3 bucket policies only; prefer account IDs).',
-};
-
-export const EFFECT_VALUE_TEXTS: Record<string, string> = {
-  Allow: '**Allow**: grants the listed access, unless an explicit Deny (from any policy that applies) refuses it, or a guardrail such as an SCP, RCP, permissions boundary or session policy does not also allow it.',
-  Deny: '**Deny**: refuses the listed access. An explicit Deny wins over every Allow, in every policy that applies to the request.',
 };
 
 export const VERSION_VALUE_TEXTS: Record<string, string> = {
@@ -145,14 +142,15 @@ export function principalMarkdown(type: string | undefined, value: string): stri
     case 'root':
       return `**Account ${inlineCode(c.account ?? '')}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account's own policies.\n\n${cross}`;
     case 'user':
-      return `**IAM user ${inlineCode(c.name ?? '')}** in account ${inlineCode(c.account ?? '')}. Long-term credentials; the user must exist when the policy is saved (AWS stores its unique ID).\n\n${cross}`;
+      return `**IAM user ${inlineCode(c.name ?? '')}** in account ${inlineCode(c.account ?? '')}. The user must exist when the policy is saved (AWS stores its unique ID).\n\n${IAM_ENTITY_TEXTS.user}\n\n${cross}`;
     case 'role':
-      return `**IAM role ${inlineCode(c.name ?? '')}** in account ${inlineCode(c.account ?? '')}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).\n\n${cross}`;
+      return `**IAM role ${inlineCode(c.name ?? '')}** in account ${inlineCode(c.account ?? '')}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).\n\n${IAM_ENTITY_TEXTS.role}\n\n${cross}`;
     case 'assumed-role':
       return `**Role session** of ${inlineCode(c.name ?? '')} in account ${inlineCode(c.account ?? '')}: only the named session, not the role in general.`;
     case 'federated-user':
       return `**Federated user** ${inlineCode(c.name ?? '')} (a GetFederationToken session) in account ${inlineCode(c.account ?? '')}.`;
     default:
+      if (iamEntityOf(value)?.kind === 'group') return `**IAM group ${inlineCode(iamEntityOf(value)!.name)}** cannot be a principal.\n\n${IAM_ENTITY_TEXTS.group}`;
       return `**AWS principal ${inlineCode(value)}**: an account ID (12 digits), \`arn:aws:iam::<account>:root\`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.`;
   }
 }
@@ -183,12 +181,39 @@ export function variableMarkdown(catalog: Catalog, inner: string): string {
 
 const ARN_PARTS = ['partition', 'service', 'region', 'account', 'resource'];
 
-/** The parts of an ARN format, labelled: arn:${Partition}:s3:::${BucketName} -> partition aws..., resource ... */
-export function arnFormatParts(format: string): string[] {
-  const parts = format.split(':');
-  const head = parts.slice(1, 5);
-  const resource = parts.slice(5).join(':');
-  return [...head, resource].map((p, i) => `- ${ARN_PARTS[i]}: ${p ? `\`${p}\`` : '_(empty)_'}`);
+/** The five parts of an ARN or ARN format: partition, service, region, account and the resource (which may hold colons). */
+function arnParts(arn: string): string[] {
+  const parts = arn.split(':');
+  return [...parts.slice(1, 5), parts.slice(5).join(':')];
+}
+
+/** The values a template's `${Name}` variables take in a concrete resource part, or undefined when it does not fit. */
+function templateValues(template: string, value: string): [string, string][] | undefined {
+  const pieces = template.split(/\$\{([^}]+)\}/);
+  const names = pieces.filter((_, i) => i % 2 === 1);
+  // lazy groups backtrack on a value that does not fit: long values (IAM allows 2,048 characters) go unsplit
+  if (!names.length || value.length > 512) return names.length ? undefined : [];
+  const src = pieces.map((p, i) => (i % 2 === 0 ? escapeRegExp(p) : i === pieces.length - 2 ? '(.*)' : '(.*?)')).join('');
+  const m = new RegExp(`^${src}$`, 's').exec(value);
+  return m ? names.map((n, i) => [n, m[i + 1]]) : undefined;
+}
+
+const shown = (v: string) => (v ? inlineCode(v) : '_(empty)_');
+
+/**
+ * Each part of an ARN format next to what this ARN has there:
+ * `- account \`${Account}\`: \`123456789012\``, `- resource \`role/${RoleNameWithPath}\`: \`role/App\`, RoleNameWithPath = \`App\``.
+ */
+export function arnPartsMarkdown(format: string, arn: string): string[] {
+  const t = arnParts(format);
+  const a = arnParts(arn);
+  return t.map((tp, i) => {
+    const value = a[i] ?? '';
+    if (!tp.includes('${')) return tp === value || (!tp && !value) ? `- ${ARN_PARTS[i]}: ${shown(value)}` : `- ${ARN_PARTS[i]} ${shown(tp)}: ${shown(value)}`;
+    const vars = i === 4 ? templateValues(tp, value) : undefined;
+    const names = vars?.length && !(vars.length === 1 && tp === `\${${vars[0][0]}}`) ? `, ${vars.map(([n, v]) => `${n} = ${shown(v)}`).join(', ')}` : '';
+    return `- ${ARN_PARTS[i]} ${shown(tp)}: ${shown(value)}${value === '*' ? ' (any)' : ''}${names}`;
+  });
 }
 
 /** The resource types a resource ARN can name, for the statement's actions. */
@@ -212,9 +237,11 @@ export function resourceMarkdown(catalog: Catalog, arn: string, actions: string[
     }
   }
   const out = [`**Resource ${inlineCode(arn)}**`, ''];
+  const entity = iamEntityMarkdown(arn);
+  if (entity) out.push(entity, '');
   if (!matches.size) out.push(actions.length ? 'No resource type of the statement\'s actions fits this ARN.' : 'No resource type in the catalog fits this ARN.');
   for (const { rt, actions: as } of [...matches.values()].slice(0, 5)) {
-    out.push(`Resource type \`${rt.name}\`${as.length ? ` (for ${as.slice(0, 3).map((a) => `\`${a}\``).join(', ')}${as.length > 3 ? ` and ${as.length - 3} more` : ''})` : ''}:`, '', `\`${rt.arnFormat}\``, ...arnFormatParts(rt.arnFormat), '');
+    out.push(`Resource type \`${rt.name}\`${as.length ? ` (for ${as.slice(0, 3).map((a) => `\`${a}\``).join(', ')}${as.length > 3 ? ` and ${as.length - 3} more` : ''})` : ''}:`, '', `\`${rt.arnFormat}\``, '', 'This ARN, part by part:', ...arnPartsMarkdown(rt.arnFormat, arn), '');
   }
   const vars = variablesIn(arn).filter((v) => v.closed).map((v) => v.text);
   if (vars.length) out.push(`Policy variables: ${vars.slice(0, 10).map(inlineCode).join(', ')}${vars.length > 10 ? ', …' : ''} — replaced with request values at evaluation time.`, '');

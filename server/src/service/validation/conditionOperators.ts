@@ -26,6 +26,8 @@ export interface ParsedOperator {
   family: OperatorFamily;
   /** StringLike/StringNotLike/ArnLike/ArnNotLike/ArnEquals/ArnNotEquals: values may hold * and ? */
   allowsWildcards: boolean;
+  /** StringNotEquals, ArnNotLike, NotIpAddress, ...: true when the key is missing */
+  negated: boolean;
 }
 
 /** Parses an operator; undefined when it is not a valid operator (exact spelling: operators are case-sensitive). */
@@ -38,7 +40,14 @@ export function parseOperator(raw: string): ParsedOperator | undefined {
   let info = BASE_OPERATORS.get(rest);
   if (!info && rest.endsWith('IfExists')) { ifExists = true; rest = rest.slice(0, -8); info = BASE_OPERATORS.get(rest); }
   if (!info) return undefined;
-  return { raw, qualifier, base: rest, ifExists, family: info.family, allowsWildcards: info.wildcards };
+  return { raw, qualifier, base: rest, ifExists, family: info.family, allowsWildcards: info.wildcards, negated: info.negated };
+}
+
+/** What a condition with this operator evaluates to when the request lacks the key. */
+export function resultWhenKeyMissing(op: ParsedOperator): boolean {
+  if (op.qualifier === 'ForAllValues') return true;
+  if (op.qualifier === 'ForAnyValue') return false;
+  return op.ifExists || op.negated;
 }
 
 export const FAMILY_OF_KEY_TYPE: Record<string, OperatorFamily> = {

@@ -2,6 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from '../../core/catalog/catalog';
+import type { Span } from '../../core/policy/model';
 import type { PolicyType } from '../../core/policy/policyType';
 import { parsed, rangeOf } from '../documents';
 import type { ServiceSettings } from '../settings';
@@ -19,6 +20,7 @@ export interface DiagnosticFix {
 }
 
 export const DIAGNOSTIC_SOURCE = 'iam-policy';
+const SYNTAX_RULE = 'IAM001';
 export const RULE_DOC_BASE = 'https://github.com/iam-policy-tools/iam-policy-language-tools/blob/main/docs/rules.md';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -44,12 +46,32 @@ export function validate(doc: TextDocument, catalog: Catalog, policyType: Policy
   const large = policy.text.length > LARGE_DOCUMENT_CHARS;
   // a document can hold 100,000 copies of one mistake: the editor gets a readable list and a count of the rest
   const hidden = new Map<string, number>();
+  // One problem, one diagnostic: what lies inside a JSON syntax problem (an unquoted placeholder, a comment) is part
+  // of it, so other rules' findings there (characters IAM rejects, a misread value) are not reported.
+  const syntaxSpans: Span[] = [];
+  // a binary search by offset, so a document with 100,000 comments does not make every finding scan them all:
+  // some span starting at or before the finding holds it when the furthest end among those spans reaches its end
+  let sorted = true;
+  let furthestEnd: number[] = [];
+  const insideSyntaxProblem = (s: Span) => {
+    if (!sorted) {
+      syntaxSpans.sort((a, b) => a.offset - b.offset);
+      let max = -1;
+      furthestEnd = syntaxSpans.map((x) => (max = Math.max(max, x.offset + x.length)));
+      sorted = true;
+    }
+    let lo = 0, hi = syntaxSpans.length - 1, at = -1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (syntaxSpans[mid].offset <= s.offset) { at = mid; lo = mid + 1; } else hi = mid - 1; }
+    return at >= 0 && s.offset + s.length <= furthestEnd[at];
+  };
   for (const rule of rules) {
     if (large && !rule.runsOnLargeDocuments) continue;
     const configured = settings.rules[rule.code] ?? settings.rules[rule.slug];
     if (configured === 'off') continue;
     let reported = 0;
     const report = (f: Finding) => {
+      if (rule.code === SYNTAX_RULE) { syntaxSpans.push(f.span); sorted = false; }
+      else if (syntaxSpans.length && insideSyntaxProblem(f.span)) return;
       if (reported >= MAX_DIAGNOSTICS_PER_RULE || out.length >= MAX_DIAGNOSTICS_PER_DOCUMENT) {
         hidden.set(`${rule.code} ${rule.slug}`, (hidden.get(`${rule.code} ${rule.slug}`) ?? 0) + 1);
         return;

@@ -2,6 +2,7 @@ import type { ConditionKeyInfo } from '../../../core/catalog/catalog';
 import type { Statement } from '../../../core/policy/model';
 import type { Rule } from '../rule';
 import { statementActionSet } from '../actionClassification';
+import { resultWhenKeyMissing } from '../conditionOperators';
 import { forEachConditionKey } from './conditionValues';
 
 /** A service condition key that none of the statement's actions supports: the condition never sees the key. */
@@ -16,7 +17,8 @@ export const conditionKeyNotApplicable: Rule = {
     forEachConditionKey(ctx, ({ statement, key, info, op }) => {
       if (!info || info.global || op?.family === 'Null') return;
       const prefix = key.key.slice(0, key.key.indexOf(':')).toLowerCase();
-      if (prefix !== info.category.toLowerCase()) return; // identity-provider keys (saml:, OIDC hosts) are checked elsewhere
+      // identity-provider keys (saml:, OIDC provider hosts) are checked by the trust-policy rules
+      if (prefix === 'saml' || prefix.includes('.')) return;
       let facts = perStatement.get(statement);
       if (facts === undefined) {
         const set = statementActionSet(catalog, statement);
@@ -24,12 +26,18 @@ export const conditionKeyNotApplicable: Rule = {
         perStatement.set(statement, facts);
       }
       if (!facts || facts.keys.has(info)) return;
-      const inService = facts.services.has(prefix);
+      const inService = facts.services.has(prefix) || facts.services.has(info.category.toLowerCase());
+      // the data lists the key for the service but attaches it to no action: a gap in the data, not in the policy
+      if (inService && !catalog.keysOfServiceActions(prefix).has(info) && !catalog.keysOfServiceActions(info.category).has(info)) return;
+      const deny = statement.effect?.value === 'Deny';
+      const outcome = op && resultWhenKeyMissing(op)
+        ? `the condition is always true (${op.raw} holds when the key is missing), so it ${deny ? 'does not narrow the Deny' : 'does not restrict the Allow'}`
+        : `the condition ${deny ? 'never matches (the Deny has no effect)' : 'is never met'}`;
       ctx.report({
         span: key.entry.keySpan,
         message: inService
-          ? `None of this statement's actions supports the condition key "${key.key}", so requests never carry it and the condition ${statement.effect?.value === 'Deny' ? 'never matches (the Deny has no effect)' : 'is never met'}. Use it with actions that support it, or remove it.`
-          : `The condition key "${key.key}" belongs to "${info.category}", but the statement has no "${info.category}" actions: requests for these actions never carry it. Remove it or use a key of the statement's services.`,
+          ? `None of this statement's actions supports the condition key "${key.key}", so requests never carry it and ${outcome}. Use it with actions that support it, or remove it.`
+          : `The condition key "${key.key}" is not supported by any of this statement's actions (it belongs to "${prefix}" actions): requests never carry it and ${outcome}. Remove it or use a key of the statement's services.`,
       });
     });
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { GRANTING_TYPES } from '../policyTypeGroups';
 import { grantsOnStar } from './grantsOnStar';
 
 /** iam:CreateServiceLinkedRole on "*": the holder can create service-linked roles for any service. */
@@ -6,9 +7,9 @@ export const createSlrWildcard: Rule = {
   code: 'IAM802',
   slug: 'create-slr-wildcard',
   defaultSeverity: 'warning',
-  description: 'iam:CreateServiceLinkedRole allowed on "*" without an iam:AWSServiceName condition lets the holder create service-linked roles for every service.',
+  description: 'iam:CreateServiceLinkedRole allowed on "*" without an iam:AWSServiceName condition lets the holder create service-linked roles for every service. Only in identity and resource policies: boundaries, session, endpoint, SCP and RCP policies never grant.',
   check(ctx) {
-    if (ctx.policyType === 'scp' || ctx.policyType === 'rcp' || ctx.policyType === 'trust') return;
+    if (!GRANTING_TYPES.has(ctx.policyType)) return;
     for (const s of ctx.doc.statements) {
       const g = grantsOnStar(s, 'iam:CreateServiceLinkedRole');
       if (!g) continue;

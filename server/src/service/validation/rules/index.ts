@@ -38,9 +38,11 @@ import { wildcardWithoutLike } from './wildcardWithoutLike';
 import { nullOperator } from './nullOperator';
 import { duplicateConditionKey } from './duplicateConditionKey';
 import { privateIp } from './privateIp';
+import { mfaPresentFalse } from './mfaPresentFalse';
 import { arnFormat } from './arnFormat';
 import { resourceMismatch } from './resourceMismatch';
 import { starOnlyAction } from './starOnlyAction';
+import { actionResourceMismatch } from './actionResourceMismatch';
 import { principalFormat } from './principalFormat';
 import { principalWildcard } from './principalWildcard';
 import { principalUniqueId } from './principalUniqueId';
@@ -66,8 +68,8 @@ export const RULES: readonly Rule[] = [
   principalNotAllowed, principalMissing, notPrincipalUnsupported, trustResource, trustAction, rcpRules,
   unknownService, unknownAction, apiOperationName, wildcardMatchesNothing, actionFormat, wildcardInService,
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorTypeMismatch, invalidConditionValue,
-  setOperatorSingleValued, missingSetQualifier, wildcardWithoutLike, nullOperator, duplicateConditionKey, privateIp,
-  arnFormat, resourceMismatch, starOnlyAction,
+  setOperatorSingleValued, missingSetQualifier, wildcardWithoutLike, nullOperator, duplicateConditionKey, privateIp, mfaPresentFalse,
+  arnFormat, resourceMismatch, starOnlyAction, actionResourceMismatch,
   principalFormat, principalWildcard, principalUniqueId,
   variableSyntax, variableNotAllowed, variableVersion, variableKey,
   policySizeRule, largeDocument,

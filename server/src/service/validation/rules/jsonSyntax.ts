@@ -1,39 +1,51 @@
-import { printParseErrorCode } from 'jsonc-parser';
+import type { Span } from '../../../core/policy/model';
+import type { Fix } from '../fixes';
 import type { Rule } from '../rule';
+import { syntaxProblems } from '../syntaxProblems';
 
-const MESSAGES: Record<string, string> = {
-  InvalidCommentToken: 'Comments are not allowed in IAM policies: remove the comment.',
-  CommaExpected: 'A comma is expected here.',
-  ColonExpected: 'A colon is expected after the key.',
-  PropertyNameExpected: 'A property name in double quotes is expected (a trailing comma is not allowed in IAM policies).',
-  ValueExpected: 'A value is expected (a trailing comma is not allowed in IAM policies).',
-  CloseBraceExpected: 'A closing brace } is expected.',
-  CloseBracketExpected: 'A closing bracket ] is expected.',
-  EndOfFileExpected: 'Nothing may follow the policy object: remove the extra text.',
-  UnexpectedEndOfComment: 'The comment is not closed; IAM policies do not allow comments.',
-  UnexpectedEndOfString: 'The string is not closed: add the closing double quote.',
-  InvalidEscapeCharacter: 'Invalid escape sequence in the string.',
-  InvalidUnicode: 'Invalid \\u escape in the string.',
-  InvalidCharacter: 'Invalid character in JSON.',
-  InvalidSymbol: 'Invalid symbol: strings need double quotes.',
-  InvalidNumberFormat: 'Invalid number.',
-};
+// Past this many comments only the first ones carry "Remove all comments" (each copy lists every comment's edit).
+const MAX_REMOVE_ALL_COPIES = 100;
 
-/** JSON that IAM would reject: syntax errors, comments, trailing commas. */
+/** The edit that removes a comment: its whole line when nothing else is on it, else the comment and the blanks before it. */
+function removal(text: string, span: Span): { offset: number; length: number; newText: string } {
+  const end = span.offset + span.length;
+  let lineStart = span.offset;
+  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+  let lineEnd = end;
+  while (lineEnd < text.length && (text[lineEnd] === ' ' || text[lineEnd] === '\t')) lineEnd++;
+  const aloneBefore = lineStart === 0 || text[lineStart - 1] === '\n';
+  const aloneAfter = lineEnd === text.length || text[lineEnd] === '\n' || text[lineEnd] === '\r';
+  if (aloneBefore && aloneAfter && lineEnd < text.length) {
+    const next = text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? lineEnd + 2 : lineEnd + 1;
+    return { offset: lineStart, length: next - lineStart, newText: '' };
+  }
+  return { offset: lineStart, length: end - lineStart, newText: '' };
+}
+
+/** JSON that IAM would reject: syntax errors, comments, trailing commas; one diagnostic per problem. */
 export const jsonSyntax: Rule = {
   code: 'IAM001',
   slug: 'json-syntax',
   defaultSeverity: 'error',
   runsOnLargeDocuments: true,
-  description: 'The policy must be valid JSON without comments or trailing commas.',
+  description: 'The policy must be valid JSON without comments or trailing commas. Each mistake is reported once: an unquoted placeholder as one problem, each comment as one problem (with quick fixes to remove it or every comment).',
   check(ctx) {
     if (ctx.doc.tooDeepAt !== undefined) {
       ctx.report({ span: { offset: ctx.doc.tooDeepAt, length: 1 }, message: 'The JSON nests deeper than any IAM policy can (more than 256 levels); the document is not checked further. Remove the extra nesting.' });
       return;
     }
-    for (const e of ctx.doc.syntaxErrors) {
-      const name = printParseErrorCode(e.error);
-      ctx.report({ span: { offset: e.offset, length: Math.max(e.length, 1) }, message: MESSAGES[name] ?? `JSON syntax error: ${name}.` });
+    const text = ctx.doc.text;
+    const problems = syntaxProblems(text, ctx.doc.syntaxErrors);
+    const comments = problems.filter((p) => p.comment);
+    const removeAll: Fix | undefined = comments.length > 1
+      ? { title: 'Remove all comments', edits: comments.map((c) => removal(text, c.span)) }
+      : undefined;
+    let copies = 0;
+    for (const p of problems) {
+      if (!p.comment) { ctx.report({ span: p.span, message: p.message }); continue; }
+      const fixes: Fix[] = [{ title: 'Remove this comment', edits: [removal(text, p.span)], preferred: true }];
+      if (removeAll && copies++ < MAX_REMOVE_ALL_COPIES) fixes.push(removeAll);
+      ctx.report({ span: p.span, message: p.message, data: { fixes } });
     }
   },
 };

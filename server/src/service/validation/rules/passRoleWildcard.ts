@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { GRANTING_TYPES } from '../policyTypeGroups';
 import { grantsOnStar } from './grantsOnStar';
 
 /** iam:PassRole on every role lets the holder hand any role (an admin one too) to a service: privilege escalation. */
@@ -6,9 +7,9 @@ export const passRoleWildcard: Rule = {
   code: 'IAM801',
   slug: 'pass-role-wildcard',
   defaultSeverity: 'warning',
-  description: 'iam:PassRole allowed on "*" (via a wildcard action, NotAction or NotResource) lets the holder pass any role, including admin roles, to a service.',
+  description: 'iam:PassRole allowed on "*" (via a wildcard action, NotAction or NotResource) lets the holder pass any role, including admin roles, to a service. Only in identity and resource policies: boundaries, session, endpoint, SCP and RCP policies never grant.',
   check(ctx) {
-    if (ctx.policyType === 'scp' || ctx.policyType === 'rcp' || ctx.policyType === 'trust') return;
+    if (!GRANTING_TYPES.has(ctx.policyType)) return;
     for (const s of ctx.doc.statements) {
       const g = grantsOnStar(s, 'iam:PassRole');
       if (!g) continue;

@@ -11,6 +11,10 @@ const SERVICE = /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|amazon\.com|api\.a
 const FEDERATED_ARN = /^arn:[a-z-]+:iam::\d{12}:(saml-provider\/[\w+=,.@-]+|oidc-provider\/.+)$/;
 const FEDERATED_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
 
+// IAM Access Analyzer policy validation, "Federated principal not supported":
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html
+const FEDERATED_UNSUPPORTED = new Map<string, string>([['resource', 'resource-based policies'], ['rcp', 'resource control policies'], ['endpoint', 'VPC endpoint policies']]);
+
 export function awsPrincipalProblem(catalog: Catalog, v: string): string | undefined {
   if (v === '*' || hasWildcard(v)) return undefined; // wildcards: principal-wildcard
   if (/^\d{12}$/.test(v)) return undefined;
@@ -30,7 +34,7 @@ export const principalFormat: Rule = {
   code: 'IAM501',
   slug: 'principal-format',
   defaultSeverity: 'error',
-  description: 'Principal is "*" or an object with AWS (account ids, user and role ARNs), Service (service principals such as lambda.amazonaws.com), Federated (SAML or OIDC providers) or CanonicalUser (S3 canonical ids) entries.',
+  description: 'Principal is "*" or an object with AWS (account ids, user and role ARNs), Service (service principals such as lambda.amazonaws.com), Federated (SAML or OIDC providers; role trust policies only) or CanonicalUser (S3 canonical ids) entries.',
   check(ctx) {
     for (const s of ctx.doc.statements) {
       for (const p of [s.principal, s.notPrincipal]) {
@@ -55,7 +59,8 @@ export const principalFormat: Rule = {
             else if (t.type === 'Service') {
               if (v.value !== '*' && !hasWildcard(v.value) && !SERVICE.test(v.value)) problem = `"${v.value}" is not a service principal: service principals look like "lambda.amazonaws.com".`;
             } else if (t.type === 'Federated') {
-              if (/^arn:/.test(v.value) ? !FEDERATED_ARN.test(v.value) : !FEDERATED_HOST.test(v.value)) problem = `"${v.value}" is not a federated principal: use arn:aws:iam::ACCOUNT:saml-provider/NAME, arn:aws:iam::ACCOUNT:oidc-provider/HOST, or a provider such as "cognito-identity.amazonaws.com".`;
+              if (FEDERATED_UNSUPPORTED.has(ctx.policyType)) problem = `Federated principals are supported only in role trust policies, not in ${FEDERATED_UNSUPPORTED.get(ctx.policyType)}: name the role that the federated users assume ({"AWS": "arn:aws:iam::ACCOUNT:role/NAME"}).`;
+              else if (/^arn:/.test(v.value) ? !FEDERATED_ARN.test(v.value) : !FEDERATED_HOST.test(v.value)) problem = `"${v.value}" is not a federated principal: use arn:aws:iam::ACCOUNT:saml-provider/NAME, arn:aws:iam::ACCOUNT:oidc-provider/HOST, or a provider such as "cognito-identity.amazonaws.com".`;
             } else if (t.type === 'CanonicalUser') {
               if (v.value !== '*' && !/^[0-9a-f]{64}$/.test(v.value)) problem = `"${v.value}" is not an S3 canonical user id (64 hexadecimal characters).`;
             }

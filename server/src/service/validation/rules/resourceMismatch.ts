@@ -5,7 +5,7 @@ import { arnProblem } from './arnFormat';
 // services that were renamed and accept both ARN spellings (AWS CodeConnections, formerly CodeStar Connections)
 const ARN_SERVICE_ALIASES: Record<string, string> = { codeconnections: 'codestar-connections', 'codestar-connections': 'codeconnections' };
 /** Other spellings of an ARN that name the same resource (not including the ARN itself). */
-function equivalentArns(arn: string): string[] {
+export function equivalentArns(arn: string): string[] {
   const parts = arn.split(':');
   const alias = ARN_SERVICE_ALIASES[parts[2]];
   const out = alias ? [[...parts.slice(0, 2), alias, ...parts.slice(3)].join(':')] : [];

@@ -1,4 +1,5 @@
 import { getNodeValue } from 'jsonc-parser';
+import type { Catalog } from '../../../core/catalog/catalog';
 import type { Statement } from '../../../core/policy/model';
 import { globMatch, hasWildcard } from '../../../core/wildcard';
 import type { Fix } from '../fixes';
@@ -38,18 +39,54 @@ export function splitFix(text: string, s: Statement, starOnly: Set<string>, stat
   return { title: keep.length ? 'Split the statement: move the actions that only support "*" to a statement with "Resource": "*"' : 'Change "Resource" to "*" (these actions support only "*")', edits: [{ offset: s.span.offset, length: s.span.length, newText }] };
 }
 
+/**
+ * A resource pattern that covers every resource of the action's service, whole or of one resource type, in any
+ * Region and account it names: `arn:aws:s3:::*`, `arn:aws:logs:*:*:log-group:*` (`log-group:` opens the service's
+ * log-group ARN format). AWS does not document which ARN a `*`-only action is matched against, but such patterns
+ * work in practice and AWS's own managed policies use them, so they are not reported.
+ */
+export function isServiceWidePattern(catalog: Catalog, resource: string, service: string): boolean {
+  const parts = resource.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn' || !globMatch(parts[2], service, true)) return false;
+  const path = parts.slice(5).join(':');
+  if (path === '*') return true;
+  if (!path.endsWith('*')) return false;
+  const head = path.slice(0, -1);
+  return /[:/]$/.test(head) && !hasWildcard(head) && typeHeads(catalog, service).has(head);
+}
+
+const heads = new WeakMap<Catalog, Map<string, Set<string>>>();
+
+/** The literal openings of a service's resource ARN paths that name a type: "log-group:", "function:", "key/". */
+function typeHeads(catalog: Catalog, service: string): Set<string> {
+  let byService = heads.get(catalog);
+  if (!byService) { byService = new Map(); heads.set(catalog, byService); }
+  let set = byService.get(service.toLowerCase());
+  if (!set) {
+    set = new Set();
+    for (const rt of catalog.resourceTypesOfService(service)) {
+      const path = rt.arnFormat.split(':').slice(5).join(':');
+      const m = /^([A-Za-z0-9_.-]+[:/])\$\{/.exec(path);
+      if (m) set.add(m[1]);
+    }
+    byService.set(service.toLowerCase(), set);
+  }
+  return set;
+}
+
 /** Actions that support only "Resource": "*" in a statement that names only specific ARNs: they never match. */
 export const starOnlyAction: Rule = {
   code: 'IAM403',
   slug: 'star-only-action',
   defaultSeverity: 'warning',
-  description: 'Some actions (e.g. s3:ListAllMyBuckets, ec2:DescribeInstances) support only "Resource": "*"; in a statement that lists only specific ARNs they never match.',
+  description: 'Some actions (e.g. s3:ListAllMyBuckets, ec2:DescribeInstances) support only "Resource": "*"; in a statement that lists only specific ARNs they never match. A pattern that covers the whole service, or every resource of one type (arn:aws:s3:::*, arn:aws:logs:*:*:log-group:*), is not reported.',
   check(ctx) {
     const { catalog } = ctx;
     for (const s of ctx.doc.statements) {
       if (!s.action || !s.resource?.values.length) continue;
       if (s.resource.values.some((r) => globMatch(r.value, '*', false))) continue;
-      const bad = s.action.values.filter((v) => !hasWildcard(v.value) && catalog.actionSupportsOnlyStar(v.value));
+      const bad = s.action.values.filter((v) => !hasWildcard(v.value) && catalog.actionSupportsOnlyStar(v.value)
+        && !s.resource!.values.some((r) => isServiceWidePattern(catalog, r.value, v.value.slice(0, v.value.indexOf(':')))));
       if (!bad.length) continue;
       const names = [...new Set(bad.map((v) => v.value))];
       const fix = splitFix(ctx.doc.text, s, new Set(names), ctx.doc.statementIsObject);

@@ -17,9 +17,25 @@ export const trustAction: Rule = {
   code: 'IAM105',
   slug: 'trust-action',
   defaultSeverity: 'error',
-  description: 'Role trust policies allow only sts:AssumeRole, sts:AssumeRoleWithSAML (SAML providers), sts:AssumeRoleWithWebIdentity (OIDC providers), sts:TagSession, sts:SetSourceIdentity and sts:SetContext; IAM Roles Anywhere needs AssumeRole, TagSession and SetSourceIdentity.',
+  description: 'Role trust policies allow only sts:AssumeRole, sts:AssumeRoleWithSAML (SAML providers), sts:AssumeRoleWithWebIdentity (OIDC providers), sts:TagSession, sts:SetSourceIdentity and sts:SetContext; IAM Roles Anywhere needs AssumeRole, TagSession and SetSourceIdentity. A federated principal needs its assume action once per policy: another statement may grant it only sts:TagSession or sts:SetSourceIdentity.',
   check(ctx) {
     if (ctx.policyType !== 'trust') return;
+    // A federated principal needs its assume action once per policy: AWS publishes trust policies whose second
+    // statement grants only sts:SetSourceIdentity or sts:TagSession to the same provider.
+    const grantedTo = new Map<string, Set<string>>();
+    for (const s of ctx.doc.statements) {
+      if (s.effect?.value === 'Deny') continue;
+      const g = granted(s.action?.values ?? []);
+      for (const t of s.principal?.types ?? []) {
+        for (const p of t.list.values) {
+          const key = `${t.type}\u0000${p.value}`;
+          const set = grantedTo.get(key) ?? new Set<string>();
+          for (const a of g) set.add(a);
+          grantedTo.set(key, set);
+        }
+      }
+    }
+    const policyGrants = (type: string, p: Value, action: string) => grantedTo.get(`${type}\u0000${p.value}`)?.has(action) ?? false;
     for (const s of ctx.doc.statements) {
       const actions = s.action?.values ?? [];
       const principals = (type: string) => s.principal?.types.find((t) => t.type === type)?.list.values ?? [];
@@ -35,22 +51,25 @@ export const trustAction: Rule = {
           data: { fixes: [replaceString(v.span, fitting, undefined, true)] },
         });
       }
-      if (!s.action || !actions.length) continue;
+      if (!s.action || !actions.length || s.effect?.value === 'Deny') continue;
       const g = granted(actions);
       const svc = principals('Service');
       const aws = principals('AWS');
       const span = s.action.entry.keySpan;
-      if (saml.length && !g.has('sts:AssumeRoleWithSAML')) {
-        ctx.report({ span, message: 'A SAML provider principal assumes the role with sts:AssumeRoleWithSAML: add it to "Action".', related: saml.map((p) => ({ span: p.span, message: 'SAML principal' })) });
+      const samlMissing = saml.filter((p) => !policyGrants('Federated', p, 'sts:AssumeRoleWithSAML'));
+      if (samlMissing.length) {
+        ctx.report({ span, message: 'A SAML provider principal assumes the role with sts:AssumeRoleWithSAML, and no statement of this policy grants it to this provider: add it to "Action".', related: samlMissing.map((p) => ({ span: p.span, message: 'SAML principal' })) });
       }
-      if (oidc.length && !g.has('sts:AssumeRoleWithWebIdentity')) {
-        ctx.report({ span, message: 'An OIDC (web identity) principal assumes the role with sts:AssumeRoleWithWebIdentity: add it to "Action".', related: oidc.map((p) => ({ span: p.span, message: 'OIDC principal' })) });
+      const oidcMissing = oidc.filter((p) => !policyGrants('Federated', p, 'sts:AssumeRoleWithWebIdentity'));
+      if (oidcMissing.length) {
+        ctx.report({ span, message: 'An OIDC (web identity) principal assumes the role with sts:AssumeRoleWithWebIdentity, and no statement of this policy grants it to this provider: add it to "Action".', related: oidcMissing.map((p) => ({ span: p.span, message: 'OIDC principal' })) });
       }
       if ((svc.length || aws.length || s.principal?.bare) && !fed.length && !g.has('sts:AssumeRole') && (g.has('sts:AssumeRoleWithSAML') || g.has('sts:AssumeRoleWithWebIdentity'))) {
         ctx.report({ span, message: 'AWS and service principals assume a role with sts:AssumeRole; AssumeRoleWithSAML and AssumeRoleWithWebIdentity are for "Federated" principals.' });
       }
-      if (svc.some((p) => p.value === 'rolesanywhere.amazonaws.com')) {
-        const missing = ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'].filter((a) => !g.has(a));
+      const rolesAnywhere = svc.find((p) => p.value === 'rolesanywhere.amazonaws.com');
+      if (rolesAnywhere) {
+        const missing = ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'].filter((a) => !policyGrants('Service', rolesAnywhere, a));
         if (missing.length) ctx.report({ span, message: `IAM Roles Anywhere needs ${missing.join(', ')} in the trust policy: add ${missing.length > 1 ? 'them' : 'it'} to "Action".` });
       }
     }

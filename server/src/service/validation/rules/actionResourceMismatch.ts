@@ -1,0 +1,55 @@
+import type { Value } from '../../../core/policy/model';
+import { globMatch } from '../../../core/wildcard';
+import type { Rule } from '../rule';
+import { classifyAction } from '../actionClassification';
+import { arnProblem } from './arnFormat';
+import { removeArrayItem } from './removeItem';
+import { equivalentArns } from './resourceMismatch';
+
+/**
+ * An action that fits none of the statement's resource ARNs, while other actions of the statement do: it grants or
+ * denies nothing here (Access Analyzer's "Unsupported resource ARN in policy", reported per action). A statement
+ * where no action fits any ARN is IAM402's finding (per ARN); `*`-only actions are IAM403's.
+ */
+export const actionResourceMismatch: Rule = {
+  code: 'IAM404',
+  slug: 'action-resource-mismatch',
+  defaultSeverity: 'warning',
+  description: 'Each action of a statement must fit at least one of its resource ARNs; an action whose resource types none of them name never applies there.',
+  check(ctx) {
+    const { catalog } = ctx;
+    for (const s of ctx.doc.statements) {
+      if (!s.action?.values.length || s.notAction || !s.resource?.values.length) continue;
+      const resources = s.resource.values;
+      if (resources.some((r) => globMatch(r.value, '*', false))) continue;
+      // an ARN we cannot read might fit any action: say nothing rather than guess
+      if (resources.some((r) => !r.value.startsWith('arn:') || arnProblem(catalog, r.value))) continue;
+      const arns = resources.flatMap((r) => [r.value, ...equivalentArns(r.value)]);
+      const misfits: { v: Value; formats: string[] }[] = [];
+      let anyFits = false;
+      for (const v of s.action.values) {
+        const c = classifyAction(catalog, v.value);
+        if (c.kind !== 'ok' && c.kind !== 'wildcard') continue;
+        // the ARN formats of all the actions the value names, once per pattern (`*:*` names 22k actions)
+        const byFormat = catalog.arnFormatsOfPattern(c.kind === 'ok' ? c.matches[0] : v.value);
+        if (arns.some((arn) => catalog.arnMatchesAnyFormat(arn, byFormat.keys()))) { anyFits = true; continue; }
+        const formats = [...byFormat.keys()];
+        if (!formats.length && c.kind === 'ok') continue; // `*`-only: IAM403
+        misfits.push({ v, formats });
+      }
+      if (!anyFits) continue;
+      const partition = /^arn:(aws[a-z-]*):/.exec(resources[0].value)?.[1] ?? 'aws';
+      const effect = s.effect?.value === 'Deny' ? 'denies' : 'grants';
+      for (const { v, formats } of misfits) {
+        const kinds = formats.length
+          ? `it acts on ${formats.slice(0, 2).map((f) => `"${f.replace('${Partition}', partition)}"`).join(' or ')}${formats.length > 2 ? ' and other ARNs' : ''}`
+          : 'it supports only "Resource": "*"';
+        ctx.report({
+          span: v.span,
+          message: `"${v.value}" can never apply to this statement's resources: ${kinds}, and no resource here is one, so the statement ${effect} nothing for it. Move it to a statement with a matching resource, or remove it.`,
+          data: s.action.values.length > 1 ? { fixes: [{ title: `Remove "${v.value}"`, edits: [removeArrayItem(ctx.doc.text, v.node)] }] } : undefined,
+        });
+      }
+    }
+  },
+};
