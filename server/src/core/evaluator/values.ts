@@ -24,7 +24,30 @@ export function contextValue(v: unknown): string[] | undefined {
 export type TemplatePart = { lit: string } | { esc: string } | { key: string; keyLower: string; def?: string };
 export type Template = TemplatePart[];
 
-const VAR = /\$\{([^}]*)\}/g;
+/**
+ * The `${...}` of a string, left to right, each ending at the first `}` after it. One pass: once no `}` follows a
+ * `${`, none follows a later one either, so a run of unclosed `${` costs one scan, not one per `${`.
+ */
+function* variableMatches(s: string): Generator<{ index: number; text: string; body: string }> {
+  let from = 0;
+  for (;;) {
+    const i = s.indexOf('${', from);
+    if (i < 0) return;
+    const end = s.indexOf('}', i + 2);
+    if (end < 0) return;
+    yield { index: i, text: s.slice(i, end + 1), body: s.slice(i + 2, end) };
+    from = end + 1;
+  }
+}
+
+/** `key, 'default'` split at its first comma; the default must be one quoted string. */
+function keyAndDefault(body: string): { key: string; def?: string } {
+  const comma = body.indexOf(',');
+  if (comma <= 0) return { key: body };
+  const rest = body.slice(comma + 1).trimStart();
+  if (rest.length < 2 || rest[0] !== "'" || rest[rest.length - 1] !== "'" || rest.indexOf("'", 1) !== rest.length - 1) return { key: body };
+  return { key: body.slice(0, comma).trim(), def: rest.slice(1, -1) };
+}
 
 /** Splits a value into parts, or returns undefined when it holds no variable. */
 export function parseTemplate(s: string): Template | undefined {
@@ -32,15 +55,14 @@ export function parseTemplate(s: string): Template | undefined {
   const parts: Template = [];
   let last = 0;
   let found = false;
-  for (const m of s.matchAll(VAR)) {
-    const body = m[1].trim();
-    if (m.index! > last) parts.push({ lit: s.slice(last, m.index) });
-    last = m.index! + m[0].length;
+  for (const m of variableMatches(s)) {
+    const body = m.body.trim();
+    if (m.index > last) parts.push({ lit: s.slice(last, m.index) });
+    last = m.index + m.text.length;
     if (body === '*' || body === '?' || body === '$') { parts.push({ esc: body }); found = true; continue; }
-    const d = /^([^,]+?)\s*,\s*'([^']*)'$/.exec(body);
-    const key = d ? d[1].trim() : body;
-    if (!key || /\s/.test(key)) { parts.push({ lit: m[0] }); continue; }
-    parts.push({ key, keyLower: key.toLowerCase(), def: d ? d[2] : undefined });
+    const { key, def } = keyAndDefault(body);
+    if (!key || /\s/.test(key)) { parts.push({ lit: m.text }); continue; }
+    parts.push({ key, keyLower: key.toLowerCase(), def });
     found = true;
   }
   if (!found) return undefined;
