@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import {
   ActionSuggestionsRequest, PolicyStatementsRequest, ScenarioResultsRequest, SimulateRequest,
   type ActionSuggestionsParams, type ActionSuggestionsResult, type PolicyStatementsParams, type PolicyStatementsResult,
-  type ScenarioResultsParams, type ScenarioResultsResult, type SimulateParams, type SimulateResult,
+  type ScenarioResultsParams, type ScenarioResultsResult, type SimulateModelParams, type SimulateParams, type SimulateResult,
 } from '../protocol';
-import { readTextFile } from '../node/safeFile';
+import { MAX_FILE_BYTES, readTextFile } from '../node/safeFile';
 import { parsed } from '../service/documents';
 import { actionSuggestions, policyStatements, scenarioResults, simulateForPanel, type ReadText } from '../service/simulate';
+import { scenarioModelApplier, simulateAsPrincipal } from '../service/model';
+import { MAX_MODEL_BYTES } from '../node/modelFiles';
 import type { ServerContext } from './context';
 
 const normalize = (uri: string) => { try { return decodeURIComponent(uri); } catch { return uri; } };
@@ -17,14 +19,14 @@ const normalize = (uri: string) => { try { return decodeURIComponent(uri); } cat
 const OUTSIDE_ADVICE = 'Open it in the editor, move it into the workspace, or set "iamPolicy.simulate.allowFilesOutsideWorkspace": true.';
 
 /** Open documents first (the panel follows unsaved edits), then the file on disk through the safe reader. */
-export function makeReader(ctx: ServerContext): ReadText {
+export function makeReader(ctx: ServerContext, maxBytes = MAX_FILE_BYTES): ReadText {
   return (uri: string) => {
     const open = ctx.documents.get(uri) ?? ctx.documents.all().find((d) => normalize(d.uri) === normalize(uri));
     if (open) return open.getText();
     if (!uri.startsWith('file:')) return { error: `${uri} is not open in the editor and not a file on disk.` };
     let path: string;
     try { path = fileURLToPath(uri); } catch { return { error: `${uri} is not a file path.` }; }
-    const r = readTextFile(path, { roots: ctx.fileAccess.allowOutsideWorkspace ? undefined : ctx.workspaceFolders, outsideAdvice: OUTSIDE_ADVICE });
+    const r = readTextFile(path, { maxBytes, roots: ctx.fileAccess.allowOutsideWorkspace ? undefined : ctx.workspaceFolders, outsideAdvice: OUTSIDE_ADVICE });
     return r.ok ? r.text : { error: r.message, reason: r.reason };
   };
 }
@@ -33,11 +35,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 export function registerSimulate(ctx: ServerContext): void {
   const read = makeReader(ctx);
+  const readModel = makeReader(ctx, MAX_MODEL_BYTES);
 
   ctx.connection.onRequest(SimulateRequest, (p: SimulateParams): SimulateResult => {
     if (!isObject(p) || !isObject(p.request)) {
       return { result: null, errors: ['iamPolicy/simulate needs {identityPolicies, ..., request: {principal, action, resource}}'], contextKeys: [], resourceTemplates: [], actionKnown: false, policyNames: {} };
     }
+    if (isObject(p.model)) return simulateAsPrincipal(p as SimulateModelParams, readModel, ctx.catalog, ctx.managed);
     return simulateForPanel(p, read, ctx.catalog);
   });
 
@@ -58,6 +62,6 @@ export function registerSimulate(ctx: ServerContext): void {
     if (typeof text !== 'string') {
       return { scenarios: [], errors: [{ message: `cannot read the scenario file ${text ? text.error : '(no uri given)'}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], policyUris: [] };
     }
-    return scenarioResults(uri, text, read, ctx.catalog);
+    return scenarioResults(uri, text, read, ctx.catalog, scenarioModelApplier(readModel, ctx.managed));
   });
 }
