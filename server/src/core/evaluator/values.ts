@@ -1,6 +1,7 @@
 // Policy variables [R19], and the value comparisons behind the condition operators [R17]: dates, numbers,
 // IPv4/IPv6 CIDRs, binary, ARN segments.
 import { arnPatternMatcher, parseArn, type ArnPatternPiece } from '../arn';
+import { LruCache } from '../lru';
 import { PatternBuilder, type Matcher } from '../wildcard';
 
 // ------------------------------------------------------------------------------------------ request context
@@ -92,23 +93,8 @@ export function resolvePlain(t: Template, ctx: Context): string | null {
   return out;
 }
 
-/** A glob matcher (for *Like operators) where only the `lit` parts' wildcards are wildcards. */
-export function resolveGlob(t: Template, ctx: Context, caseInsensitive: boolean): Matcher | null {
-  const b = new PatternBuilder(caseInsensitive);
-  for (const p of t) {
-    if ('lit' in p) b.glob(p.lit);
-    else if ('esc' in p) b.literal(p.esc);
-    else {
-      const v = variableValue(p, ctx);
-      if (v === null) return null;
-      b.literal(v);
-    }
-  }
-  return b.build();
-}
-
-/** An ARN-pattern matcher from a template: resolved variables and escapes match literally. `condition`: ArnLike rules. */
-export function resolveArnPattern(t: Template, ctx: Context, condition = false): Matcher | null {
+/** The template with its variables resolved, as pieces whose `literal` text holds no wildcard; null if unresolved. */
+function resolvePieces(t: Template, ctx: Context): ArnPatternPiece[] | null {
   const pieces: ArnPatternPiece[] = [];
   for (const p of t) {
     if ('lit' in p) { pieces.push({ text: p.lit }); continue; }
@@ -116,7 +102,29 @@ export function resolveArnPattern(t: Template, ctx: Context, condition = false):
     if (v === null) return null;
     pieces.push({ text: v, literal: true });
   }
-  return arnPatternMatcher(pieces, condition);
+  return pieces;
+}
+
+// The same template resolves to the same pattern for every request of one principal: compile each once.
+const resolved = new LruCache<string, Matcher>(2000);
+const keyOf = (kind: string, pieces: ArnPatternPiece[]) => kind + pieces.map((p) => `${p.literal ? 'l' : 'p'}${p.text.length}:${p.text}`).join('');
+
+/** A glob matcher (for *Like operators) where only the `lit` parts' wildcards are wildcards. */
+export function resolveGlob(t: Template, ctx: Context, caseInsensitive: boolean): Matcher | null {
+  const pieces = resolvePieces(t, ctx);
+  if (!pieces) return null;
+  return resolved.getOrCreate(keyOf(caseInsensitive ? 'gi' : 'gs', pieces), () => {
+    const b = new PatternBuilder(caseInsensitive);
+    for (const p of pieces) if (p.literal) b.literal(p.text); else b.glob(p.text);
+    return b.build();
+  });
+}
+
+/** An ARN-pattern matcher from a template: resolved variables and escapes match literally. `condition`: ArnLike rules. */
+export function resolveArnPattern(t: Template, ctx: Context, condition = false): Matcher | null {
+  const pieces = resolvePieces(t, ctx);
+  if (!pieces) return null;
+  return resolved.getOrCreate(keyOf(condition ? 'ac' : 'ar', pieces), () => arnPatternMatcher(pieces, condition));
 }
 
 export function templateKeys(t: Template): string[] {
