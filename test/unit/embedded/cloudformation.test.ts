@@ -243,10 +243,10 @@ Resources:
     assert.deepEqual(d.map((x) => [x.code, textAt(text, x.range)]), [['IAM202', '"logs:PutLogEvnts"']]);
   });
 
-  it('a string that is not JSON is noted as not analysed (IAM703), never skipped silently', () => {
+  it('a string that is not JSON is noted as not analysed (IAM704), never skipped silently', () => {
     const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyDocument: !ImportValue shared-policy\n';
     const r = analyze('import.yaml', text)!;
-    assert.deepEqual(r.diagnostics.map((d) => d.code), ['IAM703']);
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['IAM704']);
   });
 });
 
