@@ -31,9 +31,8 @@ async function main() {
   const t0 = Date.now();
   try {
     server = await startCodeServer({ folder, profile, smokeTestDriver: true });
-    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${root}`]];
     browser = await launchChromium();
-    page = await S.openWorkbench(browser, `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { width: 1500, height: 950 });
+    page = await S.openDevWorkbench(browser, server, root, folder, { width: 1500, height: 950 });
     console.log(`  workbench up after ${Date.now() - t0} ms`);
     const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     // the webview runs under default-src 'none' with a nonce: any resource or style it needs beyond that shows here
