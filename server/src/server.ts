@@ -21,6 +21,8 @@ const ctx = new ServerContext(connection, documents, loadCatalog());
 
 connection.onInitialize((params): InitializeResult => {
   ctx.configurationCapable = !!params.capabilities.workspace?.configuration;
+  ctx.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  ctx.workspaceFoldersCapable = !!params.capabilities.workspace?.workspaceFolders;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -32,6 +34,7 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'iam-policy-language-server', version: ctx.catalog.version.version },
   };
@@ -47,6 +50,11 @@ registerSimulate(ctx);
 registerModel(ctx);
 
 connection.onInitialized(async () => {
+  if (ctx.workspaceFoldersCapable) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      ctx.setWorkspaceFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
+    });
+  }
   await ctx.refreshSettings();
   diagnostics.revalidateAll();
   // parse the rest of the catalog and read the descriptions once the first diagnostics are out

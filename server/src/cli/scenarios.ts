@@ -158,20 +158,27 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
       }
       const failure = (decision: string) => annotate?.(workflowCommand({ level: 'error', file, title: 'iam-policy test', message: `${label(s, i)}: ${decision}, expected ${s.expected}` }));
       let r: SimulationResult;
-      if (flowModel && given.flow) {
-        // a flow is evaluated step by step, each step gathering its own principal's policies from the model
-        r = simulateFlow(flowModel, given, given.flow, catalog);
-      } else {
-        // compiled for this scenario alone (its policies' compilations are shared through the parsed policy objects):
-        // the evaluator's per-scenario cache would only hold on to it
-        const compiled = compilePolicySet(s, catalog);
-        // `test` in text explains only the failures it prints: a pass, or a failure under --quiet, needs the decision alone
-        if (cmd === 'test' && !json) {
-          const decision = compiled.decide(s.request);
-          if (decision === s.expected) { passed++; if (!opts.quiet) out(`pass  ${file}: ${label(s, i)}: ${decision}`); return; }
-          if (opts.quiet) { failed++; failure(decision); return; }
+      // one scenario that breaks the evaluator must not hide the results of the others
+      try {
+        if (flowModel && given.flow) {
+          // a flow is evaluated step by step, each step gathering its own principal's policies from the model
+          r = simulateFlow(flowModel, given, given.flow, catalog);
+        } else {
+          // compiled for this scenario alone (its policies' compilations are shared through the parsed policy objects):
+          // the evaluator's per-scenario cache would only hold on to it
+          const compiled = compilePolicySet(s, catalog);
+          // `test` in text explains only the failures it prints: a pass, or a failure under --quiet, needs the decision alone
+          if (cmd === 'test' && !json) {
+            const decision = compiled.decide(s.request);
+            if (decision === s.expected) { passed++; if (!opts.quiet) out(`pass  ${file}: ${label(s, i)}: ${decision}`); return; }
+            if (opts.quiet) { failed++; failure(decision); return; }
+          }
+          r = compiled.simulate(s.request, { name: s.name, expected: s.expected });
         }
-        r = compiled.simulate(s.request, { name: s.name, expected: s.expected });
+      } catch (e) {
+        badInput = true;
+        err(`${file}: ${label(s, i)}: could not be evaluated: ${String((e as Error).message ?? e).slice(0, 200)}`);
+        return;
       }
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
       if (cmd === 'test' && !r.pass) failure(r.decision);

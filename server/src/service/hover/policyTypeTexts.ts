@@ -2,6 +2,7 @@
 // identity-based and resource-based policies, but only sets a ceiling in SCPs, RCPs, boundaries and session policies.
 import { POLICY_TYPE_LABELS, type PolicyType } from '../../core/policy/policyType';
 import type { PolicyTypeDecision } from '../policyType';
+import { inlineCode } from './markdownText';
 
 const IAM_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
 const ORG_DOC = 'https://docs.aws.amazon.com/organizations/latest/userguide/';
@@ -63,8 +64,8 @@ export function effectElementMarkdown(type: PolicyType): string {
 function reasonMarkdown(d: PolicyTypeDecision): string {
   switch (d.source) {
     case 'command': return 'it was chosen with **IAM Policy: Change Policy Type**';
-    case 'setting': return `the \`iamPolicy.policyTypes\` setting maps \`${d.detail}\` to it`;
-    case 'file name': return `the file name ends in \`${d.detail}\``;
+    case 'setting': return `the \`iamPolicy.policyTypes\` setting maps ${inlineCode(d.detail ?? '')} to it`;
+    case 'file name': return `the file name ends in ${inlineCode(d.detail ?? '')}`;
     case 'content': return d.type === 'trust' ? `statement ${d.detail} has a \`Principal\` and an \`sts:AssumeRole\` action` : `statement ${d.detail} has a \`Principal\``;
     default: return 'no chosen type, setting, file-name convention or `Principal` says otherwise, and identity-based is the default';
   }

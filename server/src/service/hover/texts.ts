@@ -6,6 +6,8 @@ import { escapeRegExp } from '../../core/arn';
 import { roleFlowMarkdown } from './roleFlowTexts';
 import { IAM_ENTITY_TEXTS, iamEntityMarkdown, iamEntityOf } from './iamEntityTexts';
 import { classifyAwsPrincipal, IDENTITY_PROVIDERS, SERVICE_PRINCIPALS } from '../../core/principals';
+import { variablesIn } from '../validation/variableScanning';
+import { escapeText, inlineCode } from './markdownText';
 
 const IAM_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
 
@@ -73,11 +75,11 @@ export function serviceMarkdown(catalog: Catalog, prefix: string): string | unde
 /** A wildcard action pattern: how many actions it covers, the first ones, and the access-level breakdown. */
 export function patternMarkdown(catalog: Catalog, pattern: string): string {
   const actions = catalog.expandActions(pattern);
-  if (!actions.length) return `**${pattern}** matches no action in the catalog. Check the service prefix and the spelling.\n\n${footer(catalog)}`;
+  if (!actions.length) return `**${inlineCode(pattern)}** matches no action in the catalog. Check the service prefix and the spelling.\n\n${footer(catalog)}`;
   const breakdown = catalog.accessLevelBreakdown(actions);
   const levels = ACCESS_LEVELS.filter((l: AccessLevel) => breakdown[l] > 0).map((l) => `${l} ${breakdown[l]}`).join(' · ');
   const shown = actions.slice(0, 10).map((a) => `- \`${a}\``);
-  const out = [`**${pattern}** matches ${plural(actions.length, 'action')}`, '', levels, '', ...shown];
+  const out = [`**${inlineCode(pattern)}** matches ${plural(actions.length, 'action')}`, '', levels, '', ...shown];
   if (actions.length > 10) out.push(`- … and ${actions.length - 10} more`);
   out.push('', 'A wildcard also covers actions AWS adds later.', '', footer(catalog));
   return out.join('\n');
@@ -105,7 +107,7 @@ export function operatorMarkdown(text: string): string | undefined {
     if (SET_QUALIFIERS.some((q) => q.toLowerCase() === text.replace(/:$/, '').toLowerCase())) return qualifierText(text.replace(/:$/, ''));
     return undefined;
   }
-  const out = [`**${p.text}** — ${p.info.family === 'Null' ? 'existence check' : `${p.info.family} operator`}`, '', p.info.summary, ''];
+  const out = [`**${escapeText(p.text)}** — ${p.info.family === 'Null' ? 'existence check' : `${p.info.family} operator`}`, '', p.info.summary, ''];
   if (p.qualifier) out.push(qualifierText(p.qualifier), '');
   const combo = p.qualifier ? '' : valuesCombination(p);
   if (combo) out.push(combo, '');
@@ -127,13 +129,13 @@ export function principalMarkdown(type: string | undefined, value: string): stri
   if (value === '*') return '**`*` — everyone**: any AWS account and, for resource policies, anonymous callers too. Narrow it with conditions such as `aws:PrincipalOrgID` or `aws:SourceAccount`, or name accounts instead.';
   if (type === 'Service') {
     const known = SERVICE_PRINCIPALS.find((s) => s.name === value);
-    return `**Service principal \`${value}\`**${known ? ` — ${known.use}` : ''}.\n\nThe service acts on your behalf. In resource policies, add \`aws:SourceArn\` or \`aws:SourceAccount\` conditions so the service only acts for your own resources (the confused-deputy problem).`;
+    return `**Service principal ${inlineCode(value)}**${known ? ` — ${known.use}` : ''}.\n\nThe service acts on your behalf. In resource policies, add \`aws:SourceArn\` or \`aws:SourceAccount\` conditions so the service only acts for your own resources (the confused-deputy problem).`;
   }
   if (type === 'Federated') {
     const idp = IDENTITY_PROVIDERS.find((p) => p.label === value || (p.kind !== 'oidc' && p.kind !== 'saml' && p.value === value))
       ?? (value.includes(':oidc-provider/token.actions.githubusercontent.com') ? IDENTITY_PROVIDERS[0]
         : value.includes(':oidc-provider/') ? IDENTITY_PROVIDERS[1] : value.includes(':saml-provider/') ? IDENTITY_PROVIDERS[2] : undefined);
-    return idp ? `**Federated principal** (${idp.kind.toUpperCase()}): ${idp.description}\n\nUsers of this provider assume the role with \`${idp.assumeAction}\`.` : `**Federated principal \`${value}\`**: users signed in through an identity provider.`;
+    return idp ? `**Federated principal** (${idp.kind.toUpperCase()}): ${idp.description}\n\nUsers of this provider assume the role with \`${idp.assumeAction}\`.` : `**Federated principal ${inlineCode(value)}**: users signed in through an identity provider.`;
   }
   if (type === 'CanonicalUser') return ELEMENT_TEXTS.CanonicalUser;
   const c = classifyAwsPrincipal(value);
@@ -141,18 +143,18 @@ export function principalMarkdown(type: string | undefined, value: string): stri
   switch (c.kind) {
     case 'account':
     case 'root':
-      return `**Account ${c.account}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account's own policies.\n\n${cross}`;
+      return `**Account ${inlineCode(c.account ?? '')}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account's own policies.\n\n${cross}`;
     case 'user':
-      return `**IAM user \`${c.name}\`** in account ${c.account}. The user must exist when the policy is saved (AWS stores its unique ID).\n\n${IAM_ENTITY_TEXTS.user}\n\n${cross}`;
+      return `**IAM user ${inlineCode(c.name ?? '')}** in account ${inlineCode(c.account ?? '')}. The user must exist when the policy is saved (AWS stores its unique ID).\n\n${IAM_ENTITY_TEXTS.user}\n\n${cross}`;
     case 'role':
-      return `**IAM role \`${c.name}\`** in account ${c.account}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).\n\n${IAM_ENTITY_TEXTS.role}\n\n${cross}`;
+      return `**IAM role ${inlineCode(c.name ?? '')}** in account ${inlineCode(c.account ?? '')}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).\n\n${IAM_ENTITY_TEXTS.role}\n\n${cross}`;
     case 'assumed-role':
-      return `**Role session** of \`${c.name}\` in account ${c.account}: only the named session, not the role in general.`;
+      return `**Role session** of ${inlineCode(c.name ?? '')} in account ${inlineCode(c.account ?? '')}: only the named session, not the role in general.`;
     case 'federated-user':
-      return `**Federated user** \`${c.name}\` (a GetFederationToken session) in account ${c.account}.`;
+      return `**Federated user** ${inlineCode(c.name ?? '')} (a GetFederationToken session) in account ${inlineCode(c.account ?? '')}.`;
     default:
-      if (iamEntityOf(value)?.kind === 'group') return `**IAM group \`${iamEntityOf(value)!.name}\`** cannot be a principal.\n\n${IAM_ENTITY_TEXTS.group}`;
-      return `**AWS principal \`${value}\`**: an account ID (12 digits), \`arn:aws:iam::<account>:root\`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.`;
+      if (iamEntityOf(value)?.kind === 'group') return `**IAM group ${inlineCode(iamEntityOf(value)!.name)}** cannot be a principal.\n\n${IAM_ENTITY_TEXTS.group}`;
+      return `**AWS principal ${inlineCode(value)}**: an account ID (12 digits), \`arn:aws:iam::<account>:root\`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.`;
   }
 }
 
@@ -169,12 +171,12 @@ export function variableMarkdown(catalog: Catalog, inner: string): string {
   const key = m?.[1] ?? inner;
   const def = m?.[2];
   const info = catalog.conditionKey(key);
-  const out = [`**Policy variable \`\${${inner}}\`**`, ''];
-  out.push(`When AWS evaluates the policy it replaces the variable with the request's value of \`${key}\`${info ? ` (${info.type})` : ''}.`);
-  if (def !== undefined) out.push(`If the request has no value for the key, \`'${def}'\` is used instead.`);
-  else out.push(`If the request has no value for the key, the whole string does not match (write \`\${${key}, 'default'}\` to supply a fallback).`);
+  const out = [`**Policy variable ${inlineCode(`\${${inner}}`)}**`, ''];
+  out.push(`When AWS evaluates the policy it replaces the variable with the request's value of ${inlineCode(key)}${info ? ` (${info.type})` : ''}.`);
+  if (def !== undefined) out.push(`If the request has no value for the key, ${inlineCode(`'${def}'`)} is used instead.`);
+  else out.push(`If the request has no value for the key, the whole string does not match (write ${inlineCode(`\${${key}, 'default'}`)} to supply a fallback).`);
   if (info?.multiValued) out.push('', '⚠ This key is multivalued: policy variables only work with single-valued keys.');
-  if (!info) out.push('', `\`${key}\` is not a condition key the catalog knows.`);
+  if (!info) out.push('', `${inlineCode(key)} is not a condition key the catalog knows.`);
   out.push('', 'Variables need `"Version": "2012-10-17"` and work in the resource part of ARNs and in String or ARN condition values.');
   out.push('', `[Policy variables](${IAM_DOC}reference_policies_variables.html)`);
   return out.join('\n');
@@ -199,7 +201,7 @@ function templateValues(template: string, value: string): [string, string][] | u
   return m ? names.map((n, i) => [n, m[i + 1]]) : undefined;
 }
 
-const shown = (v: string) => (v ? `\`${v}\`` : '_(empty)_');
+const shown = (v: string) => (v ? inlineCode(v) : '_(empty)_');
 
 /**
  * Each part of an ARN format next to what this ARN has there:
@@ -237,15 +239,15 @@ export function resourceMarkdown(catalog: Catalog, arn: string, actions: string[
       if (catalog.arnMatchesFormat(arn, rt.arnFormat)) matches.set(`${rt.name}|${rt.arnFormat}`, { rt: { ...rt, required: false }, actions: [] });
     }
   }
-  const out = [`**Resource \`${arn}\`**`, ''];
+  const out = [`**Resource ${inlineCode(arn)}**`, ''];
   const entity = iamEntityMarkdown(arn);
   if (entity) out.push(entity, '');
   if (!matches.size) out.push(actions.length ? 'No resource type of the statement\'s actions fits this ARN.' : 'No resource type in the catalog fits this ARN.');
   for (const { rt, actions: as } of [...matches.values()].slice(0, 5)) {
     out.push(`Resource type \`${rt.name}\`${as.length ? ` (for ${as.slice(0, 3).map((a) => `\`${a}\``).join(', ')}${as.length > 3 ? ` and ${as.length - 3} more` : ''})` : ''}:`, '', `\`${rt.arnFormat}\``, '', 'This ARN, part by part:', ...arnPartsMarkdown(rt.arnFormat, arn), '');
   }
-  const vars = [...arn.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
-  if (vars.length) out.push(`Policy variables: ${vars.map((v) => `\`\${${v}}\``).join(', ')} — replaced with request values at evaluation time.`, '');
+  const vars = variablesIn(arn).filter((v) => v.closed).map((v) => v.text);
+  if (vars.length) out.push(`Policy variables: ${vars.slice(0, 10).map(inlineCode).join(', ')}${vars.length > 10 ? ', …' : ''} — replaced with request values at evaluation time.`, '');
   if (/[*?]/.test(arn)) out.push('`*` and `?` are wildcards within each part of the ARN.');
   return out.join('\n').trimEnd();
 }
