@@ -14,7 +14,8 @@ const none = { identityPolicies: [], permissionBoundaries: [], scps: [], rcps: [
 
 describe('flows over LSP', () => {
   let lsp: LspClient;
-  before(async () => { lsp = await LspClient.start(); });
+  // the model files are read from disk, which the server allows inside the workspace folders only
+  before(async () => { lsp = await LspClient.start({ workspaceFolders: [pathToFileURL(join(root, 'test', 'fixtures')).toString()] }); });
   after(async () => { await lsp?.stop(); });
 
   it('iamPolicy/simulate: an AssumeRole chain into another account, step by step', async () => {
@@ -55,7 +56,8 @@ describe('flows over LSP', () => {
 
 describe('who-can and escalation paths over LSP', () => {
   let lsp: LspClient;
-  before(async () => { lsp = await LspClient.start(); });
+  // the model files are read from disk, which the server allows inside the workspace folders only
+  before(async () => { lsp = await LspClient.start({ workspaceFolders: [pathToFileURL(join(root, 'test', 'fixtures')).toString()] }); });
   after(async () => { await lsp?.stop(); });
   const ESC_URI = pathToFileURL(join(root, 'test', 'fixtures', 'paths', 'escalation.iam-model.json')).toString();
 
