@@ -3,6 +3,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadCatalog } from './node/catalogFiles';
+import { useLocale } from './node/l10nBundle';
 import { forget } from './service/documents';
 import { ServerContext } from './handlers/context';
 import { registerDiagnostics } from './handlers/diagnostics';
@@ -18,6 +19,10 @@ const documents = new TextDocuments(TextDocument);
 const ctx = new ServerContext(connection, documents, loadCatalog());
 
 connection.onInitialize((params): InitializeResult => {
+  // the texts follow the client's display language (vscode-languageclient sends VS Code's); the client also passes the
+  // bundle VS Code chose for it (vscode.l10n.uri), other editors get the bundles shipped next to the server
+  const options = params.initializationOptions as { l10nBundle?: unknown } | undefined;
+  useLocale(params.locale, typeof options?.l10nBundle === 'string' ? options.l10nBundle : undefined, (m) => connection.console.warn(`iam-policy server: ${m}`));
   ctx.configurationCapable = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {

@@ -4,33 +4,42 @@ import { ACCESS_LEVELS } from '../../core/catalog/catalog';
 import { missingKeyBehaviour, parseOperator, valuesCombination, SET_QUALIFIERS } from '../../core/operators';
 import { escapeRegExp } from '../../core/arn';
 import { IAM_ENTITY_TEXTS, iamEntityMarkdown, iamEntityOf } from './iamEntityTexts';
+import * as l10n from '@vscode/l10n';
+import { localizedAwsDocUrl } from '../../core/documentationLocale';
 import { classifyAwsPrincipal, IDENTITY_PROVIDERS, SERVICE_PRINCIPALS } from '../../core/principals';
 
 const IAM_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
 
 export const ELEMENT_TEXTS: Record<string, string> = {
-  Version: 'Which version of the policy language the document uses. Write `2012-10-17`: the older `2008-10-17` (and a missing Version) turns off policy variables, so `${aws:username}` would be taken literally.',
-  Id: 'An optional identifier for the policy. Some services (SQS, SNS) use it; identity policies should leave it out.',
-  Statement: 'The list of statements. Each statement allows or denies some actions on some resources, optionally under conditions. AWS evaluates them all: an explicit Deny anywhere beats any Allow, an Allow beats the default, and anything not allowed is implicitly denied.',
-  Sid: 'A label for the statement (letters and digits in IAM policies). It has no effect on access; use it to tell statements apart in reviews and in the outline.',
-  Effect: '`Allow` grants the listed access; `Deny` refuses it. An explicit Deny always wins over any Allow from any policy, and a request that no statement allows is implicitly denied.',
-  Principal: 'Who the statement applies to: an account, IAM user or role, role session, AWS service, federated identity or `"*"` (everyone, including anonymous callers, unless a condition narrows it). Used in resource-based policies, role trust policies, RCPs and VPC endpoint policies; identity-based policies, permissions boundaries, session policies and SCPs have none: they apply to the identities (for SCPs, the accounts) they are attached to.',
-  NotPrincipal: 'Everyone **except** the listed principals. Only valid with `Deny`, and easy to get wrong: listing a role does not exempt its sessions unless the session ARN is listed too. Prefer `Principal: "*"` with an `aws:PrincipalArn` condition.',
-  Action: 'The actions the statement covers, as `service:Action` (case-insensitive). `*` and `?` are wildcards: `s3:Get*` covers every S3 action starting with Get, including ones AWS adds later.',
-  NotAction: 'Every action **except** the listed ones. With `Allow` this grants everything else, across all services, including actions added in the future: pair it with a narrow Resource or use it in Deny statements ("deny everything except ...").',
-  Resource: 'The resources the statement covers, as ARNs (wildcards `*` and `?` allowed in each part). An action only matches if the ARN fits one of its resource types; actions that have no resource types need `"*"`.',
-  NotResource: 'Every resource **except** the listed ones. With `Allow` it grants access to all other resources, including ones created later; it is most useful in Deny statements.',
-  Condition: 'Extra tests on the request. All operators must hold (AND), all keys under one operator must hold (AND), and several values for one key mean any of them (OR). A key missing from the request makes most tests false; see each operator.',
-  AWS: '`AWS` principals: account IDs, account root ARNs, IAM users and roles, and role sessions.',
-  Service: '`Service` principals: an AWS service acting on your behalf, named like `lambda.amazonaws.com`.',
-  Federated: '`Federated` principals: users signed in through a SAML or OIDC identity provider, Amazon Cognito, or a public web identity provider.',
-  CanonicalUser: '`CanonicalUser`: an S3 canonical user ID (S3 bucket policies only; prefer account IDs).',
+  get Version() { return l10n.t('Which version of the policy language the document uses. Write `2012-10-17`: the older `2008-10-17` (and a missing Version) turns off policy variables, so `${aws:username}` would be taken literally.'); },
+  get Id() { return l10n.t('An optional identifier for the policy. Some services (SQS, SNS) use it; identity policies should leave it out.'); },
+  get Statement() { return l10n.t('The list of statements. Each statement allows or denies some actions on some resources, optionally under conditions. AWS evaluates them all: an explicit Deny anywhere beats any Allow, an Allow beats the default, and anything not allowed is implicitly denied.'); },
+  get Sid() { return l10n.t('A label for the statement (letters and digits in IAM policies). It has no effect on access; use it to tell statements apart in reviews and in the outline.'); },
+  get Effect() { return l10n.t('`Allow` grants the listed access; `Deny` refuses it. An explicit Deny always wins over any Allow from any policy, and a request that no statement allows is implicitly denied.'); },
+  get Principal() { return l10n.t('Who the statement applies to: an account, IAM user or role, role session, AWS service, federated identity or `"*"` (everyone, including anonymous callers, unless a condition narrows it). Used in resource-based policies, role trust policies, RCPs and VPC endpoint policies; identity-based policies, permissions boundaries, session policies and SCPs have none: they apply to the identities (for SCPs, the accounts) they are attached to.'); },
+  get NotPrincipal() { return l10n.t('Everyone **except** the listed principals. Only valid with `Deny`, and easy to get wrong: listing a role does not exempt its sessions unless the session ARN is listed too. Prefer `Principal: "*"` with an `aws:PrincipalArn` condition.'); },
+  get Action() { return l10n.t('The actions the statement covers, as `service:Action` (case-insensitive). `*` and `?` are wildcards: `s3:Get*` covers every S3 action starting with Get, including ones AWS adds later.'); },
+  get NotAction() { return l10n.t('Every action **except** the listed ones. With `Allow` this grants everything else, across all services, including actions added in the future: pair it with a narrow Resource or use it in Deny statements ("deny everything except ...").'); },
+  get Resource() { return l10n.t('The resources the statement covers, as ARNs (wildcards `*` and `?` allowed in each part). An action only matches if the ARN fits one of its resource types; actions that have no resource types need `"*"`.'); },
+  get NotResource() { return l10n.t('Every resource **except** the listed ones. With `Allow` it grants access to all other resources, including ones created later; it is most useful in Deny statements.'); },
+  get Condition() { return l10n.t('Extra tests on the request. All operators must hold (AND), all keys under one operator must hold (AND), and several values for one key mean any of them (OR). A key missing from the request makes most tests false; see each operator.'); },
+  get AWS() { return l10n.t('`AWS` principals: account IDs, account root ARNs, IAM users and roles, and role sessions.'); },
+  get Service() { return l10n.t('`Service` principals: an AWS service acting on your behalf, named like `lambda.amazonaws.com`.'); },
+  get Federated() { return l10n.t('`Federated` principals: users signed in through a SAML or OIDC identity provider, Amazon Cognito, or a public web identity provider.'); },
+  get CanonicalUser() { return l10n.t('`CanonicalUser`: an S3 canonical user ID (S3 bucket policies only; prefer account IDs).'); },
 };
 
 export const VERSION_VALUE_TEXTS: Record<string, string> = {
-  '2012-10-17': '**2012-10-17**: the current policy language version. Policy variables such as `${aws:username}` work.',
-  '2008-10-17': '**2008-10-17**: an old version of the policy language. Policy variables are not substituted; use `2012-10-17`.',
+  get '2012-10-17'() { return l10n.t('**2012-10-17**: the current policy language version. Policy variables such as `${aws:username}` work.'); },
+  get '2008-10-17'() { return l10n.t('**2008-10-17**: an old version of the policy language. Policy variables are not substituted; use `2012-10-17`.'); },
 };
+
+/** The Service Authorization Reference link, and the same page in the display language where AWS publishes it. */
+export function referenceLinks(url: string): string {
+  const localized = localizedAwsDocUrl(url);
+  const english = `[${l10n.t('Service Authorization Reference')}](${url})`;
+  return localized ? `${english} · [${l10n.t('Service Authorization Reference (in this language)')}](${localized})` : english;
+}
 
 export function footer(catalog: Catalog): string {
   return `_${catalog.version.label}_`;
@@ -39,44 +48,44 @@ export function footer(catalog: Catalog): string {
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function resourceTypeLine(rt: ActionResourceType): string {
-  return `- \`${rt.name}\`${rt.required ? ' (required)' : ''}${rt.arnFormat ? `: \`${rt.arnFormat}\`` : ''}`;
+  return `- \`${rt.name}\`${rt.required ? ` ${l10n.t('(required)')}` : ''}${rt.arnFormat ? `: \`${rt.arnFormat}\`` : ''}`;
 }
 
 /** Everything about one action: what it does, access level, resource types, condition keys, dependent actions. */
 export function actionMarkdown(catalog: Catalog, fullName: string): string | undefined {
   const info = catalog.action(fullName);
   if (!info) return undefined;
-  const out = [`**${info.fullName}** — ${info.accessLevels.join(', ') || 'no access level'}`, ''];
+  const out = [`**${info.fullName}** — ${info.accessLevels.join(', ') || l10n.t('no access level')}`, ''];
   const desc = catalog.actionDescription(info.fullName);
   if (desc) out.push(desc, '');
   if (info.resourceTypes.length) {
-    out.push('Resource types (an ARN in Resource must fit one of these):', ...info.resourceTypes.map(resourceTypeLine), '');
+    out.push(l10n.t('Resource types (an ARN in Resource must fit one of these):'), ...info.resourceTypes.map(resourceTypeLine), '');
   } else {
-    out.push('This action has no resource types: use `"Resource": "*"`.', '');
+    out.push(l10n.t('This action has no resource types: use `"Resource": "*"`.'), '');
   }
   const keys = [...new Set([...info.conditionKeys, ...info.resourceTypes.flatMap((r) => r.conditionKeys)])];
-  if (keys.length) out.push(`Condition keys: ${keys.slice(0, 12).map((k) => `\`${k}\``).join(', ')}${keys.length > 12 ? `, and ${keys.length - 12} more` : ''}`, '');
-  if (info.dependentActions.length) out.push(`Also needs permission for: ${info.dependentActions.map((a) => `\`${a}\``).join(', ')}`, '');
-  out.push(`[Service Authorization Reference](${info.docUrl})`, '', footer(catalog));
+  if (keys.length) out.push(`${l10n.t('Condition keys:')} ${keys.slice(0, 12).map((k) => `\`${k}\``).join(', ')}${keys.length > 12 ? l10n.t(', and {0} more', keys.length - 12) : ''}`, '');
+  if (info.dependentActions.length) out.push(`${l10n.t('Also needs permission for:')} ${info.dependentActions.map((a) => `\`${a}\``).join(', ')}`, '');
+  out.push(referenceLinks(info.docUrl), '', footer(catalog));
   return out.join('\n');
 }
 
 /** A service: its name, action count and reference page. */
 export function serviceMarkdown(catalog: Catalog, prefix: string): string | undefined {
   const s = catalog.service(prefix);
-  return s && `**${s.name}** (\`${s.prefix}\`) — ${s.actionCount} actions\n\n[Service Authorization Reference](${s.docUrl})\n\n${footer(catalog)}`;
+  return s && `**${s.name}** (\`${s.prefix}\`) — ${l10n.t('{0} actions', s.actionCount)}\n\n${referenceLinks(s.docUrl)}\n\n${footer(catalog)}`;
 }
 
 /** A wildcard action pattern: how many actions it covers, the first ones, and the access-level breakdown. */
 export function patternMarkdown(catalog: Catalog, pattern: string): string {
   const actions = catalog.expandActions(pattern);
-  if (!actions.length) return `**${pattern}** matches no action in the catalog. Check the service prefix and the spelling.\n\n${footer(catalog)}`;
+  if (!actions.length) return `**${pattern}** ${l10n.t('matches no action in the catalog. Check the service prefix and the spelling.')}\n\n${footer(catalog)}`;
   const breakdown = catalog.accessLevelBreakdown(actions);
   const levels = ACCESS_LEVELS.filter((l: AccessLevel) => breakdown[l] > 0).map((l) => `${l} ${breakdown[l]}`).join(' · ');
   const shown = actions.slice(0, 10).map((a) => `- \`${a}\``);
-  const out = [`**${pattern}** matches ${plural(actions.length, 'action')}`, '', levels, '', ...shown];
-  if (actions.length > 10) out.push(`- … and ${actions.length - 10} more`);
-  out.push('', 'A wildcard also covers actions AWS adds later.', '', footer(catalog));
+  const out = [`**${pattern}** ${actions.length === 1 ? l10n.t('matches 1 action') : l10n.t('matches {0} actions', actions.length)}`, '', levels, '', ...shown];
+  if (actions.length > 10) out.push(`- ${l10n.t('… and {0} more', actions.length - 10)}`);
+  out.push('', l10n.t('A wildcard also covers actions AWS adds later.'), '', footer(catalog));
   return out.join('\n');
 }
 

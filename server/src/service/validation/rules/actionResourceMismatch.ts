@@ -5,6 +5,7 @@ import { classifyAction } from '../actionClassification';
 import { arnProblem } from './arnFormat';
 import { removeArrayItem } from './removeItem';
 import { equivalentArns } from './resourceMismatch';
+import * as l10n from '@vscode/l10n';
 
 /**
  * An action that fits none of the statement's resource ARNs, while other actions of the statement do: it grants or
@@ -46,8 +47,8 @@ export const actionResourceMismatch: Rule = {
           : 'it supports only "Resource": "*"';
         ctx.report({
           span: v.span,
-          message: `"${v.value}" can never apply to this statement's resources: ${kinds}, and no resource here is one, so the statement ${effect} nothing for it. Move it to a statement with a matching resource, or remove it.`,
-          data: s.action.values.length > 1 ? { fixes: [{ title: `Remove "${v.value}"`, edits: [removeArrayItem(ctx.doc.text, v.node)] }] } : undefined,
+          message: l10n.t('"{0}" can never apply to this statement\'s resources: {1}, and no resource here is one, so the statement {2} nothing for it. Move it to a statement with a matching resource, or remove it.', v.value, kinds, effect),
+          data: s.action.values.length > 1 ? { fixes: [{ title: l10n.t('Remove "{0}"', v.value), edits: [removeArrayItem(ctx.doc.text, v.node)] }] } : undefined,
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { Rule, RuleContext } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 function empty(n: Node | undefined): 'array' | 'object' | 'string' | undefined {
   if (!n) return undefined;
@@ -10,7 +11,7 @@ function empty(n: Node | undefined): 'array' | 'object' | 'string' | undefined {
 }
 
 function report(ctx: RuleContext, n: Node, what: string, hint: string): void {
-  ctx.report({ span: { offset: n.offset, length: n.length }, message: `${what} is empty: ${hint}` });
+  ctx.report({ span: { offset: n.offset, length: n.length }, message: l10n.t('{0} is empty: {1}', what, hint) });
 }
 
 /** Empty arrays, objects and strings in Action, Resource, Principal and Condition: the statement matches nothing. */

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { replaceString } from '../fixes';
 import { forEachConditionKey } from './conditionValues';
+import * as l10n from '@vscode/l10n';
 
 /** ForAllValues:/ForAnyValue: on a single-valued key: ForAllValues then also matches requests without the key. */
 export const setOperatorSingleValued: Rule = {
@@ -18,7 +19,7 @@ export const setOperatorSingleValued: Rule = {
           ? `"${key.key}" is single-valued: "ForAllValues:" makes the condition true when the key is missing, which is rarely intended (a security risk in Allow statements). Use "${plain}".`
           : `"${key.key}" is single-valued: "ForAnyValue:" is unnecessary; use "${plain}".`,
         severity: op.qualifier === 'ForAnyValue' ? 'information' : undefined,
-        related: [{ span: key.entry.keySpan, message: `${key.key} is single-valued` }],
+        related: [{ span: key.entry.keySpan, message: l10n.t('{0} is single-valued', key.key) }],
         data: { fixes: [replaceString(clause.entry.keySpan, plain, undefined, true)] },
       });
     });
