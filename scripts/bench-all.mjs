@@ -28,6 +28,7 @@ const sections = [
   ['LSP over stdio: diagnostics, hover and completion on small, medium and huge documents; cold start; RSS (issue 8)', 'node', ['--import', 'tsx', 'bench/lsp-diagnostics.ts']],
   ['LSP over stdio: completion and hover on ReadOnlyAccess, cold start to initialize (issue 5)', 'node', ['scripts/bench-lsp.mjs']],
   ['Evaluator against @cloud-copilot/iam-simulate (issue 6)', 'node', ['scripts/bench-eval.mjs']],
+  ['IAM model: loading a 1,000-user + 1,000-role export, effective permissions over the whole catalog (issue 11)', 'node', ['--import', 'tsx', 'bench/model.ts']],
 ];
 
 console.log('building…');

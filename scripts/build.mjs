@@ -1,8 +1,8 @@
 // Bundles the client, the server, the CLI and the GitHub Action's entry with esbuild; copies the catalog data next to them.
 // usage: node scripts/build.mjs [--watch] [--dev]
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
@@ -19,6 +19,8 @@ const common = {
   absWorkingDir: root,
   // jsonc-parser's UMD main build requires its internals dynamically; its ESM build bundles cleanly
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ESM build needs import.meta.url, which a CommonJS bundle lacks: take its CommonJS build
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 const configs = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
@@ -28,11 +30,28 @@ const configs = [
   { ...common, entryPoints: ['server/src/action.ts'], outfile: 'dist/action.js' },
 ];
 
+// the Terraform parser: tree-sitter's WASM runtime and the HCL/Terraform grammar, loaded at run time
+const WASM = [
+  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+];
+
+/**
+ * Writes through a temporary file and a rename, so a process that runs dist/ while another build (tests build in
+ * parallel) rewrites it sees the old file or the new one, never half of one.
+ */
+function writeAtomically(path, contents) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
+}
+
 function copyData() {
   mkdirSync(join(root, 'dist/data'), { recursive: true });
   for (const f of readdirSync(join(root, 'server/data'))) {
-    if (f.endsWith('.json')) cpSync(join(root, 'server/data', f), join(root, 'dist/data', f));
+    if (f.endsWith('.json')) writeAtomically(join(root, 'dist/data', f), readFileSync(join(root, 'server/data', f)));
   }
+  for (const w of WASM) writeAtomically(join(root, 'dist/data', w.split('/').pop()), readFileSync(join(root, w)));
 }
 
 copyData();
@@ -41,6 +60,7 @@ if (watch) {
   console.log('watching client/, server/ ...');
 } else {
   const t0 = Date.now();
-  await Promise.all(configs.map((c) => esbuild.build(c)));
+  const built = await Promise.all(configs.map((c) => esbuild.build({ ...c, write: false })));
+  for (const r of built) for (const f of r.outputFiles) { mkdirSync(dirname(f.path), { recursive: true }); writeAtomically(f.path, f.contents); }
   console.log(`bundled dist/extension.js, dist/server.js, dist/cli.js, dist/action.js in ${Date.now() - t0} ms`);
 }

@@ -2,7 +2,7 @@
 // layers) as the last line; exits non-zero when anything failed. No layer is skipped silently: a host that cannot
 // be installed is a failure.
 //
-// Layers: typecheck, catalog (catalog:check), build, unit (test/unit), server (test/server, LSP over stdio),
+// Layers: typecheck, catalog (catalog:check), managed-policies (managed-policies:check), build, unit (test/unit), server (test/server, LSP over stdio),
 // package (.vsix), cli-package (the npm package packed, installed offline into a temp project and run there; the
 // pre-commit hooks and the GitHub Action's entry as processes), host (idempotent code-server install), integration
 // (mocha in code-server's extension host), ui (headless Chromium on code-server with the installed .vsix).
@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 const LAYERS = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'] },
   { name: 'catalog', cmd: ['node', 'scripts/build-catalog.mjs', '--check'] },
+  { name: 'managed-policies', cmd: ['node', 'scripts/build-managed-policies.mjs', '--check'] },
   { name: 'build', cmd: ['node', 'scripts/build.mjs'] },
   { name: 'unit', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/unit'], counts: 'node:test' },
   { name: 'server', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/server'], counts: 'node:test', needs: ['build'] },

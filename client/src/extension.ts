@@ -43,6 +43,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     { language: 'iam-policy', scheme: 'file' }, { language: 'iam-policy', scheme: 'untitled' },
     { language: 'json', scheme: 'file' }, { language: 'json', scheme: 'untitled' },
     { language: 'jsonc', scheme: 'file' }, { language: 'jsonc', scheme: 'untitled' },
+    // CloudFormation/SAM templates: the server checks only YAML whose content is a template
+    { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
+    // Terraform: the HashiCorp extension's language, or any *.tf where no extension gives it one
+    { language: 'terraform', scheme: 'file' }, { scheme: 'file', pattern: '**/*.tf' },
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
@@ -89,7 +93,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       await ready;
       const info = await client!.sendRequest<CatalogInfoResult>(CatalogInfoRequest);
       const c = info.counts;
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1} services, {2} actions, {3} resource types, {4} condition keys.', info.label, c.services, c.actions, c.resourceTypes, c.conditionKeys + c.globalConditionKeys));
+      const m = info.managedPolicies;
+      const managed = m ? ` ${vscode.l10n.t('AWS managed policies {0} ({1} {2}): {3} policies.', m.dataUpdatedAt, m.package, m.version, m.count)}` : '';
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1} services, {2} actions, {3} resource types, {4} condition keys.', info.label, c.services, c.actions, c.resourceTypes, c.conditionKeys + c.globalConditionKeys) + managed);
       return info;
     }),
     vscode.commands.registerCommand('iamPolicy.changePolicyType', async (uri?: vscode.Uri, type?: PolicyType | null) => {

@@ -1,16 +1,22 @@
-// The command line: iam-policy lint|simulate|test, on the same service and core as the language server.
+// The command line: iam-policy lint|simulate|test|access, on the same service and core as the language server.
 import { loadCatalog } from './node/catalogFiles';
 import { localeFromEnvironment, useLocale } from './node/l10nBundle';
+import { loadManagedPolicies } from './node/modelFiles';
 import { inGitHubActions } from './cli/annotations';
-import { runLint, type LintOptions } from './cli/lint';
+import { runLint, TERRAFORM_FILE, type LintOptions } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
+import { loadTerraformParser } from './node/terraformParser';
+import { ACCESS_USAGE, runAccess } from './cli/access';
 
 const USAGE = `usage:
   iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]
-                                                      check policies; exit 1 on findings at or above --fail-on
+                                                      check policies, also inside CloudFormation/SAM templates
+                                                      and Terraform files; exit 1 on findings at or above --fail-on
   iam-policy simulate FILE [--format text|json]        evaluate the scenarios in FILE
   iam-policy test FILES… [--format text|json] [--quiet]
                                                       run scenarios with "expected"; exit 1 on failures
+  ${ACCESS_USAGE}
+                                                      effective permissions of a user or role of an IAM model
   iam-policy --version
 --locale LOCALE (e.g. ja) picks the language of the text output (default: LC_ALL, LC_MESSAGES or LANG, else English);
 JSON and SARIF field names stay as they are.
@@ -61,12 +67,15 @@ async function main(rawArgv: string[]): Promise<number> {
   const [cmd, ...args] = taken.rest;
   const out = (s: string) => process.stdout.write(s + '\n');
   if (!cmd || cmd === '--help' || cmd === '-h' || args.includes('--help') || args.includes('-h')) { out(USAGE); return cmd ? 0 : 2; }
-  if (cmd === '--version') { const c = loadCatalog(); out(`iam-policy, ${c.version.label}`); return 0; }
+  if (cmd === '--version') { const c = loadCatalog(); out(`iam-policy, ${c.version.label}; ${loadManagedPolicies().label}`); return 0; }
   if (cmd === 'lint') {
     const p = takeLintOptions(args);
     if (typeof p === 'string') { process.stderr.write(`iam-policy lint: ${p}\n`); return 2; }
+    // the Terraform parser is WASM: loaded only when a .tf file is given
+    if (p.files.some((f) => TERRAFORM_FILE.test(f))) p.opts.terraform = await loadTerraformParser();
     return runLint(p.files, p.opts, loadCatalog(), out, (s) => process.stderr.write(s + '\n'));
   }
+  if (cmd === 'access') return runAccess(args, loadCatalog(), out);
   if (cmd === 'simulate' || cmd === 'test') {
     return runScenarioCommand(cmd, args, loadCatalog(), out);
   }

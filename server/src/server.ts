@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadCatalog } from './node/catalogFiles';
 import { useLocale } from './node/l10nBundle';
 import { forget } from './service/documents';
+import { forgetTemplate } from './service/embedded/templateDocuments';
 import { ServerContext } from './handlers/context';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerHover } from './handlers/hover';
@@ -13,6 +14,7 @@ import { registerPolicyInfo } from './handlers/policyInfo';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerStructure } from './handlers/structure';
 import { registerSimulate } from './handlers/simulate';
+import { registerModel } from './handlers/model';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -28,6 +30,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      definitionProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       documentSymbolProvider: true,
@@ -46,6 +49,7 @@ registerPolicyInfo(ctx, (uri) => diagnostics.revalidate(uri));
 registerCodeActions(ctx);
 registerStructure(ctx);
 registerSimulate(ctx);
+registerModel(ctx);
 
 connection.onInitialized(async () => {
   await ctx.refreshSettings();
@@ -58,7 +62,7 @@ connection.onDidChangeConfiguration(async () => {
   await ctx.refreshSettings();
   diagnostics.revalidateAll();
 });
-documents.onDidClose((e) => forget(e.document.uri));
+documents.onDidClose((e) => { forget(e.document.uri); forgetTemplate(e.document.uri); });
 
 // A bug in one request must not take the server down; report it and keep serving.
 process.on('uncaughtException', (e) => connection.console.error(`iam-policy server: ${e.stack ?? e}`));

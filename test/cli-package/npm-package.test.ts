@@ -8,12 +8,13 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { load } from 'js-yaml';
+import { parse as load } from 'yaml';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; files: string[]; bin: Record<string, string> };
 /** What the tarball must hold, no more: the bundles that run, the data they load, README, LICENSE, notices. */
-const EXPECTED = ['LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'dist/cli.js', 'dist/data/iam-catalog.descriptions.json', 'dist/data/iam-catalog.json', 'dist/server.js', 'l10n/bundle.l10n.ja.json', 'package.json'];
+const EXPECTED = ['LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'dist/cli.js', 'dist/data/aws-managed-policies.json', 'dist/data/iam-catalog.descriptions.json',
+  'dist/data/iam-catalog.json', 'dist/data/tree-sitter-terraform.wasm', 'dist/data/web-tree-sitter.wasm', 'dist/server.js', 'l10n/bundle.l10n.ja.json', 'package.json'];
 const MAX_TARBALL_BYTES = 1.5 * 1024 * 1024;
 
 const work = mkdtempSync(join(tmpdir(), 'iam-npm-'));

@@ -12,6 +12,8 @@ import { DEFAULT_SETTINGS } from '../service/settings';
 import { validate, ruleDocUrl } from '../service/validation';
 import { RULES } from '../service/validation/rules';
 import { workflowCommand, type AnnotationLevel } from './annotations';
+import { analyzeTemplate, analyzeTerraformFile, templateFormatOf, type TemplateAnalysis } from '../service/embedded/templates';
+import type { TerraformParse } from '../node/terraformParser';
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
@@ -27,28 +29,59 @@ export interface LintOptions {
   quiet: boolean;
   /** print GitHub workflow annotations (stdout with text output, stderr with json/sarif so those stay parseable) */
   annotate: boolean;
+  /** the Terraform parser, loaded by the caller when .tf files are given */
+  terraform?: TerraformParse;
 }
 
 export interface LintFileResult {
   file: string;
-  diagnostics: { code: string; severity: 'error' | 'warning' | 'information' | 'hint'; message: string; range: Diagnostic['range'] }[];
+  diagnostics: { code: string; severity: 'error' | 'warning' | 'information' | 'hint'; message: string; range: Diagnostic['range']; policy?: string }[];
+  /** for a CloudFormation/SAM template: the policies found in it (diagnostics name theirs by `policy`) */
+  policies?: { id: string; policyType: string; range: Diagnostic['range'] }[];
   /** set when the file could not be read */
   error?: string;
-  /** set when the file was skipped on purpose (a scenario file) */
+  /** set when the file was skipped on purpose (a scenario file, a YAML file that is not a template) */
   skipped?: string;
 }
 
 /** Scenario files hold requests and policies, not a policy: `iam-policy test` runs them. */
 export const SCENARIO_FILE = /\.scenario\.jsonc?$/i;
 
-export function lintText(file: string, text: string, catalog: Catalog): LintFileResult {
+/** Files read as infrastructure templates (JSON files are templates when their content says so). */
+const TEMPLATE_FILE = /\.(ya?ml|template)$/i;
+
+export const TERRAFORM_FILE = /\.tf$/i;
+
+export function lintText(file: string, text: string, catalog: Catalog, terraform?: TerraformParse): LintFileResult {
   const uri = pathToFileURL(resolve(file)).toString();
+  if (TERRAFORM_FILE.test(file)) {
+    if (!terraform) throw new Error('the Terraform parser is not loaded');
+    return embeddedResult(file, analyzeTerraformFile(uri, text, terraform, catalog, DEFAULT_SETTINGS));
+  }
+  if (TEMPLATE_FILE.test(file) || /\.json$/i.test(file)) {
+    const template = analyzeTemplate(uri, text, templateFormatOf(file, text), catalog, DEFAULT_SETTINGS);
+    if (template) return embeddedResult(file, template);
+    if (TEMPLATE_FILE.test(file)) return { file, diagnostics: [], skipped: 'not a CloudFormation or SAM template (no AWSTemplateFormatVersion, SAM Transform or AWS:: resources)' };
+  }
   const doc = TextDocument.create(uri, IAM_LANGUAGE_ID, 1, text);
   const type = decidePolicyType(uri, parsed(doc), DEFAULT_SETTINGS).type;
-  const diagnostics = validate(doc, catalog, type, DEFAULT_SETTINGS).map((d) => ({
-    code: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range,
-  }));
-  return { file, diagnostics };
+  return { file, diagnostics: validate(doc, catalog, type, DEFAULT_SETTINGS).map(toLintDiagnostic) };
+}
+
+/** A template's result in the shape of shared/spec/iac.md: its policies, and each finding with its policy's id. */
+function embeddedResult(file: string, a: TemplateAnalysis): LintFileResult {
+  return {
+    file,
+    policies: a.policies.map((p) => ({ id: p.id, policyType: p.policyType, range: p.range })),
+    diagnostics: a.diagnostics.map((d) => {
+      const policy = (d.data as { policy?: string } | undefined)?.policy;
+      return { ...toLintDiagnostic(d), ...(policy ? { policy } : {}) };
+    }),
+  };
+}
+
+function toLintDiagnostic(d: Diagnostic): LintFileResult['diagnostics'][number] {
+  return { code: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range };
 }
 
 function readPolicyFile(file: string): string {
@@ -78,7 +111,7 @@ export function toSarif(results: LintFileResult[]): object {
 }
 
 /** Lints each file; unreadable files and scenario files get a result too, so every argument is accounted for. */
-export function lintFiles(files: string[], catalog: Catalog): LintFileResult[] {
+export function lintFiles(files: string[], catalog: Catalog, terraform?: TerraformParse): LintFileResult[] {
   const results: LintFileResult[] = [];
   for (const file of files) {
     if (SCENARIO_FILE.test(file)) {
@@ -86,7 +119,7 @@ export function lintFiles(files: string[], catalog: Catalog): LintFileResult[] {
       continue;
     }
     try {
-      results.push(lintText(file, readPolicyFile(file), catalog));
+      results.push(lintText(file, readPolicyFile(file), catalog, terraform));
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : err.message;
@@ -107,7 +140,7 @@ export function lintCounts(results: LintFileResult[]): LintCounts {
 
 export function lintSummary(c: LintCounts): string {
   return `${c.checked} file(s) checked: ${c.errors} error(s), ${c.warnings} warning(s)` +
-    (c.unreadable ? `; ${c.unreadable} could not be read` : '') + (c.skipped ? `; ${c.skipped} scenario file(s) skipped` : '');
+    (c.unreadable ? `; ${c.unreadable} could not be read` : '') + (c.skipped ? `; ${c.skipped} file(s) skipped` : '');
 }
 
 /** 2 when a file could not be read, 1 when a finding is at or above `failOn`, else 0. */
@@ -149,7 +182,7 @@ export function printLint(results: LintFileResult[], opts: LintOptions, out: (s:
 
 export function runLint(files: string[], opts: LintOptions, catalog: Catalog, out: (s: string) => void, err: (s: string) => void): number {
   if (!files.length) { err('iam-policy lint: no files given. Usage: iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]'); return 2; }
-  const results = lintFiles(files, catalog);
+  const results = lintFiles(files, catalog, opts.terraform);
   printLint(results, opts, out, err);
   return lintExitCode(results, opts.failOn);
 }

@@ -3,7 +3,10 @@
 // Inside GitHub Actions, failures and bad input are also printed as workflow annotations.
 import type { Catalog } from '../core/catalog/catalog';
 import { formatPath, simulate, type Scenario, type SimulationResult } from '../core/evaluator';
+import { applyModel, type GatheredPolicy } from '../core/model/gather';
 import { loadScenarioFile, type LoadedScenarios } from '../node/scenarioFiles';
+import { modelOfScenario } from '../node/modelFiles';
+import { gatheredJson, modelProblemLines } from './modelOutput';
 import { inGitHubActions, workflowCommand } from './annotations';
 
 interface Options { format: 'text' | 'json'; files: string[]; quiet: boolean }
@@ -37,8 +40,9 @@ function reportErrors(loaded: LoadedScenarios, err: (s: string) => void, annotat
 }
 
 /** The scenario.md result object (the per-statement detail stays out of the CLI output to keep it readable). */
-function resultJson(r: SimulationResult, file: string): Record<string, unknown> {
+function resultJson(r: SimulationResult, file: string, gathered?: { principal: string; gathered: GatheredPolicy[] }): Record<string, unknown> {
   const o: Record<string, unknown> = { file, name: r.name, decision: r.decision };
+  if (gathered) { o.principal = gathered.principal; o.gathered = gatheredJson(gathered.gathered); }
   if (r.expected) { o.expected = r.expected; o.pass = r.pass; }
   Object.assign(o, {
     matchedStatements: r.matchedStatements, policyTypes: r.policyTypes, derivedContext: r.derivedContext,
@@ -52,9 +56,10 @@ function label(s: Scenario, i: number): string {
   return s.name ?? `scenario ${i + 1}`;
 }
 
-function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string) => void): void {
+function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string) => void, gathered?: GatheredPolicy[]): void {
   out(`${label(s, i)}: ${r.decision}${r.expected ? ` (expected ${r.expected}: ${r.pass ? 'pass' : 'FAIL'})` : ''}`);
   out(`  ${s.request.principal} ${s.request.action} ${s.request.resource}`);
+  for (const g of gathered ?? []) out(`  gathered ${g.policyType}: ${g.origin.label}`);
   for (const line of r.explanation) out(`  ${line}`);
   const types = Object.entries(r.policyTypes).filter(([, v]) => v !== 'NotApplicable').map(([k, v]) => `${k} ${v}`);
   if (types.length) out(`  policy types: ${types.join(', ')}`);
@@ -76,20 +81,36 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
   for (const file of opts.files) {
     const loaded = loadScenarioFile(file);
     if (loaded.errors.length) { badInput = true; reportErrors(loaded, err, annotate); }
-    loaded.scenarios.forEach((s, i) => {
-      if (cmd === 'test' && !s.expected) {
-        err(`${file}: ${label(s, i)} has no "expected" decision; it is not a test (skipped)`);
+    const reportedModels = new Set<string>();
+    loaded.scenarios.forEach((given, i) => {
+      if (cmd === 'test' && !given.expected) {
+        err(`${file}: ${label(given, i)} has no "expected" decision; it is not a test (skipped)`);
         return;
+      }
+      let s = given;
+      let gathered: { principal: string; gathered: GatheredPolicy[] } | undefined;
+      if (given.model) {
+        const m = modelOfScenario(file, given.model.files);
+        if (!reportedModels.has(m.key)) { reportedModels.add(m.key); for (const line of modelProblemLines(m.loaded.problems)) err(line); }
+        if (m.loaded.problems.some((p) => p.severity === 'error')) badInput = true;
+        const applied = applyModel(m.loaded.model, given);
+        if (applied.errors.length) {
+          badInput = true;
+          for (const e of applied.errors) err(`${file} at ${formatPath([...given.model.path.slice(0, -1), 'request', 'principal'])}: ${e.replace(/^request\.principal: /, '')}`);
+          return;
+        }
+        s = applied.scenario;
+        gathered = { principal: s.request.principal, gathered: applied.gathered };
       }
       const r = simulate(s, catalog);
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
       if (cmd === 'test' && !r.pass) annotate?.(workflowCommand({ level: 'error', file, title: 'iam-policy test', message: `${label(s, i)}: ${r.decision}, expected ${r.expected}` }));
-      if (opts.format === 'json') json.push(resultJson(r, file));
+      if (opts.format === 'json') json.push(resultJson(r, file, gathered));
       else if (cmd === 'test' && opts.quiet) return;
       else if (cmd === 'test') {
         out(`${r.pass ? 'pass' : 'FAIL'}  ${file}: ${label(s, i)}: ${r.decision}${r.pass ? '' : ` (expected ${r.expected})`}`);
         if (!r.pass) for (const line of r.explanation) out(`      ${line}`);
-      } else { textResult(r, s, i, out); out(''); }
+      } else { textResult(r, s, i, out, gathered?.gathered); out(''); }
     });
   }
   if (opts.format === 'json') out(JSON.stringify(cmd === 'test' ? { results: json, passed, failed } : json, null, 2));

@@ -6,6 +6,11 @@ import type { PolicyType } from '../core/policy/policyType';
 import { isPolicyDocument, parsed } from '../service/documents';
 import { decidePolicyType } from '../service/policyType';
 import { DEFAULT_SETTINGS, type ServiceSettings } from '../service/settings';
+import { isTerraformDocument, templateAnalysis } from '../service/embedded/templateDocuments';
+import { loadTerraformParser, type TerraformParse } from '../node/terraformParser';
+import type { ManagedPolicies } from '../core/model/managedPolicies';
+import { loadManagedPolicies } from '../node/modelFiles';
+import { isModelFile } from '../service/modelDiagnostics';
 
 export class ServerContext {
   settings: ServiceSettings = DEFAULT_SETTINGS;
@@ -15,11 +20,45 @@ export class ServerContext {
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>, readonly catalog: Catalog) {}
 
+  private managedPolicies?: ManagedPolicies;
+  /** The bundled AWS managed policies, read on first use (a model, a hover on a managed policy ARN). */
+  get managed(): ManagedPolicies {
+    return (this.managedPolicies ??= loadManagedPolicies());
+  }
+
+  /** The document if it is an open IAM model file (`*.iam-model.json`, `*.authz.json`, or an export by content). */
+  modelDocument(uri: string): TextDocument | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc || !['json', 'jsonc', 'iam-policy'].includes(doc.languageId)) return undefined;
+    return isModelFile(doc.uri, doc.getText()) ? doc : undefined;
+  }
+
   /** The document if the service should serve it (open, and an IAM policy), else undefined. */
   policyDocument(uri: string): TextDocument | undefined {
     const doc = this.documents.get(uri);
     return doc && isPolicyDocument(doc, this.settings) ? doc : undefined;
   }
+
+  /** the Terraform parser once loaded (WASM: loaded on the first .tf document) */
+  private terraform: TerraformParse | undefined;
+  private terraformLoading = false;
+
+  /**
+   * The analysis of an open CloudFormation/SAM template or Terraform file, else undefined. The first Terraform file
+   * starts loading the parser and gets its analysis through `onTerraformReady` once it is there.
+   */
+  template(uri: string) {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    if (isTerraformDocument(doc) && !this.terraform && this.settings.detectInTemplates && !this.terraformLoading) {
+      this.terraformLoading = true;
+      loadTerraformParser().then((p) => { this.terraform = p; this.onTerraformReady?.(); },
+        (e) => this.connection.console.error(`iam-policy: the Terraform parser could not be loaded: ${(e as Error).message}`));
+    }
+    return templateAnalysis(doc, this.catalog, this.settings, this.terraform);
+  }
+
+  onTerraformReady: (() => void) | undefined;
 
   policyType(doc: TextDocument) {
     return decidePolicyType(doc.uri, parsed(doc), this.settings, this.chosenTypes.get(doc.uri));
@@ -39,6 +78,7 @@ export class ServerContext {
         detectInJson: typeof s?.detectInJson === 'boolean' ? s.detectInJson : DEFAULT_SETTINGS.detectInJson,
         rules: strings(obj(s?.diagnostics)?.rules) as ServiceSettings['rules'],
         policyTypes: strings(s?.policyTypes) as ServiceSettings['policyTypes'],
+        detectInTemplates: typeof s?.detectInTemplates === 'boolean' ? s.detectInTemplates : DEFAULT_SETTINGS.detectInTemplates,
       };
     } catch (e) {
       this.connection.console.warn(`iam-policy: could not read the iamPolicy settings, using the defaults: ${(e as Error).message}`);

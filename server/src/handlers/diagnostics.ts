@@ -1,22 +1,43 @@
 // Validation as you type: debounced per document; only documents that changed are validated again.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validate } from '../service/validation';
+import { validateModelFile } from '../service/modelDiagnostics';
+import { MAX_MODEL_BYTES } from '../node/modelFiles';
 import type { ServerContext } from './context';
+import { makeReader } from './simulate';
 
 export const DEBOUNCE_MS = 150;
 
 export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: string): void; revalidateAll(): void } {
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
+  const readModel = makeReader(ctx, MAX_MODEL_BYTES);
 
   const run = (uri: string) => {
     timers.delete(uri);
     // before the first settings answer a document could be judged by the wrong settings (e.g. detectInJson off);
     // onInitialized validates every open document once they are known
     if (!ctx.settingsKnown) return;
+    const model = ctx.modelDocument(uri);
+    if (model) {
+      published.add(uri);
+      let diagnostics: ReturnType<typeof validateModelFile>;
+      try { diagnostics = validateModelFile(model, readModel, ctx.catalog, ctx.settings, ctx.managed); } catch (e) {
+        ctx.connection.console.error(`iam-policy: model diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
+        diagnostics = [];
+      }
+      void ctx.connection.sendDiagnostics({ uri, version: model.version, diagnostics });
+      return;
+    }
     const doc = ctx.policyDocument(uri);
     if (!doc) {
-      if (published.delete(uri)) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+      // a CloudFormation/SAM template: the findings of its embedded policies, where the user wrote them
+      const open = ctx.documents.get(uri);
+      const template = ctx.template(uri);
+      if (open && template) {
+        published.add(uri);
+        void ctx.connection.sendDiagnostics({ uri, version: open.version, diagnostics: template.diagnostics });
+      } else if (published.delete(uri)) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     const diagnostics = validate(doc, ctx.catalog, ctx.policyType(doc).type, ctx.settings);
@@ -45,6 +66,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: strin
     timers.delete(e.document.uri);
     if (published.delete(e.document.uri)) void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+  ctx.onTerraformReady = () => { for (const d of ctx.documents.all()) schedule(d, 0); };
   return {
     revalidate: (uri) => { const d = ctx.documents.get(uri); if (d) schedule(d, 0); },
     revalidateAll: () => { for (const d of ctx.documents.all()) schedule(d, 0); },

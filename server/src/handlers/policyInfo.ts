@@ -5,7 +5,7 @@ import { policyTypeAdvice, policyTypeReason } from '../service/policyType';
 import type { ServerContext } from './context';
 
 export function registerPolicyInfo(ctx: ServerContext, revalidate: (uri: string) => void): void {
-  ctx.connection.onRequest(CatalogInfoRequest, (): CatalogInfoResult => ({ ...ctx.catalog.version, counts: { ...ctx.catalog.counts } }));
+  ctx.connection.onRequest(CatalogInfoRequest, (): CatalogInfoResult => ({ ...ctx.catalog.version, counts: { ...ctx.catalog.counts }, managedPolicies: ctx.managed.data }));
   ctx.connection.onRequest(PolicyTypeRequest, (p: PolicyTypeParams): PolicyTypeResult => {
     const doc = ctx.policyDocument(p?.uri);
     if (!doc) return { type: null, label: null, source: null, reason: null, advice: null };

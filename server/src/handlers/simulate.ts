@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 import {
   ActionSuggestionsRequest, PolicyStatementsRequest, ScenarioResultsRequest, SimulateRequest,
   type ActionSuggestionsParams, type ActionSuggestionsResult, type PolicyStatementsParams, type PolicyStatementsResult,
-  type ScenarioResultsParams, type ScenarioResultsResult, type SimulateParams, type SimulateResult,
+  type ScenarioResultsParams, type ScenarioResultsResult, type SimulateModelParams, type SimulateParams, type SimulateResult,
 } from '../protocol';
 import { parsed } from '../service/documents';
 import { actionSuggestions, policyStatements, scenarioResults, simulateForPanel, type ReadText } from '../service/simulate';
+import { scenarioModelApplier, simulateAsPrincipal } from '../service/model';
+import { MAX_MODEL_BYTES } from '../node/modelFiles';
 import type { ServerContext } from './context';
 
 /** Policy files larger than this are not read from disk (a policy is at most a few kB in AWS). */
@@ -17,14 +19,14 @@ const MAX_FILE_BYTES = 1024 * 1024;
 
 const normalize = (uri: string) => { try { return decodeURIComponent(uri); } catch { return uri; } };
 
-export function makeReader(ctx: ServerContext): ReadText {
+export function makeReader(ctx: ServerContext, maxBytes = MAX_FILE_BYTES): ReadText {
   return (uri: string) => {
     const open = ctx.documents.get(uri) ?? ctx.documents.all().find((d) => normalize(d.uri) === normalize(uri));
     if (open) return open.getText();
     if (!uri.startsWith('file:')) return undefined;
     try {
       const path = fileURLToPath(uri);
-      if (statSync(path).size > MAX_FILE_BYTES) return undefined;
+      if (statSync(path).size > maxBytes) return undefined;
       return readFileSync(path, 'utf8');
     } catch {
       return undefined;
@@ -36,11 +38,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 export function registerSimulate(ctx: ServerContext): void {
   const read = makeReader(ctx);
+  const readModel = makeReader(ctx, MAX_MODEL_BYTES);
 
   ctx.connection.onRequest(SimulateRequest, (p: SimulateParams): SimulateResult => {
     if (!isObject(p) || !isObject(p.request)) {
       return { result: null, errors: ['iamPolicy/simulate needs {identityPolicies, ..., request: {principal, action, resource}}'], contextKeys: [], resourceTemplates: [], actionKnown: false, policyNames: {} };
     }
+    if (isObject(p.model)) return simulateAsPrincipal(p as SimulateModelParams, readModel, ctx.catalog, ctx.managed);
     return simulateForPanel(p, read, ctx.catalog);
   });
 
@@ -61,6 +65,6 @@ export function registerSimulate(ctx: ServerContext): void {
     if (text === undefined) {
       return { scenarios: [], errors: [{ message: `cannot read the scenario file ${uri || '(no uri given)'}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], policyUris: [] };
     }
-    return scenarioResults(uri, text, read, ctx.catalog);
+    return scenarioResults(uri, text, read, ctx.catalog, scenarioModelApplier(readModel, ctx.managed));
   });
 }

@@ -10,6 +10,8 @@ export interface ServiceSettings {
   rules: Record<string, RuleSeverity>;
   /** glob (matched against the document path) -> policy type */
   policyTypes: Record<string, PolicyType>;
+  /** check the policies inside CloudFormation/SAM templates (YAML and JSON, recognised by content) */
+  detectInTemplates: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServiceSettings = { detectInJson: true, rules: {}, policyTypes: {} };
+export const DEFAULT_SETTINGS: ServiceSettings = { detectInJson: true, rules: {}, policyTypes: {}, detectInTemplates: true };

@@ -112,8 +112,14 @@ export function resourceTemplates(action: string, catalog: Catalog): string[] {
 }
 
 /** Everything the panel shows for one evaluation. Never throws: evaluator failures come back as errors. */
-export function simulateForPanel(params: SimulateParams, read: ReadText, catalog: Catalog): SimulateResult {
+export function simulateForPanel(params: SimulateParams, read: ReadText, catalog: Catalog, transform?: (s: Scenario) => { scenario: Scenario; errors: string[] }): SimulateResult {
   const built = buildScenario(params, read);
+  if (transform) {
+    const t = transform(built.scenario);
+    built.scenario = t.scenario;
+    built.errors.push(...t.errors);
+    if (t.errors.length) built.scenario.request.action = '';
+  }
   const action = built.scenario.request.action;
   const response: SimulateResult = {
     result: null,
@@ -128,7 +134,10 @@ export function simulateForPanel(params: SimulateParams, read: ReadText, catalog
   } catch (e) {
     response.errors.push(`could not list the context keys: ${(e as Error).message}`);
   }
-  if (!built.scenario.request.action) { response.errors.push('Enter an action (e.g. s3:GetObject) to evaluate the request.'); return response; }
+  if (!built.scenario.request.action) {
+    if (!response.errors.length) response.errors.push('Enter an action (e.g. s3:GetObject) to evaluate the request.');
+    return response;
+  }
   try {
     response.result = simulate(built.scenario, catalog);
   } catch (e) {
@@ -177,6 +186,13 @@ export function resolveRelative(baseUri: string, relative: string): string {
   try { return new URL(relative.replace(/\\/g, '/'), baseUri).toString(); } catch { return relative; }
 }
 
+/**
+ * Applies the model a scenario names (`"model"`, files relative to the scenario file) and returns the scenario the
+ * evaluator takes, the URIs of the model files, errors that prevent the evaluation (a principal not in the model) and
+ * problems of the model files (reported; the scenario is still evaluated on the rest of the model).
+ */
+export type ScenarioModelApplier = (scenarioUri: string, scenario: Scenario) => { scenario: Scenario; modelUris: string[]; errors: string[]; modelProblems: string[] };
+
 /** The scenario objects of a scenario file: the root object, the root array's items, or `scenarios`' items. */
 function scenarioNodes(root: Node | undefined): { nodes: Node[]; prefix: (string | number)[] } {
   if (!root) return { nodes: [], prefix: [] };
@@ -190,7 +206,7 @@ function scenarioNodes(root: Node | undefined): { nodes: Node[]; prefix: (string
  * Runs every scenario of a scenario file. Policy `file` references resolve against the scenario file's URI, and
  * the results name policies by URI so the client can reveal statements. Errors carry the range of their JSON path.
  */
-export function scenarioResults(uri: string, text: string, read: ReadText, catalog: Catalog): ScenarioResultsResult {
+export function scenarioResults(uri: string, text: string, read: ReadText, catalog: Catalog, withModel?: ScenarioModelApplier): ScenarioResultsResult {
   const lines = new LineIndex(text);
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   const { nodes, prefix } = scenarioNodes(root);
@@ -235,8 +251,17 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
   parsedFile.scenarios.forEach((scenario, k) => {
     const index = parsedFile.scenarios.length === nodes.length ? k : (goodIndexes[k] ?? k);
     const outcome: ScenarioOutcome = { index, name: scenario.name || `scenario ${index + 1}`, range: scenarioRange(index), result: null, errors: [] };
+    let evaluated = scenario;
+    if (scenario.model) {
+      if (!withModel) { outcome.errors.push('this scenario names a model, which cannot be read here'); scenarios.push(outcome); return; }
+      const applied = withModel(uri, scenario);
+      for (const u of applied.modelUris) policyUris.add(u);
+      outcome.errors.push(...applied.modelProblems);
+      if (applied.errors.length) { outcome.errors.push(...applied.errors); scenarios.push(outcome); return; }
+      evaluated = applied.scenario;
+    }
     try {
-      outcome.result = withUris(simulate(scenario, catalog), relToUri);
+      outcome.result = withUris(simulate(evaluated, catalog), relToUri);
     } catch (e) {
       outcome.errors.push(`the evaluator failed: ${(e as Error).message}`);
     }

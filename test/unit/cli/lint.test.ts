@@ -62,7 +62,7 @@ describe('iam-policy lint', () => {
     assert.equal(r.status, 2, r.stdout);
     assert.match(r.stdout, /is a directory; pass the policy files inside it/);
     assert.match(r.stdout, /reads\.scenario\.json: skipped: a scenario file, not a policy: run `iam-policy test` on it/);
-    assert.match(r.stdout, /^1 file\(s\) checked: 0 error\(s\), 0 warning\(s\); 1 could not be read; 1 scenario file\(s\) skipped$/m);
+    assert.match(r.stdout, /^1 file\(s\) checked: 0 error\(s\), 0 warning\(s\); 1 could not be read; 1 file\(s\) skipped$/m);
     const onlyScenario = cli('lint', join(dir, 'reads.scenario.json'), '--format', 'json');
     assert.equal(onlyScenario.status, 0);
     assert.match(JSON.parse(onlyScenario.stdout)[0].skipped, /scenario file/);

@@ -221,6 +221,13 @@ export class Catalog {
     return this.ref(fullName) !== undefined;
   }
 
+  /** Access levels of an action and whether it names resource types, without building its ActionInfo (whole-catalog scans). */
+  actionSummary(fullName: string): { accessLevels: AccessLevel[]; hasResourceTypes: boolean } | undefined {
+    const ref = this.ref(fullName);
+    if (!ref) return undefined;
+    return { accessLevels: ACCESS_LEVELS.filter((l) => ref.raw[0] & ACCESS_BIT[l]), hasResourceTypes: ref.raw[1].length > 0 };
+  }
+
   private buildAction(ref: ActionRef): ActionInfo {
     const svc = this.svc(ref.prefix).data;
     const [bits, rts, keys, rtKeys] = ref.raw;

@@ -15,7 +15,7 @@ export interface ScenarioError {
   message: string;
 }
 
-const SCENARIO_KEYS = new Set(['name', 'identityPolicies', 'permissionBoundaries', 'sessionPolicy', 'resourcePolicy', 'scps', 'rcps', 'request', 'expected', 'description']);
+const SCENARIO_KEYS = new Set(['name', 'identityPolicies', 'permissionBoundaries', 'sessionPolicy', 'resourcePolicy', 'scps', 'rcps', 'request', 'expected', 'description', 'model']);
 const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'sessionIssuer', 'context']);
 
 export function formatPath(path: JsonPath): string {
@@ -98,7 +98,28 @@ class ScenarioReader {
     return ok ? out : undefined;
   }
 
-  request(v: unknown, path: JsonPath): RequestInput | undefined {
+  /** `"model": {"file": "x.iam-model.json"}`, `{"files": [...]}`, a list of `{"file"}`, or a path string. */
+  model(v: unknown, path: JsonPath): string[] | undefined {
+    const expected = 'expected {"file": "relative/path.iam-model.json"}, {"files": [...]} or a list of {"file": ...} (model files relative to the scenario file)';
+    if (typeof v === 'string' && v) return [v];
+    if (isObject(v)) {
+      if (typeof v.file === 'string' && v.file) return [v.file];
+      if (Array.isArray(v.files) && v.files.length && v.files.every((f) => typeof f === 'string' && f)) return v.files as string[];
+      return this.fail(path, expected);
+    }
+    if (Array.isArray(v) && v.length) {
+      const out: string[] = [];
+      for (const [i, x] of v.entries()) {
+        if (typeof x === 'string' && x) out.push(x);
+        else if (isObject(x) && typeof x.file === 'string' && x.file) out.push(x.file);
+        else return this.fail([...path, i], expected);
+      }
+      return out;
+    }
+    return this.fail(path, expected);
+  }
+
+  request(v: unknown, path: JsonPath, withModel = false): RequestInput | undefined {
     if (!isObject(v)) return this.fail(path, 'expected a request object with "principal", "action" and "resource"');
     let ok = true;
     for (const k of Object.keys(v)) if (!REQUEST_KEYS.has(k)) { this.fail([...path, k], `unknown request field "${k}"; expected one of ${[...REQUEST_KEYS].join(', ')}`); ok = false; }
@@ -106,7 +127,8 @@ class ScenarioReader {
       if (typeof v[k] !== 'string' || !(v[k] as string).trim()) { this.fail([...path, k], `expected ${what}`); ok = false; }
     };
     str('principal', 'a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"');
-    if (typeof v.principal === 'string' && v.principal.trim()) {
+    // with a model, `user/NAME` and `role/NAME` are resolved against it (core/model/gather.ts)
+    if (typeof v.principal === 'string' && v.principal.trim() && !(withModel && /^(user|role)\/\S+$/.test(v.principal.trim()))) {
       const pr = parsePrincipal(v.principal);
       if (isPrincipalError(pr)) { this.fail([...path, 'principal'], pr.error); ok = false; }
       else if (typeof v.sessionIssuer === 'string') {
@@ -153,7 +175,9 @@ class ScenarioReader {
     const resourcePolicy = v.resourcePolicy === undefined ? undefined : this.policy(v.resourcePolicy, [...path, 'resourcePolicy'], 'resource policy');
     const scps = this.orgLevels(v.scps, [...path, 'scps'], 'SCP');
     const rcps = this.orgLevels(v.rcps, [...path, 'rcps'], 'RCP');
-    const request = v.request === undefined ? this.fail([...path, 'request'], 'missing "request"') : this.request(v.request, [...path, 'request']);
+    const model = v.model === undefined ? undefined : this.model(v.model, [...path, 'model']);
+    if (v.model !== undefined && !model) ok = false;
+    const request = v.request === undefined ? this.fail([...path, 'request'], 'missing "request"') : this.request(v.request, [...path, 'request'], !!model);
     let expected: Decision | undefined;
     if (v.expected !== undefined) {
       if (typeof v.expected === 'string' && (DECISIONS as readonly string[]).includes(v.expected)) expected = v.expected as Decision;
@@ -166,6 +190,7 @@ class ScenarioReader {
     if (sessionPolicy) s.sessionPolicy = sessionPolicy;
     if (resourcePolicy) s.resourcePolicy = resourcePolicy;
     if (expected) s.expected = expected;
+    if (model) s.model = { files: model, path: [...path, 'model'] };
     return s;
   }
 }

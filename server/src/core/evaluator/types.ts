@@ -46,10 +46,12 @@ export interface Scenario {
   rcps: OrgLevel[];
   request: RequestInput;
   expected?: Decision;
+  /** model files named by the scenario (paths relative to the scenario file), read and applied by the caller */
+  model?: { files: string[]; path: (string | number)[] };
 }
 
 /** The policies of a scenario, without the request: what `compilePolicySet` takes. */
-export type PolicySet = Omit<Scenario, 'request' | 'expected' | 'name'>;
+export type PolicySet = Omit<Scenario, 'request' | 'expected' | 'name' | 'model'>;
 
 export type PolicyKind = 'identity' | 'resource' | 'boundary' | 'session' | 'scp' | 'rcp';
 

@@ -1,0 +1,23 @@
+// How the CLI prints model problems and gathered policies (iam-policy simulate/test with a model, access).
+import { formatPath } from '../core/evaluator';
+import type { GatheredPolicy } from '../core/model/gather';
+import type { ModelProblem } from '../core/model/types';
+
+/** `FILE at $.path: message` lines, errors before warnings. */
+export function modelProblemLines(problems: ModelProblem[]): string[] {
+  return [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+    .map((p) => `${p.file}${p.path.length ? ` at ${formatPath(p.path)}` : ''}: ${p.severity}: ${p.message}`);
+}
+
+/** Gathered policies for JSON output: type, name and origin (file and JSON path where the model writes it). */
+export function gatheredJson(gathered: GatheredPolicy[]): Record<string, unknown>[] {
+  return gathered.map((g) => {
+    const o: Record<string, unknown> = { policyType: g.policyType, name: g.source.name, origin: g.origin.kind, label: g.origin.label };
+    if (g.orgIdentifier) o.orgIdentifier = g.orgIdentifier;
+    if (g.origin.arn) o.arn = g.origin.arn;
+    if (g.origin.group) o.group = g.origin.group;
+    if (g.origin.at) o.at = { file: g.origin.at.file, path: formatPath(g.origin.at.path) };
+    if (g.origin.file) o.file = g.origin.file;
+    return o;
+  });
+}

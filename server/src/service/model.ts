@@ -1,0 +1,305 @@
+// The IAM model for the editor: model files by URI (open text first, then disk) loaded through core/model, answers
+// for the explorer listing, simulate-as-principal, effective permissions and AWS managed policy documents, and the
+// source ranges of JSON paths so every item can be opened where it is written. Pure: file text comes through ReadText.
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import type { Catalog } from '../core/catalog/catalog';
+import { formatPath, type JsonPath } from '../core/evaluator';
+import { effectivePermissions } from '../core/model/access';
+import { applyModel, isNotFound, orgPolicies, principalPolicies, resolvePrincipal, type GatheredPolicy, type PolicyOrigin } from '../core/model/gather';
+import { loadModel, type LoadedModel } from '../core/model/load';
+import { AWS_MANAGED_ARN_PREFIX, isAwsManagedArn, type ManagedPolicies } from '../core/model/managedPolicies';
+import type { ModelDocument, ModelGroup, ModelProblem as CoreProblem, ModelRole, ModelUser, PolicyAttachment } from '../core/model/types';
+import { LineIndex, type Range } from '../core/text';
+import {
+  MANAGED_POLICY_SCHEME, type EffectivePermissionsParams, type EffectivePermissionsResult, type ManagedPolicyResult,
+  type ModelAccountItem, type ModelListResult, type ModelPolicyItem, type ModelPolicyOrigin, type ModelProblem,
+  type SimulateModelInfo, type SimulateModelParams, type SimulateResult,
+} from '../protocol';
+import { resolveRelative, simulateForPanel, type ReadText, type ScenarioModelApplier } from './simulate';
+
+/** Above this size a model file gets no source ranges (building its syntax tree would cost seconds). */
+export const MAX_RANGED_MODEL_CHARS = 8 * 1024 * 1024;
+
+const cache = new Map<string, { texts: (string | undefined)[]; loaded: LoadedModel }>();
+
+/** A reader that reads each URI once: one request looks up thousands of ranges in the same files. */
+export function readOnce(read: ReadText): ReadText {
+  const seen = new Map<string, string | undefined>();
+  return (uri) => {
+    if (!seen.has(uri)) seen.set(uri, read(uri));
+    return seen.get(uri);
+  };
+}
+
+/** The model made of these files; reloaded only when a file's text changed. Unreadable files are problems. */
+export function loadModelUris(uris: string[], read: ReadText, managed: ManagedPolicies): LoadedModel {
+  const list = [...new Set(uris.filter((u) => typeof u === 'string' && u))];
+  const key = list.join('\n');
+  const texts = list.map((u) => read(u));
+  const hit = cache.get(key);
+  if (hit && hit.texts.length === texts.length && hit.texts.every((t, i) => t === texts[i])) return hit.loaded;
+  const files = list.flatMap((u, i) => (texts[i] === undefined ? [] : [{ name: u, text: texts[i]! }]));
+  const loaded = loadModel(files, {
+    managed,
+    readPolicyFile: (from, rel) => {
+      const file = resolveRelative(from, rel);
+      const text = read(file);
+      if (text === undefined) throw new Error(`cannot read ${file}; the path is relative to the model file`);
+      return { file, text };
+    },
+  });
+  list.forEach((u, i) => { if (texts[i] === undefined) loaded.problems.unshift({ file: u, path: [], severity: 'error', message: `cannot read the model file ${u}` }); });
+  if (cache.size > 20) cache.clear();
+  cache.set(key, { texts, loaded });
+  return loaded;
+}
+
+// ---------------------------------------------------------------- ranges of JSON paths
+
+const trees = new Map<string, { text: string; root: Node | undefined; lines: LineIndex }>();
+function treeOf(uri: string, text: string) {
+  const hit = trees.get(uri);
+  if (hit && hit.text === text) return hit;
+  const entry = { text, root: text.length > MAX_RANGED_MODEL_CHARS ? undefined : parseTree(text, [], { allowTrailingComma: true, disallowComments: false }), lines: new LineIndex(text) };
+  if (trees.size > 50) trees.clear();
+  trees.set(uri, entry);
+  return entry;
+}
+
+/** The node at a JSON path of a file (the nearest existing ancestor when the path goes further), with its text. */
+export function nodeAtPath(uri: string, path: JsonPath, read: ReadText): { node: Node; lines: LineIndex; text: string } | undefined {
+  const text = read(uri);
+  if (text === undefined) return undefined;
+  const t = treeOf(uri, text);
+  if (!t.root) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(t.root, path.slice(0, n));
+    if (node) return { node, lines: t.lines, text };
+  }
+  return undefined;
+}
+
+/**
+ * The range of a JSON path: a value's own range, or for an object or array the line of its key (underlining a
+ * whole user would mark many lines).
+ */
+export function rangeOfPath(uri: string, path: JsonPath, read: ReadText): Range | undefined {
+  const hit = nodeAtPath(uri, path, read);
+  if (!hit) return undefined;
+  const { node, lines } = hit;
+  if (node.type === 'object' || node.type === 'array') {
+    const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+    return key ? lines.rangeOf(key.offset, key.length) : lines.rangeOf(node.offset, 1);
+  }
+  return lines.rangeOf(node.offset, node.length);
+}
+
+export function problemsForProtocol(problems: CoreProblem[], read: ReadText): ModelProblem[] {
+  return problems.map((p) => {
+    const range = p.path.length ? rangeOfPath(p.file, p.path, read) : undefined;
+    return { uri: p.file, path: formatPath(p.path), message: p.severity === 'warning' ? `warning: ${p.message}` : p.message, ...(range ? { range } : {}) };
+  });
+}
+
+// ---------------------------------------------------------------- listing (explorer)
+
+function originOf(o: PolicyOrigin, read: ReadText): ModelPolicyOrigin {
+  const out: ModelPolicyOrigin = { kind: o.kind, label: o.label };
+  if (o.group) out.group = o.group;
+  if (o.arn) out.arn = o.arn;
+  if (o.file) out.uri = o.file;
+  else if (o.at) {
+    out.uri = o.at.file;
+    const r = rangeOfPath(o.at.file, o.at.path, read);
+    if (r) out.range = r;
+  }
+  return out;
+}
+
+function attachmentItem(a: PolicyAttachment, owner: ModelUser | ModelGroup | ModelRole, read: ReadText): ModelPolicyItem {
+  if (a.kind === 'inline') {
+    const kind = owner.kind === 'group' ? 'group-inline' : owner.kind === 'role' ? 'role-inline' : 'user-inline';
+    return { name: a.doc.name, origin: originOf({ kind, label: `inline policy ${a.doc.name} of ${owner.kind} ${owner.name}`, at: a.doc.at, file: a.doc.file }, read) };
+  }
+  const p = a.policy;
+  return { name: p.name, origin: originOf({ kind: p.awsManaged ? 'aws-managed' : 'customer-managed', label: p.arn, arn: p.arn, at: p.at }, read) };
+}
+
+/** Who a trust policy lets assume the role: the principals of its Allow statements on sts:AssumeRole*. */
+export function trustedPrincipals(trust: ModelDocument | undefined): { principal: string; conditional: boolean }[] {
+  const doc = trust?.document as { Statement?: unknown } | null | undefined;
+  const raw = doc && (Array.isArray(doc.Statement) ? doc.Statement : doc.Statement ? [doc.Statement] : []);
+  const out: { principal: string; conditional: boolean }[] = [];
+  for (const s of (raw ?? []) as Record<string, unknown>[]) {
+    if (!s || s.Effect !== 'Allow') continue;
+    const actions = typeof s.Action === 'string' ? [s.Action] : Array.isArray(s.Action) ? s.Action : [];
+    if (!actions.some((a) => typeof a === 'string' && /^(sts:(AssumeRole\w*|\*)|\*)$/i.test(a))) continue;
+    const conditional = s.Condition !== undefined;
+    const p = s.Principal;
+    if (p === '*') { out.push({ principal: '*', conditional }); continue; }
+    if (!p || typeof p !== 'object') continue;
+    for (const v of Object.values(p as Record<string, unknown>)) {
+      for (const x of typeof v === 'string' ? [v] : Array.isArray(v) ? v : []) if (typeof x === 'string') out.push({ principal: x, conditional });
+    }
+  }
+  return out;
+}
+
+export function modelList(loaded: LoadedModel, readText: ReadText): ModelListResult {
+  const read = readOnce(readText);
+  const accounts: ModelAccountItem[] = [];
+  const at = (l: { file: string; path: JsonPath }) => { const r = rangeOfPath(l.file, l.path, read); return r ? { uri: l.file, range: r } : { uri: l.file }; };
+  for (const a of loaded.model.accounts.values()) {
+    const awsManaged = new Set<string>();
+    const attachedTo = new Map<string, string[]>();
+    const note = (att: PolicyAttachment, owner: string) => {
+      if (att.kind !== 'managed') return;
+      if (att.policy.awsManaged) awsManaged.add(att.policy.arn);
+      if (!attachedTo.has(att.policy.arn)) attachedTo.set(att.policy.arn, []);
+      attachedTo.get(att.policy.arn)!.push(owner);
+    };
+    for (const e of [...a.users.values(), ...a.groups.values(), ...a.roles.values()]) {
+      for (const p of e.policies) note(p, e.arn);
+      if (e.kind !== 'group' && e.boundary) note(e.boundary, e.arn);
+    }
+    accounts.push({
+      id: a.id, ...(a.name ? { name: a.name } : {}), uri: a.files[0],
+      users: [...a.users.values()].map((u) => ({
+        name: u.name, arn: u.arn, path: u.path, groups: u.groups.map((g) => g.name), tags: u.tags,
+        policies: u.policies.map((p) => attachmentItem(p, u, read)),
+        ...(u.boundary ? { permissionsBoundary: attachmentItem(u.boundary, u, read) } : {}),
+        ...at(u.at),
+      })),
+      groups: [...a.groups.values()].map((g) => ({
+        name: g.name, arn: g.arn, members: g.members.map((m) => m.name), policies: g.policies.map((p) => attachmentItem(p, g, read)), ...at(g.at),
+      })),
+      roles: [...a.roles.values()].map((r) => ({
+        name: r.name, arn: r.arn, path: r.path, tags: r.tags, trustedPrincipals: trustedPrincipals(r.trustPolicy),
+        policies: r.policies.map((p) => attachmentItem(p, r, read)),
+        ...(r.boundary ? { permissionsBoundary: attachmentItem(r.boundary, r, read) } : {}),
+        ...at(r.at),
+      })),
+      policies: [...a.policies.values()].map((p) => ({ name: p.name, arn: p.arn, attachedTo: attachedTo.get(p.arn) ?? [], ...(p.at ? at(p.at) : { uri: a.files[0] }) })),
+      resources: [...a.resources].map(([arn, d]) => ({ arn, ...at(d.at) })),
+      awsManagedPolicies: [...awsManaged].sort(),
+    });
+  }
+  return { accounts, problems: problemsForProtocol(loaded.problems, read) };
+}
+
+// ---------------------------------------------------------------- simulate as a principal, effective permissions
+
+function gatheredForProtocol(gathered: GatheredPolicy[], read: ReadText): SimulateModelInfo['gathered'] {
+  return gathered.map((g) => ({ policyType: g.policyType, name: g.source.name, origin: originOf(g.origin, read), ...(g.orgIdentifier ? { orgIdentifier: g.orgIdentifier } : {}) }));
+}
+
+/**
+ * iamPolicy/simulate with a model: the panel's own policies plus what the model gathers for the principal. The
+ * gathered policies are evaluated as inline documents; their origins point into the model files.
+ */
+export function simulateAsPrincipal(params: SimulateModelParams, readText: ReadText, catalog: Catalog, managed: ManagedPolicies): SimulateResult {
+  const read = readOnce(readText);
+  const loaded = loadModelUris(Array.isArray(params.model?.uris) ? params.model.uris : [], read, managed);
+  let info: SimulateModelInfo | undefined;
+  const response = simulateForPanel(params, read, catalog, (scenario) => {
+    const applied = applyModel(loaded.model, scenario);
+    info = {
+      principal: applied.scenario.request.principal, principalArn: applied.principalArn ?? '',
+      ...(applied.scenario.request.resourceAccount ? { resourceAccount: applied.scenario.request.resourceAccount } : {}),
+      gathered: gatheredForProtocol(applied.gathered, read), problems: problemsForProtocol(loaded.problems, read),
+    };
+    return { scenario: applied.scenario, errors: applied.errors };
+  });
+  if (info) response.model = info;
+  return response;
+}
+
+/** iamPolicy/effectivePermissions: `iam-policy access` for the editor. */
+export function effectivePermissionsOf(params: EffectivePermissionsParams, readText: ReadText, catalog: Catalog, managed: ManagedPolicies): EffectivePermissionsResult {
+  const read = readOnce(readText);
+  const loaded = loadModelUris(Array.isArray(params.model?.uris) ? params.model.uris : [], read, managed);
+  const problems = problemsForProtocol(loaded.problems, read);
+  const empty = (error: string): EffectivePermissionsResult => ({ principal: '', actions: [], gathered: [], assumedConditions: [], errors: [error], problems });
+  if (typeof params.principal !== 'string' || !params.principal.trim()) return empty('give the principal: user/NAME, role/NAME or an ARN');
+  if (params.service !== undefined && (typeof params.service !== 'string' || !catalog.service(params.service))) return empty(`unknown service prefix "${String(params.service)}"`);
+  const r = resolvePrincipal(loaded.model, params.principal);
+  if (!r) return empty(`"${params.principal}" is not a user or role of the model`);
+  if (isNotFound(r)) return empty(r.error);
+  const gathered = [...principalPolicies(r.entity), ...orgPolicies(loaded.model, 'scp')];
+  const result = effectivePermissions(gathered, catalog, { service: params.service });
+  return {
+    principal: r.entity.arn,
+    actions: result.actions.map((a) => ({ action: a.action, service: a.service, accessLevel: a.accessLevel, resources: a.except ? [...a.resources, ...a.except.map((x) => `except ${x}`)] : a.resources, conditional: a.conditional, ...(a.conditions.length ? { conditions: a.conditions } : {}) })),
+    gathered: gatheredForProtocol(gathered, read), assumedConditions: result.assumedConditions, errors: [], problems,
+  };
+}
+
+/** Scenario files in the editor: the model a scenario names, read relative to the scenario file. */
+export function scenarioModelApplier(readText: ReadText, managed: ManagedPolicies): ScenarioModelApplier {
+  return (scenarioUri, scenario) => {
+    const read = readOnce(readText);
+    const modelUris = (scenario.model?.files ?? []).map((f) => resolveRelative(scenarioUri, f));
+    const loaded = loadModelUris(modelUris, read, managed);
+    const modelProblems = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5)
+      .map((p) => `model ${p.file.slice(p.file.lastIndexOf('/') + 1)} at ${formatPath(p.path)}: ${p.message}`);
+    const applied = applyModel(loaded.model, scenario);
+    return { scenario: applied.scenario, modelUris, errors: applied.errors, modelProblems };
+  };
+}
+
+// ---------------------------------------------------------------- AWS managed policies
+
+/** `arn:aws:iam::aws:policy/service-role/X` from itself or from `iam-aws-managed:/service-role/X.json`. */
+export function managedArnOf(arnOrUri: string): string {
+  const prefix = `${MANAGED_POLICY_SCHEME}:`;
+  if (!arnOrUri.startsWith(prefix)) return arnOrUri;
+  let path = arnOrUri.slice(prefix.length).replace(/^\/+/, '').replace(/\.json$/, '');
+  try { path = decodeURIComponent(path); } catch { /* keep as is */ }
+  return AWS_MANAGED_ARN_PREFIX + path;
+}
+
+/** The read-only document URI of an AWS managed policy ARN. */
+export function managedPolicyUri(arn: string): string {
+  return `${MANAGED_POLICY_SCHEME}:/${arn.slice(arn.indexOf(':policy/') + 8)}.json`;
+}
+
+export function managedPolicyDocument(arnOrUri: string, managed: ManagedPolicies): ManagedPolicyResult {
+  const data = managed.data;
+  const arn = managedArnOf(typeof arnOrUri === 'string' ? arnOrUri.trim() : '');
+  const p = isAwsManagedArn(arn) ? managed.get(arn) : undefined;
+  if (!p) return { arn: null, didYouMean: isAwsManagedArn(arn) ? managed.didYouMean(arn) : [], data };
+  return { arn: p.arn, name: p.name, versionId: p.versionId, updatedAt: p.updatedAt, text: JSON.stringify(p.document, null, 2) + '\n', data };
+}
+
+// ---------------------------------------------------------------- Go to Definition inside model files
+
+/**
+ * Where a reference in a model file points: a group a user names, a customer managed policy (by name or ARN), or a
+ * user, group or role ARN written anywhere in the file (a trust policy's Principal, a resource policy). Undefined when
+ * the string is none of them or the target is not written in a model file.
+ */
+export function definitionInModel(uri: string, value: string, jsonPath: JsonPath, readText: ReadText, managed: ManagedPolicies): { uri: string; range: Range } | undefined {
+  const read = readOnce(readText);
+  const loaded = loadModelUris([uri], read, managed);
+  const to = (at: { file: string; path: JsonPath } | undefined) => {
+    if (!at) return undefined;
+    const range = rangeOfPath(at.file, at.path, read);
+    return range ? { uri: at.file, range } : undefined;
+  };
+  const accounts = [...loaded.model.accounts.values()];
+  const parent = jsonPath[jsonPath.length - 2];
+  if (parent === 'groups' || parent === 'GroupList') {
+    for (const a of accounts) { const g = a.groups.get(value.toLowerCase()); if (g) return to(g.at); }
+  }
+  for (const a of accounts) {
+    const p = a.policies.get(value.toLowerCase()) ?? [...a.policies.values()].find((x) => x.arn === value);
+    if (p && (parent === 'policies' || jsonPath.includes('permissionsBoundary') || jsonPath.includes('AttachedManagedPolicies') || jsonPath.includes('PermissionsBoundary') || value.startsWith('arn:'))) return to(p.at);
+  }
+  const arn = /^arn:aws[a-z-]*:iam::(\d{12}):(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(value);
+  if (arn) {
+    const a = loaded.model.accounts.get(arn[1]);
+    const e = arn[2] === 'user' ? a?.users.get(arn[3].toLowerCase()) : arn[2] === 'group' ? a?.groups.get(arn[3].toLowerCase()) : a?.roles.get(arn[3].toLowerCase());
+    return to(e?.at);
+  }
+  return undefined;
+}
