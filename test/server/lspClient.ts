@@ -31,6 +31,10 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** extra environment for the server process */
   env?: NodeJS.ProcessEnv;
+  /** `locale` of the initialize request (VS Code's display language) */
+  locale?: string;
+  /** `initializationOptions` of the initialize request */
+  initializationOptions?: unknown;
 }
 
 type Waiter = { uri: string; resolve: (p: PublishDiagnosticsParams) => void };
@@ -71,6 +75,8 @@ export class LspClient {
     client.initializeResult = await Promise.race([
       connection.sendRequest<InitializeResult>('initialize', {
         processId: process.pid, rootUri: null, workspaceFolders: null,
+        ...(options.locale ? { locale: options.locale } : {}),
+        ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
         capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
       }),
       exited,
