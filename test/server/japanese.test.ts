@@ -18,7 +18,7 @@ async function answers(lsp: LspClient, name: string) {
   assert.ok(unknown, JSON.stringify(diagnostics));
   const fixes = await lsp.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
   return {
-    unknown: unknown.message,
+    unknown: typeof unknown.message === 'string' ? unknown.message : unknown.message.value,
     fix: fixes[0]?.title ?? '',
     actionElement: hoverText(await lsp.hover(uri, TEXT.indexOf('"Action"') + 2)),
     action: hoverText(await lsp.hover(uri, TEXT.indexOf('"s3:GetObject"') + 4)),
