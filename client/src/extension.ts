@@ -78,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       const r = await client.sendRequest<PolicyTypeResult>(PolicyTypeRequest, { uri: editor.document.uri.toString() });
       if (!r.type) { setShown(false); return; }
       status.text = `$(shield) IAM: ${r.label}`;
-      status.tooltip = `${r.label}: ${r.reason}.${r.advice ? ` ${r.advice}` : ''} ${vscode.l10n.t('Click to change the type.')}`;
+      status.tooltip = `${vscode.l10n.t('{0}: {1}.', r.label ?? '', r.reason ?? '')}${r.advice ? ` ${r.advice}` : ''} ${vscode.l10n.t('Click to change the type.')}`;
       setShown(true);
     } catch { setShown(false); }
   };
