@@ -2,6 +2,7 @@
 // Paths match scripts/host/env.sh: everything lives in IAM_HOST_CACHE (default ~/.cache/iam-policy-tools/host),
 // installed by scripts/host/install.sh.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { homedir } from 'node:os';
@@ -97,7 +98,23 @@ export function installLocalePack(profile, locale) {
   const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
   const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: src, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`packaging the ${locale} locale pack failed:\n${r.stdout}\n${r.stderr}`);
-  return installVsix(profile, vsix);
+  const installed = installVsix(profile, vsix);
+  // VS Code resolves --locale through <user-data-dir>/languagepacks.json, which the CLI install does not write; this is
+  // the entry its language-pack cache would make for the installed pack
+  const manifest = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const dir = join(profile.extensionsDir, `${id}-${manifest.version}`);
+  const packs = {};
+  for (const l of manifest.contributes.localizations) {
+    packs[l.languageId] = {
+      hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: Object.fromEntries(l.translations.map((t) => [t.id, join(dir, t.path)])),
+      label: l.localizedLanguageName ?? l.languageName,
+    };
+  }
+  writeFileSync(join(profile.userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+  return installed;
 }
 
 /** code-server --install-extension into the profile; returns the installed `id@version` lines. */

@@ -93,14 +93,14 @@ export function patternMarkdown(catalog: Catalog, pattern: string): string {
 export function conditionKeyMarkdown(catalog: Catalog, name: string): string | undefined {
   const info = catalog.conditionKey(name);
   if (!info) return undefined;
-  const out = [`**${info.name}** — ${info.type}, ${info.multiValued ? 'multivalued (use ForAnyValue: or ForAllValues:)' : 'single-valued'}${info.global ? ', global key' : ''}`, ''];
+  const out = [`**${info.name}** — ${info.type}, ${info.multiValued ? l10n.t('multivalued (use ForAnyValue: or ForAllValues:)') : l10n.t('single-valued')}${info.global ? l10n.t(', global key') : ''}`, ''];
   const text = info.global ? catalog.globalKeyText(info.name) : undefined;
   const desc = text?.description && text.description.length > 2 ? text.description : catalog.conditionKeyDescription(info.name);
   if (desc) out.push(desc, '');
-  if (text?.availability) out.push(`When present: ${text.availability}`, '');
-  if (text?.valueHint) out.push(`Example value: ${text.valueHint}`, '');
-  if (info.patterned) out.push('The part after the `/` is yours to choose (e.g. a tag key).', '');
-  out.push(`[Documentation](${info.docUrl})`, '', footer(catalog));
+  if (text?.availability) out.push(`${l10n.t('When present:')} ${text.availability}`, '');
+  if (text?.valueHint) out.push(`${l10n.t('Example value:')} ${text.valueHint}`, '');
+  if (info.patterned) out.push(l10n.t('The part after the `/` is yours to choose (e.g. a tag key).'), '');
+  out.push(`[${l10n.t('Documentation')}](${info.docUrl})`, '', footer(catalog));
   return out.join('\n');
 }
 
@@ -111,78 +111,78 @@ export function operatorMarkdown(text: string): string | undefined {
     if (SET_QUALIFIERS.some((q) => q.toLowerCase() === text.replace(/:$/, '').toLowerCase())) return qualifierText(text.replace(/:$/, ''));
     return undefined;
   }
-  const out = [`**${p.text}** — ${p.info.family === 'Null' ? 'existence check' : `${p.info.family} operator`}`, '', p.info.summary, ''];
+  const out = [`**${p.text}** — ${p.info.family === 'Null' ? l10n.t('existence check') : l10n.t('{0} operator', p.info.family)}`, '', p.info.summary, ''];
   if (p.qualifier) out.push(qualifierText(p.qualifier), '');
   const combo = p.qualifier ? '' : valuesCombination(p);
   if (combo) out.push(combo, '');
   out.push(missingKeyBehaviour(p), '');
   if (p.problem) out.push(`⚠ ${p.problem}.`, '');
-  if (p.info.variables) out.push('Policy variables such as `${aws:username}` are substituted in the values.', '');
-  out.push(`[Condition operators](${IAM_DOC}reference_policies_elements_condition_operators.html)`);
+  if (p.info.variables) out.push(l10n.t('Policy variables such as `${aws:username}` are substituted in the values.'), '');
+  out.push(`[${l10n.t('Condition operators')}](${IAM_DOC}reference_policies_elements_condition_operators.html)`);
   return out.join('\n');
 }
 
 function qualifierText(q: string): string {
   return q.toLowerCase() === 'forallvalues'
-    ? '**ForAllValues:** for multivalued keys: every value in the request must match one of the listed values. It is also true when the request has no values for the key, so an Allow with ForAllValues can match requests that carry nothing.'
-    : '**ForAnyValue:** for multivalued keys: at least one value in the request must match one of the listed values. False when the request has no values for the key.';
+    ? l10n.t('**ForAllValues:** for multivalued keys: every value in the request must match one of the listed values. It is also true when the request has no values for the key, so an Allow with ForAllValues can match requests that carry nothing.')
+    : l10n.t('**ForAnyValue:** for multivalued keys: at least one value in the request must match one of the listed values. False when the request has no values for the key.');
 }
 
 /** A principal value, by principal type (AWS / Service / Federated / CanonicalUser) or the bare `"*"`. */
 export function principalMarkdown(type: string | undefined, value: string): string {
-  if (value === '*') return '**`*` — everyone**: any AWS account and, for resource policies, anonymous callers too. Narrow it with conditions such as `aws:PrincipalOrgID` or `aws:SourceAccount`, or name accounts instead.';
+  if (value === '*') return l10n.t('**`*` — everyone**: any AWS account and, for resource policies, anonymous callers too. Narrow it with conditions such as `aws:PrincipalOrgID` or `aws:SourceAccount`, or name accounts instead.');
   if (type === 'Service') {
     const known = SERVICE_PRINCIPALS.find((s) => s.name === value);
-    return `**Service principal \`${value}\`**${known ? ` — ${known.use}` : ''}.\n\nThe service acts on your behalf. In resource policies, add \`aws:SourceArn\` or \`aws:SourceAccount\` conditions so the service only acts for your own resources (the confused-deputy problem).`;
+    return `**${l10n.t('Service principal `{0}`', value)}**${known ? ` — ${known.use}` : ''}.\n\n${l10n.t('The service acts on your behalf. In resource policies, add `aws:SourceArn` or `aws:SourceAccount` conditions so the service only acts for your own resources (the confused-deputy problem).')}`;
   }
   if (type === 'Federated') {
     const idp = IDENTITY_PROVIDERS.find((p) => p.label === value || (p.kind !== 'oidc' && p.kind !== 'saml' && p.value === value))
       ?? (value.includes(':oidc-provider/token.actions.githubusercontent.com') ? IDENTITY_PROVIDERS[0]
         : value.includes(':oidc-provider/') ? IDENTITY_PROVIDERS[1] : value.includes(':saml-provider/') ? IDENTITY_PROVIDERS[2] : undefined);
-    return idp ? `**Federated principal** (${idp.kind.toUpperCase()}): ${idp.description}\n\nUsers of this provider assume the role with \`${idp.assumeAction}\`.` : `**Federated principal \`${value}\`**: users signed in through an identity provider.`;
+    return idp ? `**${l10n.t('Federated principal')}** (${idp.kind.toUpperCase()}): ${idp.description}\n\n${l10n.t('Users of this provider assume the role with `{0}`.', idp.assumeAction)}` : l10n.t('**Federated principal `{0}`**: users signed in through an identity provider.', value);
   }
   if (type === 'CanonicalUser') return ELEMENT_TEXTS.CanonicalUser;
   const c = classifyAwsPrincipal(value);
-  const cross = 'If this is another account, that account must also allow the access in its own identity policies: a resource policy alone is not enough for IAM users and roles of another account.';
+  const cross = l10n.t('If this is another account, that account must also allow the access in its own identity policies: a resource policy alone is not enough for IAM users and roles of another account.');
   switch (c.kind) {
     case 'account':
     case 'root':
-      return `**Account ${c.account}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account's own policies.\n\n${cross}`;
+      return `${l10n.t('**Account {0}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account\'s own policies.', String(c.account))}\n\n${cross}`;
     case 'user':
-      return `**IAM user \`${c.name}\`** in account ${c.account}. The user must exist when the policy is saved (AWS stores its unique ID).\n\n${IAM_ENTITY_TEXTS.user}\n\n${cross}`;
+      return `${l10n.t('**IAM user `{0}`** in account {1}. The user must exist when the policy is saved (AWS stores its unique ID).', String(c.name), String(c.account))}\n\n${IAM_ENTITY_TEXTS.user}\n\n${cross}`;
     case 'role':
-      return `**IAM role \`${c.name}\`** in account ${c.account}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).\n\n${IAM_ENTITY_TEXTS.role}\n\n${cross}`;
+      return `${l10n.t('**IAM role `{0}`** in account {1}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).', String(c.name), String(c.account))}\n\n${IAM_ENTITY_TEXTS.role}\n\n${cross}`;
     case 'assumed-role':
-      return `**Role session** of \`${c.name}\` in account ${c.account}: only the named session, not the role in general.`;
+      return l10n.t('**Role session** of `{0}` in account {1}: only the named session, not the role in general.', String(c.name), String(c.account));
     case 'federated-user':
-      return `**Federated user** \`${c.name}\` (a GetFederationToken session) in account ${c.account}.`;
+      return l10n.t('**Federated user** `{0}` (a GetFederationToken session) in account {1}.', String(c.name), String(c.account));
     default:
-      if (iamEntityOf(value)?.kind === 'group') return `**IAM group \`${iamEntityOf(value)!.name}\`** cannot be a principal.\n\n${IAM_ENTITY_TEXTS.group}`;
-      return `**AWS principal \`${value}\`**: an account ID (12 digits), \`arn:aws:iam::<account>:root\`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.`;
+      if (iamEntityOf(value)?.kind === 'group') return `${l10n.t('**IAM group `{0}`** cannot be a principal.', iamEntityOf(value)!.name)}\n\n${IAM_ENTITY_TEXTS.group}`;
+      return l10n.t('**AWS principal `{0}`**: an account ID (12 digits), `arn:aws:iam::<account>:root`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.', value);
   }
 }
 
 const SPECIAL_VARIABLES: Record<string, string> = {
-  '*': '`${*}` stands for a literal `*` character, so it is not taken as a wildcard.',
-  '?': '`${?}` stands for a literal `?` character.',
-  '$': '`${$}` stands for a literal `$` character.',
+  get '*'() { return l10n.t('`${*}` stands for a literal `*` character, so it is not taken as a wildcard.'); },
+  get '?'() { return l10n.t('`${?}` stands for a literal `?` character.'); },
+  get '$'() { return l10n.t('`${$}` stands for a literal `$` character.'); },
 };
 
 /** A policy variable such as `${aws:username}` or `${aws:PrincipalTag/team, 'none'}`. */
 export function variableMarkdown(catalog: Catalog, inner: string): string {
-  if (SPECIAL_VARIABLES[inner]) return `**Policy variable \`\${${inner}}\`**\n\n${SPECIAL_VARIABLES[inner]}`;
+  if (SPECIAL_VARIABLES[inner]) return `**${l10n.t('Policy variable')} \`\${${inner}}\`**\n\n${SPECIAL_VARIABLES[inner]}`;
   const m = /^\s*([^,\s]+)\s*(?:,\s*'([^']*)'\s*)?$/.exec(inner);
   const key = m?.[1] ?? inner;
   const def = m?.[2];
   const info = catalog.conditionKey(key);
-  const out = [`**Policy variable \`\${${inner}}\`**`, ''];
-  out.push(`When AWS evaluates the policy it replaces the variable with the request's value of \`${key}\`${info ? ` (${info.type})` : ''}.`);
-  if (def !== undefined) out.push(`If the request has no value for the key, \`'${def}'\` is used instead.`);
-  else out.push(`If the request has no value for the key, the whole string does not match (write \`\${${key}, 'default'}\` to supply a fallback).`);
-  if (info?.multiValued) out.push('', '⚠ This key is multivalued: policy variables only work with single-valued keys.');
-  if (!info) out.push('', `\`${key}\` is not a condition key the catalog knows.`);
-  out.push('', 'Variables need `"Version": "2012-10-17"` and work in the resource part of ARNs and in String or ARN condition values.');
-  out.push('', `[Policy variables](${IAM_DOC}reference_policies_variables.html)`);
+  const out = [`**${l10n.t('Policy variable')} \`\${${inner}}\`**`, ''];
+  out.push(info ? l10n.t('When AWS evaluates the policy it replaces the variable with the request\'s value of `{0}` ({1}).', key, info.type) : l10n.t('When AWS evaluates the policy it replaces the variable with the request\'s value of `{0}`.', key));
+  if (def !== undefined) out.push(l10n.t('If the request has no value for the key, `\'{0}\'` is used instead.', def));
+  else out.push(l10n.t('If the request has no value for the key, the whole string does not match (write `{0}` to supply a fallback).', `\${${key}, 'default'}`));
+  if (info?.multiValued) out.push('', `⚠ ${l10n.t('This key is multivalued: policy variables only work with single-valued keys.')}`);
+  if (!info) out.push('', l10n.t('`{0}` is not a condition key the catalog knows.', key));
+  out.push('', l10n.t('Variables need `"Version": "2012-10-17"` and work in the resource part of ARNs and in String or ARN condition values.'));
+  out.push('', `[${l10n.t('Policy variables')}](${IAM_DOC}reference_policies_variables.html)`);
   return out.join('\n');
 }
 
@@ -243,15 +243,15 @@ export function resourceMarkdown(catalog: Catalog, arn: string, actions: string[
       if (catalog.arnMatchesFormat(arn, rt.arnFormat)) matches.set(`${rt.name}|${rt.arnFormat}`, { rt: { ...rt, required: false }, actions: [] });
     }
   }
-  const out = [`**Resource \`${arn}\`**`, ''];
+  const out = [`**${l10n.t('Resource')} \`${arn}\`**`, ''];
   const entity = iamEntityMarkdown(arn);
   if (entity) out.push(entity, '');
-  if (!matches.size) out.push(actions.length ? 'No resource type of the statement\'s actions fits this ARN.' : 'No resource type in the catalog fits this ARN.');
+  if (!matches.size) out.push(actions.length ? l10n.t('No resource type of the statement\'s actions fits this ARN.') : l10n.t('No resource type in the catalog fits this ARN.'));
   for (const { rt, actions: as } of [...matches.values()].slice(0, 5)) {
     out.push(`Resource type \`${rt.name}\`${as.length ? ` (for ${as.slice(0, 3).map((a) => `\`${a}\``).join(', ')}${as.length > 3 ? ` and ${as.length - 3} more` : ''})` : ''}:`, '', `\`${rt.arnFormat}\``, '', 'This ARN, part by part:', ...arnPartsMarkdown(rt.arnFormat, arn), '');
   }
   const vars = [...arn.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
   if (vars.length) out.push(`Policy variables: ${vars.map((v) => `\`\${${v}}\``).join(', ')} — replaced with request values at evaluation time.`, '');
-  if (/[*?]/.test(arn)) out.push('`*` and `?` are wildcards within each part of the ARN.');
+  if (/[*?]/.test(arn)) out.push(l10n.t('`*` and `?` are wildcards within each part of the ARN.'));
   return out.join('\n').trimEnd();
 }
