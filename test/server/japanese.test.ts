@@ -45,6 +45,23 @@ describe('the server speaks the locale it was initialised with', () => {
     assert.match(a.action, /\[サービス認証リファレンス \(英語\)\]\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_s3\.html[^)]*\) · \[サービス認証リファレンス \(日本語\)\]\(https:\/\/docs\.aws\.amazon\.com\/ja_jp\/service-authorization\/latest\/reference\/list_s3\.html/);
   });
 
+  it('locale "ja": policy-type texts, the status bar reason and a simulation explanation in Japanese', async () => {
+    const text = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }, null, 2)}\n`;
+    const uri = ja.open('guardrails.scp.json', text);
+    await ja.diagnostics(uri);
+    assert.match(hoverText(await ja.hover(uri, text.indexOf('"Allow"') + 2)), /^SCP の \*\*Allow\*\* は何も付与しません。/);
+    const type = await ja.request<{ label: string; reason: string }>('iamPolicy/policyType', { uri });
+    assert.equal(type.label, 'サービスコントロールポリシー (SCP)');
+    assert.equal(type.reason, 'ファイル名が ".scp.json" で終わります');
+    const sim = await ja.request<{ result?: { decision: string; explanation: string[] } }>('iamPolicy/simulate', {
+      identityPolicies: [{ name: 'deny-reads', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }] } }],
+      permissionBoundaries: [], scps: [], rcps: [],
+      request: { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
+    });
+    assert.equal(sim.result?.decision, 'ExplicitlyDenied', JSON.stringify(sim));
+    assert.match(sim.result!.explanation[0], /^ExplicitlyDenied: .*が適用されます。明示的な拒否はすべての許可より優先されます \[R1\]。$/);
+  });
+
   it('locale "en" stays English, and a locale without a bundle ("fr") falls back to English', async () => {
     for (const lsp of [en, fr]) {
       const a = await answers(lsp, 'app.policy.json');
