@@ -27,11 +27,15 @@ suite('IAM policy extension in a Japanese VS Code host', () => {
   });
 
   test('the manifest (commands, settings) is Japanese', () => {
-    const pkg = ext.packageJSON as { contributes: { commands: { command: string; title: string; category: string }[]; configuration: { properties: Record<string, { description?: string }> } } };
+    // VS Code hands extensions the localised manifest; titles become { value, original } so the palette can match both
+    type Text = string | { value: string; original: string };
+    const shown = (t: Text | undefined) => (typeof t === 'object' ? t.value : t);
+    const pkg = ext.packageJSON as { contributes: { commands: { command: string; title: Text; category: Text }[]; configuration: { properties: Record<string, { description?: Text }> } } };
     const simulate = pkg.contributes.commands.find((c) => c.command === 'iamPolicy.simulate')!;
-    assert.equal(simulate.title, 'リクエストをシミュレート…');
-    assert.equal(simulate.category, 'IAM ポリシー');
-    assert.match(pkg.contributes.configuration.properties['iamPolicy.detectInJson'].description ?? '', /^内容が IAM ポリシー/);
+    assert.equal(shown(simulate.title), 'リクエストをシミュレート…');
+    assert.deepEqual(simulate.title, { value: 'リクエストをシミュレート…', original: 'Simulate Request…' });
+    assert.equal(shown(simulate.category), 'IAM ポリシー');
+    assert.match(shown(pkg.contributes.configuration.properties['iamPolicy.detectInJson'].description) ?? '', /^内容が IAM ポリシー/);
   });
 
   test('diagnostics and hovers from the language server are Japanese; codes and action names stay', async () => {
