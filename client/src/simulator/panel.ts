@@ -10,6 +10,7 @@ import { ActionSuggestionsRequest, SimulateRequest } from '../requests';
 import { validateWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from './scenarioFile';
 import { addPolicy, emptyState, policyUris, toSimulateParams, validatePanelState, type PanelState, type PolicyRefState, type Slot } from './state';
+import { webviewTexts } from './webviewTexts';
 
 export const VIEW_TYPE = 'iamPolicy.simulator';
 const DEBOUNCE_MS = 250;
@@ -228,7 +229,7 @@ export class SimulatorPanel {
     const nonce = makeNonce();
     const src = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, f)).toString();
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${vscode.env.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
@@ -238,6 +239,7 @@ export class SimulatorPanel {
 </head>
 <body>
 <main id="app" aria-label="${vscode.l10n.t('Simulate an IAM request')}"><p>${vscode.l10n.t('Loading the simulator…')}</p></main>
+<script nonce="${nonce}" id="iam-l10n" type="application/json">${JSON.stringify(webviewTexts()).replace(/</g, '\\u003c')}</script>
 <script nonce="${nonce}" src="${src('protocol.js')}"></script>
 <script nonce="${nonce}" src="${src('simulator.js')}"></script>
 </body>
