@@ -27,8 +27,11 @@ const sections = [
   ['Validation of AWS ReadOnlyAccess in-process (issue 4)', 'node', ['scripts/bench-validate.mjs']],
   ['LSP over stdio: diagnostics, hover and completion on small, medium and huge documents; cold start; RSS (issue 8)', 'node', ['--import', 'tsx', 'bench/lsp-diagnostics.ts']],
   ['LSP over stdio: completion and hover on ReadOnlyAccess, cold start to initialize (issue 5)', 'node', ['scripts/bench-lsp.mjs']],
+  ['Policies in templates: open → diagnostics over LSP stdio, the CLI over 170 templates (issue 18)', 'node', ['--import', 'tsx', 'bench/templates.ts']],
   ['Evaluator against @cloud-copilot/iam-simulate (issue 6)', 'node', ['scripts/bench-eval.mjs']],
   ['IAM model: loading a 1,000-user + 1,000-role export, effective permissions over the whole catalog (issue 11)', 'node', ['--import', 'tsx', 'bench/model.ts']],
+  ['CLI simulate/test over many scenarios against @cloud-copilot/iam-simulate; peak RSS (issue 13)', 'node', ['--import', 'tsx', 'bench/cli.bench.ts']],
+  ['LSP over stdio: the first seconds of a fresh server (issue 13)', 'node', ['--import', 'tsx', 'bench/lsp-first-open.ts']],
 ];
 
 console.log('building…');

@@ -1,4 +1,5 @@
-// Bundles the client, the server, the CLI and the GitHub Action's entry with esbuild; copies the catalog data next to them.
+// Bundles the client, the server, the CLI, the GitHub Action's entry and the webview script with esbuild; copies the
+// catalog data next to them.
 // usage: node scripts/build.mjs [--watch] [--dev]
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,11 @@ const configs = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // the GitHub Action's entry (action.yml); neither the .vsix nor the npm package ships it
   { ...common, entryPoints: ['server/src/action.ts'], outfile: 'dist/action.js' },
+  // the Simulate Request webview: its script with @vscode-elements/elements bundled in, and its stylesheet
+  {
+    ...common, platform: 'browser', target: 'chrome120', format: 'iife', mainFields: ['browser', 'module', 'main'],
+    entryPoints: ['client/webview/simulator/main.ts'], outfile: 'dist/webview/simulator.js',
+  },
 ];
 
 // the Terraform parser: tree-sitter's WASM runtime and the HCL/Terraform grammar, loaded at run time
@@ -52,6 +58,9 @@ function copyData() {
     if (f.endsWith('.json')) writeAtomically(join(root, 'dist/data', f), readFileSync(join(root, 'server/data', f)));
   }
   for (const w of WASM) writeAtomically(join(root, 'dist/data', w.split('/').pop()), readFileSync(join(root, w)));
+  // the licences of what the webview bundle contains travel with it (the .vsix ships it; the npm package does not)
+  mkdirSync(join(root, 'dist/webview'), { recursive: true });
+  writeAtomically(join(root, 'dist/webview/THIRD_PARTY_NOTICES.md'), readFileSync(join(root, 'client/webview/THIRD_PARTY_NOTICES.md')));
 }
 
 copyData();
@@ -62,5 +71,5 @@ if (watch) {
   const t0 = Date.now();
   const built = await Promise.all(configs.map((c) => esbuild.build({ ...c, write: false })));
   for (const r of built) for (const f of r.outputFiles) { mkdirSync(dirname(f.path), { recursive: true }); writeAtomically(f.path, f.contents); }
-  console.log(`bundled dist/extension.js, dist/server.js, dist/cli.js, dist/action.js in ${Date.now() - t0} ms`);
+  console.log(`bundled dist/extension.js, dist/server.js, dist/cli.js, dist/action.js, dist/webview/simulator.js in ${Date.now() - t0} ms`);
 }

@@ -2,8 +2,8 @@
 // runtime dependency, so node_modules stays out (--no-dependencies); .vscodeignore whitelists what ships.
 // package.json's `files` is the npm package's whitelist (the CLI), and vsce refuses a folder that has both, so vsce runs
 // in a staging folder holding what .vscodeignore names and a package.json without `files`.
-// Fails when the .vsix is over 3 MB or holds sources, tests, maps or node_modules (client/media/ is the webview's
-// runtime script and styles, so it ships).
+// Fails when the .vsix is over 3 MB or holds sources, tests, maps or node_modules (the webview's script and styles
+// ship as dist/webview/, bundled).
 // usage: node scripts/package.mjs [--out FILE]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const argv = process.argv.slice(2);
 const out = resolve(argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : join(root, `${pkg.name}-${pkg.version}.vsix`));
 const MAX_BYTES = 3 * 1024 * 1024;
-const FORBIDDEN = [/(^|\/)node_modules\//, /\.ts$/, /\.map$/, /^extension\/(client\/(?!media\/)|server|test|scripts|examples|bench|out|docs)\//, /\.vsix$/];
+const FORBIDDEN = [/(^|\/)node_modules\//, /\.ts$/, /\.map$/, /^extension\/(client|server|test|scripts|examples|bench|out|docs)\//, /\.vsix$/];
 
 function run(cmd, args, cwd = root) {
   const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });

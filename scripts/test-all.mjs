@@ -5,7 +5,8 @@
 // Layers: typecheck, catalog (catalog:check), managed-policies (managed-policies:check), build, unit (test/unit), server (test/server, LSP over stdio),
 // package (.vsix), cli-package (the npm package packed, installed offline into a temp project and run there; the
 // pre-commit hooks and the GitHub Action's entry as processes), host (idempotent code-server install), integration
-// (mocha in code-server's extension host), integration-ja (the same in a Japanese host), ui (headless Chromium on code-server with the installed .vsix).
+// (mocha in code-server's extension host), integration-ja (the same in a Japanese host), ui (headless Chromium on code-server with the installed .vsix), ui-simulate, ui-templates and ui-ja
+// (headless Chromium, extension from dist/ in development mode).
 //
 // usage: node scripts/test-all.mjs                       everything (what CI runs)
 //        node scripts/test-all.mjs --only unit,server    chosen layers, plus the layers they need
@@ -31,6 +32,7 @@ const LAYERS = [
   { name: 'ui', cmd: ['node', 'test/e2e/ui-smoke.mjs'], counts: 'summary', needs: ['package', 'host'] },
   { name: 'ui-simulate', cmd: ['node', 'test/e2e/simulate.mjs'], counts: 'summary', needs: ['build', 'host'] },
   { name: 'ui-ja', cmd: ['node', 'test/e2e/ui-ja.mjs'], counts: 'summary', needs: ['build', 'host'] },
+  { name: 'ui-templates', cmd: ['node', 'test/e2e/templates.mjs'], counts: 'summary', needs: ['build', 'host'] },
 ];
 
 const root = new URL('..', import.meta.url).pathname;

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { CatalogInfoResult, IamInitializationOptions, PolicyType, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
 import { CatalogInfoRequest, PolicyTypeRequest, SetPolicyTypeNotification } from './requests';
+import { registerIamModel, type IamModelApi } from './model';
 import { registerSimulator, type SimulatorApi } from './simulator';
 
 const policyTypePicks = (): { type: PolicyType | null; label: string }[] => [
@@ -24,6 +25,8 @@ export interface ExtensionApi {
   ready: Promise<void>;
   /** the Simulate Request panel and scenario files (for tests) */
   simulator: SimulatorApi;
+  /** the IAM view, Simulate as…, Show effective permissions (for tests) */
+  iamModel: IamModelApi;
   /** the policy-type status bar item's text, or undefined while it is hidden (for tests) */
   policyTypeStatus(): string | undefined;
   /** the status bar item's tooltip: the type, why, and what to do if it is not meant (for tests) */
@@ -123,11 +126,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
 
   const simulator = registerSimulator(context, client, ready, output);
+  const iamModel = registerIamModel(context, client, ready, simulator);
 
   await ready;
   void updateStatus();
   return {
-    client, ready, simulator,
+    client, ready, simulator, iamModel,
     policyTypeStatus: () => (statusShown ? status.text : undefined),
     policyTypeTooltip: () => (statusShown && typeof status.tooltip === 'string' ? status.tooltip : undefined),
   };

@@ -9,3 +9,7 @@ export const SimulateRequest: typeof protocol.SimulateRequest = 'iamPolicy/simul
 export const ActionSuggestionsRequest: typeof protocol.ActionSuggestionsRequest = 'iamPolicy/actionSuggestions';
 export const PolicyStatementsRequest: typeof protocol.PolicyStatementsRequest = 'iamPolicy/policyStatements';
 export const ScenarioResultsRequest: typeof protocol.ScenarioResultsRequest = 'iamPolicy/scenarioResults';
+export const ModelListRequest: typeof protocol.ModelListRequest = 'iamPolicy/modelList';
+export const EffectivePermissionsRequest: typeof protocol.EffectivePermissionsRequest = 'iamPolicy/effectivePermissions';
+export const ManagedPolicyRequest: typeof protocol.ManagedPolicyRequest = 'iamPolicy/managedPolicy';
+export const MANAGED_POLICY_SCHEME: typeof protocol.MANAGED_POLICY_SCHEME = 'iam-aws-managed';

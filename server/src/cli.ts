@@ -5,6 +5,7 @@ import { loadManagedPolicies } from './node/modelFiles';
 import { inGitHubActions } from './cli/annotations';
 import { runLint, TERRAFORM_FILE, type LintOptions } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
+import { bufferedOutput } from './cli/bufferedOutput';
 import { loadTerraformParser } from './node/terraformParser';
 import { ACCESS_USAGE, runAccess } from './cli/access';
 
@@ -77,7 +78,8 @@ async function main(rawArgv: string[]): Promise<number> {
   }
   if (cmd === 'access') return runAccess(args, loadCatalog(), out);
   if (cmd === 'simulate' || cmd === 'test') {
-    return runScenarioCommand(cmd, args, loadCatalog(), out);
+    const o = bufferedOutput();
+    try { return await runScenarioCommand(cmd, args, loadCatalog(), o.out, o.err); } finally { o.flush(); }
   }
   process.stderr.write(`iam-policy: unknown command "${cmd}"\n${USAGE}\n`);
   return 2;

@@ -1,8 +1,10 @@
 // UI test of the Simulate Request panel in the real workbench: code-server in headless Debian Chromium with the
 // extension loaded from this checkout (development mode, dist/ as built). Opens an example policy, runs
 // "IAM Policy: Simulate Request…", fills the request in the webview, sees Allowed, types a Deny statement into the
-// policy and sees ExplicitlyDenied naming that statement. Works on a copy of examples/, so nothing in the repo changes.
-// Screenshots: simulate-allowed.png, simulate-denied.png in test-results/screenshots (or --shots DIR; the README's
+// policy and sees ExplicitlyDenied naming that statement; then opens the IAM view in the Explorer, runs "Simulate
+// as…" on the user Hoge of examples/model and sees the policies gathered from the model (his group's ReadOnlyAccess).
+// Works on a copy of examples/, so nothing in the repo changes.
+// Screenshots: simulate-allowed.png, simulate-denied.png, iam-view.png, simulate-as-user.png in test-results/screenshots (or --shots DIR; the README's
 // come from --shots docs/screenshots).
 // usage: node test/e2e/simulate.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
@@ -29,11 +31,13 @@ async function main() {
   const t0 = Date.now();
   try {
     server = await startCodeServer({ folder, profile, smokeTestDriver: true });
-    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${root}`]];
     browser = await launchChromium();
-    page = await S.openWorkbench(browser, `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { width: 1500, height: 950 });
+    page = await S.openDevWorkbench(browser, server, root, folder, { width: 1500, height: 950 });
     console.log(`  workbench up after ${Date.now() - t0} ms`);
     const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    // the webview runs under default-src 'none' with a nonce: any resource or style it needs beyond that shows here
+    const cspViolations = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
 
     await step('open policies/app-read-s3.policy.json', async () => {
       await S.quickOpen('app-read-s3.policy.json', 's3:GetObject');
@@ -53,13 +57,14 @@ async function main() {
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Simulate Request' }).first().waitFor({ timeout: 5000 });
       });
       await page.keyboard.press('Enter');
-      await webview.locator('fieldset.slot', { hasText: 'Identity policies' }).locator('text=app-read-s3.policy.json').waitFor({ timeout: 45_000 });
+      await webview.locator('fieldset.slot', { hasText: 'Identity policies' }).locator('button.link', { hasText: 'app-read-s3.policy.json' }).waitFor({ timeout: 45_000 });
     });
 
     await step('fill the request: the panel shows Allowed and the deciding statement', async () => {
-      await webview.locator('#principal').fill('arn:aws:sts::111122223333:assumed-role/app-role/session-1');
-      await webview.locator('#action').fill('s3:GetObject');
-      await webview.locator('#resource').fill('arn:aws:s3:::acme-reports/2026/q3.csv');
+      // the fields are vscode-textfield components: fill the <input> in their shadow roots
+      await webview.locator('vscode-textfield#principal input').fill('arn:aws:sts::111122223333:assumed-role/app-role/session-1');
+      await webview.locator('vscode-textfield#action input').fill('s3:GetObject');
+      await webview.locator('vscode-textfield#resource input').fill('arn:aws:s3:::acme-reports/2026/q3.csv');
       await webview.locator('#decision', { hasText: 'Allowed' }).waitFor();
       await webview.locator('#deciding', { hasText: '"ReadReports"' }).waitFor();
       assert.equal(await webview.locator('#decision').innerText(), 'Allowed');
@@ -80,12 +85,70 @@ async function main() {
       await page.screenshot({ path: join(shots, 'simulate-denied.png') });
     });
 
+    await step('the panel\'s controls are @vscode-elements components, and the webview broke no CSP rule', async () => {
+      assert.equal(await webview.locator('vscode-button', { hasText: 'Save Scenario' }).count(), 1);
+      assert.ok(await webview.locator('vscode-checkbox').count() >= 1, 'the policy rows have vscode-checkbox toggles');
+      // the components style themselves through adopted style sheets: a styled button has the theme's background
+      const bg = await webview.locator('vscode-button', { hasText: 'Save Scenario' }).locator('.base').evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'vscode-button has no background: its styles did not apply');
+      assert.deepEqual(cspViolations, []);
+    });
+
     await step('clicking the deciding statement reveals it in the editor', async () => {
       await webview.locator('#deciding button', { hasText: '"DenyReportReads"' }).click();
       await until(async () => {
         const sel = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
         assert.match(sel, /Ln 4, Col \d+/, sel);
       }, 10_000, 500);
+    });
+
+    await step('the IAM view in the Explorer lists the model: Hoge with his group, ReadOnlyRole with who may assume it', async () => {
+      await page.keyboard.press('Control+Shift+E');
+      const header = page.locator('.pane-header[aria-label^="IAM"]');
+      await header.waitFor({ timeout: 30_000 });
+      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      // room for the IAM view: the folder tree above it collapsed (layout only)
+      const folders = page.locator('.pane-header[aria-label^="Explorer Section"]');
+      if ((await folders.getAttribute('aria-expanded').catch(() => null)) === 'true') await folders.click();
+      const tree = page.locator('.pane', { has: header });
+      await tree.locator('.monaco-list-row', { hasText: 'main (111111111111)' }).waitFor({ timeout: 30_000 });
+      await tree.locator('.monaco-list-row', { hasText: 'Hoge' }).filter({ hasText: 'Developers' }).waitFor();
+      await tree.locator('.monaco-list-row', { hasText: 'ReadOnlyRole' }).filter({ hasText: 'assumable by arn:aws:iam::111111111111:user/Hoge' }).waitFor();
+    });
+
+    await step('"Simulate as…" on Hoge: the panel simulates as him and shows the policies gathered from the model', async () => {
+      const tree = page.locator('.pane', { has: page.locator('.pane-header[aria-label^="IAM"]') });
+      const hoge = tree.locator('.monaco-list-row', { hasText: 'Hoge' }).filter({ hasText: 'Developers' });
+      await hoge.hover();
+      await hoge.locator('.action-label[aria-label="Simulate as…"]').click();
+      // the principal picker shows once the panel runs against a model
+      await webview.locator('vscode-single-select#model-principal').waitFor({ timeout: 30_000 });
+      await until(async () => assert.equal(await webview.locator('vscode-textfield#principal input').inputValue(), 'arn:aws:iam::111111111111:user/Hoge'), 10_000, 200);
+      await webview.locator('vscode-textfield#action input').fill('s3:GetObject');
+      await webview.locator('vscode-textfield#resource input').fill('arn:aws:s3:::example-shared-bucket/report.csv');
+      await webview.locator('#decision', { hasText: 'Allowed' }).waitFor();
+      await webview.locator('#deciding', { hasText: 'example-shared-bucket/report.csv' }).waitFor();
+      const gathered = webview.locator('#gathered');
+      await gathered.locator('li', { hasText: 'ReadOnlyAccess' }).filter({ hasText: 'Developers' }).waitFor();
+      await gathered.locator('li', { hasText: 'AssumeReadOnlyRole' }).waitFor();
+      // the deciding statement of a gathered policy opens where the model has it
+      await webview.locator('#deciding button', { hasText: 'in ReadOnlyAccess' }).first().waitFor();
+      await until(async () => assert.equal(await webview.locator('vscode-single-select#model-principal').evaluate((el) => el.value), 'arn:aws:iam::111111111111:user/Hoge'), 10_000, 200);
+      assert.match(await webview.locator('vscode-single-select#model-files').evaluate((el) => el.value), /seed-world\.iam-model\.json$/);
+      // room for the panel: no secondary side bar (layout only)
+      if (await page.locator('.part.auxiliarybar').isVisible()) {
+        await page.keyboard.press('Control+Alt+B');
+        await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+      }
+      await page.screenshot({ path: join(shots, 'iam-view.png') });
+      await webview.locator('fieldset.model').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'simulate-as-user.png') });
+    });
+
+    await step('a gathered AWS managed policy opens read-only from the bundled data', async () => {
+      await webview.locator('#gathered button', { hasText: 'ReadOnlyAccess' }).first().click();
+      await page.locator('.tab', { hasText: 'ReadOnlyAccess.json' }).waitFor();
+      await page.locator('.monaco-editor .view-line', { hasText: '"Statement"' }).first().waitFor();
     });
   } finally {
     await browser?.close().catch(() => {});

@@ -30,6 +30,27 @@ export function createSteps(shots, failPrefix) {
     await page.locator('.monaco-workbench').waitFor();
     return page;
   };
+  /**
+   * The workbench of a code-server started with `smokeTestDriver`, with the extension loaded in development mode from
+   * the checkout at `root` (dist/ as built), on `folder`.
+   */
+  s.openDevWorkbench = (browser, server, root, folder, viewport) => {
+    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${root}`]];
+    return s.openWorkbench(browser, `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, viewport);
+  };
+  /** Puts the cursor at offset `at` of the open editor's text with Go to Line/Column (closing any widget first). */
+  s.goTo = async (text, at) => {
+    const line = text.slice(0, at).split('\n').length;
+    const column = at - text.lastIndexOf('\n', at - 1);
+    await s.page.keyboard.press('Escape');
+    await s.page.keyboard.press('Control+G');
+    await s.page.keyboard.type(`${line}:${column}`);
+    await s.page.keyboard.press('Enter');
+    // keys pressed while Go to Line is still closing land in the quick input, not the editor: wait until the editor
+    // has the caret where it should be
+    await s.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
+    await s.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 5000 });
+  };
   /** retries fn (which throws until the UI is ready) for up to ms */
   s.until = async (fn, ms = 30_000, pause = 1000) => {
     const end = Date.now() + ms;

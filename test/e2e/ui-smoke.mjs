@@ -20,22 +20,8 @@ const folder = join(root, 'examples');
 const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
 const S = createSteps(shots, 'fail-');
-const { step, until } = S;
+const { step, until, goTo } = S;
 let page;
-
-/** Puts the cursor at offset `at` of the open editor's text with Go to Line/Column (closing any widget first). */
-async function goTo(text, at) {
-  const line = text.slice(0, at).split('\n').length;
-  const column = at - text.lastIndexOf('\n', at - 1);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(`${line}:${column}`);
-  await page.keyboard.press('Enter');
-  // keys pressed while Go to Line is still closing land in the quick input, not the editor: wait until the editor
-  // has the caret where it should be
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 5000 });
-}
 
 async function main() {
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);

@@ -7,7 +7,9 @@ import type { ActionSuggestionsResult, SimulateResult } from '../../../server/sr
 import { DeciderDecorations } from '../inline/decorations';
 import { toRange } from '../ranges';
 import { ActionSuggestionsRequest, SimulateRequest } from '../requests';
-import { validateWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
+import type { ModelLocation } from '../model/iamView';
+import { principalsOf, type WorkspaceModel } from '../model/workspaceModel';
+import { validateWebviewMessage, type HostMessage, type ModelOptions, type WebviewMessage } from './messages';
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from './scenarioFile';
 import { addPolicy, emptyState, policyUris, toSimulateParams, validatePanelState, type PanelState, type PolicyRefState, type Slot } from './state';
 import { webviewTexts } from './webviewTexts';
@@ -29,6 +31,10 @@ export interface EvaluationEvent { state: PanelState; response: SimulateResult }
 
 export class SimulatorPanel {
   static current: SimulatorPanel | undefined;
+  /** the workspace's IAM model files (the model picker offers them); set when the extension activates */
+  static workspaceModel: WorkspaceModel | undefined;
+  /** opens a policy the model gathered (a place in a model file, or an AWS managed policy); set with workspaceModel */
+  static openLocation: ((l: ModelLocation) => Promise<unknown>) | undefined;
   private static readonly evaluatedEmitter = new vscode.EventEmitter<EvaluationEvent>();
   /** fires after each evaluation the panel shows (tests wait on it) */
   static readonly onDidEvaluate = SimulatorPanel.evaluatedEmitter.event;
@@ -46,7 +52,7 @@ export class SimulatorPanel {
   private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext,
     private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel, state: PanelState) {
     this.state = state;
-    const media = vscode.Uri.joinPath(context.extensionUri, 'client', 'media');
+    const media = webviewRoot(context);
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.iconPath = new vscode.ThemeIcon('shield');
     panel.webview.html = this.html(panel.webview, media);
@@ -59,6 +65,7 @@ export class SimulatorPanel {
       vscode.workspace.onDidSaveTextDocument((d) => { if (policyUris(this.state).includes(d.uri.toString())) this.schedule(); }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.decorations.apply(this.lastResponse)),
     );
+    if (SimulatorPanel.workspaceModel) this.disposables.push(SimulatorPanel.workspaceModel.onDidChange(() => void this.postModelOptions()));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
     const onDisk = (u: vscode.Uri) => { if (policyUris(this.state).includes(u.toString())) this.schedule(); };
     this.disposables.push(watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk));
@@ -69,7 +76,7 @@ export class SimulatorPanel {
     let p = SimulatorPanel.current;
     if (!p) {
       const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Simulate Request'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-        { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'client', 'media')] });
+        { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [webviewRoot(context)] });
       p = SimulatorPanel.current = new SimulatorPanel(panel, context, client, log, emptyState());
     } else p.panel.reveal(undefined, false);
     if (update) p.setState(update(p.state));
@@ -85,9 +92,32 @@ export class SimulatorPanel {
   }
 
   setState(state: PanelState): void {
+    const modelChanged = JSON.stringify(state.model) !== JSON.stringify(this.state.model);
     this.state = state;
     this.post({ type: 'state', state });
+    if (modelChanged) void this.postModelOptions();
     this.schedule();
+  }
+
+  /** the model picker's choices: the workspace's model files and the users and roles of the chosen ones */
+  async modelOptions(): Promise<ModelOptions> {
+    const model = SimulatorPanel.workspaceModel;
+    if (!model) return { files: [], principals: [], problems: [] };
+    const { files } = await model.get();
+    let principals: ModelOptions['principals'] = [];
+    let problems: string[] = [];
+    try {
+      const listing = await model.list(this.state.model);
+      principals = principalsOf(listing.accounts).map((p) => ({ arn: p.arn, label: `${p.kind}/${p.name} (${p.account})`, detail: p.detail }));
+      problems = listing.problems.map((p) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri))}: ${p.path}: ${p.message}`);
+    } catch (e) {
+      problems = [`The language server could not list the model: ${(e as Error).message}`];
+    }
+    return { files: files.map((u) => ({ uri: u.toString(), label: vscode.workspace.asRelativePath(u) })), principals, problems };
+  }
+
+  private async postModelOptions(): Promise<void> {
+    this.post({ type: 'model', model: await this.modelOptions() });
   }
 
   /** Evaluates now (the debounce is for typing). */
@@ -115,8 +145,12 @@ export class SimulatorPanel {
     this.timer = setTimeout(() => void this.evaluate(), DEBOUNCE_MS);
   }
 
+  private disposed = false;
+
   private post(m: HostMessage): void {
-    void this.panel.webview.postMessage(m);
+    // answers that arrive after the panel was closed have nowhere to go
+    if (this.disposed) return;
+    this.panel.webview.postMessage(m).then(undefined, () => undefined);
   }
 
   /** Handles one message from the webview; malformed ones are logged and answered with a notice, never acted on. */
@@ -132,8 +166,15 @@ export class SimulatorPanel {
       return;
     }
     switch (m.type) {
-      case 'ready': this.post({ type: 'state', state: this.state }); await this.evaluate(); break;
-      case 'update': this.state = m.state; this.schedule(); break;
+      case 'ready': this.post({ type: 'state', state: this.state }); void this.postModelOptions(); await this.evaluate(); break;
+      case 'update': {
+        const modelChanged = JSON.stringify(m.state.model) !== JSON.stringify(this.state.model);
+        this.state = m.state;
+        if (modelChanged) void this.postModelOptions();
+        this.schedule();
+        break;
+      }
+      case 'openOrigin': await SimulatorPanel.openLocation?.({ uri: m.uri, range: m.range, arn: m.arn }); break;
       case 'addPolicies': await this.pickPolicies(m.slot, m.level); break;
       case 'reveal': await revealStatement(vscode.Uri.parse(m.uri), toRange(m.range)); break;
       case 'openPolicy': await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { viewColumn: vscode.ViewColumn.One, preview: false }); break;
@@ -240,13 +281,13 @@ export class SimulatorPanel {
 <body>
 <main id="app" aria-label="${vscode.l10n.t('Simulate an IAM request')}"><p>${vscode.l10n.t('Loading the simulator…')}</p></main>
 <script nonce="${nonce}" id="iam-l10n" type="application/json">${JSON.stringify(webviewTexts()).replace(/</g, '\\u003c')}</script>
-<script nonce="${nonce}" src="${src('protocol.js')}"></script>
 <script nonce="${nonce}" src="${src('simulator.js')}"></script>
 </body>
 </html>`;
   }
 
   dispose(): void {
+    this.disposed = true;
     if (SimulatorPanel.current === this) SimulatorPanel.current = undefined;
     clearTimeout(this.timer);
     this.decorations.dispose();
@@ -258,6 +299,9 @@ export class SimulatorPanel {
 export async function pickScenarioFile(): Promise<vscode.Uri | undefined> {
   return (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Scenario files')]: ['json'] }, openLabel: vscode.l10n.t('Open Scenario') }))?.[0];
 }
+
+/** the webview's script and stylesheet, bundled by scripts/build.mjs from client/webview/simulator/ */
+const webviewRoot = (context: vscode.ExtensionContext) => vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
 
 function makeNonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -40,6 +40,8 @@ export function toScenario(state: PanelState, scenarioPath: string, map: PathMap
   const r = state.request;
   const out: Record<string, unknown> = {};
   if (state.name.trim()) out.name = state.name.trim();
+  const models = state.model.map((u) => map.toPath(u)).filter((f): f is string => !!f).map((f) => ({ file: relative(scenarioPath, f) }));
+  if (models.length) out.model = models.length === 1 ? models[0] : models;
   out.identityPolicies = list(state.identityPolicies);
   const boundaries = list(state.permissionBoundaries);
   if (boundaries.length) out.permissionBoundaries = boundaries;
@@ -108,10 +110,15 @@ export function fromScenario(json: unknown, index: number, scenarioPath: string,
       enabled: true,
     }))
     : [];
+  const models = s.model === undefined ? [] : (Array.isArray(s.model) ? s.model : [s.model]).map((m, i) => {
+    if (!isObject(m) || typeof m.file !== 'string') throw new Error(`${where} model${Array.isArray(s.model) ? `[${i}]` : ''}: expected {"file": "relative/path.iam-model.json"}`);
+    return map.toUri(path.resolve(path.dirname(scenarioPath), m.file));
+  });
   const state = emptyState();
   return {
     ...state,
     name: typeof s.name === 'string' ? s.name : '',
+    model: models,
     identityPolicies: list2(s.identityPolicies, 'identityPolicies'),
     permissionBoundaries: list2(s.permissionBoundaries, 'permissionBoundaries'),
     sessionPolicy: s.sessionPolicy === undefined ? null : policy(s.sessionPolicy, 'sessionPolicy'),

@@ -1,6 +1,6 @@
 // The Simulate Request panel's state: what the webview shows and persists (setState / the panel serializer), and
 // its translation to the server's iamPolicy/simulate parameters. Pure (no vscode import) so unit tests run in Node.
-import type { SimulateParams, SimulatePolicyRef } from '../../../server/src/protocol';
+import type { SimulateModelParams, SimulateParams, SimulatePolicyRef } from '../../../server/src/protocol';
 
 export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
 export const DECISIONS: readonly Decision[] = ['Allowed', 'ExplicitlyDenied', 'ImplicitlyDenied'];
@@ -37,6 +37,8 @@ export interface ContextRow {
 export interface PanelState {
   version: 1;
   name: string;
+  /** URIs of the IAM model files the request runs against (the principal's policies are gathered from them); [] = none */
+  model: string[];
   identityPolicies: PolicyRefState[];
   permissionBoundaries: PolicyRefState[];
   sessionPolicy: PolicyRefState | null;
@@ -70,6 +72,7 @@ export function emptyState(): PanelState {
   return {
     version: 1,
     name: '',
+    model: [],
     identityPolicies: [],
     permissionBoundaries: [],
     sessionPolicy: null,
@@ -163,6 +166,7 @@ export function validatePanelState(v: unknown, path = 'state'): PanelState {
   return {
     version: 1,
     name: v.name === undefined ? '' : str(v.name, `${path}.name`, 500),
+    model: v.model === undefined ? [] : arr(v.model, `${path}.model`, LIMITS.policies).map((u, i) => uri(u, `${path}.model[${i}]`)),
     identityPolicies: arr(v.identityPolicies, `${path}.identityPolicies`, LIMITS.policies).map((p, i) => validatePolicyRef(p, `${path}.identityPolicies[${i}]`)),
     permissionBoundaries: arr(v.permissionBoundaries, `${path}.permissionBoundaries`, LIMITS.policies).map((p, i) => validatePolicyRef(p, `${path}.permissionBoundaries[${i}]`)),
     sessionPolicy: v.sessionPolicy == null ? null : validatePolicyRef(v.sessionPolicy, `${path}.sessionPolicy`),
@@ -200,7 +204,8 @@ const ref = (p: PolicyRefState): SimulatePolicyRef => ({
   ...(p.uri ? { uri: p.uri } : {}), ...(p.policy ? { policy: p.policy } : {}), ...(p.name ? { name: p.name } : {}), enabled: p.enabled,
 });
 
-export function toSimulateParams(s: PanelState): SimulateParams {
+/** The server's parameters; with model files, a simulate-as-principal request (the server gathers the policies). */
+export function toSimulateParams(s: PanelState): SimulateParams | SimulateModelParams {
   const level = (l: OrgLevelState) => ({ orgIdentifier: l.orgIdentifier, enabled: l.enabled, policies: l.policies.map(ref) });
   const r = s.request;
   return {
@@ -217,12 +222,13 @@ export function toSimulateParams(s: PanelState): SimulateParams {
       context: contextOf(s.context),
     },
     ...(s.expected ? { expected: s.expected } : {}),
+    ...(s.model.length ? { model: { uris: [...s.model] } } : {}),
   };
 }
 
-/** Every policy URI the state names (enabled or not): a change to any of these re-evaluates. */
+/** Every policy and model file URI the state names (enabled or not): a change to any of these re-evaluates. */
 export function policyUris(s: PanelState): string[] {
-  const all = [...s.identityPolicies, ...s.permissionBoundaries, ...(s.sessionPolicy ? [s.sessionPolicy] : []),
+  const all = [...s.model.map((uri) => ({ uri })), ...s.identityPolicies, ...s.permissionBoundaries, ...(s.sessionPolicy ? [s.sessionPolicy] : []),
     ...(s.resourcePolicy ? [s.resourcePolicy] : []), ...s.scps.flatMap((l) => l.policies), ...s.rcps.flatMap((l) => l.policies)];
   return [...new Set(all.map((p) => p.uri).filter((u): u is string => !!u))];
 }

@@ -2,13 +2,14 @@
 // Exit status: 0 all good; 1 a test failed; 2 bad usage or bad input (file, JSON path and what was expected on stderr).
 // Inside GitHub Actions, failures and bad input are also printed as workflow annotations.
 import type { Catalog } from '../core/catalog/catalog';
-import { formatPath, simulate, type Scenario, type SimulationResult } from '../core/evaluator';
+import { compilePolicySet, formatPath, type Scenario, type SimulationResult } from '../core/evaluator';
 import { applyModel, type GatheredPolicy } from '../core/model/gather';
-import { loadScenarioFile, type LoadedScenarios } from '../node/scenarioFiles';
+import { loadScenarioFile, readPolicyFile, type LoadedScenarios, type PolicyFileReader } from '../node/scenarioFiles';
 import { modelOfScenario } from '../node/modelFiles';
 import { gatheredJson, modelProblemLines } from './modelOutput';
 import { inGitHubActions, workflowCommand } from './annotations';
 import * as l10n from '@vscode/l10n';
+import { cachedPolicyReader } from './policyFileCache';
 
 interface Options { format: 'text' | 'json'; files: string[]; quiet: boolean }
 
@@ -71,16 +72,61 @@ function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string
   for (const e of r.errors) out(`  ${l10n.t('problem: {0}', e)}`);
 }
 
-export async function runScenarioCommand(cmd: string, args: string[], catalog: Catalog, out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
+/**
+ * Writes a JSON array item by item, byte for byte what JSON.stringify(items, null, 2) prints with the array nested
+ * `depth` levels deep, so a run over many scenarios never holds all results, or one huge string, in memory. Items are
+ * handed to `out` in chunks of about 64 KB (fewer writes).
+ */
+class JsonArrayWriter {
+  private chunk: string[] = [];
+  private chunkSize = 0;
+  private count = 0;
+  private readonly cut: number;
+  constructor(private readonly out: (s: string) => void, private readonly head: string, private readonly depth: number) {
+    // an item wrapped in depth + 1 arrays comes out of JSON.stringify indented as it sits in the output; the k
+    // wrappers add k(k + 1) characters at each end
+    this.cut = (depth + 1) * (depth + 2);
+  }
+
+  push(item: unknown): void {
+    let wrapped: unknown = item;
+    for (let k = 0; k <= this.depth; k++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    if (this.count++ === 0) this.out(`${this.head}[`);
+    // `out` ends each chunk with the newline that follows an item's comma
+    else if (this.chunkSize > 65536) { this.chunk.push(','); this.flush(); }
+    else this.chunk.push(',\n');
+    this.chunk.push(text.slice(this.cut, text.length - this.cut));
+    this.chunkSize += text.length;
+  }
+
+  private flush(): void {
+    if (this.chunk.length) this.out(this.chunk.join(''));
+    this.chunk = [];
+    this.chunkSize = 0;
+  }
+
+  /** Closes the array; `tail` follows the closing bracket on its line (`,` before more properties). */
+  end(tail = ''): void {
+    if (this.count === 0) { this.out(`${this.head}[]${tail}`); return; }
+    this.flush();
+    this.out(`${' '.repeat(2 * this.depth)}]${tail}`);
+  }
+}
+
+export async function runScenarioCommand(cmd: string, args: string[], catalog: Catalog, out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s + '\n'), readPolicy: PolicyFileReader = readPolicyFile): Promise<number> {
   const opts = parseArgs(cmd, args);
   if (typeof opts === 'string') { err(`iam-policy ${cmd}: ${opts}`); return 2; }
   // annotations share stdout with text output; next to JSON they go to stderr so the JSON stays parseable
   const annotate = inGitHubActions() ? (opts.format === 'text' ? out : err) : undefined;
   let badInput = false;
   let passed = 0, failed = 0;
-  const json: Record<string, unknown>[] = [];
+  const json = opts.format === 'json'
+    ? (cmd === 'test' ? new JsonArrayWriter(out, '{\n  "results": ', 1) : new JsonArrayWriter(out, '', 0))
+    : undefined;
+  const readCached = cachedPolicyReader(readPolicy);
   for (const file of opts.files) {
-    const loaded = loadScenarioFile(file);
+    const loaded = loadScenarioFile(file, readCached);
     if (loaded.errors.length) { badInput = true; reportErrors(loaded, err, annotate); }
     const reportedModels = new Set<string>();
     loaded.scenarios.forEach((given, i) => {
@@ -103,18 +149,28 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         s = applied.scenario;
         gathered = { principal: s.request.principal, gathered: applied.gathered };
       }
-      const r = simulate(s, catalog);
+      const failure = (decision: string) => annotate?.(workflowCommand({ level: 'error', file, title: 'iam-policy test', message: `${label(s, i)}: ${decision}, expected ${s.expected}` }));
+      // compiled for this scenario alone (its policies' compilations are shared through the parsed policy objects):
+      // the evaluator's per-scenario cache would only hold on to it
+      const compiled = compilePolicySet(s, catalog);
+      // `test` in text explains only the failures it prints: a pass, or a failure under --quiet, needs the decision alone
+      if (cmd === 'test' && !json) {
+        const decision = compiled.decide(s.request);
+        if (decision === s.expected) { passed++; if (!opts.quiet) out(`pass  ${file}: ${label(s, i)}: ${decision}`); return; }
+        if (opts.quiet) { failed++; failure(decision); return; }
+      }
+      const r = compiled.simulate(s.request, { name: s.name, expected: s.expected });
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
-      if (cmd === 'test' && !r.pass) annotate?.(workflowCommand({ level: 'error', file, title: 'iam-policy test', message: `${label(s, i)}: ${r.decision}, expected ${r.expected}` }));
-      if (opts.format === 'json') json.push(resultJson(r, file, gathered));
-      else if (cmd === 'test' && opts.quiet) return;
+      if (cmd === 'test' && !r.pass) failure(r.decision);
+      if (json) json.push(resultJson(r, file, gathered));
       else if (cmd === 'test') {
         out(`${r.pass ? 'pass' : 'FAIL'}  ${file}: ${label(s, i)}: ${r.decision}${r.pass ? '' : ` (expected ${r.expected})`}`);
         if (!r.pass) for (const line of r.explanation) out(`      ${line}`);
       } else { textResult(r, s, i, out, gathered?.gathered); out(''); }
     });
   }
-  if (opts.format === 'json') out(JSON.stringify(cmd === 'test' ? { results: json, passed, failed } : json, null, 2));
+  if (json && cmd === 'test') { json.end(','); out(`  "passed": ${passed},\n  "failed": ${failed}\n}`); }
+  else if (json) json.end();
   if (cmd === 'test' && opts.format === 'text') out(l10n.t('{0} passed, {1} failed', passed, failed));
   if (badInput) return 2;
   return failed ? 1 : 0;

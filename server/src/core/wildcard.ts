@@ -31,8 +31,29 @@ export function cachedGlob(pattern: string, caseInsensitive: boolean): RegExp {
   return re;
 }
 
+/**
+ * false when the literal text before the pattern's first wildcard already differs from `value`, true or undefined
+ * (undecided) otherwise. Most patterns of a long action list fail here, with no RegExp built. ASCII letters compare
+ * as the RegExp `i` flag compares them; a non-ASCII pair is left to the RegExp.
+ */
+function literalHeadMatches(pattern: string, value: string, caseInsensitive: boolean): boolean | undefined {
+  for (let i = 0; i < pattern.length; i++) {
+    const a = pattern.charCodeAt(i);
+    if (a === 42 || a === 63) return undefined; // * or ?
+    const b = value.charCodeAt(i);
+    if (a === b) continue;
+    if (Number.isNaN(b)) return false;
+    if (a > 127 && b > 127) return undefined;
+    if (!caseInsensitive || a > 127 || b > 127) return false;
+    const la = a | 32;
+    if (la !== (b | 32) || la < 97 || la > 122) return false;
+  }
+  return undefined;
+}
+
 /** Whether `value` matches the glob `pattern`. */
 export function globMatch(pattern: string, value: string, caseInsensitive: boolean): boolean {
   if (!hasWildcard(pattern)) return caseInsensitive ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
+  if (literalHeadMatches(pattern, value, caseInsensitive) === false) return false;
   return cachedGlob(pattern, caseInsensitive).test(value);
 }

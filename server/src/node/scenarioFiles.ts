@@ -9,18 +9,30 @@ export interface LoadedScenarios {
   errors: ScenarioError[];
 }
 
-export function loadScenarioFile(file: string): LoadedScenarios {
+/** Reads a policy file by absolute path; throws an Error whose message says what went wrong. */
+export type PolicyFileReader = (absolutePath: string) => { text: string };
+
+export const readPolicyFile: PolicyFileReader = (absolutePath) => {
+  try { return { text: readFileSync(absolutePath, 'utf8') }; } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(err.code === 'ENOENT' ? `no such file ${absolutePath}` : err.message);
+  }
+};
+
+export function loadScenarioFile(file: string, readPolicy: PolicyFileReader = readPolicyFile): LoadedScenarios {
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return { file, scenarios: [], errors: [{ path: [], message: err.code === 'ENOENT' ? 'file not found' : `cannot read the file: ${err.message}` }] };
   }
   const dir = dirname(resolve(file));
-  const { scenarios, errors } = parseScenarioFile(text, file, (rel) => {
-    try { return { text: readFileSync(resolve(dir, rel), 'utf8') }; } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      throw new Error(err.code === 'ENOENT' ? `no such file ${resolve(dir, rel)}` : err.message);
-    }
-  });
+  // thousands of scenarios name the same few files: resolve each relative path once
+  const resolved = new Map<string, string>();
+  const absolute = (rel: string) => {
+    let abs = resolved.get(rel);
+    if (abs === undefined) { abs = resolve(dir, rel); resolved.set(rel, abs); }
+    return abs;
+  };
+  const { scenarios, errors } = parseScenarioFile(text, file, (rel) => readPolicy(absolute(rel)));
   return { file, scenarios, errors };
 }

@@ -2,7 +2,7 @@
 // a value, what has been typed so far and which text a completion should replace. Built on jsonc-parser's scanner
 // (getLocation), so it works in half-typed documents (unclosed strings, missing braces, no value yet).
 
-import { getLocation, type JSONPath, type Node } from 'jsonc-parser';
+import { getLocation, type JSONPath, type Location, type Node } from 'jsonc-parser';
 import type { PolicyDocument, Span, Statement } from '../core/policy/model';
 
 export type Area =
@@ -89,13 +89,62 @@ function stringBounds(text: string, node: Node): { start: number; end: number; c
   return { start, end: closed ? last : node.offset + node.length, closed };
 }
 
+/** The child of an object or array node whose span holds `offset` strictly inside, by binary search. */
+function childAround(node: Node, offset: number): { child: Node; index: number } | undefined {
+  const kids = node.children ?? [];
+  let lo = 0, hi = kids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = kids[mid];
+    if (offset <= k.offset) hi = mid - 1;
+    else if (offset >= k.offset + k.length) lo = mid + 1;
+    else return { child: k, index: mid };
+  }
+  return undefined;
+}
+
+/**
+ * getLocation(text, offset), but scanning only from the innermost object around the offset, found in the parse tree:
+ * getLocation scans from the start of the text, which costs tens of milliseconds in a document of megabytes. The
+ * scanner's state where an object begins is its path alone (isAtPropertyKey and previousNode are reset there), so
+ * the result is the same, provided the text before that object parsed without error (then the tree's array
+ * indexes are the scanner's comma counts).
+ */
+export function locate(policy: PolicyDocument, offset: number): Pick<Location, 'path' | 'previousNode' | 'isAtPropertyKey'> {
+  const { text, root } = policy;
+  let firstError = Infinity;
+  for (const e of policy.syntaxErrors) firstError = Math.min(firstError, e.offset);
+  let node = root;
+  let path: JSONPath = [];
+  let from: { node: Node; path: JSONPath } | undefined;
+  while (node && (node.type === 'object' || node.type === 'array') && node.offset < offset && node.offset < firstError) {
+    if (node !== root && node.type === 'object') from = { node, path };
+    const around = childAround(node, offset);
+    if (!around) break;
+    if (node.type === 'array') { path = [...path, around.index]; node = around.child; continue; }
+    const [key, value] = around.child.children ?? [];
+    if (!key || !value || offset < value.offset) break;
+    path = [...path, String(key.value)];
+    node = value;
+  }
+  if (!from) return getLocation(text, offset);
+  const base = from.node.offset;
+  const loc = getLocation(text.slice(base), offset - base);
+  const prev = loc.previousNode;
+  return {
+    isAtPropertyKey: loc.isAtPropertyKey,
+    path: [...from.path, ...loc.path],
+    previousNode: prev && { ...prev, offset: prev.offset + base, ...(prev.colonOffset !== undefined ? { colonOffset: prev.colonOffset + base } : {}) },
+  };
+}
+
 export function cursorAt(policy: PolicyDocument, offset: number): Cursor {
   const text = policy.text;
   // the model refused absurd nesting; getLocation would recurse as deep, so there is nothing to locate
   if (policy.tooDeepAt !== undefined) {
     return { offset, path: [], isKey: false, area: { kind: 'unknown' }, inString: false, prefix: '', content: '', replace: { offset, length: 0 }, keyHasColon: false, stringClosed: true };
   }
-  const loc = getLocation(text, offset);
+  const loc = locate(policy, offset);
   let path = loc.path;
   let isKey = loc.isAtPropertyKey;
   let inString = false;

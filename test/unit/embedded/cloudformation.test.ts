@@ -249,3 +249,24 @@ Resources:
     assert.deepEqual(r.diagnostics.map((d) => d.code), ['IAM703']);
   });
 });
+
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-eventbuspolicy.html:
+// `Statement` is "the permission policy statement" EventBridge adds to the bus's policy
+describe('CloudFormation: AWS::Events::EventBusPolicy holds one statement', () => {
+  it('is read as a resource policy of that statement, with an assumed Version (no "no Version" warning)', () => {
+    const r = analyze('event-bus-policy.template.yaml')!;
+    assert.deepEqual(r.policies.map((p) => [p.id, p.policyType]), [['Resources/OrgPutEvents/Properties/Statement', 'resource']]);
+    assert.deepEqual(r.diagnostics.map((d) => `${d.code} ${d.message}`), []);
+    const vp = r.policies[0].virtual;
+    assert.match(vp.text, /"Version": "2012-10-17",\s*"Statement": \[\s*\{\s*"Effect": "Allow"/);
+    assert.match(vp.text, /"Resource": "arn:aws:events:us-east-1:123456789012:event-bus\//);
+    assert.ok(vp.segments.some((s) => s.kind === 'assumed' && /Version/.test(s.note ?? '')));
+  });
+
+  it('a typo next to !GetAtt and !Ref in the statement is reported at the scalar written', () => {
+    const text = read('event-bus-policy.template.yaml').replace('events:PutEvents', 'events:PutEvent');
+    const d = analyze('event-bus-policy.template.yaml', text)!.diagnostics;
+    assert.deepEqual(d.map((x) => x.code), ['IAM202']);
+    assert.equal(textAt(text, d[0].range), 'events:PutEvent');
+  });
+});

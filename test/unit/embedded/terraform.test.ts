@@ -52,6 +52,60 @@ describe('Terraform: extraction', () => {
   });
 });
 
+describe('Terraform: a policy document takes its type from where it is used', () => {
+  before(async () => { parse = await loadTerraformParser(); });
+  const TRUST = readFileSync(join(__dirname, '..', '..', 'fixtures', 'templates', 'terraform', 'trust-through-functions.tf'), 'utf8');
+
+  it('a document used as assume_role_policy through coalesce(try(...)), actions from a variable, is a trust policy', () => {
+    const a = analyze(TRUST);
+    assert.deepEqual(a.policies.map((p) => `${p.policyType} ${p.id}`), [
+      'trust data.aws_iam_policy_document.assume_role',
+      'resource data.aws_iam_policy_document.bucket',
+    ]);
+    // a trust policy needs no Resource (IAM007 would say a resource policy does), and the coalesce is not a policy
+    // left unanalysed: the document it names is checked where it is written
+    assert.deepEqual(a.diagnostics.map((d) => `${d.code} ${d.message}`), []);
+  });
+
+  it('without the role that uses it, the same document is read as a resource policy (it names principals)', () => {
+    const alone = TRUST.slice(0, TRUST.indexOf('resource "aws_iam_role"'));
+    const a = analyze(alone);
+    assert.equal(a.policies.find((p) => p.id.endsWith('assume_role'))?.policyType, 'resource');
+    assert.ok(a.diagnostics.some((d) => d.code === 'IAM007'));
+  });
+});
+
+describe('Terraform: condition keys built from interpolations (IRSA trust policies)', () => {
+  before(async () => { parse = await loadTerraformParser(); });
+  const OIDC = readFileSync(join(__dirname, '..', '..', 'fixtures', 'templates', 'terraform', 'oidc-trust.tf'), 'utf8');
+
+  it('a key "${replace(var.oidc, ...)}:sub" is an unknown placeholder: no unknown-key error, no empty Condition', () => {
+    const a = analyze(OIDC);
+    assert.deepEqual(a.diagnostics.map((d) => `${d.code} ${d.message}`), []);
+    const [heredoc, doc] = a.policies.map((p) => p.virtual);
+    for (const vp of [heredoc, doc]) {
+      assert.match(vp.text, /"Condition": \{\s*"StringEquals": \{\s*"value:sub": /);
+      assert.ok(vp.segments.some((s) => s.kind === 'unknown' && /computed at plan time/.test(s.note ?? '')));
+      assert.ok(!vp.text.includes('xxxx'), 'no blanked characters leak into the policy');
+    }
+  });
+
+  it('a real error next to the computed key is still reported, at the scalar written (heredoc operator)', () => {
+    const text = OIDC.replace('"StringEquals": {\n          "${replace', '"StringEqualz": {\n          "${replace');
+    const d = analyze(text).diagnostics;
+    const op = d.find((x) => /StringEqualz/.test(String(x.message)));
+    assert.ok(op, d.map((x) => `${x.code} ${x.message}`).join('; '));
+    assert.equal(textAt(text, op.range), 'StringEqualz');
+  });
+
+  it('a real error next to the computed key is still reported, at the scalar written (policy document action)', () => {
+    const text = OIDC.replace('actions = ["sts:AssumeRoleWithWebIdentity"]', 'actions = ["sts:AssumeRoleWithWebIdentiy"]');
+    const d = analyze(text).diagnostics.find((x) => x.code === 'IAM202');
+    assert.ok(d);
+    assert.equal(textAt(text, d.range), 'sts:AssumeRoleWithWebIdentiy');
+  });
+});
+
 describe('Terraform: findings where they were written', () => {
   before(async () => { parse = await loadTerraformParser(); });
 

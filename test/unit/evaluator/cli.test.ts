@@ -1,12 +1,15 @@
 // iam-policy simulate / test, run in-process through runScenarioCommand (what dist/cli.js calls): output, exit codes,
 // bad input.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { catalog } from '../helpers';
 import { runScenarioCommand } from '../../../server/src/cli/scenarios';
+import { cachedPolicyReader } from '../../../server/src/cli/policyFileCache';
+import { loadScenarioFile, readPolicyFile } from '../../../server/src/node/scenarioFiles';
+import { explanationStats } from '../../../server/src/core/evaluator';
 
 const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'scenarios', 'app-reads-reports.scenario.json');
 
@@ -126,5 +129,55 @@ describe('iam-policy simulate', () => {
     const r = await run('simulate', broken);
     assert.equal(r.code, 2);
     assert.match(r.err, /broken\.json: .*is not valid JSON/);
+  });
+});
+
+describe('iam-policy simulate and test over many scenarios (issue 13)', () => {
+  const many = (n: number, expected: (i: number) => string) => file(`many-${n}.json`, { scenarios: Array.from({ length: n }, (_, i) => ({
+    name: `s${i}`, identityPolicies: [{ file: 'policies/read.json' }, { file: './policies/../policies/read.json', name: 'again' }],
+    request: req(i % 2 ? 's3:GetObject' : 's3:PutObject'), expected: expected(i),
+  })) });
+  const right = (i: number) => (i % 2 ? 'Allowed' : 'ImplicitlyDenied');
+
+  it('reads each policy file once per run, however many scenarios and files reference it', async () => {
+    const reads = new Map<string, number>();
+    const counting = (path: string) => { reads.set(path, (reads.get(path) ?? 0) + 1); return { text: readFileSync(path, 'utf8') }; };
+    const out: string[] = [];
+    const code = await runScenarioCommand('test', [many(40, right), passing], catalog, (s) => out.push(s), () => undefined, counting);
+    assert.equal(code, 0, out.join('\n'));
+    assert.deepEqual([...reads.values()], [1]);
+    assert.equal(out.at(-1), '42 passed, 0 failed');
+  });
+
+  it('parses a policy file once, so every scenario holds the same policy object (compiled once by identity)', () => {
+    const loaded = loadScenarioFile(many(5, right), cachedPolicyReader(readPolicyFile));
+    const policies = loaded.scenarios.flatMap((s) => s.identityPolicies.map((p) => p.policy));
+    assert.equal(policies.length, 10);
+    assert.ok(policies.every((p) => p === policies[0]));
+  });
+
+  it('test builds explanations only for the failures it prints', async () => {
+    const before = explanationStats.statements;
+    const ok = await run('test', many(30, right));
+    assert.equal(ok.code, 0);
+    assert.equal(explanationStats.statements - before, 0);
+    const wrong = await run('test', many(30, (i) => (i === 7 ? 'ImplicitlyDenied' : right(i))));
+    assert.equal(wrong.code, 1);
+    assert.equal(wrong.lines.at(-1), '29 passed, 1 failed');
+    assert.match(wrong.out, /FAIL {2}.*: s7: Allowed \(expected ImplicitlyDenied\)\n {6}Allowed: /);
+    assert.ok(explanationStats.statements - before > 0);
+  });
+
+  it('streams JSON that is byte for byte JSON.stringify(results, null, 2), for simulate and test, empty or not', async () => {
+    for (const [cmd, n] of [['simulate', 3000], ['test', 3000], ['test', 1], ['simulate', 1]] as const) {
+      const r = await run(cmd, many(n, right), '--format', 'json');
+      assert.equal(r.out, JSON.stringify(JSON.parse(r.out), null, 2), `${cmd} ${n}`);
+      const results = cmd === 'test' ? JSON.parse(r.out).results : JSON.parse(r.out);
+      assert.equal(results.length, n);
+      assert.ok(results.every((x: { explanation: string[] }) => x.explanation.length > 0));
+    }
+    const none = file('none-expected.json', [{ identityPolicies: [{ file: 'policies/read.json' }], request: req('s3:GetObject') }]);
+    const empty = await run('test', none, '--format', 'json');
+    assert.equal(empty.out, JSON.stringify({ results: [], passed: 0, failed: 0 }, null, 2));
   });
 });

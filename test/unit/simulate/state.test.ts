@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from '../../../client/src/simulator/scenarioFile';
-import { addPolicy, contextOf, DEFAULT_PRINCIPAL, emptyState, policyUris, principalForResource, toSimulateParams, type PanelState } from '../../../client/src/simulator/state';
+import { addPolicy, contextOf, DEFAULT_PRINCIPAL, emptyState, policyUris, principalForResource, toSimulateParams, validatePanelState, type PanelState } from '../../../client/src/simulator/state';
 
 const map: PathMapping = {
   toPath: (u) => (u.startsWith('file:') ? fileURLToPath(u) : undefined),
@@ -119,5 +119,41 @@ describe('the Simulate CodeLens default principal', () => {
   it('keeps a principal the user chose', () => {
     const mine = 'arn:aws:sts::111122223333:assumed-role/app/s1';
     assert.equal(principalForResource(mine, 'arn:aws:iam::123456789012:role/MyServiceRole'), mine);
+  });
+});
+
+describe('panel state with an IAM model', () => {
+  const model = f('/w/acme.iam-model.json');
+  const withModel = (): PanelState => ({ ...sample(), model: [model], request: { ...sample().request, principal: 'arn:aws:iam::111111111111:user/Hoge' } });
+
+  it('sends the model files, so the server gathers the principal\'s policies; without files no model is sent', () => {
+    const p = toSimulateParams(withModel());
+    assert.deepEqual('model' in p ? p.model : undefined, { uris: [model] });
+    assert.equal('model' in toSimulateParams(sample()), false);
+  });
+
+  it('re-evaluates when a model file changes (its URI is watched like a policy)', () => {
+    assert.ok(policyUris(withModel()).includes(model));
+  });
+
+  it('writes the model as a path relative to the scenario file and reads it back', () => {
+    const out = toScenario(withModel(), '/w/scenarios/hoge.scenario.json', map);
+    assert.deepEqual(out.model, { file: '../acme.iam-model.json' });
+    const back = fromScenario(out, 0, '/w/scenarios/hoge.scenario.json', map);
+    assert.deepEqual(back.model, [model]);
+    assert.equal(back.request.principal, 'arn:aws:iam::111111111111:user/Hoge');
+    assert.deepEqual(fromScenario({ ...out, model: [{ file: 'a.authz.json' }, { file: 'b.authz.json' }] }, 0, '/w/s.scenario.json', map).model, [f('/w/a.authz.json'), f('/w/b.authz.json')]);
+  });
+
+  it('a model that is not {"file"} is an error naming where', () => {
+    assert.throws(() => fromScenario({ request: {}, model: 'acme.json' }, 0, '/w/s.scenario.json', map), /scenario 1 model: expected \{"file"/);
+    assert.throws(() => fromScenario({ request: {}, model: [{ file: 'a.json' }, 3] }, 0, '/w/s.scenario.json', map), /scenario 1 model\[1\]/);
+  });
+
+  it('a restored state without "model" (saved before models existed) gets none; a bad model entry is rejected', () => {
+    const old: Record<string, unknown> = JSON.parse(JSON.stringify(sample()));
+    delete old.model;
+    assert.deepEqual(validatePanelState(old).model, []);
+    assert.throws(() => validatePanelState({ ...old, model: ['https://evil.example/m.json'] }), /state\.model\[0\]/);
   });
 });

@@ -221,6 +221,12 @@ export class Catalog {
     return this.ref(fullName) !== undefined;
   }
 
+  /** The catalog's spelling of an action written in any case (`S3:getobject` -> `s3:GetObject`), without action(). */
+  actionName(fullName: string): string | undefined {
+    const ref = this.ref(fullName);
+    return ref && `${ref.prefix}:${ref.name}`;
+  }
+
   /** Access levels of an action and whether it names resource types, without building its ActionInfo (whole-catalog scans). */
   actionSummary(fullName: string): { accessLevels: AccessLevel[]; hasResourceTypes: boolean } | undefined {
     const ref = this.ref(fullName);

@@ -42,11 +42,28 @@ export function extractCloudFormationPolicies(root: HostNode | undefined): Extra
       if (!type) continue;
       for (const found of walk(properties, prop.path, [])) {
         if (prop.documentsOnly && !(found.node.kind === 'map' && entry(found.node, 'Statement'))) continue;
-        out.push({ id: ['Resources', r.key, 'Properties', ...found.path].join('/'), policyType: type, node: found.node, logicalId: r.key, resourceType });
+        if (prop.statement && found.node.kind !== 'map') continue; // a statement given as a JSON string: not read yet
+        const node = prop.statement ? statementAsPolicy(found.node) : found.node;
+        out.push({ id: ['Resources', r.key, 'Properties', ...found.path].join('/'), policyType: type, node, logicalId: r.key, resourceType });
       }
     }
   }
   return out;
+}
+
+/**
+ * One statement as the policy the service keeps it in: `{"Version": "2012-10-17", "Statement": [it]}`, the added
+ * parts mapped to the statement's first character (an assumed Version, so no "no Version" finding is invented).
+ */
+function statementAsPolicy(statement: HostNode): HostNode {
+  const at: HostRange = [statement.range[0], statement.range[0]];
+  const version: HostNode = { kind: 'scalar', range: at, value: '2012-10-17', pieces: [{ text: '2012-10-17', kind: 'assumed', range: at, note: 'the service keeps this statement in a policy with `"Version": "2012-10-17"`' }] };
+  return {
+    kind: 'map', range: statement.range, entries: [
+      { key: 'Version', keyRange: at, value: version },
+      { key: 'Statement', keyRange: at, value: { kind: 'seq', range: statement.range, items: [statement] } },
+    ],
+  };
 }
 
 function policyTypeOf(prop: PolicyProperty, properties: HostMap): PolicyType | undefined {

@@ -14,6 +14,8 @@ export interface PolicyProperty {
   type: PolicyType | { by: string; values: Record<string, PolicyType> };
   /** only maps with a `Statement` are policies here (SAM `Policies` also holds managed-policy names and templates) */
   documentsOnly?: boolean;
+  /** the property is one statement (a map), which the service writes into the resource's policy */
+  statement?: boolean;
 }
 
 export const CFN_POLICY_PROPERTIES: Record<string, readonly PolicyProperty[]> = {
@@ -40,6 +42,8 @@ export const CFN_POLICY_PROPERTIES: Record<string, readonly PolicyProperty[]> = 
   'AWS::CodeArtifact::Domain': [{ path: ['PermissionsPolicyDocument'], type: 'resource' }],
   'AWS::CodeArtifact::Repository': [{ path: ['PermissionsPolicyDocument'], type: 'resource' }],
   'AWS::Events::EventBus': [{ path: ['Policy'], type: 'resource' }],
+  // "Statement: a JSON string that describes the permission policy statement" (aws-resource-events-eventbuspolicy.html)
+  'AWS::Events::EventBusPolicy': [{ path: ['Statement'], type: 'resource', statement: true }],
   'AWS::DynamoDB::Table': [{ path: ['ResourcePolicy', 'PolicyDocument'], type: 'resource' }],
   'AWS::EC2::VPCEndpoint': [{ path: ['PolicyDocument'], type: 'endpoint' }],
   'AWS::Organizations::Policy': [{

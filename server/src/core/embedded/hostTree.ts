@@ -27,6 +27,8 @@ export interface HostScalar extends NodeBase {
 export interface HostEntry {
   key: string;
   keyRange: HostRange;
+  /** a key the host evaluated (a Terraform interpolation in a condition key): its pieces, each mapped */
+  keyPieces?: Piece[];
   value: HostNode;
 }
 

@@ -168,7 +168,9 @@ export function analyzeTerraform(root: SyntaxNode, pseudo: Record<string, string
   const ctx = new Context(root, pseudo);
   const reader = new Reader(ctx, root);
   const policies: TerraformPolicy[] = [];
-  for (const b of blocksOf(named(root).find((c) => c.type === 'body'))) {
+  const blocks = blocksOf(named(root).find((c) => c.type === 'body'));
+  const usedAs = policyDocumentUses(blocks);
+  for (const b of blocks) {
     if (b.type === 'resource' && b.labels.length >= 2) {
       const table = TF_POLICY_ATTRIBUTES[b.labels[0]];
       if (!table) continue;
@@ -189,13 +191,39 @@ export function analyzeTerraform(root: SyntaxNode, pseudo: Record<string, string
     } else if (b.type === 'data' && b.labels[0] === 'aws_iam_policy_document' && b.labels[1]) {
       const doc = reader.policyDocument(b);
       // statements made only by `dynamic` blocks are known at plan time: noted, not reported as a missing Statement
-      if (doc.statements || !doc.dynamic) policies.push({ id: `data.aws_iam_policy_document.${b.labels[1]}`, policyType: policyDocumentType(b), node: doc.node });
+      if (doc.statements || !doc.dynamic) policies.push({ id: `data.aws_iam_policy_document.${b.labels[1]}`, policyType: usedAs.get(b.labels[1]) ?? policyDocumentType(b), node: doc.node });
     }
   }
   return { policies, errors: syntaxErrors(root), notes: reader.notes };
 }
 
-/** A policy document data source is used as a trust policy when its statements name principals and only sts actions. */
+const POLICY_DOCUMENT_REF = /\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)/g;
+
+/**
+ * The type of each policy document data source referenced from a policy attribute of a resource in the file
+ * (`assume_role_policy = data.aws_iam_policy_document.x.json`, also inside `coalesce`/`try`): where a document is
+ * used says what it is, even when its actions come from a variable. A document used as two types keeps the first.
+ */
+function policyDocumentUses(blocks: Block[]): Map<string, PolicyType> {
+  const used = new Map<string, PolicyType>();
+  for (const b of blocks) {
+    if (b.type !== 'resource' || b.labels.length < 2) continue;
+    const attrs = attributesOf(b.body);
+    for (const entry of TF_POLICY_ATTRIBUTES[b.labels[0]] ?? []) {
+      if (typeof entry.type !== 'string') continue;
+      const [first, second] = entry.path.split('.');
+      const exprs = second
+        ? blocksOf(b.body).filter((x) => x.type === first).map((x) => attributesOf(x.body).get(second)?.value)
+        : [attrs.get(first)?.value];
+      for (const e of exprs) {
+        for (const m of e?.text.matchAll(POLICY_DOCUMENT_REF) ?? []) if (!used.has(m[1])) used.set(m[1], entry.type);
+      }
+    }
+  }
+  return used;
+}
+
+/** Unused documents: a trust policy when the statements name principals and only sts actions. */
 function policyDocumentType(b: Block): PolicyType {
   const statements = blocksOf(b.body).filter((s) => s.type === 'statement');
   const principals = statements.some((s) => blocksOf(s.body).some((x) => x.type === 'principals' || x.type === 'not_principals'));
@@ -230,7 +258,11 @@ class Reader {
         const arg = unwrap(named(args)[0]);
         if (arg) return this.value(arg);
       }
-      this.notes.push({ range: rangeOf(e), message: `A policy built by \`${fn?.text ?? 'a function'}(...)\` is not analysed: its text is known only at plan time.` });
+      // `coalesce(var.custom, try(data.aws_iam_policy_document.x[0].json, …))`: the documents named are checked where
+      // they are written; only the choice between them is made at plan time
+      if (!/\bdata\.aws_iam_policy_document\./.test(e.text)) {
+        this.notes.push({ range: rangeOf(e), message: `A policy built by \`${fn?.text ?? 'a function'}(...)\` is not analysed: its text is known only at plan time.` });
+      }
       return undefined;
     }
     if (e.type === 'template_expr' || e.type === 'literal_value') return this.jsonString(e);
@@ -349,11 +381,12 @@ class Reader {
         for (const c of conditions) {
           const ca = attributesOf(c.body);
           const test = ca.get('test'), variable = ca.get('variable'), values = ca.get('values');
-          const op = test && stringLitValue(unwrap(test.value)), key = variable && stringLitValue(unwrap(variable.value));
+          const op = test && stringLitValue(unwrap(test.value));
+          const key = variable && this.conditionKey(variable.value);
           if (!op || !key || !values) continue;
           let opEntry = ops.get(op);
           if (!opEntry) { opEntry = { key: op, keyRange: rangeOf(unwrap(test.value)!), value: { kind: 'map', range: rangeOf(c.node), entries: [] } }; ops.set(op, opEntry); }
-          (opEntry.value as HostMap).entries.push({ key, keyRange: rangeOf(unwrap(variable.value)!), value: this.docValue(values.value) });
+          (opEntry.value as HostMap).entries.push({ ...key, value: this.docValue(values.value) });
         }
         se.push({ key: 'Condition', keyRange: rangeOf(conditions[0].node), value: { kind: 'map', range: rangeOf(conditions[0].node), entries: [...ops.values()] } });
       }
@@ -361,6 +394,17 @@ class Reader {
     }
     entries.push({ key: 'Statement', keyRange: at(b.node), value: { kind: 'seq', range: rangeOf(b.node), items: statements } });
     return { node: { kind: 'map', range: rangeOf(b.node), entries }, statements: statements.length, dynamic };
+  }
+
+  /** A condition's `variable`: a literal key, or one built with interpolations (`"${local.oidc}:sub"`) as pieces. */
+  private conditionKey(e: SyntaxNode): Omit<HostEntry, 'value'> | undefined {
+    const n = unwrap(e);
+    if (!n) return undefined;
+    const literal = stringLitValue(n);
+    if (literal !== undefined) return { key: literal, keyRange: rangeOf(n) };
+    if (n.type !== 'template_expr') return undefined;
+    const scalar = this.templateScalar(named(n)[0] ?? n);
+    return { key: String(scalar.value), keyRange: rangeOf(n), keyPieces: scalar.pieces };
   }
 
   /** A value in a policy document data source: strings take `&{aws:username}` for IAM policy variables. */

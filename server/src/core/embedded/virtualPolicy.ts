@@ -109,7 +109,8 @@ class Renderer {
     this.emit('{', [node.range[0], node.range[0]], 'structural');
     entries.forEach((e, i) => {
       this.emit((i ? ',' : '') + pad, [e.keyRange[0], e.keyRange[0]], 'structural');
-      this.emit(JSON.stringify(e.key), e.keyRange, 'token');
+      if (e.keyPieces) this.string(e.keyPieces, e.keyRange);
+      else this.emit(JSON.stringify(e.key), e.keyRange, 'token');
       this.emit(': ', [e.keyRange[1], e.keyRange[1]], 'structural');
       this.value(e.value, indent + 1);
     });

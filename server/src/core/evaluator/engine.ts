@@ -100,7 +100,7 @@ let lastNow = NaN, lastIso = '', lastEpoch = '';
 
 const principalCache = new Map<string, PrincipalInfo | PrincipalError>();
 /** parsePrincipal (plus the session issuer, when given) with a bounded cache: requests repeat their principal. */
-function principalOf(raw: string, issuer: string | undefined): PrincipalInfo | PrincipalError {
+export function principalOf(raw: string, issuer: string | undefined): PrincipalInfo | PrincipalError {
   const key = issuer === undefined ? raw : `${raw}\n${issuer}`;
   let p = principalCache.get(key);
   if (!p) {

@@ -78,22 +78,31 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
   const kind = p.kind;
   const actionEl = st.actions ? 'Action' : st.notActions ? 'NotAction' : 'none';
   const actionList = st.actions ?? st.notActions ?? [];
+  // The per-value checks of actions, resources and conditions are built when first read (enumerable getters, so JSON
+  // and deep equality see them): ReadOnlyAccess has thousands of actions, and the CLI prints none of these checks.
+  let actionValues: ValueCheck[] | undefined;
+  const { actionLower, action: requestAction } = req;
   const action = {
     element: actionEl as StatementDetail['action']['element'],
     matched: matchActions(st, req),
-    values: actionList.map((a) => ({ value: a.raw, matches: actionMatches(a, req.actionLower, req.action) })),
+    get values(): ValueCheck[] {
+      return (actionValues ??= actionList.map((a) => ({ value: a.raw, matches: actionMatches(a, actionLower, requestAction) })));
+    },
   };
   const resEl = st.resources ? 'Resource' : st.notResources ? 'NotResource' : 'none';
   const resList = st.resources ?? st.notResources ?? [];
+  let resourceValues: ValueCheck[] | undefined;
   const resource = {
     element: resEl as StatementDetail['resource']['element'],
     matched: matchResources(st, req, kind === 'resource'),
-    values: resList.map((r) => {
-      const m = resourceMatches(r, req);
-      const v: ValueCheck = { value: r.raw, matches: m === true };
-      if (r.template) v.resolved = resolvePlain(r.template, req.ctx);
-      return v;
-    }),
+    get values(): ValueCheck[] {
+      return (resourceValues ??= resList.map((r) => {
+        const m = resourceMatches(r, req);
+        const v: ValueCheck = { value: r.raw, matches: m === true };
+        if (r.template) v.resolved = resolvePlain(r.template, req.ctx);
+        return v;
+      }));
+    },
   };
   let principal: StatementDetail['principal'];
   let pm = PMatch.Direct;
@@ -107,7 +116,8 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
           : pm === PMatch.None ? 'the caller is listed in NotPrincipal [R12]' : 'the caller is not listed in NotPrincipal [R12]';
     principal = { element: st.principal ? 'Principal' : st.notPrincipal ? 'NotPrincipal' : 'none', matched: pm !== PMatch.None, how };
   }
-  const conditions = st.conditions.map((c) => explainCondition(c, req.ctx));
+  let conditionChecks: ConditionCheck[] | undefined;
+  const conditions = () => (conditionChecks ??= st.conditions.map((c) => explainCondition(c, req.ctx)));
   const condOk = matchConditions(st, req.ctx);
   const applies = !!st.effect && action.matched && resource.matched && pm !== PMatch.None && condOk;
   let reason: string;
@@ -120,12 +130,12 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
       : resource.values.some((v) => v.resolved === null) ? `a policy variable in ${resEl} could not be resolved, so the statement matches no resource [R19]`
         : resEl === 'Resource' ? `${req.resource} does not match Resource [R16]` : `${req.resource} is excluded by NotResource [R10]`;
   } else if (principal && !principal.matched) reason = `the principal element ${principal.how}`;
-  else if (!condOk) reason = l10n.t('condition not met: {0}', conditions.find((c) => !c.result)!.reason);
+  else if (!condOk) reason = l10n.t('condition not met: {0}', conditions().find((c) => !c.result)!.reason);
   else reason = (st.effect === 'Deny' ? l10n.t('denies {0} on {1}', req.action, req.resource) : l10n.t('allows {0} on {1}', req.action, req.resource)) + (principal ? l10n.t('; the principal element {0}', principal.how) : '');
   return {
     policyType: kind, policy: p.source.name, file: p.source.file, sid: st.sid, index: st.index,
     effect: st.effect ?? 'Allow', range: statementRange(p, st.index),
-    applies, action, resource, principal, conditions, reason,
+    applies, action, resource, principal, get conditions() { return conditions(); }, reason,
   };
 }
 

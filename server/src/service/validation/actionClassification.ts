@@ -108,8 +108,9 @@ function classifyUncached(catalog: Catalog, value: string): ActionClass {
     const matches = catalog.expandActions(value);
     return matches.length ? { kind: 'wildcard', matches } : { kind: 'wildcard-none', service: svc.prefix, suggestions: [] };
   }
-  const exact = catalog.action(value);
-  if (exact) return { kind: 'ok', matches: [exact.fullName] };
+  // the name alone: building the full action info for each of thousands of actions made a first validation slow
+  const exact = catalog.actionName(value);
+  if (exact) return { kind: 'ok', matches: [exact] };
   const api = API_OPERATION_ACTIONS[value.toLowerCase()]?.filter((a) => catalog.hasAction(a));
   if (api?.length) return { kind: 'api-operation', grants: api, note: '' };
   // generic API-name shapes: XxxBatch / BatchXxx / XxxV2 are API operations granted by the plain action

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { withThousands } from '../thousands';
 
 /**
  * Beyond this size only the syntax and size rules run. The largest policy IAM accepts is a few tens of KB (KMS key
@@ -18,7 +19,7 @@ export const largeDocument: Rule = {
     if (n <= LARGE_DOCUMENT_CHARS) return;
     ctx.report({
       span: { offset: 0, length: 1 },
-      message: `This document has ${n.toLocaleString('en-US')} characters, far more than any IAM policy can hold (the largest quotas are tens of KB), so only JSON syntax and size are checked. Split it into policies of normal size to get the full checks.`,
+      message: `This document has ${withThousands(n)} characters, far more than any IAM policy can hold (the largest quotas are tens of KB), so only JSON syntax and size are checked. Split it into policies of normal size to get the full checks.`,
     });
   },
 };

@@ -1,6 +1,7 @@
 import type { PolicyType } from '../../../core/policy/policyType';
 import type { Rule } from '../rule';
 import * as l10n from '@vscode/l10n';
+import { withThousands } from '../thousands';
 
 interface Quota { limit: number; whitespace: boolean; error: boolean; what: string }
 const QUOTAS: Record<PolicyType, Quota> = {
@@ -19,10 +20,10 @@ export function policySize(text: string, countWhitespace: boolean): number {
   if (countWhitespace) return text.length;
   let n = 0, inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) { n++; if (c === '\\') { n++; i++; } else if (c === '"') inString = false; continue; }
-    if (c === '"') { inString = true; n++; continue; }
-    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') n++;
+    const c = text.charCodeAt(i);
+    if (inString) { n++; if (c === 92 /* \\ */) { n++; i++; } else if (c === 34 /* " */) inString = false; continue; }
+    if (c === 34) { inString = true; n++; continue; }
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) n++;
   }
   return n;
 }
@@ -47,7 +48,7 @@ export const policySizeRule: Rule = {
     const size = policySize(ctx.doc.text, q.whitespace);
     if (size <= q.limit) return;
     const span = ctx.doc.statementEntry?.keySpan ?? { offset: root.offset, length: 1 };
-    const n = (x: number) => x.toLocaleString('en-US');
+    const n = withThousands;
     if (q.error) {
       const minified = policySize(ctx.doc.text, false);
       if (minified <= q.limit) {

@@ -1,0 +1,102 @@
+// Registers the IAM model features of the editor: the IAM view in the Explorer, "Simulate as…", "Show effective
+// permissions", opening model policies (AWS managed ones read-only), and the workspace model the panel picks from.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { EffectivePermissionsResult } from '../../../server/src/protocol';
+import { toRange } from '../ranges';
+import { EffectivePermissionsRequest } from '../requests';
+import type { SimulatorApi } from '../simulator';
+import { SimulatorPanel } from '../simulator/panel';
+import { emptyState } from '../simulator/state';
+import { effectivePermissionsMarkdown } from './effectiveReport';
+import { IamTreeProvider, VIEW_ID, type IamNode, type ModelLocation } from './iamView';
+import { managedPolicyUri, registerReadOnlyDocuments } from './readOnlyDocuments';
+import { principalsOf, WorkspaceModel, type ModelPrincipal } from './workspaceModel';
+
+export interface IamModelApi {
+  model: WorkspaceModel;
+  tree: IamTreeProvider;
+  /** what "Show effective permissions" showed last (tests read it) */
+  lastReport(): string | undefined;
+}
+
+/** the principal ARN of a view item, or undefined when the command ran from the palette */
+const principalOf = (arg: unknown): string | undefined => {
+  const n = arg as IamNode | undefined;
+  if (n?.kind === 'user') return n.user.arn;
+  if (n?.kind === 'role') return n.role.arn;
+  return typeof arg === 'string' ? arg : undefined;
+};
+
+export function registerIamModel(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>, simulator: SimulatorApi): IamModelApi {
+  const model = new WorkspaceModel(client, ready);
+  const tree = new IamTreeProvider(model);
+  const docs = registerReadOnlyDocuments(client, ready);
+  let lastReport: string | undefined;
+
+  const pickPrincipal = async (placeHolder: string): Promise<string | undefined> => {
+    const { listing, files } = await model.get();
+    const principals = principalsOf(listing.accounts);
+    if (!principals.length) {
+      void vscode.window.showInformationMessage(files.length
+        ? 'The IAM model of this workspace has no users or roles.'
+        : 'No IAM model in this workspace: add a *.iam-model.json file or an AWS authorization-details export (*.authz.json).');
+      return undefined;
+    }
+    const pick = await vscode.window.showQuickPick(principals.map((p: ModelPrincipal) => ({ label: `${p.kind}/${p.name}`, description: p.account, detail: p.detail, arn: p.arn })), { placeHolder, matchOnDescription: true });
+    return pick?.arn;
+  };
+
+  const openLocation = async (l: ModelLocation): Promise<vscode.TextEditor | undefined> => {
+    if (l.arn && !l.uri) {
+      const uri = managedPolicyUri(l.arn);
+      if (!uri) return undefined;
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(doc, 'iam-policy');
+      return vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.One });
+    }
+    if (!l.uri) return undefined;
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(l.uri), { preview: true, viewColumn: vscode.ViewColumn.One });
+    if (l.range) {
+      const range = toRange(l.range);
+      editor.selection = new vscode.Selection(range.start, range.start);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    return editor;
+  };
+  SimulatorPanel.workspaceModel = model;
+  SimulatorPanel.openLocation = openLocation;
+
+  context.subscriptions.push(model, tree, docs.disposable,
+    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.commands.registerCommand('iamPolicy.refreshIamView', () => model.refresh()),
+    vscode.commands.registerCommand('iamPolicy.openModelLocation', (l: ModelLocation) => openLocation(l)),
+    vscode.commands.registerCommand('iamPolicy.simulateAs', async (arg?: unknown) => {
+      const principal = principalOf(arg) ?? await pickPrincipal('Simulate a request as…');
+      if (!principal) return undefined;
+      const { files } = await model.get();
+      const panel = await simulator.show();
+      // the model gathers the principal's policies: start from an empty form, keeping the request being asked
+      const fresh = emptyState();
+      const r = panel.state.request;
+      panel.setState({ ...fresh, model: files.map((u) => u.toString()), request: { ...fresh.request, action: r.action, resource: r.resource, resourceAccount: r.resourceAccount, principal } });
+      return panel;
+    }),
+    vscode.commands.registerCommand('iamPolicy.showEffectivePermissions', async (arg?: unknown) => {
+      const principal = principalOf(arg) ?? await pickPrincipal('Show the effective permissions of…');
+      if (!principal) return undefined;
+      const { files } = await model.get();
+      await ready;
+      let result: EffectivePermissionsResult;
+      try {
+        result = await client.sendRequest<EffectivePermissionsResult>(EffectivePermissionsRequest, { model: { uris: files.map((u) => u.toString()) }, principal });
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Effective permissions of ${principal}: the language server failed: ${(e as Error).message}`);
+        return undefined;
+      }
+      lastReport = effectivePermissionsMarkdown(principal, result);
+      return docs.showReport(`effective permissions of ${principal.replace(/^.*:(user|role)\//, '$1-')}`, lastReport);
+    }),
+  );
+  return { model, tree, lastReport: () => lastReport };
+}
