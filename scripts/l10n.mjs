@@ -61,6 +61,13 @@ for (const locale of LOCALES) {
   compare('message', sorted, opt('--ja', join(root, `l10n/bundle.l10n.${locale}.json`)));
   compare('manifest text', readJson(join(root, 'package.nls.json')), opt('--nls-ja', join(root, `package.nls.${locale}.json`)));
 }
+// the webview cannot call vscode.l10n: its tx('…') texts come from client/src/simulator/webviewTexts.ts, which must list each
+for (const f of sources(join(root, 'client/webview'))) {
+  for (const m of readFileSync(f, 'utf8').matchAll(/\btx\('((?:[^'\\]|\\.)*)'\)/g)) {
+    const key = m[1].replace(/\\(.)/g, '$1');
+    if (!(key in sorted)) problems.push(`${relative(root, f)}: tx(${JSON.stringify(key)}) is not in client/src/simulator/webviewTexts.ts`);
+  }
+}
 const nls = readJson(join(root, 'package.nls.json'));
 for (const m of readFileSync(join(root, 'package.json'), 'utf8').matchAll(/"%([^"%]+)%"/g)) {
   if (!(m[1] in nls)) problems.push(`package.json uses %${m[1]}% but package.nls.json has no such key`);

@@ -117,15 +117,15 @@ async function main() {
       });
       await page.keyboard.press('Enter');
       await webview.locator('h1', { hasText: 'リクエストのシミュレート' }).waitFor({ timeout: 45_000 });
-      await webview.locator('fieldset.slot', { hasText: 'アイデンティティベースのポリシー' }).locator('text=app-read-s3.policy.json').waitFor({ timeout: 45_000 });
+      await webview.locator('fieldset.slot', { hasText: 'アイデンティティベースのポリシー' }).locator('button.link', { hasText: 'app-read-s3.policy.json' }).waitFor({ timeout: 45_000 });
       // the panel re-renders once the extension has sent its state: fill again until the evaluation shows
       await until(async () => {
-        await webview.locator('#principal').fill('arn:aws:sts::111122223333:assumed-role/app-role/session-1');
-        await webview.locator('#action').fill('s3:GetObject');
-        await webview.locator('#resource').fill('arn:aws:s3:::acme-reports/2026/q3.csv');
+        await webview.locator('vscode-textfield#principal input').fill('arn:aws:sts::111122223333:assumed-role/app-role/session-1');
+        await webview.locator('vscode-textfield#action input').fill('s3:GetObject');
+        await webview.locator('vscode-textfield#resource input').fill('arn:aws:s3:::acme-reports/2026/q3.csv');
         await webview.locator('#decision', { hasText: '許可' }).waitFor({ timeout: 5000 });
       });
-      await webview.locator('h3', { hasText: '判定を決めたステートメント' }).waitFor();
+      await webview.locator('h3', { hasText: '判定を決めたステートメント' }).first().waitFor();
       await webview.locator('#decision').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shots, 'ja-simulate.png') });
     });

@@ -1,6 +1,7 @@
-// The Simulate Request panel's labels and help texts in the display language: the webview script
-// (client/media/simulator.js) looks each English text up in this table, which the panel embeds in its HTML. Each
-// text is a literal vscode.l10n.t call so that scripts/l10n.mjs extracts it into the same bundle as the rest.
+// The Simulate Request panel's labels and help texts in the display language: the webview (client/webview/simulator,
+// tx() in l10n.ts) looks each English text up in this table, which the panel embeds in its HTML. Each text is a
+// literal vscode.l10n.t call so that scripts/l10n.mjs extracts it into the same bundle as the rest, and checks that
+// every tx('…') text of the webview is here.
 import * as vscode from 'vscode';
 
 export function webviewTexts(): Record<string, string> {
@@ -75,5 +76,17 @@ export function webviewTexts(): Record<string, string> {
     'Open Scenario…': vscode.l10n.t('Open Scenario…'),
     'Save Scenario…': vscode.l10n.t('Save Scenario…'),
     'Allowed': vscode.l10n.t('Allowed'),
+    '(not set)': vscode.l10n.t('(not set)'),
+    '(overridden)': vscode.l10n.t('(overridden)'),
+    '(none: only the policies below)': vscode.l10n.t('(none: only the policies below)'),
+    'Model': vscode.l10n.t('Model'),
+    '(choose a user or role)': vscode.l10n.t('(choose a user or role)'),
+    '(the model has no users or roles)': vscode.l10n.t('(the model has no users or roles)'),
+    'Simulate as': vscode.l10n.t('Simulate as'),
+    'a role means a session of that role': vscode.l10n.t('a role means a session of that role'),
+    'Model problems': vscode.l10n.t('Model problems'),
+    'Gathered from the model': vscode.l10n.t('Gathered from the model'),
+    'The model gave no policies for this principal.': vscode.l10n.t('The model gave no policies for this principal.'),
+    'users, groups, roles and their policies; the principal\'s policies are gathered from it': vscode.l10n.t('users, groups, roles and their policies; the principal\'s policies are gathered from it'),
   };
 }
