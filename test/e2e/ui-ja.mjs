@@ -14,18 +14,8 @@ import { freshProfile, installLocalePack, launchChromium, startCodeServer } from
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const shots = shotsDir(root, process.argv.slice(2));
 const S = createSteps(shots, 'fail-ja-');
-const { step, until } = S;
+const { step, until, goTo } = S;
 let page;
-
-async function goTo(text, at) {
-  const line = text.slice(0, at).split('\n').length;
-  const column = at - text.lastIndexOf('\n', at - 1);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(`${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
-}
 
 async function main() {
   if (!existsSync(join(root, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
@@ -39,9 +29,8 @@ async function main() {
   try {
     installLocalePack(profile, 'ja');
     server = await startCodeServer({ folder, profile, smokeTestDriver: true, locale: 'ja' });
-    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${root}`]];
     browser = await launchChromium();
-    page = await S.openWorkbench(browser, `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { width: 1400, height: 900 });
+    page = await S.openDevWorkbench(browser, server, root, folder, { width: 1400, height: 900 });
     console.log(`  workbench up after ${Date.now() - t0} ms`);
 
     await step('open policies/app-read-s3.policy.json', async () => {
@@ -63,15 +52,7 @@ async function main() {
     });
 
     await step('hover on s3:GetObject: Japanese headings and the Japanese Service Authorization Reference link', async () => {
-      const token = page.locator('.monaco-editor .view-line span span', { hasText: 's3:GetObject' }).first();
-      const hover = page.locator('.monaco-hover-content', { hasText: 'サービス認証リファレンス (日本語)' });
-      await until(async () => {
-        const b = await token.boundingBox();
-        if (!b) throw new Error('the token is not laid out yet');
-        await page.mouse.move(b.x + 2, b.y + b.height / 2);
-        await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
-        await hover.waitFor({ timeout: 2500 });
-      }, 45_000, 500);
+      const hover = await S.hoverToken('s3:GetObject', 'サービス認証リファレンス (日本語)');
       const text = await hover.innerText();
       assert.match(text, /リソースタイプ/);
       assert.match(text, /Grants permission to retrieve objects/, 'AWS\'s description stays English');
@@ -81,13 +62,7 @@ async function main() {
     });
 
     await step('the Problems panel shows the "dyanmodb" finding in Japanese', async () => {
-      await page.keyboard.press('Control+Shift+M');
-      const panel = page.locator('.markers-panel');
-      await panel.waitFor();
-      await until(async () => {
-        await panel.locator('.monaco-list-row', { hasText: 'dyanmodb' }).first().waitFor({ timeout: 3000 });
-      }, 30_000, 500);
-      const entry = (await panel.locator('.monaco-list-row').allInnerTexts()).find((r) => r.includes('dyanmodb'));
+      const entry = await S.problemEntry('dyanmodb');
       console.log(`       problem: ${entry.replace(/\s+/g, ' ').slice(0, 160)}`);
       assert.match(entry, /は不明です/);
       assert.match(entry, /IAM201/);
