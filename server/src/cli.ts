@@ -85,6 +85,14 @@ async function main(rawArgv: string[]): Promise<number> {
   return 2;
 }
 
+// `iam-policy … | head` closes the pipe early: that is a normal end, not an error
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
   process.stderr.write(`iam-policy: internal error: ${(e as Error).stack ?? e}\n`);
   process.exitCode = 2;

@@ -26,6 +26,8 @@ connection.onInitialize((params): InitializeResult => {
   const options = params.initializationOptions as { l10nBundle?: unknown } | undefined;
   useLocale(params.locale, typeof options?.l10nBundle === 'string' ? options.l10nBundle : undefined, (m) => connection.console.warn(`iam-policy server: ${m}`));
   ctx.configurationCapable = !!params.capabilities.workspace?.configuration;
+  ctx.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  ctx.workspaceFoldersCapable = !!params.capabilities.workspace?.workspaceFolders;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -37,6 +39,7 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'iam-policy-language-server', version: ctx.catalog.version.version },
   };
@@ -52,6 +55,11 @@ registerSimulate(ctx);
 registerModel(ctx);
 
 connection.onInitialized(async () => {
+  if (ctx.workspaceFoldersCapable) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      ctx.setWorkspaceFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
+    });
+  }
   await ctx.refreshSettings();
   diagnostics.revalidateAll();
   // parse the rest of the catalog and read the descriptions once the first diagnostics are out

@@ -87,7 +87,7 @@ describe('the GitHub Action', () => {
     assert.ok(none.lines.includes('::warning::iam-policy: no policy file matches "nowhere/**/*.json" (input "paths")'), none.stdout);
     const missing = runAction({ paths: 'policies/missing.policy.json', scenarios: '' });
     assert.equal(missing.status, 2);
-    assert.ok(missing.lines.includes('::error file=policies/missing.policy.json,title=iam-policy lint::cannot read policies/missing.policy.json: no such file'), missing.stdout);
+    assert.ok(missing.lines.includes('::error file=policies/missing.policy.json,title=iam-policy lint::cannot read policies/missing.policy.json: no such file; check the path.'), missing.stdout);
     const format = runAction({ format: 'xml' });
     assert.equal(format.status, 2);
     assert.ok(format.lines.includes('::error::input "format" must be text, json or sarif, not "xml"'), format.stdout);

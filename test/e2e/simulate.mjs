@@ -8,7 +8,7 @@
 // come from --shots docs/screenshots).
 // usage: node test/e2e/simulate.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSteps, shotsDir } from './steps.mjs';
 import { freshProfile, launchChromium, startCodeServer } from '../../scripts/host/codeServer.mjs';
@@ -42,21 +42,19 @@ async function main() {
     await step('open policies/app-read-s3.policy.json', async () => {
       await S.quickOpen('app-read-s3.policy.json', 's3:GetObject');
     });
-    // room for the editor and the panel: no primary side bar (layout only, not a test step)
+    // room for the editor and the panel: no primary and no secondary side bar (layout only, not a test step)
     await page.keyboard.press('Control+B').catch(() => {});
+    if (await page.locator('.part.auxiliarybar').isVisible()) {
+      await page.keyboard.press('Control+Alt+B');
+      await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    }
 
     await step('a "Simulate" CodeLens shows above each statement', async () => {
       await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Simulate s3:GetObject' }).first().waitFor({ timeout: 45_000 });
     });
 
     await step('"IAM Policy: Simulate Request…" opens the panel with the policy as an identity policy', async () => {
-      await until(async () => {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+Shift+P');
-        await page.locator('.quick-input-widget input').fill('>IAM Policy: Simulate Request', { timeout: 5000 });
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Simulate Request' }).first().waitFor({ timeout: 5000 });
-      });
-      await page.keyboard.press('Enter');
+      await runCommand('IAM Policy: Simulate Request');
       await webview.locator('fieldset.slot', { hasText: 'Identity policies' }).locator('button.link', { hasText: 'app-read-s3.policy.json' }).waitFor({ timeout: 45_000 });
     });
 
@@ -102,6 +100,30 @@ async function main() {
       }, 10_000, 500);
     });
 
+    await step('revert the edited policy and open the model file beside the panel', async () => {
+      // the screenshots of the IAM view should not show this test's Deny edit in the editor
+      const lines = readFileSync(join(root, 'examples/policies/app-read-s3.policy.json'), 'utf8').split('\n').length;
+      await page.locator('.monaco-editor .view-line', { hasText: '"Version"' }).first().click();
+      await until(async () => {
+        const deny = await page.locator('.monaco-editor .view-line', { hasText: 'DenyReportReads' }).count();
+        const now = await page.locator('.monaco-editor .view-lines .view-line').count();
+        if (deny || now !== lines) {
+          await page.keyboard.press('Control+Z');
+          throw new Error(`the policy still has the test's edit (${now} lines, ${lines} in the example)`);
+        }
+      }, 10_000, 300);
+      await page.keyboard.press('Control+S');
+      await page.keyboard.press('Control+1'); // the policy's editor group, so the panel stays open beside it
+      await until(async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+P');
+        await page.locator('.quick-input-widget input').fill('seed-world.iam-model.json', { timeout: 5000 });
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'seed-world.iam-model.json' }).first().waitFor({ timeout: 5000 });
+      });
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-line', { hasText: '"Hoge"' }).waitFor();
+    });
+
     await step('the IAM view in the Explorer lists the model: Hoge with his group, ReadOnlyRole with who may assume it', async () => {
       await page.keyboard.press('Control+Shift+E');
       const header = page.locator('.pane-header[aria-label^="IAM"]');
@@ -135,14 +157,57 @@ async function main() {
       await webview.locator('#deciding button', { hasText: 'in ReadOnlyAccess' }).first().waitFor();
       await until(async () => assert.equal(await webview.locator('vscode-single-select#model-principal').evaluate((el) => el.value), 'arn:aws:iam::111111111111:user/Hoge'), 10_000, 200);
       assert.match(await webview.locator('vscode-single-select#model-files').evaluate((el) => el.value), /seed-world\.iam-model\.json$/);
-      // room for the panel: no secondary side bar (layout only)
-      if (await page.locator('.part.auxiliarybar').isVisible()) {
-        await page.keyboard.press('Control+Alt+B');
-        await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-      }
       await page.screenshot({ path: join(shots, 'iam-view.png') });
       await webview.locator('fieldset.model').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shots, 'simulate-as-user.png') });
+    });
+
+    await step('the result never covers the model pickers: narrow, normal, wide and short panels', async () => {
+      // the workbench window at these sizes puts the panel (half of the editor area) at about 400, 580 and 1040 px
+      // wide; 1500 x 400 leaves the panel too short for two panes, so it is one page that scrolls
+      const sizes = [
+        { width: 1100, height: 700, layout: 'narrow' }, { width: 1500, height: 950, layout: 'narrow' },
+        { width: 2400, height: 1000, layout: 'wide' }, { width: 1500, height: 400, layout: 'short' },
+      ];
+      try {
+        for (const size of sizes) {
+          await page.setViewportSize({ width: size.width, height: size.height });
+          await until(async () => {
+            const inner = await webview.locator('body').evaluate(() => ({ w: innerWidth, h: innerHeight }));
+            if (size.layout === 'narrow') assert.ok(inner.w <= 760, `panel ${inner.w} px wide at ${size.width} px`);
+            if (size.layout === 'wide') assert.ok(inner.w > 760, `panel ${inner.w} px wide at ${size.width} px`);
+            if (size.layout === 'short') assert.ok(inner.h <= 420, `panel ${inner.h} px high at ${size.height} px`);
+            if (size.width === 1100) assert.ok(inner.w <= 460, `panel ${inner.w} px wide at ${size.width} px`);
+          }, 10_000, 300);
+          for (const picker of ['fieldset.model', 'vscode-single-select#model-files', 'vscode-single-select#model-principal']) {
+            for (const block of ['start', 'end']) {
+              // scrolled so the picker is at the top (where a sticky result would sit) or at the bottom of the view
+              await webview.locator(picker).evaluate((el, b) => el.scrollIntoView({ block: b }), block);
+              const where = `${picker} scrolled to the ${block} at ${size.width} x ${size.height}`;
+              const r = await webview.locator('#result').boundingBox();
+              const p = await webview.locator(picker).boundingBox();
+              assert.ok(r && p, `no box for #result or ${picker}`);
+              const overlap = Math.min(r.x + r.width, p.x + p.width) - Math.max(r.x, p.x) > 0.5
+                && Math.min(r.y + r.height, p.y + p.height) - Math.max(r.y, p.y) > 0.5;
+              assert.ok(!overlap, `#result ${JSON.stringify(r)} overlaps ${where} ${JSON.stringify(p)}`);
+              // and nothing else is drawn on it: the picker is what a click at its centre reaches
+              const hit = await webview.locator(picker).evaluate((el) => {
+                const b = el.getBoundingClientRect();
+                const top = document.elementFromPoint(b.left + b.width / 2, (Math.max(b.top, 0) + Math.min(b.bottom, innerHeight)) / 2);
+                return !!top && el.contains(top);
+              });
+              assert.ok(hit, `something is drawn over ${where}`);
+              if (size.layout !== 'short') {
+                // the decision stays in view while the form scrolls
+                const d = await webview.locator('#decision').evaluate((el) => { const b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight; });
+                assert.ok(d, `the decision is out of view with ${where}`);
+              }
+            }
+          }
+        }
+      } finally {
+        await page.setViewportSize({ width: 1500, height: 950 });
+      }
     });
 
     await step('a gathered AWS managed policy opens read-only from the bundled data', async () => {
@@ -158,6 +223,17 @@ async function main() {
   console.log(`${S.passed} passed, ${S.failed} failed`);
   console.log(`simulate UI run took ${Date.now() - t0} ms`);
   return S.failed ? 1 : 0;
+}
+
+/** runs a command from the Command Palette, by its title */
+async function runCommand(title) {
+  await until(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+P');
+    await page.locator('.quick-input-widget input').fill(`>${title}`, { timeout: 5000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5000 });
+  });
+  await page.keyboard.press('Enter');
 }
 
 main().then((code) => process.exit(code), (e) => { console.error(e); console.log(`${S.passed} passed, ${S.failed + 1} failed`); process.exit(1); });

@@ -25,6 +25,16 @@ suite('Simulate Request and inline simulation', () => {
     await api.ready;
     root = ext.extensionPath;
     workspace = vscode.workspace.workspaceFolders![0].uri;
+    // the examples live outside the test workspace folder: first the refusal, then the setting that allows them
+    const outside = await api.client.sendRequest<SimulateResult>('iamPolicy/simulate', params());
+    // (a policy an earlier suite left open in the editor is read from the editor, so only check that one was refused)
+    assert.match(outside.errors.join('\n'), /examples\/policies\/[\w.-]+\.json: is outside the workspace folders, so it is not read\. .*iamPolicy\.simulate\.allowFilesOutsideWorkspace/);
+    await vscode.workspace.getConfiguration('iamPolicy').update('simulate.allowFilesOutsideWorkspace', true, vscode.ConfigurationTarget.Global);
+    await poll(() => api.client.sendRequest<SimulateResult>('iamPolicy/simulate', params()), (r) => r.errors.length === 0);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('iamPolicy').update('simulate.allowFilesOutsideWorkspace', undefined, vscode.ConfigurationTarget.Global);
   });
 
   teardown(async () => {

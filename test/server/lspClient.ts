@@ -35,6 +35,10 @@ export interface StartOptions {
   locale?: string;
   /** `initializationOptions` of the initialize request */
   initializationOptions?: unknown;
+  /** workspace folder URIs sent in initialize (default: none) */
+  workspaceFolders?: string[];
+  /** the server bundle to run (default: dist/server.js) */
+  serverJs?: string;
 }
 
 type Waiter = { uri: string; resolve: (p: PublishDiagnosticsParams) => void };
@@ -54,7 +58,7 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const t0 = performance.now();
-    const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const proc = spawn(process.execPath, [options.serverJs ?? SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, connection, options.settings ?? {});
     proc.stderr!.on('data', (d: Buffer) => { client.stderr += d.toString(); });
@@ -74,7 +78,8 @@ export class LspClient {
       reject(new Error(`server exited with ${code} before answering initialize; stderr:\n${client.stderr}`))));
     client.initializeResult = await Promise.race([
       connection.sendRequest<InitializeResult>('initialize', {
-        processId: process.pid, rootUri: null, workspaceFolders: null,
+        processId: process.pid, rootUri: options.workspaceFolders?.[0] ?? null,
+        workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
         ...(options.locale ? { locale: options.locale } : {}),
         ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
         capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },

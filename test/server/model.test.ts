@@ -19,7 +19,8 @@ const ALLOW_ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action
 
 describe('IAM model files and requests over LSP', () => {
   let lsp: LspClient;
-  before(async () => { lsp = await LspClient.start(); });
+  // the examples folder is the workspace: files outside the workspace folders are not read from disk
+  before(async () => { lsp = await LspClient.start({ workspaceFolders: [pathToFileURL(join(root, 'examples')).toString()] }); });
   after(async () => { await lsp?.stop(); });
 
   it('a model file: unknown group, policy and AWS managed ARN are errors at their reference, with did-you-mean', async () => {

@@ -83,7 +83,7 @@ describe('templates over LSP', () => {
     for (let i = 0; i < 20 && !diags.some((d) => d.code === 'IAM202'); i++) diags = (await lsp.nextDiagnostics(uri)).diagnostics;
     const typo = diags.find((d) => d.code === 'IAM202')!;
     assert.equal(text.slice(doc.offsetAt(typo.range.start), doc.offsetAt(typo.range.end)), '"sqs:DeleteMesage"');
-    assert.ok(diags.some((d) => d.code === 'IAM703'), 'templatefile is reported as not analysed');
+    assert.ok(diags.some((d) => d.code === 'IAM704'), 'templatefile is reported as not analysed');
     assert.match(hoverText(await lsp.hover(uri, text.indexOf('aws_sqs_queue.jobs.arn') + 3)), /aws_sqs_queue\.jobs\.arn/);
     assert.match(hoverText(await lsp.hover(uri, text.indexOf('"s3:ListBucket"') + 4)), /s3:ListBucket/);
     lsp.close(uri);

@@ -243,7 +243,7 @@ export class SimulatorPanel {
     let json: unknown;
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const text = open ? open.getText() : Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+      const text = open ? open.getText() : await readScenarioText(uri);
       json = JSON.parse(text);
     } catch (e) {
       this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Cannot open {0}: {1}', vscode.workspace.asRelativePath(uri), (e as Error).message) });
@@ -326,3 +326,17 @@ export async function revealStatement(uri: vscode.Uri, range: vscode.Range): Pro
 }
 
 export type { PolicyRefState };
+
+/** Scenario files larger than this are not read (the server's reader has the same limit). */
+const MAX_SCENARIO_BYTES = 1024 * 1024;
+
+/**
+ * The text of a scenario file that is not open: only a regular file (a symbolic link to one is fine) of at most
+ * MAX_SCENARIO_BYTES. A FIFO or a device would make the read wait forever or never end.
+ */
+async function readScenarioText(uri: vscode.Uri): Promise<string> {
+  const st = await vscode.workspace.fs.stat(uri);
+  if ((st.type & vscode.FileType.File) === 0) throw new Error(st.type & vscode.FileType.Directory ? 'it is a directory' : 'it is not a regular file (a pipe, device or socket), so it is not read');
+  if (st.size > MAX_SCENARIO_BYTES) throw new Error(`it has ${st.size.toLocaleString('en-US')} bytes; scenario files over ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes are not read`);
+  return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+}

@@ -1,6 +1,5 @@
 // iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]: exit 1 when a file has a finding
 // at or above --fail-on (default error), 2 on usage or I/O trouble; GitHub annotations inside a workflow.
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,6 +10,7 @@ import { decidePolicyType } from '../service/policyType';
 import { DEFAULT_SETTINGS } from '../service/settings';
 import { validate, ruleDocUrl } from '../service/validation';
 import { RULES } from '../service/validation/rules';
+import { readTextFile } from '../node/safeFile';
 import { workflowCommand, type AnnotationLevel } from './annotations';
 import { analyzeTemplate, analyzeTerraformFile, templateFormatOf, type TemplateAnalysis } from '../service/embedded/templates';
 import type { TerraformParse } from '../node/terraformParser';
@@ -85,14 +85,6 @@ function toLintDiagnostic(d: Diagnostic): LintFileResult['diagnostics'][number] 
   return { code: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range };
 }
 
-function readPolicyFile(file: string): string {
-  const st = statSync(file);
-  if (st.isDirectory()) throw new Error('is a directory; pass the policy files inside it');
-  const buf = readFileSync(file);
-  if (buf.includes(0)) throw new Error('looks like a binary file, not a JSON policy');
-  return buf.toString('utf8').replace(/^\uFEFF/, '');
-}
-
 export function toSarif(results: LintFileResult[]): object {
   const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
   return {
@@ -119,13 +111,9 @@ export function lintFiles(files: string[], catalog: Catalog, terraform?: Terrafo
       results.push({ file, diagnostics: [], skipped: 'a scenario file, not a policy: run `iam-policy test` on it' });
       continue;
     }
-    try {
-      results.push(lintText(file, readPolicyFile(file), catalog, terraform));
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : err.message;
-      results.push({ file, diagnostics: [], error: `cannot read ${file}: ${why}` });
-    }
+    const read = readTextFile(file);
+    if (read.ok) results.push(lintText(file, read.text, catalog, terraform));
+    else results.push({ file, diagnostics: [], error: `cannot read ${read.message}` });
   }
   return results;
 }

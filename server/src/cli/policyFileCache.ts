@@ -5,11 +5,13 @@ import type { PolicyFileReader } from '../node/scenarioFiles';
 
 export function cachedPolicyReader(read: PolicyFileReader): PolicyFileReader {
   const cache = new Map<string, { text: string } | Error>();
-  return (absolutePath) => {
-    let hit = cache.get(absolutePath);
+  return (absolutePath, roots) => {
+    // the folders a file may be read from belong to the key: a file allowed for one scenario file may not be for another
+    const key = `${roots.join('\0')}\0${absolutePath}`;
+    let hit = cache.get(key);
     if (!hit) {
-      try { hit = read(absolutePath); } catch (e) { hit = e instanceof Error ? e : new Error(String(e)); }
-      cache.set(absolutePath, hit);
+      try { hit = read(absolutePath, roots); } catch (e) { hit = e instanceof Error ? e : new Error(String(e)); }
+      cache.set(key, hit);
     }
     if (hit instanceof Error) throw hit;
     return hit;

@@ -150,16 +150,24 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         gathered = { principal: s.request.principal, gathered: applied.gathered };
       }
       const failure = (decision: string) => annotate?.(workflowCommand({ level: 'error', file, title: 'iam-policy test', message: `${label(s, i)}: ${decision}, expected ${s.expected}` }));
-      // compiled for this scenario alone (its policies' compilations are shared through the parsed policy objects):
-      // the evaluator's per-scenario cache would only hold on to it
-      const compiled = compilePolicySet(s, catalog);
-      // `test` in text explains only the failures it prints: a pass, or a failure under --quiet, needs the decision alone
-      if (cmd === 'test' && !json) {
-        const decision = compiled.decide(s.request);
-        if (decision === s.expected) { passed++; if (!opts.quiet) out(`pass  ${file}: ${label(s, i)}: ${decision}`); return; }
-        if (opts.quiet) { failed++; failure(decision); return; }
+      let r: SimulationResult;
+      // one scenario that breaks the evaluator must not hide the results of the others
+      try {
+        // compiled for this scenario alone (its policies' compilations are shared through the parsed policy objects):
+        // the evaluator's per-scenario cache would only hold on to it
+        const compiled = compilePolicySet(s, catalog);
+        // `test` in text explains only the failures it prints: a pass, or a failure under --quiet, needs the decision alone
+        if (cmd === 'test' && !json) {
+          const decision = compiled.decide(s.request);
+          if (decision === s.expected) { passed++; if (!opts.quiet) out(`pass  ${file}: ${label(s, i)}: ${decision}`); return; }
+          if (opts.quiet) { failed++; failure(decision); return; }
+        }
+        r = compiled.simulate(s.request, { name: s.name, expected: s.expected });
+      } catch (e) {
+        badInput = true;
+        err(`${file}: ${label(s, i)}: could not be evaluated: ${String((e as Error).message ?? e).slice(0, 200)}`);
+        return;
       }
-      const r = compiled.simulate(s.request, { name: s.name, expected: s.expected });
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
       if (cmd === 'test' && !r.pass) failure(r.decision);
       if (json) json.push(resultJson(r, file, gathered));

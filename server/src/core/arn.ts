@@ -1,5 +1,6 @@
 // ARNs and principals: splitting an ARN into its six parts, matching ARN patterns segment by segment (the Resource
 // element and the Arn* condition operators), and classifying the principal of a request. Pure.
+import { MAX_PATTERN_LENGTH, PatternBuilder, type Matcher } from './wildcard';
 
 export interface ArnParts {
   partition: string;
@@ -25,34 +26,45 @@ export function parseArn(arn: string): ArnParts | undefined {
 }
 
 const REGEX_SPECIAL = /[.+^${}()|[\]\\/*?]/g;
+/** For regular expressions built from the catalog's own data (never from a document). */
 export const escapeRegExp = (s: string): string => s.replace(REGEX_SPECIAL, '\\$&');
 
-/**
- * Regular-expression source for an ARN pattern with `*` and `?` wildcards [R16]: in the first five segments a
- * wildcard stays inside its segment, except a `*` that ends a segment, which may expand across colons; in the
- * resource part `*` matches any run of characters. `literal` marks character ranges (from resolved policy
- * variables) whose `*` and `?` are plain characters. `condition` (ArnLike/ArnEquals): a `*` ending one of the first
- * five segments stays inside it too.
- */
-export function arnPatternSource(pattern: string, literal?: (i: number) => boolean, condition = false): string {
-  let src = '';
-  let colons = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (literal && literal(i)) { src += escapeRegExp(ch); if (ch === ':') colons++; continue; }
-    if (ch === ':') { colons++; src += ':'; continue; }
-    const inResource = colons >= 5;
-    if (ch === '*') {
-      const endsSegment = i + 1 === pattern.length || pattern[i + 1] === ':';
-      src += inResource || (endsSegment && !condition) ? '.*' : '[^:]*';
-    } else if (ch === '?') src += inResource ? '.' : '[^:]';
-    else src += escapeRegExp(ch);
-  }
-  return src;
-}
+/** A piece of an ARN pattern; in a `literal` piece (a resolved policy variable) `*`, `?` and `:` are plain characters. */
+export interface ArnPatternPiece { text: string; literal?: boolean }
 
-export function arnPatternRegExp(pattern: string): RegExp {
-  return new RegExp(`^${arnPatternSource(pattern)}$`, 's');
+const COLON = 58;
+const NO_STOP = -1;
+
+/**
+ * A matcher for an ARN pattern with `*` and `?` wildcards [R16]: in the first five segments a wildcard stays inside
+ * its segment, except a `*` that ends a segment, which may expand across colons; in the resource part `*` matches
+ * any run of characters. `condition` (ArnLike/ArnEquals): a `*` ending one of the first five segments stays inside
+ * it too. Patterns and values longer than 2,048 characters (AWS's ARN limit) never match.
+ */
+export function arnPatternMatcher(pattern: string | ArnPatternPiece[], condition = false): Matcher {
+  const pieces = typeof pattern === 'string' ? [{ text: pattern }] : pattern;
+  const b = new PatternBuilder(false);
+  let colons = 0;
+  for (let k = 0; k < pieces.length; k++) {
+    const { text, literal } = pieces[k];
+    if (literal) {
+      b.literal(text);
+      for (let i = 0; i < text.length; i++) if (text[i] === ':') colons++;
+      continue;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      const inResource = colons >= 5;
+      if (ch === ':') { colons++; b.literal(ch); }
+      else if (ch === '*') {
+        const next = i + 1 < text.length ? text[i + 1] : pieces.slice(k + 1).find((p) => p.text.length)?.text[0];
+        const endsSegment = next === undefined || next === ':';
+        b.star(inResource || (endsSegment && !condition) ? NO_STOP : COLON);
+      } else if (ch === '?') b.one(inResource ? NO_STOP : COLON);
+      else b.literal(ch);
+    }
+  }
+  return b.build(MAX_PATTERN_LENGTH);
 }
 
 // ---------------------------------------------------------------------------------------------------- principals
@@ -93,6 +105,7 @@ const ACCOUNT = /^\d{12}$/;
  */
 export function parsePrincipal(raw: string): PrincipalInfo | PrincipalError {
   const p = raw.trim();
+  if (p.length > MAX_PATTERN_LENGTH) return { error: `the principal has ${p.length.toLocaleString('en-US')} characters; principal ARNs have at most ${MAX_PATTERN_LENGTH.toLocaleString('en-US')}` };
   if (p === 'anonymous' || p === '*') return { kind: 'anonymous', raw, account: '', partition: 'aws' };
   if (ACCOUNT.test(p)) return rootOf(raw, 'aws', p);
   if (!p.startsWith('arn:')) {

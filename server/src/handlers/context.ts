@@ -1,4 +1,5 @@
 // What every handler needs: the connection, the open documents, the catalog and the settings per document.
+import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../core/catalog/catalog';
@@ -16,7 +17,13 @@ export class ServerContext {
   settings: ServiceSettings = DEFAULT_SETTINGS;
   /** the client can answer workspace/configuration */
   configurationCapable = false;
+  /** the client reports workspace folder changes */
+  workspaceFoldersCapable = false;
   readonly chosenTypes = new Map<string, PolicyType>();
+  /** folders of the workspace (file system paths): files the server reads from disk must be inside one */
+  workspaceFolders: string[] = [];
+  /** iamPolicy.simulate.allowFilesOutsideWorkspace */
+  fileAccess = { allowOutsideWorkspace: false };
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>, readonly catalog: Catalog) {}
 
@@ -64,6 +71,11 @@ export class ServerContext {
     return decidePolicyType(doc.uri, parsed(doc), this.settings, this.chosenTypes.get(doc.uri));
   }
 
+  /** Workspace folders from `file:` URIs (others cannot hold files we read). */
+  setWorkspaceFolders(uris: string[]): void {
+    this.workspaceFolders = uris.flatMap((u) => { try { return u.startsWith('file:') ? [fileURLToPath(u)] : []; } catch { return []; } });
+  }
+
   /** false until the first settings answer (or immediately for clients without workspace/configuration) */
   settingsKnown = false;
 
@@ -80,6 +92,7 @@ export class ServerContext {
         policyTypes: strings(s?.policyTypes) as ServiceSettings['policyTypes'],
         detectInTemplates: typeof s?.detectInTemplates === 'boolean' ? s.detectInTemplates : DEFAULT_SETTINGS.detectInTemplates,
       };
+      this.fileAccess = { allowOutsideWorkspace: obj(s?.simulate)?.allowFilesOutsideWorkspace === true };
     } catch (e) {
       this.connection.console.warn(`iam-policy: could not read the iamPolicy settings, using the defaults: ${(e as Error).message}`);
     } finally {

@@ -1,36 +1,33 @@
 // iamPolicy/simulate, iamPolicy/actionSuggestions, iamPolicy/policyStatements, iamPolicy/scenarioResults: the
 // Simulate Request panel and inline simulation (issue 7). Policy files come from the open documents first (so the
 // panel follows unsaved edits), then from disk.
-import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   ActionSuggestionsRequest, PolicyStatementsRequest, ScenarioResultsRequest, SimulateRequest,
   type ActionSuggestionsParams, type ActionSuggestionsResult, type PolicyStatementsParams, type PolicyStatementsResult,
   type ScenarioResultsParams, type ScenarioResultsResult, type SimulateModelParams, type SimulateParams, type SimulateResult,
 } from '../protocol';
+import { MAX_FILE_BYTES, readTextFile } from '../node/safeFile';
 import { parsed } from '../service/documents';
 import { actionSuggestions, policyStatements, scenarioResults, simulateForPanel, type ReadText } from '../service/simulate';
 import { scenarioModelApplier, simulateAsPrincipal } from '../service/model';
 import { MAX_MODEL_BYTES } from '../node/modelFiles';
 import type { ServerContext } from './context';
 
-/** Policy files larger than this are not read from disk (a policy is at most a few kB in AWS). */
-const MAX_FILE_BYTES = 1024 * 1024;
-
 const normalize = (uri: string) => { try { return decodeURIComponent(uri); } catch { return uri; } };
 
+const OUTSIDE_ADVICE = 'Open it in the editor, move it into the workspace, or set "iamPolicy.simulate.allowFilesOutsideWorkspace": true.';
+
+/** Open documents first (the panel follows unsaved edits), then the file on disk through the safe reader. */
 export function makeReader(ctx: ServerContext, maxBytes = MAX_FILE_BYTES): ReadText {
   return (uri: string) => {
     const open = ctx.documents.get(uri) ?? ctx.documents.all().find((d) => normalize(d.uri) === normalize(uri));
     if (open) return open.getText();
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      const path = fileURLToPath(uri);
-      if (statSync(path).size > maxBytes) return undefined;
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    if (!uri.startsWith('file:')) return { error: `${uri} is not open in the editor and not a file on disk.` };
+    let path: string;
+    try { path = fileURLToPath(uri); } catch { return { error: `${uri} is not a file path.` }; }
+    const r = readTextFile(path, { maxBytes, roots: ctx.fileAccess.allowOutsideWorkspace ? undefined : ctx.workspaceFolders, outsideAdvice: OUTSIDE_ADVICE });
+    return r.ok ? r.text : { error: r.message, reason: r.reason };
   };
 }
 
@@ -62,8 +59,8 @@ export function registerSimulate(ctx: ServerContext): void {
   ctx.connection.onRequest(ScenarioResultsRequest, (p: ScenarioResultsParams): ScenarioResultsResult => {
     const uri = isObject(p) && typeof p.uri === 'string' ? p.uri : '';
     const text = uri ? read(uri) : undefined;
-    if (text === undefined) {
-      return { scenarios: [], errors: [{ message: `cannot read the scenario file ${uri || '(no uri given)'}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], policyUris: [] };
+    if (typeof text !== 'string') {
+      return { scenarios: [], errors: [{ message: `cannot read the scenario file ${text ? text.error : '(no uri given)'}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], policyUris: [] };
     }
     return scenarioResults(uri, text, read, ctx.catalog, scenarioModelApplier(readModel, ctx.managed));
   });

@@ -1,11 +1,12 @@
 // Reads IAM model files (and the policy files they name) and the bundled AWS managed policies from disk, for the CLI
 // and the server. The model itself is built by core/model (pure).
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ManagedPolicies, type RawManagedPolicies } from '../core/model/managedPolicies';
 import { loadModel, type LoadedModel } from '../core/model/load';
 import type { ModelFile, ModelProblem } from '../core/model/types';
 import { findDataDir } from './catalogFiles';
+import { MAX_FILE_BYTES, readTextFile } from './safeFile';
 
 export const MANAGED_POLICIES_FILE = 'aws-managed-policies.json';
 /** Larger files are refused with a message instead of exhausting memory (a real 5,000-role export is ~50 MB). */
@@ -17,35 +18,23 @@ export function loadManagedPolicies(dir?: string): ManagedPolicies {
   return (shared ??= new ManagedPolicies(JSON.parse(readFileSync(join(dir ?? findDataDir(), MANAGED_POLICIES_FILE), 'utf8')) as RawManagedPolicies));
 }
 
-/** Reads a file as UTF-8 text, or says why it cannot (missing, a folder, too large). */
-export function readTextFile(path: string, maxBytes = MAX_MODEL_BYTES): { text: string } | { error: string } {
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { error: `${path} is a folder; expected a JSON file` };
-    if (st.size > maxBytes) return { error: `${path} is ${(st.size / 1024 / 1024).toFixed(0)} MB, more than the ${maxBytes / 1024 / 1024} MB a model file may have` };
-    return { text: readFileSync(path, 'utf8') };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return { error: err.code === 'ENOENT' ? `no such file ${path}` : `cannot read ${path}: ${err.message}` };
-  }
-}
-
-/** Reads model files (absolute or relative to the working folder) into one model. */
-export function loadModelFiles(paths: string[]): LoadedModel {
+/** Reads model files (absolute or relative to the working folder) into one model; `roots` limits where they may be. */
+export function loadModelFiles(paths: string[], roots?: string[]): LoadedModel {
   const files: ModelFile[] = [];
   const problems: ModelProblem[] = [];
   for (const p of paths) {
     const name = resolve(p);
-    const r = readTextFile(name);
-    if ('error' in r) problems.push({ file: name, path: [], message: r.error, severity: 'error' });
+    const r = readTextFile(name, { maxBytes: MAX_MODEL_BYTES, roots, rootsName: "the current folder and the scenario's folder", outsideAdvice: 'Run iam-policy from a folder that holds both the scenario and its model files.' });
+    if (!r.ok) problems.push({ file: name, path: [], message: r.reason, severity: 'error' });
     else files.push({ name, text: r.text });
   }
   const loaded = loadModel(files, {
     managed: loadManagedPolicies(),
+    // like a scenario's, a model's policy files stay inside the working folder or the model's own folder
     readPolicyFile: (from, rel) => {
       const file = resolve(dirname(from), rel);
-      const r = readTextFile(file, 1024 * 1024);
-      if ('error' in r) throw new Error(r.error);
+      const r = readTextFile(file, { maxBytes: MAX_FILE_BYTES, roots: [process.cwd(), dirname(from)], rootsName: "the current folder and the model file's folder", outsideAdvice: 'Run iam-policy from a folder that holds both the model and its policy files.' });
+      if (!r.ok) throw new Error(r.message);
       return { file, text: r.text };
     },
   });
@@ -59,6 +48,6 @@ export function modelOfScenario(scenarioFile: string, files: string[]): { key: s
   const paths = files.map((f) => resolve(dirname(resolve(scenarioFile)), f));
   const key = paths.join('\n');
   let loaded = scenarioModels.get(key);
-  if (!loaded) { loaded = loadModelFiles(paths); scenarioModels.set(key, loaded); }
+  if (!loaded) { loaded = loadModelFiles(paths, [process.cwd(), dirname(resolve(scenarioFile))]); scenarioModels.set(key, loaded); }
   return { key, loaded };
 }

@@ -1,7 +1,9 @@
-// Reads scenario files and the policy files they reference (paths relative to the scenario file) for the CLI.
-import { readFileSync } from 'node:fs';
+// Reads scenario files and the policy files they reference (paths relative to the scenario file) for the CLI,
+// through the safe reader. A scenario may only reach files inside the current working directory (the project the
+// CLI runs in) or the scenario's own folder: a scenario from a pull request must not read the CI runner's files.
 import { dirname, resolve } from 'node:path';
 import { parseScenarioFile, type Scenario, type ScenarioError } from '../core/evaluator';
+import { readTextFile } from './safeFile';
 
 export interface LoadedScenarios {
   file: string;
@@ -9,23 +11,32 @@ export interface LoadedScenarios {
   errors: ScenarioError[];
 }
 
-/** Reads a policy file by absolute path; throws an Error whose message says what went wrong. */
-export type PolicyFileReader = (absolutePath: string) => { text: string };
+const ROOTS_NAME = "the current folder and the scenario's folder";
+const OUTSIDE_ADVICE = 'Run iam-policy from a folder that holds both the scenario and its policy files.';
 
-export const readPolicyFile: PolicyFileReader = (absolutePath) => {
-  try { return { text: readFileSync(absolutePath, 'utf8') }; } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new Error(err.code === 'ENOENT' ? `no such file ${absolutePath}` : err.message);
-  }
+/**
+ * Reads a policy file by absolute path, only inside `roots` (through the safe reader); throws an Error whose message
+ * says what went wrong.
+ */
+export type PolicyFileReader = (absolutePath: string, roots: readonly string[]) => { text: string };
+
+export const readPolicyFile: PolicyFileReader = (absolutePath, roots) => {
+  const policy = readTextFile(absolutePath, { roots: [...roots], rootsName: ROOTS_NAME, outsideAdvice: OUTSIDE_ADVICE });
+  if (!policy.ok) throw new Error(policy.reason);
+  return { text: policy.text };
 };
 
-export function loadScenarioFile(file: string, readPolicy: PolicyFileReader = readPolicyFile): LoadedScenarios {
-  let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return { file, scenarios: [], errors: [{ path: [], message: err.code === 'ENOENT' ? 'file not found' : `cannot read the file: ${err.message}` }] };
-  }
-  const dir = dirname(resolve(file));
+/**
+ * Scenario files are test suites: thousands of scenarios (a few hundred bytes each) are normal in CI, so they may be
+ * far larger than a policy; still bounded, so `/dev/zero` or a runaway generator cannot exhaust memory.
+ */
+export const MAX_SCENARIO_FILE_BYTES = 64 * 1024 * 1024;
+
+export function loadScenarioFile(file: string, readPolicy: PolicyFileReader = readPolicyFile, cwd = process.cwd()): LoadedScenarios {
+  const read = readTextFile(file, { maxBytes: MAX_SCENARIO_FILE_BYTES });
+  if (!read.ok) return { file, scenarios: [], errors: [{ path: [], message: read.reason }] };
+  const dir = dirname(read.path);
+  const roots = [cwd, dirname(resolve(file)), dir];
   // thousands of scenarios name the same few files: resolve each relative path once
   const resolved = new Map<string, string>();
   const absolute = (rel: string) => {
@@ -33,6 +44,6 @@ export function loadScenarioFile(file: string, readPolicy: PolicyFileReader = re
     if (abs === undefined) { abs = resolve(dir, rel); resolved.set(rel, abs); }
     return abs;
   };
-  const { scenarios, errors } = parseScenarioFile(text, file, (rel) => readPolicy(absolute(rel)));
+  const { scenarios, errors } = parseScenarioFile(read.text, file, (rel) => readPolicy(absolute(rel), roots));
   return { file, scenarios, errors };
 }

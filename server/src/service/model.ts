@@ -9,6 +9,7 @@ import { applyModel, isNotFound, orgPolicies, principalPolicies, resolvePrincipa
 import { loadModel, type LoadedModel } from '../core/model/load';
 import { AWS_MANAGED_ARN_PREFIX, isAwsManagedArn, type ManagedPolicies } from '../core/model/managedPolicies';
 import type { ModelDocument, ModelGroup, ModelProblem as CoreProblem, ModelRole, ModelUser, PolicyAttachment } from '../core/model/types';
+import { nestingTooDeepAt } from '../core/policy/model';
 import { LineIndex, type Range } from '../core/text';
 import {
   MANAGED_POLICY_SCHEME, type EffectivePermissionsParams, type EffectivePermissionsResult, type ManagedPolicyResult,
@@ -24,7 +25,7 @@ const cache = new Map<string, { texts: (string | undefined)[]; loaded: LoadedMod
 
 /** A reader that reads each URI once: one request looks up thousands of ranges in the same files. */
 export function readOnce(read: ReadText): ReadText {
-  const seen = new Map<string, string | undefined>();
+  const seen = new Map<string, ReturnType<ReadText>>();
   return (uri) => {
     if (!seen.has(uri)) seen.set(uri, read(uri));
     return seen.get(uri);
@@ -35,7 +36,8 @@ export function readOnce(read: ReadText): ReadText {
 export function loadModelUris(uris: string[], read: ReadText, managed: ManagedPolicies): LoadedModel {
   const list = [...new Set(uris.filter((u) => typeof u === 'string' && u))];
   const key = list.join('\n');
-  const texts = list.map((u) => read(u));
+  const read0 = list.map((u) => read(u));
+  const texts = read0.map((t) => (typeof t === 'string' ? t : undefined));
   const hit = cache.get(key);
   if (hit && hit.texts.length === texts.length && hit.texts.every((t, i) => t === texts[i])) return hit.loaded;
   const files = list.flatMap((u, i) => (texts[i] === undefined ? [] : [{ name: u, text: texts[i]! }]));
@@ -44,11 +46,14 @@ export function loadModelUris(uris: string[], read: ReadText, managed: ManagedPo
     readPolicyFile: (from, rel) => {
       const file = resolveRelative(from, rel);
       const text = read(file);
-      if (text === undefined) throw new Error(`cannot read ${file}; the path is relative to the model file`);
+      if (typeof text !== 'string') throw new Error(text ? text.reason ?? text.error : `cannot read ${file}; the path is relative to the model file`);
       return { file, text };
     },
   });
-  list.forEach((u, i) => { if (texts[i] === undefined) loaded.problems.unshift({ file: u, path: [], severity: 'error', message: `cannot read the model file ${u}` }); });
+  list.forEach((u, i) => {
+    const r = read0[i];
+    if (typeof r !== 'string') loaded.problems.unshift({ file: u, path: [], severity: 'error', message: r ? `cannot read the model file ${r.error}` : `cannot read the model file ${u}` });
+  });
   if (cache.size > 20) cache.clear();
   cache.set(key, { texts, loaded });
   return loaded;
@@ -60,7 +65,8 @@ const trees = new Map<string, { text: string; root: Node | undefined; lines: Lin
 function treeOf(uri: string, text: string) {
   const hit = trees.get(uri);
   if (hit && hit.text === text) return hit;
-  const entry = { text, root: text.length > MAX_RANGED_MODEL_CHARS ? undefined : parseTree(text, [], { allowTrailingComma: true, disallowComments: false }), lines: new LineIndex(text) };
+  // the parser recurses per level: absurdly deep files get no tree (and so no ranges)
+  const entry = { text, root: text.length > MAX_RANGED_MODEL_CHARS || nestingTooDeepAt(text) >= 0 ? undefined : parseTree(text, [], { allowTrailingComma: true, disallowComments: false }), lines: new LineIndex(text) };
   if (trees.size > 50) trees.clear();
   trees.set(uri, entry);
   return entry;
@@ -69,7 +75,7 @@ function treeOf(uri: string, text: string) {
 /** The node at a JSON path of a file (the nearest existing ancestor when the path goes further), with its text. */
 export function nodeAtPath(uri: string, path: JsonPath, read: ReadText): { node: Node; lines: LineIndex; text: string } | undefined {
   const text = read(uri);
-  if (text === undefined) return undefined;
+  if (typeof text !== 'string') return undefined;
   const t = treeOf(uri, text);
   if (!t.root) return undefined;
   for (let n = path.length; n >= 0; n--) {

@@ -1,6 +1,7 @@
 // Which kind of policy a document is: a per-document choice (the "Change Policy Type" command), else the
 // iamPolicy.policyTypes setting (glob -> type), else the file-name convention, else the content.
-import { escapeRegExp } from '../core/arn';
+import { LruCache } from '../core/lru';
+import { PatternBuilder, type Matcher } from '../core/wildcard';
 import type { PolicyDocument } from '../core/policy/model';
 import { POLICY_TYPES, type PolicyType } from '../core/policy/policyType';
 import type { ServiceSettings } from './settings';
@@ -29,19 +30,31 @@ export const FILE_NAME_CONVENTIONS: Record<string, PolicyType> = {
   endpoint: 'endpoint', vpce: 'endpoint', 'endpoint-policy': 'endpoint',
 };
 
+const SLASH = 47;
+const pathGlobs = new LruCache<string, { whole: Matcher; tail: Matcher }>(500);
+
+/** The matchers of a settings glob: the whole path, and any path ending in `/` + the glob. */
+function pathGlob(glob: string): { whole: Matcher; tail: Matcher } {
+  return pathGlobs.getOrCreate(glob, () => {
+    const build = (b: PatternBuilder) => {
+      for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*' && glob[i + 1] === '*') { b.star(); i++; if (glob[i + 1] === '/') i++; }
+        else if (c === '*') b.star(SLASH);
+        else if (c === '?') b.one(SLASH);
+        else b.literal(c);
+      }
+      return b.build();
+    };
+    return { whole: build(new PatternBuilder(false)), tail: build(new PatternBuilder(false).star().literal('/')) };
+  });
+}
+
 /** Glob as VS Code's files.associations: `**` spans folders, `*` and `?` stay inside a name; a glob without `/` matches the file name. */
 export function globMatches(glob: string, path: string): boolean {
-  let src = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') { src += '.*'; i++; if (glob[i + 1] === '/') i++; }
-    else if (c === '*') src += '[^/]*';
-    else if (c === '?') src += '[^/]';
-    else src += escapeRegExp(c);
-  }
-  const re = new RegExp(`^${src}$`);
-  if (!glob.includes('/')) return re.test(path.slice(path.lastIndexOf('/') + 1));
-  return re.test(path) || new RegExp(`(^|/)${src}$`).test(path);
+  const { whole, tail } = pathGlob(glob);
+  if (!glob.includes('/')) return whole.test(path.slice(path.lastIndexOf('/') + 1));
+  return whole.test(path) || tail.test(path);
 }
 
 /** The file-name convention a path follows, with the suffix that names it (e.g. `.trust.json`). */

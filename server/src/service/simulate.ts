@@ -3,7 +3,7 @@
 // `ReadText` callback that the handler implements (open editor text first, then the file on disk).
 import { findNodeAtLocation, parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { Catalog } from '../core/catalog/catalog';
-import { DECISIONS, jsonErrorAt, parseScenarioFile, referencedContextKeys, simulate, type OrgLevel, type PolicySource, type Scenario, type SimulationResult } from '../core/evaluator';
+import { DECISIONS, jsonErrorAt, parseScenarioFile, tooDeep, referencedContextKeys, simulate, type OrgLevel, type PolicySource, type Scenario, type SimulationResult } from '../core/evaluator';
 import type { PolicyDocument } from '../core/policy/model';
 import { LineIndex, type Range } from '../core/text';
 import * as l10n from '@vscode/l10n';
@@ -12,8 +12,11 @@ import type {
   SimulateParams, SimulatePolicyRef, SimulateResult,
 } from '../protocol';
 
-/** The text of a document by URI, or undefined when it can be neither found open nor read. */
-export type ReadText = (uri: string) => string | undefined;
+/**
+ * The text of a document by URI; undefined or `{ error }` (what is wrong, e.g. "is a named pipe (FIFO)") when it can
+ * be neither found open nor read.
+ */
+export type ReadText = (uri: string) => string | undefined | { error: string; /** the error without the file's name */ reason?: string };
 
 /** Last path segment of a URI, decoded: `file:///a/b/read%20s3.json` -> `read s3.json`. */
 export function fileNameOf(uri: string): string {
@@ -31,9 +34,11 @@ export function parsePolicyText(uri: string, text: string): { policy: unknown; e
   const hit = parseCache.get(uri);
   if (hit && hit.text === text) return hit;
   const errors: ParseError[] = [];
-  const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const deep = tooDeep(text, fileNameOf(uri));
+  const value = deep ? null : parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   let entry: { text: string; policy: unknown; error?: string };
-  if (errors.length) {
+  if (deep) entry = { text, policy: null, error: deep };
+  else if (errors.length) {
     entry = { text, policy: null, error: `${fileNameOf(uri)} is not valid JSON: ${jsonErrorAt(text, errors[0])}. Fix the file; it counts as no valid policy until then.` };
   } else entry = { text, policy: value };
   if (parseCache.size > 200) parseCache.clear();
@@ -53,8 +58,10 @@ export function buildScenario(params: SimulateParams, read: ReadText): Built {
       const name = ref.name || fileNameOf(ref.uri);
       policyNames[ref.uri] = name;
       const text = read(ref.uri);
-      if (text === undefined) {
-        errors.push(l10n.t('{0}: cannot read {1}. Open the file or choose another one; it counts as no valid policy until then.', slot, ref.uri));
+      if (typeof text !== 'string') {
+        errors.push(text
+          ? l10n.t('{0}: {1} It counts as no valid policy until then.', slot, text.error)
+          : l10n.t('{0}: cannot read {1}. Open the file or choose another one; it counts as no valid policy until then.', slot, ref.uri));
         return { name, file: ref.uri, policy: null };
       }
       const parsed = parsePolicyText(ref.uri, text);
@@ -209,6 +216,8 @@ function scenarioNodes(root: Node | undefined): { nodes: Node[]; prefix: (string
  */
 export function scenarioResults(uri: string, text: string, read: ReadText, catalog: Catalog, withModel?: ScenarioModelApplier): ScenarioResultsResult {
   const lines = new LineIndex(text);
+  const deep = tooDeep(text, fileNameOf(uri));
+  if (deep) return { scenarios: [], errors: [{ message: deep, range: lines.rangeOf(0, Math.min(text.length, 1)) }], policyUris: [] };
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   const { nodes, prefix } = scenarioNodes(root);
   const whole: Range = lines.rangeOf(0, Math.min(text.length, 1));
@@ -233,7 +242,7 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
       policyUris.add(target);
       relToUri.set(relativePath, target);
       const t = read(target);
-      if (t === undefined) throw new Error(`cannot read ${relativePath} (resolved to ${target}); check the path, which is relative to the scenario file`);
+      if (typeof t !== 'string') throw new Error(t ? t.reason ?? t.error : `cannot read ${relativePath} (resolved to ${target}); check the path, which is relative to the scenario file`);
       return { text: t };
     });
   } catch (e) {

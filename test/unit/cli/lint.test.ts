@@ -96,7 +96,7 @@ describe('iam-policy lint', () => {
     assert.equal(r.stdout, '2 file(s) checked: 1 error(s), 1 warning(s)\n');
     const missing = cli('lint', '-q', join(dir, 'nope.json'), join(dir, 'good.policy.json'));
     assert.equal(missing.status, 2);
-    assert.match(missing.stdout, /nope\.json: error: cannot read .*nope\.json: no such file\n1 file\(s\) checked: 0 error\(s\), 0 warning\(s\); 1 could not be read\n$/);
+    assert.match(missing.stdout, /nope\.json: error: cannot read .*nope\.json: no such file; check the path\.\n1 file\(s\) checked: 0 error\(s\), 0 warning\(s\); 1 could not be read\n$/);
   });
 
   it('prints GitHub workflow annotations inside an Action, with the path in the repository', () => {
@@ -111,7 +111,7 @@ describe('iam-policy lint', () => {
     assert.equal(JSON.parse(json.stdout)[0].file, 'bad.policy.json');
     assert.match(json.stderr, /^::error file=bad\.policy\.json,line=3,.*title=IAM201::/m);
     const missing = cliInAction('lint', '--quiet', 'nope.json');
-    assert.match(missing.stdout, /^::error file=nope\.json,title=iam-policy lint::cannot read nope\.json: no such file$/m);
+    assert.match(missing.stdout, /^::error file=nope\.json,title=iam-policy lint::cannot read nope\.json: no such file; check the path\.$/m);
   });
 });
 

@@ -42,7 +42,7 @@ describe('Terraform: extraction', () => {
 
   it('reports what it cannot analyse (templatefile) as information, and nothing else on a clean module', () => {
     const d = analyze().diagnostics;
-    assert.deepEqual(d.map((x) => x.code), ['IAM703']);
+    assert.deepEqual(d.map((x) => x.code), ['IAM704']);
     assert.match(String(d[0].message), /templatefile/);
   });
 
@@ -148,7 +148,7 @@ describe('Terraform: findings where they were written', () => {
   it('dynamic statement blocks are reported as not analysed, never as a missing Statement', () => {
     const text = 'data "aws_iam_policy_document" "d" {\n  dynamic "statement" {\n    for_each = var.s\n    content {\n      actions = statement.value\n    }\n  }\n}\n';
     const d = analyze(text).diagnostics;
-    assert.ok(d.some((x) => x.code === 'IAM703' && /dynamic/.test(String(x.message))), JSON.stringify(d));
+    assert.ok(d.some((x) => x.code === 'IAM704' && /dynamic/.test(String(x.message))), JSON.stringify(d));
     assert.ok(!d.some((x) => x.code === 'IAM004'), JSON.stringify(d.map((x) => x.code)));
   });
 });

@@ -66,10 +66,29 @@ describe('iam-policy test', () => {
     assert.equal(r.lines.at(-1), '1 passed, 0 failed');
   });
 
+  it('reports a scenario that breaks the evaluator and still runs the others (exit 2)', async () => {
+    // a catalog that fails for one service stands in for an evaluator bug
+    const broken = new Proxy(catalog, {
+      get: (target, prop, receiver) => (prop === 'supportsRcp'
+        ? (svc: string) => { if (svc === 'kms') throw new Error('boom'); return target.supportsRcp(svc); }
+        : Reflect.get(target, prop, receiver)),
+    });
+    const rcps = [{ orgIdentifier: 'root', policies: [{ policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Principal: '*' }] } }] }];
+    const f = file('broken.json', [
+      { name: 'kms breaks', identityPolicies: [{ file: 'policies/read.json' }], rcps, request: { ...req('kms:Decrypt'), resource: 'arn:aws:kms:us-east-1:111122223333:key/k' }, expected: 'Allowed' },
+      { name: 'read', identityPolicies: [{ file: 'policies/read.json' }], rcps, request: req('s3:GetObject'), expected: 'Allowed' },
+    ]);
+    const out: string[] = [], err: string[] = [];
+    const code = await runScenarioCommand('test', [f], broken, (x) => out.push(x), (x) => err.push(x));
+    assert.equal(code, 2);
+    assert.match(err.join('\n'), /broken\.json: kms breaks: could not be evaluated: boom/);
+    assert.match(out.join('\n'), /pass {2}.*broken\.json: read: Allowed/);
+  });
+
   it('exits 2 for a missing file and for usage errors', async () => {
     const missing = await run('test', join(dir, 'none.json'));
     assert.equal(missing.code, 2);
-    assert.match(missing.err, /none\.json: file not found/);
+    assert.match(missing.err, /none\.json: no such file; check the path/);
     assert.equal((await run('test')).code, 2);
     assert.equal((await run('test', passing, '--format', 'xml')).code, 2);
     assert.equal((await run('test', passing, '--bogus')).code, 2);

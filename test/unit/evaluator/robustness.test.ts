@@ -38,4 +38,12 @@ describe('R22 robustness: arbitrary input', () => {
         assert.equal(decide(s, catalog, { now: NOW }), full.decision);
       }), { numRuns: 400, seed: 42 });
   });
+
+  it('a 100,000-character principal is refused by its length at once (no regular expression scans it)', () => {
+    const t0 = process.cpuUsage();
+    const r = simulate({ identityPolicies: [], permissionBoundaries: [], scps: [], rcps: [], request: { principal: 'a.'.repeat(50_000) + '!', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' } }, catalog, { now: NOW });
+    const d = process.cpuUsage(t0);
+    assert.ok((d.user + d.system) / 1000 <= 100, `${(d.user + d.system) / 1000} ms CPU`);
+    assert.match(r.errors.join('\n'), /the principal has 100,001 characters; principal ARNs have at most 2,048/);
+  });
 });

@@ -11,7 +11,7 @@ import { catalog } from '../helpers';
 
 const root = join(__dirname, '..', '..', '..');
 const uri = (p: string) => pathToFileURL(join(root, p)).toString();
-const disk: ReadText = (u) => { try { return readFileSync(fileURLToPath(u), 'utf8'); } catch { return undefined; } };
+const disk = (u: string): string | undefined => { try { return readFileSync(fileURLToPath(u), 'utf8'); } catch { return undefined; } };
 /** disk, with some files replaced by in-memory text (what an open, edited editor holds) */
 const withOverrides = (over: Record<string, string>): ReadText => (u) => over[u] ?? disk(u);
 

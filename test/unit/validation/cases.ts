@@ -129,6 +129,8 @@ export const CASES: Case[] = [
   { code: 'IAM312', name: 'Deny with Bool MultiFactorAuthPresent false', text: policy({ Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }), flagged: true, at: '"aws:MultiFactorAuthPresent"', message: /BoolIfExists/ },
   { code: 'IAM312', name: 'Deny with BoolIfExists', text: policy({ Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }), flagged: false },
   { code: 'IAM401', name: 'not an ARN', text: policy(S({ Resource: 'my-bucket' })), flagged: true, at: '"my-bucket"' },
+  // ARN fields of the AWS APIs: "Maximum length of 2048" (https://docs.aws.amazon.com/STS/latest/APIReference/API_PolicyDescriptorType.html)
+  { code: 'IAM401', name: 'longer than 2,048 characters', text: policy(S({ Resource: 'arn:aws:s3:::b/' + 'k'.repeat(2040) })), flagged: true, message: /2,055 characters; ARNs have at most 2,048/ },
   { code: 'IAM401', name: 'bad partition', text: policy(S({ Resource: 'arn:awz:s3:::bucket/*' })), flagged: true, message: /"aws"/ },
   { code: 'IAM401', name: 'bad region', text: policy(S({ Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-eest-1:111122223333:table/t' })), flagged: true, message: /us-east-1/ },
   { code: 'IAM401', name: 'region on S3 bucket', text: policy(S({ Resource: 'arn:aws:s3:us-east-1::bucket/*' })), flagged: false },

@@ -4,7 +4,8 @@
 import type { CatalogSource, GlobalKeyText, ParsedService, RawAction, RawCatalog, RawDescriptions } from './format';
 import { arnCanMatchTemplate, parsePolicyArn, parseTemplate } from './arnTemplate';
 import { escapeRegExp } from '../arn';
-import { cachedGlob, hasWildcard } from '../wildcard';
+import { LruCache } from '../lru';
+import { cachedGlob, hasWildcard, MAX_PATTERN_LENGTH } from '../wildcard';
 import { ACTION_GAPS, keyTypeGap } from './referenceGaps';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
@@ -81,7 +82,12 @@ export class Catalog {
   readonly counts: Readonly<Record<string, number>>;
   private readonly raw: RawCatalog;
   private readonly loaded = new Map<string, LoadedService>();
-  private readonly actionInfo = new Map<string, ActionInfo>();
+  // bounded: a policy like ReadOnlyAccess touches thousands of actions once; rebuilding one is cheap
+  private readonly actionInfo = new LruCache<string, ActionInfo>(4096);
+  private readonly expanded = new LruCache<string, readonly string[]>(512);
+  private readonly formatServices = new Map<string, string>();
+  private readonly keysByActions = new WeakMap<readonly string[], ConditionKeyInfo[]>();
+  private readonly formatsByPattern = new LruCache<string, ReadonlyMap<string, readonly string[]>>(256);
   private readonly servicesByLower = new Map<string, string>();
   private readonly keys = new Map<string, ConditionKeyInfo>();
   private readonly keyPatterns: KeyPattern[] = [];
@@ -211,8 +217,6 @@ export class Catalog {
     const ref = this.ref(fullName);
     if (!ref) return undefined;
     const info = this.buildAction(ref);
-    // bounded: a policy like ReadOnlyAccess touches thousands of actions once; rebuilding one is cheap
-    if (this.actionInfo.size >= 4096) this.actionInfo.clear();
     this.actionInfo.set(lower, info);
     return info;
   }
@@ -272,7 +276,11 @@ export class Catalog {
    * Actions matched by a pattern such as `s3:Get*`, `ec2:Describe?pcs`, `*` or `iam:PassRole` (case-insensitive).
    * A pattern without a colon matches nothing, except `*`, which matches every action. May return [].
    */
-  expandActions(pattern: string): string[] {
+  expandActions(pattern: string): readonly string[] {
+    return this.expanded.getOrCreate(pattern.toLowerCase(), () => Object.freeze(this.expandUncached(pattern)));
+  }
+
+  private expandUncached(pattern: string): string[] {
     if (pattern === '*') return this.servicePrefixes().flatMap((p) => this.svc(p).names.map((n) => `${p}:${n}`));
     const colon = pattern.indexOf(':');
     if (colon < 0) return [];
@@ -294,8 +302,30 @@ export class Catalog {
     return out;
   }
 
+  /**
+   * The ARN formats of the resource types of the actions a pattern matches, each with up to three of those actions;
+   * computed once per pattern (a `*:*` statement touches every action of the catalog).
+   */
+  arnFormatsOfPattern(pattern: string): ReadonlyMap<string, readonly string[]> {
+    return this.formatsByPattern.getOrCreate(pattern.toLowerCase(), () => {
+      const formats = new Map<string, string[]>();
+      const add = (format: string | undefined, full: string) => {
+        if (!format) return;
+        const users = formats.get(format);
+        if (users) { if (users.length < 3) users.push(full); } else formats.set(format, [full]);
+      };
+      for (const full of this.expandActions(pattern)) {
+        const colon = full.indexOf(':');
+        const svc = this.svc(full.slice(0, colon)).data;
+        for (const r of svc.a[full.slice(colon + 1)][1]) add(svc.r[r.endsWith('*') ? r.slice(0, -1) : r]?.[0], full);
+        for (const g of ACTION_GAPS[full]?.resourceTypes ?? []) add(g.arnFormat ?? svc.r[g.name]?.[0], full);
+      }
+      return formats;
+    });
+  }
+
   /** Access levels of the actions a pattern matches, with counts. */
-  accessLevelBreakdown(actions: string[]): Record<AccessLevel, number> {
+  accessLevelBreakdown(actions: readonly string[]): Record<AccessLevel, number> {
     const counts = { List: 0, Read: 0, Write: 0, Tagging: 0, 'Permissions management': 0 } as Record<AccessLevel, number>;
     for (const a of actions) {
       const ref = this.ref(a);
@@ -322,13 +352,36 @@ export class Catalog {
     const info = this.action(action);
     if (!info) return [];
     if (arn === '*') return info.resourceTypes;
-    const tokens = parsePolicyArn(arn);
-    return info.resourceTypes.filter((rt) => rt.arnFormat && arnCanMatchTemplate(tokens, this.template(rt.arnFormat)));
+    if (arn.length > MAX_PATTERN_LENGTH) return [];
+    return info.resourceTypes.filter((rt) => rt.arnFormat && this.arnMatchesAnyFormat(arn, [rt.arnFormat]));
   }
 
-  /** Whether a policy ARN can name a resource with the given ARN format. */
+  /** Whether a policy ARN can name a resource with the given ARN format. ARNs over AWS's 2,048-character limit name none. */
   arnMatchesFormat(arn: string, arnFormat: string): boolean {
-    return arn === '*' || arnCanMatchTemplate(parsePolicyArn(arn), this.template(arnFormat));
+    return this.arnMatchesAnyFormat(arn, [arnFormat]);
+  }
+
+  /** Whether a policy ARN can name a resource of any of the formats (the ARN is read once for all of them). */
+  arnMatchesAnyFormat(arn: string, arnFormats: Iterable<string>): boolean {
+    if (arn === '*') return true;
+    if (arn.length > MAX_PATTERN_LENGTH) return false;
+    const service = literalServiceField(arn);
+    let tokens: ReturnType<typeof parsePolicyArn> | undefined;
+    for (const f of arnFormats) {
+      if (service !== undefined) {
+        const theirs = this.formatService(f);
+        if (theirs !== undefined && theirs !== service) continue;
+      }
+      tokens ??= parsePolicyArn(arn);
+      if (arnCanMatchTemplate(tokens, this.template(f))) return true;
+    }
+    return false;
+  }
+
+  private formatService(format: string): string | undefined {
+    let v = this.formatServices.get(format);
+    if (v === undefined) { v = literalServiceField(format) ?? ''; this.formatServices.set(format, v); }
+    return v === '' ? undefined : v;
   }
 
   /** Resource types (with ARN formats) of a service. */
@@ -400,22 +453,34 @@ export class Catalog {
    * Condition keys that can apply to a request for any of the actions, narrowed to the resource types the
    * resource ARNs can name when ARNs are given. Global keys are not included: ask globalKeys() for them.
    */
-  conditionKeysFor(actions: string[], resourceArns?: string[]): ConditionKeyInfo[] {
+  conditionKeysFor(actions: readonly string[], resourceArns?: string[]): ConditionKeyInfo[] {
+    const anyResource = !resourceArns || resourceArns.includes('*');
+    // a statement with `*:*` names all 22k actions: read the raw rows (no ActionInfo objects) and remember the answer
+    // per list (the lists come from per-pattern caches)
+    if (anyResource) { const hit = this.keysByActions.get(actions); if (hit) return hit; }
     const names = new Set<string>();
     for (const a of actions) {
-      const info = this.action(a);
-      if (!info) continue;
-      for (const k of info.conditionKeys) names.add(k);
-      const rts = resourceArns && !resourceArns.includes('*')
-        ? info.resourceTypes.filter((rt) => resourceArns.some((arn) => this.arnMatchesFormat(arn, rt.arnFormat)))
-        : info.resourceTypes;
-      for (const rt of rts) for (const k of rt.conditionKeys) names.add(k);
+      const ref = this.ref(a);
+      if (!ref) continue;
+      const svc = this.svc(ref.prefix).data;
+      const [, rts, keys, rtKeys] = ref.raw;
+      const gap = ACTION_GAPS[`${ref.prefix}:${ref.name}`];
+      for (const k of keys) names.add(k);
+      for (const k of gap?.conditionKeys ?? []) names.add(k);
+      const types: [string, string | undefined][] = rts.map((r) => { const name = r.endsWith('*') ? r.slice(0, -1) : r; return [name, svc.r[name]?.[0]]; });
+      for (const g of gap?.resourceTypes ?? []) if (!types.some(([n]) => n === g.name)) types.push([g.name, g.arnFormat ?? svc.r[g.name]?.[0]]);
+      for (const [name, format] of types) {
+        if (!anyResource && !(format && resourceArns!.some((arn) => this.arnMatchesFormat(arn, format)))) continue;
+        for (const k of svc.r[name]?.[1] ?? []) names.add(k);
+        for (const k of rtKeys?.[name] ?? []) names.add(k);
+      }
     }
     const out: ConditionKeyInfo[] = [];
     for (const n of names) {
       const info = this.conditionKey(n);
       if (info) out.push(info);
     }
+    if (anyResource) this.keysByActions.set(actions, out);
     return out;
   }
 
@@ -429,7 +494,7 @@ export class Catalog {
   }
 
   /** Whether a key (concrete or patterned) can apply to at least one of the actions. */
-  keyAppliesToActions(key: string, actions: string[]): boolean {
+  keyAppliesToActions(key: string, actions: readonly string[]): boolean {
     const info = this.conditionKey(key);
     if (!info) return false;
     if (info.global) return true;
@@ -517,4 +582,13 @@ export class Catalog {
     const info = this.conditionKey(name);
     return info?.global ? this.descriptions().global[info.name] : undefined;
   }
+}
+
+/** The service field (third) of an ARN or ARN format when it is plain text (no wildcard, variable or placeholder). */
+function literalServiceField(s: string): string | undefined {
+  const a = s.indexOf(':', 4);
+  const b = a < 0 ? -1 : s.indexOf(':', a + 1);
+  if (b < 0) return undefined;
+  const field = s.slice(a + 1, b);
+  return /[*?$]/.test(field) ? undefined : field;
 }

@@ -1,16 +1,16 @@
 // Compiling a policy once: statements with precompiled action/resource/principal matchers and condition values,
 // and an index of statements by service prefix, so evaluating many requests does no parsing.
-import { arnPatternRegExp, parseArn } from '../arn';
-import { globToRegExp, hasWildcard } from '../wildcard';
+import { arnPatternMatcher, parseArn } from '../arn';
+import { compileGlob, hasWildcard, type Matcher } from '../wildcard';
 import {
-  arnConditionRegExp, decodeBase64, parseCidr, parseDate, parseNumber, parseTemplate,
+  arnConditionMatcher, decodeBase64, parseCidr, parseDate, parseNumber, parseTemplate,
   type Cidr, type Template,
 } from './values';
 import type { PolicyKind, PolicySource } from './types';
 
-export interface ActionMatcher { raw: string; all: boolean; exact?: string; re?: RegExp; prefix?: string }
+export interface ActionMatcher { raw: string; all: boolean; exact?: string; re?: Matcher; prefix?: string }
 /** The matchers of an Action/NotAction list, indexed: exact names in a set, patterns by service prefix. */
-export interface ActionSet { all: boolean; exact: Set<string>; byPrefix: Map<string, RegExp[]>; other: RegExp[] }
+export interface ActionSet { all: boolean; exact: Set<string>; byPrefix: Map<string, Matcher[]>; other: Matcher[] }
 
 function actionSet(list: ActionMatcher[]): ActionSet {
   const set: ActionSet = { all: false, exact: new Set(), byPrefix: new Map(), other: [] };
@@ -24,7 +24,7 @@ function actionSet(list: ActionMatcher[]): ActionSet {
   }
   return set;
 }
-export interface ResourceMatcher { raw: string; all: boolean; re?: RegExp; template?: Template }
+export interface ResourceMatcher { raw: string; all: boolean; re?: Matcher; template?: Template }
 
 export interface PrincipalSet {
   any: boolean;
@@ -87,7 +87,7 @@ export interface CValue {
   template?: Template;
   num?: number;
   cidr?: Cidr;
-  re?: RegExp;
+  re?: Matcher;
   lower?: string;
   bin?: string;
   invalid?: boolean;
@@ -144,7 +144,7 @@ function compileAction(raw: unknown): ActionMatcher {
   if (colon < 0) return { raw, all: false };
   const prefix = raw.slice(0, colon).toLowerCase();
   if (!hasWildcard(raw)) return { raw, all: false, exact: raw.toLowerCase(), prefix };
-  return { raw, all: false, re: globToRegExp(raw, true), prefix: hasWildcard(prefix) ? undefined : prefix };
+  return { raw, all: false, re: compileGlob(raw, true), prefix: hasWildcard(prefix) ? undefined : prefix };
 }
 
 function compileResource(raw: unknown, variables: boolean): ResourceMatcher {
@@ -152,7 +152,7 @@ function compileResource(raw: unknown, variables: boolean): ResourceMatcher {
   if (raw === '*') return { raw, all: true };
   const template = variables ? parseTemplate(raw) : undefined;
   if (template) return { raw, all: false, template };
-  return { raw, all: false, re: arnPatternRegExp(raw) };
+  return { raw, all: false, re: arnPatternMatcher(raw) };
 }
 
 function compilePrincipal(v: unknown): PrincipalSet {
@@ -194,9 +194,9 @@ function compileValue(raw: unknown, info: OpInfo | undefined, variables: boolean
     case 'Binary': v.bin = decodeBase64(s) ?? s; break;
     case 'Bool': v.lower = s.toLowerCase(); break;
     case 'Null': v.lower = s.toLowerCase(); v.invalid = v.lower !== 'true' && v.lower !== 'false'; break;
-    case 'Arn': v.re = arnConditionRegExp(s); break;
+    case 'Arn': v.re = arnConditionMatcher(s); break;
     case 'String':
-      if (info.base === 'StringLike') v.re = globToRegExp(s, false);
+      if (info.base === 'StringLike') v.re = compileGlob(s, false);
       else if (info.base === 'StringEqualsIgnoreCase') v.lower = s.toLowerCase();
       break;
   }

@@ -16,7 +16,7 @@ export type {
   StatementDetail, ConditionCheck, ValueCheck, PolicyKind,
 } from './types';
 export { DECISIONS } from './types';
-export { parseScenarioFile, formatPath, jsonErrorAt, type ScenarioError, type JsonPath } from './scenario';
+export { parseScenarioFile, formatPath, jsonErrorAt, tooDeep, type ScenarioError, type JsonPath } from './scenario';
 
 export interface EvaluateOptions {
   /** the time of the request (ms since the epoch) for aws:CurrentTime / aws:EpochTime; default: now */

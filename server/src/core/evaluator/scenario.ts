@@ -1,7 +1,8 @@
 // Scenario files (shared/spec/scenario.md): one scenario, an array, or {"scenarios": [...]}. Pure: referenced policy
 // files are read through the callback. Every problem names its JSON path; a bad scenario does not stop the others.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isPrincipalError } from '../arn';
+import { isPrincipalError, parsePrincipal, withSessionIssuer } from '../arn';
+import { MAX_NESTING, nestingTooDeepAt } from '../policy/model';
 import { LineIndex } from '../text';
 import { principalOf, REQUEST_ACTION, resourceAccountConflict } from './engine';
 import { DECISIONS, type Decision, type OrgLevel, type PolicySource, type RequestInput, type Scenario } from './types';
@@ -22,6 +23,17 @@ export function formatPath(path: JsonPath): string {
   let s = '$';
   for (const p of path) s += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
   return s;
+}
+
+/**
+ * The parser recurses per nesting level, so text nested deeper than any policy or scenario can be is refused before
+ * it is parsed: a message naming where, or undefined.
+ */
+export function tooDeep(text: string, what: string): string | undefined {
+  const at = nestingTooDeepAt(text);
+  if (at < 0) return undefined;
+  const pos = new LineIndex(text).positionAt(at);
+  return `${what} nests deeper than ${MAX_NESTING} levels (at line ${pos.line + 1}, column ${pos.character + 1}); scenarios and policies need a handful. Remove the extra nesting.`;
 }
 
 /** `<error> at line L, column C` (1-based, as editors count) for a jsonc-parser error in `text`. */
@@ -46,13 +58,18 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 // A reader that returns the same `{ text }` object for a file every time (the CLI's per-run cache) gets one parse, and
 // so one parsed object, which the evaluator's compile cache is keyed by.
-const parsedFiles = new WeakMap<object, { policy: unknown; jsonError?: string }>();
-function parsedPolicyFile(read: { text: string }): { policy: unknown; jsonError?: string } {
+/** A policy file's JSON, or what is wrong with it (worded for the name the scenario gives the file). */
+interface ParsedPolicyFile { policy: unknown; problem?: (what: string) => string }
+const parsedFiles = new WeakMap<object, ParsedPolicyFile>();
+function parsedPolicyFile(read: { text: string }): ParsedPolicyFile {
   let hit = parsedFiles.get(read);
   if (!hit) {
+    // nesting is refused before the parser recurses; the message names the file as the scenario wrote it
+    const deep = nestingTooDeepAt(read.text) >= 0;
     const errs: ParseError[] = [];
-    const policy = parseJson(read.text, errs, { allowTrailingComma: false, disallowComments: true });
-    hit = errs.length ? { policy: undefined, jsonError: jsonErrorAt(read.text, errs[0]) } : { policy };
+    const policy = deep ? undefined : parseJson(read.text, errs, { allowTrailingComma: false, disallowComments: true });
+    hit = deep ? { policy: undefined, problem: (what) => tooDeep(read.text, what)! }
+      : errs.length ? { policy: undefined, problem: (what) => `${what} is not valid JSON: ${jsonErrorAt(read.text, errs[0])}` } : { policy };
     parsedFiles.set(read, hit);
   }
   return hit;
@@ -75,8 +92,8 @@ class ScenarioReader {
         return this.fail([...path, 'file'], `cannot read policy file "${v.file}": ${(e as Error).message}`);
       }
       const { text } = read;
-      const { policy, jsonError } = parsedPolicyFile(read);
-      if (jsonError) return this.fail([...path, 'file'], `policy file "${v.file}" is not valid JSON: ${jsonError}`);
+      const { policy, problem } = parsedPolicyFile(read);
+      if (problem) return this.fail([...path, 'file'], problem(`policy file "${v.file}"`));
       if (!isObject(policy)) return this.fail([...path, 'file'], `policy file "${v.file}" does not hold a JSON object`);
       const name = typeof v.name === 'string' ? v.name : v.file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
       return { name, file: v.file, text, policy };
@@ -227,6 +244,8 @@ class ScenarioReader {
  * problems, each with the index of its scenario (when inside one) and a JSON path.
  */
 export function parseScenarioFile(text: string, fileName: string, readPolicyFile: (relativePath: string) => { text: string }): { scenarios: Scenario[]; errors: ScenarioError[] } {
+  const deep = tooDeep(text, 'the file');
+  if (deep) return { scenarios: [], errors: [{ path: [], message: deep }] };
   const errs: ParseError[] = [];
   const doc = parseJson(text, errs, { allowTrailingComma: false, disallowComments: false });
   if (errs.length) return { scenarios: [], errors: [{ path: [], message: `${fileName} is not valid JSON: ${jsonErrorAt(text, errs[0])}` }] };

@@ -1,7 +1,8 @@
 // Policy variables [R19], and the value comparisons behind the condition operators [R17]: dates, numbers,
 // IPv4/IPv6 CIDRs, binary, ARN segments.
-import { arnPatternSource, escapeRegExp, parseArn } from '../arn';
-import { globToRegExp } from '../wildcard';
+import { arnPatternMatcher, parseArn, type ArnPatternPiece } from '../arn';
+import { LruCache } from '../lru';
+import { PatternBuilder, type Matcher } from '../wildcard';
 
 // ------------------------------------------------------------------------------------------ request context
 
@@ -24,7 +25,30 @@ export function contextValue(v: unknown): string[] | undefined {
 export type TemplatePart = { lit: string } | { esc: string } | { key: string; keyLower: string; def?: string };
 export type Template = TemplatePart[];
 
-const VAR = /\$\{([^}]*)\}/g;
+/**
+ * The `${...}` of a string, left to right, each ending at the first `}` after it. One pass: once no `}` follows a
+ * `${`, none follows a later one either, so a run of unclosed `${` costs one scan, not one per `${`.
+ */
+function* variableMatches(s: string): Generator<{ index: number; text: string; body: string }> {
+  let from = 0;
+  for (;;) {
+    const i = s.indexOf('${', from);
+    if (i < 0) return;
+    const end = s.indexOf('}', i + 2);
+    if (end < 0) return;
+    yield { index: i, text: s.slice(i, end + 1), body: s.slice(i + 2, end) };
+    from = end + 1;
+  }
+}
+
+/** `key, 'default'` split at its first comma; the default must be one quoted string. */
+function keyAndDefault(body: string): { key: string; def?: string } {
+  const comma = body.indexOf(',');
+  if (comma <= 0) return { key: body };
+  const rest = body.slice(comma + 1).trimStart();
+  if (rest.length < 2 || rest[0] !== "'" || rest[rest.length - 1] !== "'" || rest.indexOf("'", 1) !== rest.length - 1) return { key: body };
+  return { key: body.slice(0, comma).trim(), def: rest.slice(1, -1) };
+}
 
 /** Splits a value into parts, or returns undefined when it holds no variable. */
 export function parseTemplate(s: string): Template | undefined {
@@ -32,15 +56,14 @@ export function parseTemplate(s: string): Template | undefined {
   const parts: Template = [];
   let last = 0;
   let found = false;
-  for (const m of s.matchAll(VAR)) {
-    const body = m[1].trim();
-    if (m.index! > last) parts.push({ lit: s.slice(last, m.index) });
-    last = m.index! + m[0].length;
+  for (const m of variableMatches(s)) {
+    const body = m.body.trim();
+    if (m.index > last) parts.push({ lit: s.slice(last, m.index) });
+    last = m.index + m.text.length;
     if (body === '*' || body === '?' || body === '$') { parts.push({ esc: body }); found = true; continue; }
-    const d = /^([^,]+?)\s*,\s*'([^']*)'$/.exec(body);
-    const key = d ? d[1].trim() : body;
-    if (!key || /\s/.test(key)) { parts.push({ lit: m[0] }); continue; }
-    parts.push({ key, keyLower: key.toLowerCase(), def: d ? d[2] : undefined });
+    const { key, def } = keyAndDefault(body);
+    if (!key || /\s/.test(key)) { parts.push({ lit: m.text }); continue; }
+    parts.push({ key, keyLower: key.toLowerCase(), def });
     found = true;
   }
   if (!found) return undefined;
@@ -70,37 +93,38 @@ export function resolvePlain(t: Template, ctx: Context): string | null {
   return out;
 }
 
-/** A glob regex (for *Like operators) where only the `lit` parts' wildcards are wildcards. */
-export function resolveGlob(t: Template, ctx: Context, caseInsensitive: boolean): RegExp | null {
-  let src = '';
+/** The template with its variables resolved, as pieces whose `literal` text holds no wildcard; null if unresolved. */
+function resolvePieces(t: Template, ctx: Context): ArnPatternPiece[] | null {
+  const pieces: ArnPatternPiece[] = [];
   for (const p of t) {
-    if ('lit' in p) src += globToRegExp(p.lit, false).source.slice(1, -1);
-    else if ('esc' in p) src += escapeRegExp(p.esc);
-    else {
-      const v = variableValue(p, ctx);
-      if (v === null) return null;
-      src += escapeRegExp(v);
-    }
-  }
-  return new RegExp(`^${src}$`, caseInsensitive ? 'is' : 's');
-}
-
-/** An ARN-pattern regex from a template: resolved variables and escapes match literally. `condition`: ArnLike rules. */
-export function resolveArnPattern(t: Template, ctx: Context, condition = false): RegExp | null {
-  let text = '';
-  const literalRanges: number[] = [];
-  for (const p of t) {
-    if ('lit' in p) { text += p.lit; continue; }
+    if ('lit' in p) { pieces.push({ text: p.lit }); continue; }
     const v = 'esc' in p ? p.esc : variableValue(p, ctx);
     if (v === null) return null;
-    literalRanges.push(text.length, text.length + v.length);
-    text += v;
+    pieces.push({ text: v, literal: true });
   }
-  const literal = (i: number) => {
-    for (let k = 0; k < literalRanges.length; k += 2) if (i >= literalRanges[k] && i < literalRanges[k + 1]) return true;
-    return false;
-  };
-  return condition ? arnConditionRegExp(text, literal) : new RegExp(`^${arnPatternSource(text, literal)}$`, 's');
+  return pieces;
+}
+
+// The same template resolves to the same pattern for every request of one principal: compile each once.
+const resolved = new LruCache<string, Matcher>(2000);
+const keyOf = (kind: string, pieces: ArnPatternPiece[]) => kind + pieces.map((p) => `${p.literal ? 'l' : 'p'}${p.text.length}:${p.text}`).join('');
+
+/** A glob matcher (for *Like operators) where only the `lit` parts' wildcards are wildcards. */
+export function resolveGlob(t: Template, ctx: Context, caseInsensitive: boolean): Matcher | null {
+  const pieces = resolvePieces(t, ctx);
+  if (!pieces) return null;
+  return resolved.getOrCreate(keyOf(caseInsensitive ? 'gi' : 'gs', pieces), () => {
+    const b = new PatternBuilder(caseInsensitive);
+    for (const p of pieces) if (p.literal) b.literal(p.text); else b.glob(p.text);
+    return b.build();
+  });
+}
+
+/** An ARN-pattern matcher from a template: resolved variables and escapes match literally. `condition`: ArnLike rules. */
+export function resolveArnPattern(t: Template, ctx: Context, condition = false): Matcher | null {
+  const pieces = resolvePieces(t, ctx);
+  if (!pieces) return null;
+  return resolved.getOrCreate(keyOf(condition ? 'ac' : 'ar', pieces), () => arnPatternMatcher(pieces, condition));
 }
 
 export function templateKeys(t: Template): string[] {
@@ -206,8 +230,8 @@ export function decodeBase64(s: string): string | undefined {
  * ArnLike/ArnEquals [R17]: the request value must be an ARN, and the policy value matches it segment by segment
  * (wildcards never cross a colon in the first five parts).
  */
-export function arnConditionRegExp(pattern: string, literal?: (i: number) => boolean): RegExp {
-  return new RegExp(`^${arnPatternSource(pattern, literal, true)}$`, 's');
+export function arnConditionMatcher(pattern: string): Matcher {
+  return arnPatternMatcher(pattern, true);
 }
 
 export function isArn(s: string): boolean {

@@ -8,7 +8,7 @@
 // conditions are not evaluated: an action allowed only under conditions, or denied under some, is `conditional`, and
 // its conditions are listed (the caller is assumed able to meet them, spec §3).
 import type { Catalog } from '../catalog/catalog';
-import { globMatch, globToRegExp } from '../wildcard';
+import { compileGlob, globMatch, type Matcher } from '../wildcard';
 import type { GatheredPolicy } from './gather';
 
 export interface EffectiveAction {
@@ -141,20 +141,18 @@ function layerOf(name: string, docs: unknown[], now: number): Layer {
   return layer;
 }
 
-/** Lower-cased action patterns split for speed: exact names, `Name*` prefixes, and the rest as one RegExp. */
-interface ActionMatcher { exact: Set<string>; starts: string[]; re: RegExp | null }
+/** Lower-cased action patterns split for speed: exact names, `Name*` prefixes, and the rest as wildcard matchers. */
+interface ActionMatcher { exact: Set<string>; starts: string[]; globs: Matcher[] }
 
 function matcherOf(patterns: string[]): ActionMatcher {
-  const m: ActionMatcher = { exact: new Set(), starts: [], re: null };
-  const rest: string[] = [];
+  const m: ActionMatcher = { exact: new Set(), starts: [], globs: [] };
   for (const p of patterns) {
     const lower = p.toLowerCase();
     const wild = lower.search(/[*?]/);
     if (wild < 0) m.exact.add(lower);
     else if (wild === lower.length - 1 && lower.endsWith('*')) m.starts.push(lower.slice(0, -1));
-    else rest.push(globToRegExp(p, true).source);
+    else m.globs.push(compileGlob(p, true));
   }
-  if (rest.length) m.re = new RegExp(rest.join('|'), 'is');
   return m;
 }
 
@@ -164,7 +162,7 @@ function actionMatches(s: Stmt, lowerAction: string, prefix: string): boolean {
     m = matcherOf([...(s.actionsByPrefix.get(prefix) ?? []), ...(s.actionsByPrefix.get('') ?? [])]);
     s.matchers.set(prefix, m);
   }
-  const hit = m.exact.has(lowerAction) || m.starts.some((x) => lowerAction.startsWith(x)) || (m.re !== null && m.re.test(lowerAction));
+  const hit = m.exact.has(lowerAction) || m.starts.some((x) => lowerAction.startsWith(x)) || m.globs.some((g) => g.test(lowerAction));
   return hit !== s.notAction;
 }
 

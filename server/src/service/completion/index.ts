@@ -245,7 +245,7 @@ function completeActions(b: Builder, catalog: Catalog, type: PolicyType): void {
   const names = catalog.actionsOfService(svc.prefix);
   // each pattern with the actions it matches: `kms:Re*` matches RetireGrant and RevokeGrant too, not only the two
   // actions whose first word is "Re", so the detail counts the expansion, not the verb
-  const patterns = new Map<string, string[]>();
+  const patterns = new Map<string, readonly string[]>();
   patterns.set(`${svc.prefix}:*`, names);
   const verbs = new Map<string, number>();
   for (const n of names) {

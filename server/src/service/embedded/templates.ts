@@ -44,7 +44,7 @@ export function readTemplate(text: string, format: TemplateFormat): HostTree {
 }
 
 /** The code of host-level notes: a policy that is there but cannot be analysed offline (documented in docs/rules.md). */
-export const NOT_ANALYSED_CODE = 'IAM703';
+export const NOT_ANALYSED_CODE = 'IAM704';
 
 interface Extracted {
   id: string;

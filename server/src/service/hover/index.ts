@@ -8,6 +8,8 @@ import { PRINCIPAL_TYPE_VALUES } from '../../core/principals';
 import { hasWildcard } from '../../core/wildcard';
 import { cursorAt, type Cursor } from '../cursor';
 import { parsed, rangeOf } from '../documents';
+import { variablesIn } from '../validation/variableScanning';
+import { inlineCode } from './markdownText';
 import { DEFAULT_SETTINGS } from '../settings';
 import { decidePolicyType, type PolicyTypeDecision } from '../policyType';
 import { iamEntityMarkdown } from './iamEntityTexts';
@@ -34,8 +36,8 @@ export function statementActionNames(catalog: Catalog, s: Statement | undefined,
 function variableAt(c: Cursor): string | undefined {
   if (!c.literal) return undefined;
   const rel = c.offset - c.replace.offset;
-  for (const m of c.content.matchAll(/\$\{([^}]*)\}/g)) {
-    if (rel >= m.index && rel <= m.index + m[0].length) return m[1];
+  for (const v of variablesIn(c.content)) {
+    if (v.closed && rel >= v.index && rel <= v.index + v.text.length) return v.inner;
   }
   return undefined;
 }
@@ -70,9 +72,9 @@ function markdownFor(c: Cursor, catalog: Catalog, type: () => PolicyTypeDecision
         const v = PRINCIPAL_TYPE_VALUES.find((p) => p.value === text);
         if (v) return `**${v.value}**: ${v.meaning}.`;
       }
-      if (/^null$/i.test(area.operator)) return text === 'true' ? `\`true\`: the condition holds when \`${area.key}\` is **absent** from the request.` : text === 'false' ? `\`false\`: the condition holds when \`${area.key}\` is **present** in the request.` : undefined;
+      if (/^null$/i.test(area.operator)) return text === 'true' ? `\`true\`: the condition holds when ${inlineCode(area.key)} is **absent** from the request.` : text === 'false' ? `\`false\`: the condition holds when ${inlineCode(area.key)} is **present** in the request.` : undefined;
       const entity = iamEntityMarkdown(text);
-      return entity && `**\`${text}\`**\n\n${entity}`;
+      return entity && `**${inlineCode(text)}**\n\n${entity}`;
     }
     default: return undefined;
   }
@@ -81,10 +83,10 @@ function markdownFor(c: Cursor, catalog: Catalog, type: () => PolicyTypeDecision
 function unknownAction(catalog: Catalog, text: string): string {
   const colon = text.indexOf(':');
   const svc = colon > 0 ? catalog.service(text.slice(0, colon)) : undefined;
-  if (colon < 0) return `**${text}** is not an action: actions are written \`service:ActionName\`, e.g. \`s3:GetObject\`.`;
+  if (colon < 0) return `**${inlineCode(text)}** is not an action: actions are written \`service:ActionName\`, e.g. \`s3:GetObject\`.`;
   return svc
-    ? `**${text}**: ${svc.name} (\`${svc.prefix}\`) has no action with this name in the catalog (${svc.actionCount} actions known). It may be an API operation name rather than an IAM action.\n\n${footer(catalog)}`
-    : `**${text}**: no service with the prefix \`${text.slice(0, colon)}\` in the catalog.\n\n${footer(catalog)}`;
+    ? `**${inlineCode(text)}**: ${svc.name} (\`${svc.prefix}\`) has no action with this name in the catalog (${svc.actionCount} actions known). It may be an API operation name rather than an IAM action.\n\n${footer(catalog)}`
+    : `**${inlineCode(text)}**: no service with the prefix ${inlineCode(text.slice(0, colon))} in the catalog.\n\n${footer(catalog)}`;
 }
 
 /** `policyType` is the document's type and why (the server's decision); without it, the default settings decide. */

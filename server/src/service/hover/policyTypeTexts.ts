@@ -9,6 +9,7 @@ const POLICY_TYPE_ENGLISH_LABELS: Record<PolicyType, string> = {
 };
 import type { PolicyTypeDecision } from '../policyType';
 import * as l10n from '@vscode/l10n';
+import { inlineCode } from './markdownText';
 
 const IAM_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
 const ORG_DOC = 'https://docs.aws.amazon.com/organizations/latest/userguide/';
@@ -70,8 +71,8 @@ export function effectElementMarkdown(type: PolicyType): string {
 function reasonMarkdown(d: PolicyTypeDecision): string {
   switch (d.source) {
     case 'command': return l10n.t('it was chosen with **IAM Policy: Change Policy Type**');
-    case 'setting': return l10n.t('the `iamPolicy.policyTypes` setting maps `{0}` to it', d.detail ?? '');
-    case 'file name': return l10n.t('the file name ends in `{0}`', d.detail ?? '');
+    case 'setting': return l10n.t('the `iamPolicy.policyTypes` setting maps {0} to it', inlineCode(d.detail ?? ''));
+    case 'file name': return l10n.t('the file name ends in {0}', inlineCode(d.detail ?? ''));
     case 'content': return d.type === 'trust' ? l10n.t('statement {0} has a `Principal` and an `sts:AssumeRole` action', d.detail ?? '') : l10n.t('statement {0} has a `Principal`', d.detail ?? '');
     default: return l10n.t('no chosen type, setting, file-name convention or `Principal` says otherwise, and identity-based is the default');
   }

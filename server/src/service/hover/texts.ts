@@ -7,6 +7,8 @@ import { IAM_ENTITY_TEXTS, iamEntityMarkdown, iamEntityOf } from './iamEntityTex
 import * as l10n from '@vscode/l10n';
 import { localizedAwsDocUrl } from '../../core/documentationLocale';
 import { classifyAwsPrincipal, IDENTITY_PROVIDERS, SERVICE_PRINCIPALS } from '../../core/principals';
+import { variablesIn } from '../validation/variableScanning';
+import { escapeText, inlineCode } from './markdownText';
 
 const IAM_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
 
@@ -79,11 +81,11 @@ export function serviceMarkdown(catalog: Catalog, prefix: string): string | unde
 /** A wildcard action pattern: how many actions it covers, the first ones, and the access-level breakdown. */
 export function patternMarkdown(catalog: Catalog, pattern: string): string {
   const actions = catalog.expandActions(pattern);
-  if (!actions.length) return `**${pattern}** ${l10n.t('matches no action in the catalog. Check the service prefix and the spelling.')}\n\n${footer(catalog)}`;
+  if (!actions.length) return `**${inlineCode(pattern)}** ${l10n.t('matches no action in the catalog. Check the service prefix and the spelling.')}\n\n${footer(catalog)}`;
   const breakdown = catalog.accessLevelBreakdown(actions);
   const levels = ACCESS_LEVELS.filter((l: AccessLevel) => breakdown[l] > 0).map((l) => `${l} ${breakdown[l]}`).join(' · ');
   const shown = actions.slice(0, 10).map((a) => `- \`${a}\``);
-  const out = [`**${pattern}** ${actions.length === 1 ? l10n.t('matches 1 action') : l10n.t('matches {0} actions', actions.length)}`, '', levels, '', ...shown];
+  const out = [`**${inlineCode(pattern)}** ${actions.length === 1 ? l10n.t('matches 1 action') : l10n.t('matches {0} actions', actions.length)}`, '', levels, '', ...shown];
   if (actions.length > 10) out.push(`- ${l10n.t('… and {0} more', actions.length - 10)}`);
   out.push('', l10n.t('A wildcard also covers actions AWS adds later.'), '', footer(catalog));
   return out.join('\n');
@@ -111,7 +113,7 @@ export function operatorMarkdown(text: string): string | undefined {
     if (SET_QUALIFIERS.some((q) => q.toLowerCase() === text.replace(/:$/, '').toLowerCase())) return qualifierText(text.replace(/:$/, ''));
     return undefined;
   }
-  const out = [`**${p.text}** — ${p.info.family === 'Null' ? l10n.t('existence check') : l10n.t('{0} operator', p.info.family)}`, '', p.info.summary, ''];
+  const out = [`**${escapeText(p.text)}** — ${p.info.family === 'Null' ? l10n.t('existence check') : l10n.t('{0} operator', p.info.family)}`, '', p.info.summary, ''];
   if (p.qualifier) out.push(qualifierText(p.qualifier), '');
   const combo = p.qualifier ? '' : valuesCombination(p);
   if (combo) out.push(combo, '');
@@ -133,13 +135,13 @@ export function principalMarkdown(type: string | undefined, value: string): stri
   if (value === '*') return l10n.t('**`*` — everyone**: any AWS account and, for resource policies, anonymous callers too. Narrow it with conditions such as `aws:PrincipalOrgID` or `aws:SourceAccount`, or name accounts instead.');
   if (type === 'Service') {
     const known = SERVICE_PRINCIPALS.find((s) => s.name === value);
-    return `**${l10n.t('Service principal `{0}`', value)}**${known ? ` — ${known.use}` : ''}.\n\n${l10n.t('The service acts on your behalf. In resource policies, add `aws:SourceArn` or `aws:SourceAccount` conditions so the service only acts for your own resources (the confused-deputy problem).')}`;
+    return `**${l10n.t('Service principal {0}', inlineCode(value))}**${known ? ` — ${known.use}` : ''}.\n\n${l10n.t('The service acts on your behalf. In resource policies, add `aws:SourceArn` or `aws:SourceAccount` conditions so the service only acts for your own resources (the confused-deputy problem).')}`;
   }
   if (type === 'Federated') {
     const idp = IDENTITY_PROVIDERS.find((p) => p.label === value || (p.kind !== 'oidc' && p.kind !== 'saml' && p.value === value))
       ?? (value.includes(':oidc-provider/token.actions.githubusercontent.com') ? IDENTITY_PROVIDERS[0]
         : value.includes(':oidc-provider/') ? IDENTITY_PROVIDERS[1] : value.includes(':saml-provider/') ? IDENTITY_PROVIDERS[2] : undefined);
-    return idp ? `**${l10n.t('Federated principal')}** (${idp.kind.toUpperCase()}): ${idp.description}\n\n${l10n.t('Users of this provider assume the role with `{0}`.', idp.assumeAction)}` : l10n.t('**Federated principal `{0}`**: users signed in through an identity provider.', value);
+    return idp ? `**${l10n.t('Federated principal')}** (${idp.kind.toUpperCase()}): ${idp.description}\n\n${l10n.t('Users of this provider assume the role with `{0}`.', idp.assumeAction)}` : l10n.t('**Federated principal {0}**: users signed in through an identity provider.', inlineCode(value));
   }
   if (type === 'CanonicalUser') return ELEMENT_TEXTS.CanonicalUser;
   const c = classifyAwsPrincipal(value);
@@ -147,18 +149,18 @@ export function principalMarkdown(type: string | undefined, value: string): stri
   switch (c.kind) {
     case 'account':
     case 'root':
-      return `${l10n.t('**Account {0}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account\'s own policies.', String(c.account))}\n\n${cross}`;
+      return `${l10n.t('**Account {0}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account\'s own policies.', inlineCode(c.account ?? ''))}\n\n${cross}`;
     case 'user':
-      return `${l10n.t('**IAM user `{0}`** in account {1}. The user must exist when the policy is saved (AWS stores its unique ID).', String(c.name), String(c.account))}\n\n${IAM_ENTITY_TEXTS.user}\n\n${cross}`;
+      return `${l10n.t('**IAM user {0}** in account {1}. The user must exist when the policy is saved (AWS stores its unique ID).', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''))}\n\n${IAM_ENTITY_TEXTS.user}\n\n${cross}`;
     case 'role':
-      return `${l10n.t('**IAM role `{0}`** in account {1}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).', String(c.name), String(c.account))}\n\n${IAM_ENTITY_TEXTS.role}\n\n${cross}`;
+      return `${l10n.t('**IAM role {0}** in account {1}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''))}\n\n${IAM_ENTITY_TEXTS.role}\n\n${cross}`;
     case 'assumed-role':
-      return l10n.t('**Role session** of `{0}` in account {1}: only the named session, not the role in general.', String(c.name), String(c.account));
+      return l10n.t('**Role session** of {0} in account {1}: only the named session, not the role in general.', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''));
     case 'federated-user':
-      return l10n.t('**Federated user** `{0}` (a GetFederationToken session) in account {1}.', String(c.name), String(c.account));
+      return l10n.t('**Federated user** {0} (a GetFederationToken session) in account {1}.', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''));
     default:
-      if (iamEntityOf(value)?.kind === 'group') return `${l10n.t('**IAM group `{0}`** cannot be a principal.', iamEntityOf(value)!.name)}\n\n${IAM_ENTITY_TEXTS.group}`;
-      return l10n.t('**AWS principal `{0}`**: an account ID (12 digits), `arn:aws:iam::<account>:root`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.', value);
+      if (iamEntityOf(value)?.kind === 'group') return `${l10n.t('**IAM group {0}** cannot be a principal.', inlineCode(iamEntityOf(value)!.name))}\n\n${IAM_ENTITY_TEXTS.group}`;
+      return l10n.t('**AWS principal {0}**: an account ID (12 digits), `arn:aws:iam::<account>:root`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.', inlineCode(value));
   }
 }
 
@@ -175,12 +177,12 @@ export function variableMarkdown(catalog: Catalog, inner: string): string {
   const key = m?.[1] ?? inner;
   const def = m?.[2];
   const info = catalog.conditionKey(key);
-  const out = [`**${l10n.t('Policy variable')} \`\${${inner}}\`**`, ''];
-  out.push(info ? l10n.t('When AWS evaluates the policy it replaces the variable with the request\'s value of `{0}` ({1}).', key, info.type) : l10n.t('When AWS evaluates the policy it replaces the variable with the request\'s value of `{0}`.', key));
-  if (def !== undefined) out.push(l10n.t('If the request has no value for the key, `\'{0}\'` is used instead.', def));
-  else out.push(l10n.t('If the request has no value for the key, the whole string does not match (write `{0}` to supply a fallback).', `\${${key}, 'default'}`));
+  const out = [`**${l10n.t('Policy variable {0}', inlineCode(`\${${inner}}`))}**`, ''];
+  out.push(info ? l10n.t('When AWS evaluates the policy it replaces the variable with the request\'s value of {0} ({1}).', inlineCode(key), info.type) : l10n.t('When AWS evaluates the policy it replaces the variable with the request\'s value of {0}.', inlineCode(key)));
+  if (def !== undefined) out.push(l10n.t('If the request has no value for the key, {0} is used instead.', inlineCode(`'${def}'`)));
+  else out.push(l10n.t('If the request has no value for the key, the whole string does not match (write {0} to supply a fallback).', inlineCode(`\${${key}, 'default'}`)));
   if (info?.multiValued) out.push('', `⚠ ${l10n.t('This key is multivalued: policy variables only work with single-valued keys.')}`);
-  if (!info) out.push('', l10n.t('`{0}` is not a condition key the catalog knows.', key));
+  if (!info) out.push('', l10n.t('{0} is not a condition key the catalog knows.', inlineCode(key)));
   out.push('', l10n.t('Variables need `"Version": "2012-10-17"` and work in the resource part of ARNs and in String or ARN condition values.'));
   out.push('', `[${l10n.t('Policy variables')}](${IAM_DOC}reference_policies_variables.html)`);
   return out.join('\n');
@@ -205,7 +207,7 @@ function templateValues(template: string, value: string): [string, string][] | u
   return m ? names.map((n, i) => [n, m[i + 1]]) : undefined;
 }
 
-const shown = (v: string) => (v ? `\`${v}\`` : '_(empty)_');
+const shown = (v: string) => (v ? inlineCode(v) : '_(empty)_');
 
 /**
  * Each part of an ARN format next to what this ARN has there:
@@ -243,15 +245,15 @@ export function resourceMarkdown(catalog: Catalog, arn: string, actions: string[
       if (catalog.arnMatchesFormat(arn, rt.arnFormat)) matches.set(`${rt.name}|${rt.arnFormat}`, { rt: { ...rt, required: false }, actions: [] });
     }
   }
-  const out = [`**${l10n.t('Resource')} \`${arn}\`**`, ''];
+  const out = [`**${l10n.t('Resource')} ${inlineCode(arn)}**`, ''];
   const entity = iamEntityMarkdown(arn);
   if (entity) out.push(entity, '');
   if (!matches.size) out.push(actions.length ? l10n.t('No resource type of the statement\'s actions fits this ARN.') : l10n.t('No resource type in the catalog fits this ARN.'));
   for (const { rt, actions: as } of [...matches.values()].slice(0, 5)) {
     out.push(`Resource type \`${rt.name}\`${as.length ? ` (for ${as.slice(0, 3).map((a) => `\`${a}\``).join(', ')}${as.length > 3 ? ` and ${as.length - 3} more` : ''})` : ''}:`, '', `\`${rt.arnFormat}\``, '', 'This ARN, part by part:', ...arnPartsMarkdown(rt.arnFormat, arn), '');
   }
-  const vars = [...arn.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
-  if (vars.length) out.push(`Policy variables: ${vars.map((v) => `\`\${${v}}\``).join(', ')} — replaced with request values at evaluation time.`, '');
+  const vars = variablesIn(arn).filter((v) => v.closed).map((v) => v.text);
+  if (vars.length) out.push(`Policy variables: ${vars.slice(0, 10).map(inlineCode).join(', ')}${vars.length > 10 ? ', …' : ''} — replaced with request values at evaluation time.`, '');
   if (/[*?]/.test(arn)) out.push(l10n.t('`*` and `?` are wildcards within each part of the ARN.'));
   return out.join('\n').trimEnd();
 }

@@ -1,5 +1,6 @@
 // What an Action value is (known action, wildcard, API operation name, typo, ...), memoised per catalog so a policy
 // with thousands of actions classifies each distinct string once.
+import { LruCache } from '../../core/lru';
 import type { Catalog } from '../../core/catalog/catalog';
 import type { Statement } from '../../core/policy/model';
 import { hasWildcard } from '../../core/wildcard';
@@ -66,7 +67,7 @@ export type ActionClass =
   | { kind: 'api-operation'; grants: string[]; note: string }
   | { kind: 'unknown-action'; service: string; suggestions: string[] };
 
-const classCache = new WeakMap<Catalog, Map<string, ActionClass>>();
+const classCache = new WeakMap<Catalog, LruCache<string, ActionClass>>();
 const lowerNames = new WeakMap<Catalog, Map<string, string[]>>();
 
 function actionNamesOf(catalog: Catalog, prefix: string): string[] {
@@ -79,10 +80,8 @@ function actionNamesOf(catalog: Catalog, prefix: string): string[] {
 
 export function classifyAction(catalog: Catalog, value: string): ActionClass {
   let cache = classCache.get(catalog);
-  if (!cache) { cache = new Map(); classCache.set(catalog, cache); }
-  let c = cache.get(value);
-  if (!c) { c = classifyUncached(catalog, value); if (cache.size > 50000) cache.clear(); cache.set(value, c); }
-  return c;
+  if (!cache) { cache = new LruCache(50000); classCache.set(catalog, cache); }
+  return cache.getOrCreate(value, () => classifyUncached(catalog, value));
 }
 
 function classifyUncached(catalog: Catalog, value: string): ActionClass {
@@ -97,7 +96,7 @@ function classifyUncached(catalog: Catalog, value: string): ActionClass {
   if (/\s/.test(value)) return { kind: 'format', message: `The action "${value}" contains white space: remove it.`, suggestions: [value.replace(/\s+/g, '')].filter((v) => catalog.expandActions(v).length > 0) };
   if (name.includes(':') || !svcPart) return { kind: 'format', message: `"${value}" is not an action: write "service:Action" with one colon.`, suggestions: [] };
   if (hasWildcard(svcPart)) {
-    const matches = catalog.expandActions(value);
+    const matches = [...catalog.expandActions(value)];
     return matches.length ? { kind: 'wildcard', matches } : { kind: 'wildcard-none', service: svcPart, suggestions: [] };
   }
   const svc = catalog.service(svcPart);
@@ -105,7 +104,7 @@ function classifyUncached(catalog: Catalog, value: string): ActionClass {
     return { kind: 'unknown-service', service: svcPart, suggestions: suggest(svcPart, catalog.servicePrefixes(), 3, serviceRank) };
   }
   if (hasWildcard(name)) {
-    const matches = catalog.expandActions(value);
+    const matches = [...catalog.expandActions(value)];
     return matches.length ? { kind: 'wildcard', matches } : { kind: 'wildcard-none', service: svc.prefix, suggestions: [] };
   }
   // the name alone: building the full action info for each of thousands of actions made a first validation slow
@@ -125,20 +124,39 @@ function classifyUncached(catalog: Catalog, value: string): ActionClass {
   return { kind: 'unknown-action', service: svc.prefix, suggestions: close };
 }
 
-/** The distinct service prefixes of catalog action names ("s3:GetObject"), in order of first appearance. */
-export function servicesOf(actions: string[]): string[] {
-  return [...new Set(actions.map((a) => a.slice(0, a.indexOf(':'))))];
+const servicesCache = new WeakMap<readonly string[], string[]>();
+/**
+ * The distinct service prefixes of catalog action names ("s3:GetObject"), in order of first appearance; remembered
+ * per list, since the lists come from classifyAction's cache (a `*:*` in every statement is one list of 22k names).
+ */
+export function servicesOf(actions: readonly string[]): string[] {
+  let s = servicesCache.get(actions);
+  if (!s) { s = [...new Set(actions.map((a) => a.slice(0, a.indexOf(':'))))]; servicesCache.set(actions, s); }
+  return s;
 }
 
-/** Expanded actions of a statement's Action element; undefined when unknowable or unbounded (`*`, NotAction). */
-export function statementActionSet(catalog: Catalog, s: Statement): { actions: string[]; services: Set<string>; allKnown: boolean } | undefined {
+export interface StatementActionSet { actions: string[]; services: Set<string>; allKnown: boolean }
+const setCache = new WeakMap<Catalog, LruCache<string, StatementActionSet | null>>();
+
+/**
+ * Expanded actions of a statement's Action element; undefined when unknowable or unbounded (`*`, NotAction).
+ * Computed once per list of Action values: several rules ask, and a `*:*` expands to every action of the catalog.
+ */
+export function statementActionSet(catalog: Catalog, s: Statement): StatementActionSet | undefined {
   if (!s.action || s.notAction || !s.action.values.length) return undefined;
+  let cache = setCache.get(catalog);
+  if (!cache) { cache = new LruCache(256); setCache.set(catalog, cache); }
+  const values = s.action.values.map((v) => v.value);
+  return cache.getOrCreate(values.join('\n'), () => actionSetOf(catalog, values)) ?? undefined;
+}
+
+function actionSetOf(catalog: Catalog, values: string[]): StatementActionSet | null {
   const actions: string[] = [];
   const services = new Set<string>();
   let allKnown = true;
-  for (const v of s.action.values) {
-    const c = classifyAction(catalog, v.value);
-    if (c.kind === 'star') return undefined;
+  for (const value of values) {
+    const c = classifyAction(catalog, value);
+    if (c.kind === 'star') return null;
     if (c.kind === 'ok' || c.kind === 'wildcard') { for (const a of c.matches) { actions.push(a); services.add(a.slice(0, a.indexOf(':')).toLowerCase()); } }
     else allKnown = false;
   }

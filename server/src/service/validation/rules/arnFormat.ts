@@ -1,4 +1,4 @@
-import { hasWildcard } from '../../../core/wildcard';
+import { hasWildcard, MAX_PATTERN_LENGTH } from '../../../core/wildcard';
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { Rule } from '../rule';
 import { replacementFixes } from '../fixes';
@@ -35,6 +35,9 @@ const dynamic = (s: string) => hasWildcard(s) || s.includes('${');
 /** Returns the problem with a resource ARN's shape, or undefined. Exported for the resource-mismatch rule. */
 export function arnProblem(catalog: Catalog, arn: string): { message: string; fixes?: string[] } | undefined {
   if (arn === '*' || /^[*?]+$/.test(arn)) return undefined;
+  if (arn.length > MAX_PATTERN_LENGTH) {
+    return { message: `This ARN has ${arn.length.toLocaleString('en-US')} characters; ARNs have at most ${MAX_PATTERN_LENGTH.toLocaleString('en-US')}, so it names no resource. Shorten it (use a wildcard for the varying part).` };
+  }
   if (!arn.startsWith('arn:')) {
     if (/^arn:/i.test(arn)) return { message: l10n.t('ARNs start with lowercase "arn:".'), fixes: ['arn:' + arn.slice(4)] };
     return { message: l10n.t('"{0}" is not an ARN: write "arn:partition:service:region:account:resource" (e.g. "arn:aws:s3:::my-bucket/*") or "*".', arn) };

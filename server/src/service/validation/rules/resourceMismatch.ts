@@ -30,18 +30,13 @@ export const resourceMismatch: Rule = {
       if (!arns.length) continue;
       const set = statementActionSet(catalog, s);
       if (!set || !set.allKnown || !set.actions.length) continue;
-      const formats = new Map<string, string[]>();
-      for (const a of set.actions) {
-        for (const rt of catalog.resourceTypesOf(a)) {
-          if (!rt.arnFormat) continue;
-          const users = formats.get(rt.arnFormat);
-          if (users) { if (users.length < 3) users.push(a); } else formats.set(rt.arnFormat, [a]);
-        }
-      }
+      // per Action value, computed once per pattern by the catalog (a `*:*` names every action)
+      const formats = new Map<string, readonly string[]>();
+      for (const v of s.action!.values) for (const [f, users] of catalog.arnFormatsOfPattern(v.value)) if (!formats.has(f)) formats.set(f, users);
       if (!formats.size) continue; // only `*`-only actions: star-only-action reports that
       for (const v of arns) {
         const candidates = [v.value, ...equivalentArns(v.value)];
-        if ([...formats.keys()].some((f) => candidates.some((arn) => catalog.arnMatchesFormat(arn, f)))) continue;
+        if (candidates.some((arn) => catalog.arnMatchesAnyFormat(arn, formats.keys()))) continue;
         // the simplest formats, in the partition the ARN was written for
         const partition = /^arn:(aws[a-z-]*):/.exec(v.value)?.[1] ?? 'aws';
         const sample = [...formats.keys()].sort((x, y) => x.split('${').length - y.split('${').length).slice(0, 3).map((f) => f.replace('${Partition}', partition));
