@@ -44,7 +44,7 @@ export const actionResourceMismatch: Rule = {
       for (const { v, formats } of misfits) {
         const kinds = formats.length
           ? `it acts on ${formats.slice(0, 2).map((f) => `"${f.replace('${Partition}', partition)}"`).join(' or ')}${formats.length > 2 ? ' and other ARNs' : ''}`
-          : 'it supports only "Resource": "*"';
+          : l10n.t('it supports only "Resource": "*"');
         ctx.report({
           span: v.span,
           message: l10n.t('"{0}" can never apply to this statement\'s resources: {1}, and no resource here is one, so the statement {2} nothing for it. Move it to a statement with a matching resource, or remove it.', v.value, kinds, effect),

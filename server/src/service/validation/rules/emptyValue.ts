@@ -46,9 +46,9 @@ export const emptyValue: Rule = {
           if (!kn || kn.type !== 'array' || kn.children?.length) continue;
           const q = /^(ForAllValues|ForAnyValue):/.exec(c.operator)?.[1];
           const hint = q === 'ForAllValues'
-            ? 'with ForAllValues an empty list matches only requests without the key, which is rarely intended; list the allowed values.'
+            ? l10n.t('with ForAllValues an empty list matches only requests without the key, which is rarely intended; list the allowed values.')
             : q === 'ForAnyValue' ? 'with ForAnyValue an empty list never matches; list values.'
-              : 'the condition can never match; list at least one value.';
+              : l10n.t('the condition can never match; list at least one value.');
           report(ctx, kn, `The value list of "${k.key}"`, hint);
         }
       }

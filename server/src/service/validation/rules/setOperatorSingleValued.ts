@@ -16,8 +16,8 @@ export const setOperatorSingleValued: Rule = {
       ctx.report({
         span: clause.entry.keySpan,
         message: op.qualifier === 'ForAllValues'
-          ? `"${key.key}" is single-valued: "ForAllValues:" makes the condition true when the key is missing, which is rarely intended (a security risk in Allow statements). Use "${plain}".`
-          : `"${key.key}" is single-valued: "ForAnyValue:" is unnecessary; use "${plain}".`,
+          ? l10n.t('"{0}" is single-valued: "ForAllValues:" makes the condition true when the key is missing, which is rarely intended (a security risk in Allow statements). Use "{1}".', key.key, plain)
+          : l10n.t('"{0}" is single-valued: "ForAnyValue:" is unnecessary; use "{1}".', key.key, plain),
         severity: op.qualifier === 'ForAnyValue' ? 'information' : undefined,
         related: [{ span: key.entry.keySpan, message: l10n.t('{0} is single-valued', key.key) }],
         data: { fixes: [replaceString(clause.entry.keySpan, plain, undefined, true)] },

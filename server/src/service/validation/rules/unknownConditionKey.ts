@@ -49,7 +49,7 @@ export const unknownConditionKey: Rule = {
           span,
           message: prefix.toLowerCase() === 'aws'
             ? `Unknown global condition key "${name}".${didYouMean(options)}${options.length ? '' : ' See the list of AWS global condition context keys.'}`
-            : `Unknown condition key "${name}": the service "${prefix}" has no such key.${didYouMean(options)}`,
+            : l10n.t('Unknown condition key "{0}": the service "{1}" has no such key.{2}', name, prefix, didYouMean(options)),
           data: { fixes: replacementFixes(span, options) },
         });
         return;
