@@ -50,6 +50,12 @@ describe('the server speaks the locale it was initialised with', () => {
     const uri = ja.open('guardrails.scp.json', text);
     await ja.diagnostics(uri);
     assert.match(hoverText(await ja.hover(uri, text.indexOf('"Allow"') + 2)), /^SCP の \*\*Allow\*\* は何も付与しません。/);
+    const cond = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }] }, null, 2)}\n`;
+    const condUri = ja.open('region.policy.json', cond);
+    await ja.diagnostics(condUri);
+    const op = hoverText(await ja.hover(condUri, cond.indexOf('"StringNotEquals"') + 3));
+    assert.match(op, /^\*\*StringNotEquals\*\* — String 演算子\n\nキーの値が、列挙した文字列のどれとも一致しない/);
+    assert.match(op, /キーがない場合、条件は\*\*真\*\*になります/);
     const type = await ja.request<{ label: string; reason: string }>('iamPolicy/policyType', { uri });
     assert.equal(type.label, 'サービスコントロールポリシー (SCP)');
     assert.equal(type.reason, 'ファイル名が ".scp.json" で終わります');
