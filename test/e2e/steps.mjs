@@ -74,6 +74,16 @@ export function createSteps(shots, failPrefix) {
     }, 30_000, 500);
     return (await panel.locator('.monaco-list-row').allInnerTexts()).find((r) => r.includes(text));
   };
+  /** Ctrl+. at offset `at` of the open editor's `text` until the quick fix titled `title` is offered; returns its row. */
+  s.quickFix = async (text, at, title) => {
+    const fix = s.page.locator('.action-widget .monaco-list-row', { hasText: title });
+    await s.until(async () => {
+      await s.goTo(text, at);
+      await s.page.keyboard.press('Control+.');
+      await fix.first().waitFor({ timeout: 3000 });
+    });
+    return fix.first();
+  };
   /** retries fn (which throws until the UI is ready) for up to ms */
   s.until = async (fn, ms = 30_000, pause = 1000) => {
     const end = Date.now() + ms;

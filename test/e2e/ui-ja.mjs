@@ -14,7 +14,7 @@ import { freshProfile, installLocalePack, launchChromium, startCodeServer } from
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const shots = shotsDir(root, process.argv.slice(2));
 const S = createSteps(shots, 'fail-ja-');
-const { step, until, goTo } = S;
+const { step, until } = S;
 let page;
 
 async function main() {
@@ -70,13 +70,7 @@ async function main() {
     });
 
     await step('Ctrl+. offers the quick fix "\\"dynamodb:GetItem\\" に変更"', async () => {
-      const at = policyText.indexOf('"dyanmodb:GetItem"') + 3;
-      const fix = page.locator('.action-widget .monaco-list-row', { hasText: '"dynamodb:GetItem" に変更' });
-      await until(async () => {
-        await goTo(policyText, at);
-        await page.keyboard.press('Control+.');
-        await fix.first().waitFor({ timeout: 3000 });
-      });
+      await S.quickFix(policyText, policyText.indexOf('"dyanmodb:GetItem"') + 3, '"dynamodb:GetItem" に変更');
       await page.screenshot({ path: join(shots, 'ja-quickfix.png') });
       await page.keyboard.press('Escape');
     });
