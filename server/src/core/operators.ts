@@ -3,7 +3,7 @@
 // Pure data plus small helpers; the texts are our own plain-language summaries.
 
 import type { ConditionKeyType } from './catalog/catalog';
-import * as l10n from '@vscode/l10n';
+import * as l10n from './localize';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 

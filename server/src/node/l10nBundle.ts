@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { setDocumentationLocale } from '../core/documentationLocale';
+import { setTranslator } from '../core/localize';
 
 /** `ja`, `ja-JP`, `ja_JP.UTF-8`, `JA` → `ja`; `C`, `POSIX`, empty → undefined. */
 export function normalizeLocale(locale: string | undefined): string | undefined {
@@ -49,6 +50,8 @@ export function bundleFileFor(locale: string | undefined, folder = defaultBundle
  * is reported through `warn` and English is used.
  */
 export function useLocale(locale: string | undefined, bundlePath?: string, warn: (message: string) => void = () => {}): string {
+  // core's texts go through core/localize, which hands them to @vscode/l10n from here on
+  setTranslator((message, ...args) => l10n.t(message, ...args));
   const norm = normalizeLocale(locale) ?? 'en';
   const file = bundlePath && existsSync(bundlePath) ? bundlePath : bundleFileFor(norm);
   setDocumentationLocale('en');

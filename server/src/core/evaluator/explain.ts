@@ -1,6 +1,6 @@
 // simulate(): the same flow as decide(), plus the explanation: every statement with why it did or did not apply,
 // the result per policy type, the matched statements with source ranges, derived and missing context keys.
-import * as l10n from '@vscode/l10n';
+import * as l10n from '../localize';
 import { principalKindLabel } from '../arn';
 import type { Catalog } from '../catalog/catalog';
 import { awsRefuses, isPassRole, needsResourceAllow } from './actionRules';
