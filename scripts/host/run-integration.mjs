@@ -10,16 +10,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import util from 'node:util';
 import { buildIntegrationTests } from './build-tests.mjs';
-import { freshProfile, launchChromium, startCodeServer } from './codeServer.mjs';
+import { freshProfile, installLocalePack, launchChromium, startCodeServer } from './codeServer.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const argv = process.argv.slice(2);
 const hostArg = argv.includes('--host') ? argv[argv.indexOf('--host') + 1] : undefined;
 const host = hostArg ?? (process.env.VSCODE_EXECUTABLE ? 'electron' : 'code-server');
 const negative = argv.includes('--negative-control');
+// --locale ja: code-server in Japanese, running only the suites for that locale (test/integration/japanese.test.ts)
+const locale = argv.includes('--locale') ? argv[argv.indexOf('--locale') + 1] : undefined;
 const workspace = join(root, 'test/fixtures/workspace');
 const TIMEOUT_MS = Number(process.env.IAM_TEST_TIMEOUT_MS || 300_000);
-const extensionEnv = negative ? { IAM_TEST_NEGATIVE_CONTROL: '1' } : {};
+const extensionEnv = { ...(negative ? { IAM_TEST_NEGATIVE_CONTROL: '1' } : {}), ...(locale ? { IAM_TEST_LOCALE: locale } : {}) };
 
 if (!existsSync(join(root, 'dist/extension.js')) || !existsSync(join(root, 'dist/server.js'))) {
   console.error('dist/extension.js or dist/server.js is missing: run `node scripts/build.mjs` first');
@@ -58,13 +60,14 @@ async function runCodeServer() {
   const cleanup = async () => { await browser?.close().catch(() => {}); await server?.stop(); if (!keep) profile.cleanup(); };
   for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => void cleanup().then(() => process.exit(130)));
   try {
-    server = await startCodeServer({ folder: workspace, profile, smokeTestDriver: true });
+    if (locale) installLocalePack(profile, locale);
+    server = await startCodeServer({ folder: workspace, profile, smokeTestDriver: true, locale });
     const authority = `127.0.0.1:${server.port}`;
     const payload = [
       ['extensionDevelopmentPath', `vscode-remote://${authority}${root}`],
       ['extensionTestsPath', `vscode-remote://${authority}${testsPath}`],
     ];
-    if (negative) payload.push(['extensionEnvironment', JSON.stringify(extensionEnv)]);
+    if (Object.keys(extensionEnv).length) payload.push(['extensionEnvironment', JSON.stringify(extensionEnv)]);
     const url = `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     browser = await launchChromium();
     const page = await browser.newPage();

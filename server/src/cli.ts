@@ -1,5 +1,6 @@
 // The command line: iam-policy lint|simulate|test|access|who-can|paths, on the same service and core as the language server.
 import { loadCatalog } from './node/catalogFiles';
+import { localeFromEnvironment, useLocale } from './node/l10nBundle';
 import { loadManagedPolicies } from './node/modelFiles';
 import { inGitHubActions } from './cli/annotations';
 import { runLint, TERRAFORM_FILE, type LintOptions } from './cli/lint';
@@ -23,6 +24,8 @@ const USAGE = `usage:
   ${PATHS_USAGE}
                                                       who can become whom, and privilege-escalation findings
   iam-policy --version
+--locale LOCALE (e.g. ja) picks the language of the text output (default: LC_ALL, LC_MESSAGES or LANG, else English);
+JSON and SARIF field names stay as they are.
 exit status: 0 clean, 1 findings (lint) or failed scenarios (test), 2 bad usage or input that cannot be read.
 --quiet prints only the summary line; inside GitHub Actions (GITHUB_ACTIONS=true) findings are also printed as
 workflow annotations.`;
@@ -48,8 +51,26 @@ function takeLintOptions(args: string[]): { opts: LintOptions; files: string[] }
   return { opts, files };
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [cmd, ...args] = argv;
+/** Takes `--locale X` / `--locale=X` out of the arguments; the environment's locale when absent. */
+function takeLocale(argv: string[]): { locale: string | undefined; rest: string[] } | string {
+  const rest: string[] = [];
+  let locale = localeFromEnvironment(process.env);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--locale' || a.startsWith('--locale=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!v || v.startsWith('-')) return '--locale needs a value, e.g. --locale ja';
+      locale = v;
+    } else rest.push(a);
+  }
+  return { locale, rest };
+}
+
+async function main(rawArgv: string[]): Promise<number> {
+  const taken = takeLocale(rawArgv);
+  if (typeof taken === 'string') { process.stderr.write(`iam-policy: ${taken}\n`); return 2; }
+  useLocale(taken.locale, undefined, (m) => process.stderr.write(`iam-policy: ${m}\n`));
+  const [cmd, ...args] = taken.rest;
   const out = (s: string) => process.stdout.write(s + '\n');
   if (!cmd || cmd === '--help' || cmd === '-h' || args.includes('--help') || args.includes('-h')) { out(USAGE); return cmd ? 0 : 2; }
   if (cmd === '--version') { const c = loadCatalog(); out(`iam-policy, ${c.version.label}; ${loadManagedPolicies().label}`); return 0; }

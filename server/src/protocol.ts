@@ -5,6 +5,12 @@ import type { Range } from './core/text';
 
 export type { PolicyType, Range };
 
+/** What the client passes in LSP `initialize` as `initializationOptions`. */
+export interface IamInitializationOptions {
+  /** the l10n bundle VS Code chose for the display language (`vscode.l10n.uri.fsPath`); absent for English */
+  l10nBundle?: string;
+}
+
 /** Catalog version and counts: "IAM Policy: Show Catalog Version". */
 export const CatalogInfoRequest = 'iamPolicy/catalogInfo';
 export interface CatalogInfoResult {

@@ -3,6 +3,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadCatalog } from './node/catalogFiles';
+import { useLocale } from './node/l10nBundle';
 import { forget } from './service/documents';
 import { forgetTemplate } from './service/embedded/templateDocuments';
 import { ServerContext } from './handlers/context';
@@ -20,6 +21,10 @@ const documents = new TextDocuments(TextDocument);
 const ctx = new ServerContext(connection, documents, loadCatalog());
 
 connection.onInitialize((params): InitializeResult => {
+  // the texts follow the client's display language (vscode-languageclient sends VS Code's); the client also passes the
+  // bundle VS Code chose for it (vscode.l10n.uri), other editors get the bundles shipped next to the server
+  const options = params.initializationOptions as { l10nBundle?: unknown } | undefined;
+  useLocale(params.locale, typeof options?.l10nBundle === 'string' ? options.l10nBundle : undefined, (m) => connection.console.warn(`iam-policy server: ${m}`));
   ctx.configurationCapable = !!params.capabilities.workspace?.configuration;
   ctx.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   ctx.workspaceFoldersCapable = !!params.capabilities.workspace?.workspaceFolders;

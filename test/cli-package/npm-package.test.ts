@@ -13,8 +13,8 @@ import { parse as load } from 'yaml';
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; files: string[]; bin: Record<string, string> };
 /** What the tarball must hold, no more: the bundles that run, the data they load, README, LICENSE, notices. */
-const EXPECTED = ['LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'dist/cli.js', 'dist/data/aws-managed-policies.json', 'dist/data/iam-catalog.descriptions.json',
-  'dist/data/iam-catalog.json', 'dist/data/tree-sitter-terraform.wasm', 'dist/data/web-tree-sitter.wasm', 'dist/server.js', 'package.json'];
+const EXPECTED = ['LICENSE', 'README.ja.md', 'README.md', 'THIRD_PARTY_NOTICES.md', 'dist/cli.js', 'dist/data/aws-managed-policies.json', 'dist/data/iam-catalog.descriptions.json',
+  'dist/data/iam-catalog.json', 'dist/data/tree-sitter-terraform.wasm', 'dist/data/web-tree-sitter.wasm', 'dist/server.js', 'l10n/bundle.l10n.ja.json', 'package.json'];
 // the bundles, the catalog with its descriptions, every AWS managed policy and the Terraform parser (WASM) come to
 // about 1.5 MB packed; the limit leaves room for docs, not for another data set added by accident
 const MAX_TARBALL_BYTES = 2 * 1024 * 1024;

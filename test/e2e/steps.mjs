@@ -51,6 +51,39 @@ export function createSteps(shots, failPrefix) {
     await s.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
     await s.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 5000 });
   };
+  /** Moves the mouse onto the first editor token showing `token` until a hover containing `hoverText` appears; returns it. */
+  s.hoverToken = async (token, hoverText) => {
+    const at = s.page.locator('.monaco-editor .view-line span span', { hasText: token }).first();
+    const hover = s.page.locator('.monaco-hover-content', { hasText: hoverText });
+    await s.until(async () => {
+      const b = await at.boundingBox();
+      if (!b) throw new Error('the token is not laid out yet');
+      await s.page.mouse.move(b.x + 2, b.y + b.height / 2);
+      await s.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+      await hover.waitFor({ timeout: 2500 });
+    }, 45_000, 500);
+    return hover;
+  };
+  /** Opens the Problems panel (Ctrl+Shift+M) and returns the text of the first entry that mentions `text`. */
+  s.problemEntry = async (text) => {
+    await s.page.keyboard.press('Control+Shift+M');
+    const panel = s.page.locator('.markers-panel');
+    await panel.waitFor();
+    await s.until(async () => {
+      await panel.locator('.monaco-list-row', { hasText: text }).first().waitFor({ timeout: 3000 });
+    }, 30_000, 500);
+    return (await panel.locator('.monaco-list-row').allInnerTexts()).find((r) => r.includes(text));
+  };
+  /** Ctrl+. at offset `at` of the open editor's `text` until the quick fix titled `title` is offered; returns its row. */
+  s.quickFix = async (text, at, title) => {
+    const fix = s.page.locator('.action-widget .monaco-list-row', { hasText: title });
+    await s.until(async () => {
+      await s.goTo(text, at);
+      await s.page.keyboard.press('Control+.');
+      await fix.first().waitFor({ timeout: 3000 });
+    });
+    return fix.first();
+  };
   /** retries fn (which throws until the UI is ready) for up to ms */
   s.until = async (fn, ms = 30_000, pause = 1000) => {
     const end = Date.now() + ms;

@@ -46,15 +46,7 @@ async function main() {
     });
 
     await step('hover on s3:GetObject shows "Grants permission to retrieve objects"', async () => {
-      const token = page.locator('.monaco-editor .view-line span span', { hasText: 's3:GetObject' }).first();
-      const hover = page.locator('.monaco-hover-content', { hasText: 'Grants permission to retrieve objects' });
-      await until(async () => {
-        const b = await token.boundingBox();
-        if (!b) throw new Error('the token is not laid out yet');
-        await page.mouse.move(b.x + 2, b.y + b.height / 2);
-        await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
-        await hover.waitFor({ timeout: 2500 });
-      }, 45_000, 500);
+      const hover = await S.hoverToken('s3:GetObject', 'Grants permission to retrieve objects');
       console.log(`       hover: ${(await hover.innerText()).split('\n').slice(0, 2).join(' / ')}`);
       await page.screenshot({ path: join(shots, 'hover.png') });
       await page.mouse.move(5, 5);
@@ -80,14 +72,7 @@ async function main() {
     });
 
     await step('Problems panel lists the iam-policy diagnostic for the "dyanmodb" typo', async () => {
-      await page.keyboard.press('Control+Shift+M');
-      const panel = page.locator('.markers-panel');
-      await panel.waitFor();
-      await until(async () => {
-        await panel.locator('.monaco-list-row', { hasText: 'dyanmodb' }).first().waitFor({ timeout: 3000 });
-      }, 30_000, 500);
-      const rows = await panel.locator('.monaco-list-row').allInnerTexts();
-      const entry = rows.find((r) => r.includes('dyanmodb'));
+      const entry = await S.problemEntry('dyanmodb');
       console.log(`       problem: ${entry.replace(/\s+/g, ' ').slice(0, 160)}`);
       assert.match(entry, /iam-policy/, 'the entry names its source iam-policy');
       await page.screenshot({ path: join(shots, 'problems.png') });
@@ -95,15 +80,9 @@ async function main() {
 
     await step('Ctrl+. on "dyanmodb:GetItem" offers and applies the quick fix "dynamodb:GetItem"', async () => {
       const text = readFileSync(join(folder, 'policies/app-read-s3.policy.json'), 'utf8');
-      const at = text.indexOf('"dyanmodb:GetItem"') + 3;
-      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "dynamodb:GetItem"' });
-      await until(async () => {
-        await goTo(text, at);
-        await page.keyboard.press('Control+.');
-        await fix.first().waitFor({ timeout: 3000 });
-      });
+      const fix = await S.quickFix(text, text.indexOf('"dyanmodb:GetItem"') + 3, 'Change to "dynamodb:GetItem"');
       await page.screenshot({ path: join(shots, 'quickfix.png') });
-      await fix.first().click();
+      await fix.click();
       await page.locator('.monaco-editor .view-line', { hasText: '"dynamodb:GetItem"' }).first().waitFor();
       await page.keyboard.press('Control+Z'); // leave the example as it was (nothing is saved)
       await page.locator('.monaco-editor .view-line', { hasText: '"dyanmodb:GetItem"' }).first().waitFor();

@@ -31,6 +31,10 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** extra environment for the server process */
   env?: NodeJS.ProcessEnv;
+  /** `locale` of the initialize request (VS Code's display language) */
+  locale?: string;
+  /** `initializationOptions` of the initialize request */
+  initializationOptions?: unknown;
   /** workspace folder URIs sent in initialize (default: none) */
   workspaceFolders?: string[];
   /** the server bundle to run (default: dist/server.js) */
@@ -76,6 +80,8 @@ export class LspClient {
       connection.sendRequest<InitializeResult>('initialize', {
         processId: process.pid, rootUri: options.workspaceFolders?.[0] ?? null,
         workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
+        ...(options.locale ? { locale: options.locale } : {}),
+        ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
         capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
       }),
       exited,

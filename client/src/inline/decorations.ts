@@ -28,7 +28,7 @@ export class DeciderDecorations {
       const mine = matched.filter((m) => m.file === uri && m.range);
       const toOptions = (effect: 'Allow' | 'Deny'): vscode.DecorationOptions[] => mine.filter((m) => m.effect === effect).map((m) => ({
         range: toRange(m.range!),
-        hoverMessage: `Simulate Request: this statement ${effect === 'Deny' ? 'explicitly denies' : 'allows'} the request (${response!.result!.decision}).`,
+        hoverMessage: effect === 'Deny' ? vscode.l10n.t('Simulate Request: this statement explicitly denies the request ({0}).', response!.result!.decision) : vscode.l10n.t('Simulate Request: this statement allows the request ({0}).', response!.result!.decision),
       }));
       const allow = toOptions('Allow');
       const deny = toOptions('Deny');

@@ -18,8 +18,8 @@ export class PolicyLensProvider implements vscode.CodeLensProvider {
       const range = new vscode.Range(s.range.start.line, s.range.start.character, s.range.start.line, s.range.start.character);
       const what = s.action ? ` ${s.action}` : '';
       return new vscode.CodeLens(range, {
-        title: `$(play) Simulate${what}`,
-        tooltip: `Open the Simulate Request panel with ${s.sid ? `statement "${s.sid}"` : `statement ${s.index + 1}`}'s first action and resource`,
+        title: `$(play) ${vscode.l10n.t('Simulate')}${what}`,
+        tooltip: s.sid ? vscode.l10n.t('Open the Simulate Request panel with the first action and resource of statement "{0}"', s.sid) : vscode.l10n.t('Open the Simulate Request panel with the first action and resource of statement {0}', s.index + 1),
         command: 'iamPolicy.simulateStatement',
         arguments: [document.uri, { index: s.index, action: s.action ?? '', resource: s.resource ?? '' }],
       });

@@ -12,10 +12,10 @@ export const isScenarioFile = (uri: vscode.Uri) => /\.scenario\.json$/i.test(uri
 
 /** One line for a scenario: its decision, and whether that is what was expected. */
 export function outcomeTitle(o: ScenarioOutcome): string {
-  if (!o.result) return `$(warning) ${o.name}: not evaluated: ${o.errors[0] ?? 'unknown problem'}`;
+  if (!o.result) return `$(warning) ${vscode.l10n.t('{0}: not evaluated: {1}', o.name, o.errors[0] ?? vscode.l10n.t('unknown problem'))}`;
   const r = o.result;
-  if (r.expected === undefined) return `$(info) ${r.decision} (no "expected" decision to test)`;
-  return r.pass ? `$(pass) ${r.decision}, as expected` : `$(error) ${r.decision}, expected ${r.expected}`;
+  if (r.expected === undefined) return `$(info) ${vscode.l10n.t('{0} (no "expected" decision to test)', r.decision)}`;
+  return r.pass ? `$(pass) ${vscode.l10n.t('{0}, as expected', r.decision)}` : `$(error) ${vscode.l10n.t('{0}, expected {1}', r.decision, r.expected)}`;
 }
 
 export class ScenarioResults implements vscode.Disposable {
@@ -77,7 +77,7 @@ export class ScenarioResults implements vscode.Disposable {
     for (const o of r.scenarios) {
       if (o.result && o.result.pass === false) {
         const why = o.result.explanation[0] ? ` ${o.result.explanation[0]}` : '';
-        const d = new vscode.Diagnostic(toRange(o.range), `Scenario "${o.name}": expected ${o.result.expected}, got ${o.result.decision}.${why}`, vscode.DiagnosticSeverity.Error);
+        const d = new vscode.Diagnostic(toRange(o.range), vscode.l10n.t('Scenario "{0}": expected {1}, got {2}.', o.name, o.result.expected ?? '', o.result.decision) + why, vscode.DiagnosticSeverity.Error);
         d.source = 'iam-policy';
         d.code = 'scenario-expectation';
         diags.push(d);

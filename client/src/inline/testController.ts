@@ -17,7 +17,7 @@ export class ScenarioTests implements vscode.Disposable {
       else if (item.uri) await this.loadChildren(item);
     };
     c.refreshHandler = async () => { await this.discover(); };
-    c.createRunProfile('Run scenarios', vscode.TestRunProfileKind.Run, (req, token) => void this.run(req, token), true);
+    c.createRunProfile(vscode.l10n.t('Run scenarios'), vscode.TestRunProfileKind.Run, (req, token) => void this.run(req, token), true);
     const watcher = vscode.workspace.createFileSystemWatcher(SCENARIO_GLOB);
     this.disposables.push(watcher,
       watcher.onDidCreate((u) => void this.loadChildren(this.fileItem(u))),
@@ -99,7 +99,7 @@ export class ScenarioTests implements vscode.Disposable {
             run.passed(child, ms);
             outcome = { id: child.id, label: child.label, state: 'passed' };
           } else {
-            const message = vscode.TestMessage.diff(`Expected ${o.result.expected}, got ${o.result.decision}.\n${o.result.explanation.join('\n')}`, o.result.expected, o.result.decision);
+            const message = vscode.TestMessage.diff(`${vscode.l10n.t('Expected {0}, got {1}.', o.result.expected ?? '', o.result.decision)}\n${o.result.explanation.join('\n')}`, o.result.expected, o.result.decision);
             if (child.uri && child.range) message.location = new vscode.Location(child.uri, child.range);
             run.failed(child, message, ms);
             outcome = { id: child.id, label: child.label, state: 'failed', message: `expected ${o.result.expected}, got ${o.result.decision}` };

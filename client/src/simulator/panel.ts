@@ -12,14 +12,15 @@ import { principalsOf, type WorkspaceModel } from '../model/workspaceModel';
 import { validateWebviewMessage, type HostMessage, type ModelOptions, type WebviewMessage } from './messages';
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from './scenarioFile';
 import { addPolicy, emptyState, policyUris, toSimulateParams, validatePanelState, type PanelState, type PolicyRefState, type Slot } from './state';
+import { webviewTexts } from './webviewTexts';
 
 export const VIEW_TYPE = 'iamPolicy.simulator';
 const DEBOUNCE_MS = 250;
 
-const SLOT_LABELS: Record<Slot, string> = {
-  identity: 'identity policies', boundary: 'permissions boundary', session: 'session policy',
-  resource: 'resource-based policy', scp: 'service control policies', rcp: 'resource control policies',
-};
+const slotLabels = (): Record<Slot, string> => ({
+  identity: vscode.l10n.t('identity policies'), boundary: vscode.l10n.t('permissions boundary'), session: vscode.l10n.t('session policy'),
+  resource: vscode.l10n.t('resource-based policy'), scp: vscode.l10n.t('service control policies'), rcp: vscode.l10n.t('resource control policies'),
+});
 /** file-name conventions that suggest a slot (listed first in the quick pick) */
 const SLOT_HINTS: Record<Slot, RegExp> = {
   identity: /\.(policy|iam)\.json$/i, boundary: /\.boundary\.json$/i, session: /\.session\.json$/i,
@@ -74,7 +75,7 @@ export class SimulatorPanel {
   static show(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel, update?: (s: PanelState) => PanelState): SimulatorPanel {
     let p = SimulatorPanel.current;
     if (!p) {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Simulate Request', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Simulate Request'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
         { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [webviewRoot(context)] });
       p = SimulatorPanel.current = new SimulatorPanel(panel, context, client, log, emptyState());
     } else p.panel.reveal(undefined, false);
@@ -128,7 +129,7 @@ export class SimulatorPanel {
     try {
       response = await this.client.sendRequest<SimulateResult>(SimulateRequest, toSimulateParams(state));
     } catch (e) {
-      this.post({ type: 'notice', level: 'error', message: `The language server did not evaluate the request: ${(e as Error).message}` });
+      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('The language server did not evaluate the request: {0}', (e as Error).message) });
       return undefined;
     }
     if (seq !== this.seq) return undefined; // a newer evaluation is under way
@@ -161,7 +162,7 @@ export class SimulatorPanel {
       const why = (e as Error).message;
       this.rejected.push(why);
       this.log.warn(`simulator: rejected a message from the webview: ${why}`);
-      this.post({ type: 'notice', level: 'error', message: `Ignored a malformed message (${why}).` });
+      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Ignored a malformed message ({0}).', why) });
       return;
     }
     switch (m.type) {
@@ -196,7 +197,7 @@ export class SimulatorPanel {
       .map((u) => ({ label: u.scheme === 'untitled' ? u.path : vscode.workspace.asRelativePath(u), description: hint.test(u.path) ? 'suggested by its name' : undefined, uri: u }))
       .sort((a, b) => Number(!!b.description) - Number(!!a.description) || a.label.localeCompare(b.label));
     const many = slot === 'identity' || slot === 'scp' || slot === 'rcp';
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: many, placeHolder: `Choose ${SLOT_LABELS[slot]} from the workspace`, matchOnDescription: true }) as unknown;
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: many, placeHolder: vscode.l10n.t('Choose {0} from the workspace', slotLabels()[slot]), matchOnDescription: true }) as unknown;
     const chosen = (Array.isArray(picked) ? picked : picked ? [picked] : []) as { uri: vscode.Uri }[];
     if (!chosen.length) return;
     let s = this.state;
@@ -221,14 +222,14 @@ export class SimulatorPanel {
     const base = (this.state.name || 'simulation').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '') || 'simulation';
     const uri = target ?? await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}.scenario.json`) : undefined,
-      filters: { 'Scenario files': ['scenario.json', 'json'] },
-      saveLabel: 'Save Scenario',
+      filters: { [vscode.l10n.t('Scenario files')]: ['scenario.json', 'json'] },
+      saveLabel: vscode.l10n.t('Save Scenario'),
     });
     if (!uri) return undefined;
-    if (uri.scheme !== 'file') { void vscode.window.showErrorMessage('Scenarios can be saved to files on disk only, so that policy paths can be relative.'); return undefined; }
+    if (uri.scheme !== 'file') { void vscode.window.showErrorMessage(vscode.l10n.t('Scenarios can be saved to files on disk only, so that policy paths can be relative.')); return undefined; }
     const scenario = toScenario(this.state, uri.fsPath, this.pathMapping());
     await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(scenario, null, 2)}\n`, 'utf8'));
-    this.post({ type: 'notice', level: 'info', message: `Saved ${vscode.workspace.asRelativePath(uri)}.` });
+    this.post({ type: 'notice', level: 'info', message: vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(uri)) });
     return uri;
   }
 
@@ -245,13 +246,13 @@ export class SimulatorPanel {
       const text = open ? open.getText() : await readScenarioText(uri);
       json = JSON.parse(text);
     } catch (e) {
-      this.post({ type: 'notice', level: 'error', message: `Cannot open ${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}` });
+      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Cannot open {0}: {1}', vscode.workspace.asRelativePath(uri), (e as Error).message) });
       return false;
     }
     const names = scenarioNames(json);
     if (index === undefined) {
       if (names.length > 1) {
-        const pick = await vscode.window.showQuickPick(names.map((label, i) => ({ label, i })), { placeHolder: 'Which scenario?' });
+        const pick = await vscode.window.showQuickPick(names.map((label, i) => ({ label, i })), { placeHolder: vscode.l10n.t('Which scenario?') });
         if (!pick) return false;
         index = pick.i;
       } else index = 0;
@@ -260,7 +261,7 @@ export class SimulatorPanel {
       this.setState(fromScenario(json, index, uri.fsPath, this.pathMapping()));
       return true;
     } catch (e) {
-      this.post({ type: 'notice', level: 'error', message: `Cannot open ${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}` });
+      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Cannot open {0}: {1}', vscode.workspace.asRelativePath(uri), (e as Error).message) });
       return false;
     }
   }
@@ -269,7 +270,7 @@ export class SimulatorPanel {
     const nonce = makeNonce();
     const src = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, f)).toString();
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${vscode.env.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
@@ -278,7 +279,8 @@ export class SimulatorPanel {
 <title>Simulate Request</title>
 </head>
 <body>
-<main id="app" aria-label="Simulate an IAM request"><p>Loading the simulator…</p></main>
+<main id="app" aria-label="${vscode.l10n.t('Simulate an IAM request')}"><p>${vscode.l10n.t('Loading the simulator…')}</p></main>
+<script nonce="${nonce}" id="iam-l10n" type="application/json">${JSON.stringify(webviewTexts()).replace(/</g, '\\u003c')}</script>
 <script nonce="${nonce}" src="${src('simulator.js')}"></script>
 </body>
 </html>`;
@@ -295,7 +297,7 @@ export class SimulatorPanel {
 
 /** Asks for a scenario file to open (the panel's Open button and the command without a file). */
 export async function pickScenarioFile(): Promise<vscode.Uri | undefined> {
-  return (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Scenario files': ['json'] }, openLabel: 'Open Scenario' }))?.[0];
+  return (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Scenario files')]: ['json'] }, openLabel: vscode.l10n.t('Open Scenario') }))?.[0];
 }
 
 /** the webview's script and stylesheet, bundled by scripts/build.mjs from client/webview/simulator/ */

@@ -4,6 +4,7 @@ import type { ContextRow } from '../../src/simulator/state';
 import { button, checkbox, labelled, removeButton, select, textField } from './controls';
 import { h, keyId } from './dom';
 import { changed, state, store } from './store';
+import { tx } from './l10n';
 
 const PLACEHOLDER: Record<string, string> = {
   Bool: 'true or false', Numeric: 'a number', Date: '2026-01-01T00:00:00Z', IPAddress: '203.0.113.10', ARN: 'arn:aws:…',
@@ -19,7 +20,7 @@ function valueInput(row: ContextRow, label: string): HTMLElement {
   };
   if (row.type === 'Bool' || row.type === 'ArrayOfBool') {
     const value = row.value === 'true' || row.value === 'false' ? row.value : '';
-    return select([{ value: '', label: '(not set)' }, { value: 'true', label: 'true' }, { value: 'false', label: 'false' }], value, on, { label });
+    return select([{ value: '', label: tx('(not set)') }, { value: 'true', label: 'true' }, { value: 'false', label: 'false' }], value, on, { label });
   }
   const base = row.type.replace(/^ArrayOf/, '');
   const many = row.type.startsWith('ArrayOf');
@@ -49,8 +50,8 @@ function derivedList(): HTMLElement | null {
   return h('vscode-collapsible', { className: 'derived', '.heading': `Derived by the simulator (${derived.length})`, '.open': true },
     h('ul', {}, ...derived.map(([k, v]) => h('li', {}, h('code', {}, k), ' = ', h('code', {}, text(v)), ' ',
       s.context.some((r) => r.key === k)
-        ? h('span', { className: 'hint' }, '(overridden)')
-        : button('Override', () => {
+        ? h('span', { className: 'hint' }, tx('(overridden)'))
+        : button(tx('Override'), () => {
           s.context.push({ key: k, type: keyInfo(k)?.type ?? (Array.isArray(v) ? 'ArrayOfString' : 'String'), value: text(v), enabled: true });
           changed(); renderContext(k);
         }, { secondary: true, label: `Override ${k}`, className: 'small' })))));
@@ -64,11 +65,11 @@ export function renderContext(focusKey?: string): void {
     h('td', {}, row.type),
     h('td', {}, valueInput(row, `Value of ${row.key}`)),
     h('td', {}, removeButton(row.key, () => { s.context.splice(i, 1); changed(); renderContext(); })))));
-  if (!s.context.length) body.append(h('tr', {}, h('td', { colspan: '5', className: 'empty' }, 'The chosen policies reference no condition keys for this action.')));
+  if (!s.context.length) body.append(h('tr', {}, h('td', { colspan: '5', className: 'empty' }, tx('The chosen policies reference no condition keys for this action.'))));
   const table = h('table', { className: 'context' },
-    h('caption', {}, 'Request context: the keys the chosen policies reference for this action are listed; type a value to send it.'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Send'), h('th', { scope: 'col' }, 'Key'), h('th', { scope: 'col' }, 'Type'),
-      h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, h('span', { className: 'sr-only' }, 'Remove')))),
+    h('caption', {}, tx('Request context: the keys the chosen policies reference for this action are listed; type a value to send it.')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tx('Send')), h('th', { scope: 'col' }, tx('Key')), h('th', { scope: 'col' }, tx('Type')),
+      h('th', { scope: 'col' }, tx('Value')), h('th', { scope: 'col' }, h('span', { className: 'sr-only' }, tx('Remove'))))),
     body);
   let newKey = '';
   const add = () => {
@@ -79,8 +80,8 @@ export function renderContext(focusKey?: string): void {
   };
   const keyField = textField('', (v) => { newKey = v; }, { id: 'new-key', placeholder: 'aws:SourceIp' });
   keyField.addEventListener('keydown', (e) => { if (e.key === 'Enter') add(); });
-  document.getElementById('context')?.replaceChildren(h('h2', {}, 'Context keys'), table,
-    h('div', { className: 'row' }, labelled('Add a key', keyField), button('Add', add, { secondary: true })),
+  document.getElementById('context')?.replaceChildren(h('h2', {}, tx('Context keys')), table,
+    h('div', { className: 'row' }, labelled(tx('Add a key'), keyField), button(tx('Add'), add, { secondary: true })),
     derivedList() ?? '');
   if (focusKey) {
     const row = document.getElementById(`use-${keyId(focusKey)}`)?.closest('tr');

@@ -8,6 +8,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { freshId, h, type Child } from './dom';
+import { tx } from './l10n';
 
 type VscodeButton = HTMLElementTagNameMap['vscode-button'];
 type VscodeCheckbox = HTMLElementTagNameMap['vscode-checkbox'];
@@ -51,7 +52,7 @@ export function button(text: Child, onClick: () => void, o: ButtonOptions = {}):
 
 /** a small secondary "✕" button that removes something */
 export const removeButton = (what: string, onClick: () => void): VscodeButton =>
-  button('✕', onClick, { secondary: true, label: `Remove ${what}`, title: 'Remove', className: 'icon' });
+  button('✕', onClick, { secondary: true, label: `Remove ${what}`, title: tx('Remove'), className: 'icon' });
 
 /** A labelled field with an optional hint under it (vscode-label names the control for screen readers). */
 export function labelled(text: string, control: HTMLElement, hint?: string): HTMLDivElement {

@@ -12,21 +12,22 @@ import { renderPolicies } from './policies';
 import { fillActionSuggestions, fillTemplates, renderRequest } from './request';
 import { renderResult } from './result';
 import { changed, post, store, vscode } from './store';
+import { tx } from './l10n';
 
 function renderAll(): void {
   document.getElementById('app')?.replaceChildren(
-    h('header', {}, h('h1', {}, 'Simulate Request'),
+    h('header', {}, h('h1', {}, tx('Simulate Request')),
       h('div', { className: 'actions' },
-        button('Open Scenario…', () => post({ type: 'openScenario' }), { secondary: true }),
-        button('Save Scenario…', () => post({ type: 'saveScenario' }), { secondary: true }))),
+        button(tx('Open Scenario…'), () => post({ type: 'openScenario' }), { secondary: true }),
+        button(tx('Save Scenario…'), () => post({ type: 'saveScenario' }), { secondary: true }))),
     h('div', { id: 'notice', role: 'alert' }),
     h('div', { className: 'columns' },
       h('div', { className: 'form' },
         h('section', { id: 'model', 'aria-label': 'IAM model' }),
-        h('section', { id: 'policies', 'aria-label': 'Policies' }),
-        h('section', { id: 'request', 'aria-label': 'Request' }),
-        h('section', { id: 'context', 'aria-label': 'Context keys' })),
-      h('section', { id: 'result', 'aria-label': 'Result', 'aria-live': 'polite' })));
+        h('section', { id: 'policies', 'aria-label': tx('Policies') }),
+        h('section', { id: 'request', 'aria-label': tx('Request') }),
+        h('section', { id: 'context', 'aria-label': tx('Context keys') })),
+      h('section', { id: 'result', 'aria-label': tx('Result'), 'aria-live': 'polite' })));
   renderModel();
   renderPolicies();
   renderRequest();

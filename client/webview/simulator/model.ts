@@ -5,6 +5,7 @@ import { labelled, select } from './controls';
 import { h } from './dom';
 import { renderRequest } from './request';
 import { changed, state, store } from './store';
+import { tx } from './l10n';
 
 const ALL = '*';
 const CUSTOM = 'custom';
@@ -25,7 +26,7 @@ export function renderModel(): void {
   if (!files.length && !s.model.length) { host.replaceChildren(); return; }
   const value = modelValue(s.model);
   const modelSelect = select([
-    { value: '', label: '(none: only the policies below)' },
+    { value: '', label: tx('(none: only the policies below)') },
     ...(files.length > 1 ? [{ value: ALL, label: `all model files of the workspace (${files.length})` }] : []),
     ...files.map((f) => ({ value: f.uri, label: f.label })),
     ...(value === CUSTOM ? [{ value: CUSTOM, label: `${s.model.length} chosen files` }] : []),
@@ -34,19 +35,19 @@ export function renderModel(): void {
     s.model = v === '' ? [] : v === ALL ? files.map((f) => f.uri) : [v];
     changed(); renderModel();
   }, { id: 'model-files' });
-  const parts: HTMLElement[] = [labelled('Model', modelSelect, 'users, groups, roles and their policies; the principal\'s policies are gathered from it')];
+  const parts: HTMLElement[] = [labelled(tx('Model'), modelSelect, tx('users, groups, roles and their policies; the principal\'s policies are gathered from it'))];
   if (s.model.length) {
     const principals = store.model.principals;
     const current = principals.some((p) => p.arn === s.request.principal) ? s.request.principal : '';
-    const principalSelect = select([{ value: '', label: principals.length ? '(choose a user or role)' : '(the model has no users or roles)' },
+    const principalSelect = select([{ value: '', label: principals.length ? '(choose a user or role)' : tx('(the model has no users or roles)') },
       ...principals.map((p) => ({ value: p.arn, label: p.label }))], current, (v) => {
       if (!v) return;
       s.request.principal = v;
       changed(); renderRequest(); renderModel();
     }, { id: 'model-principal' });
     const detail = principals.find((p) => p.arn === current)?.detail;
-    parts.push(labelled('Simulate as', principalSelect, detail ?? 'a role means a session of that role'));
-    if (store.model.problems.length) parts.push(h('ul', { className: 'errors', 'aria-label': 'Model problems' }, ...store.model.problems.map((p) => h('li', {}, p))));
+    parts.push(labelled(tx('Simulate as'), principalSelect, detail ?? tx('a role means a session of that role')));
+    if (store.model.problems.length) parts.push(h('ul', { className: 'errors', 'aria-label': tx('Model problems') }, ...store.model.problems.map((p) => h('li', {}, p))));
   }
   host.replaceChildren(h('fieldset', { className: 'slot model' }, h('legend', {}, 'IAM model'), ...parts));
 }

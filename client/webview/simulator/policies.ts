@@ -3,18 +3,19 @@ import type { OrgLevelState, PanelState, PolicyRefState, Slot } from '../../src/
 import { button, checkbox, removeButton, textField } from './controls';
 import { h } from './dom';
 import { changed, policyName, post, state } from './store';
+import { tx } from './l10n';
 
 interface SlotDef { slot: Slot; field: 'identityPolicies' | 'resourcePolicy' | 'permissionBoundaries' | 'sessionPolicy'; label: string; many: boolean; help: string }
 const SLOTS: SlotDef[] = [
-  { slot: 'identity', field: 'identityPolicies', label: 'Identity policies', many: true, help: 'policies attached to the user or role (and the user\'s groups)' },
-  { slot: 'resource', field: 'resourcePolicy', label: 'Resource-based policy', many: false, help: 'bucket, key, queue or role trust policy' },
-  { slot: 'boundary', field: 'permissionBoundaries', label: 'Permissions boundary', many: false, help: 'caps what identity policies can allow' },
-  { slot: 'session', field: 'sessionPolicy', label: 'Session policy', many: false, help: 'passed when the session was created' },
+  { slot: 'identity', field: 'identityPolicies', label: tx('Identity policies'), many: true, help: tx('policies attached to the user or role (and the user\'s groups)') },
+  { slot: 'resource', field: 'resourcePolicy', label: tx('Resource-based policy'), many: false, help: tx('bucket, key, queue or role trust policy') },
+  { slot: 'boundary', field: 'permissionBoundaries', label: tx('Permissions boundary'), many: false, help: tx('caps what identity policies can allow') },
+  { slot: 'session', field: 'sessionPolicy', label: tx('Session policy'), many: false, help: tx('passed when the session was created') },
 ];
 interface LevelDef { slot: 'scp' | 'rcp'; field: 'scps' | 'rcps'; label: string; help: string }
 const LEVELS: LevelDef[] = [
-  { slot: 'scp', field: 'scps', label: 'Service control policies (SCPs)', help: 'one level per root, OU and account; every level must allow' },
-  { slot: 'rcp', field: 'rcps', label: 'Resource control policies (RCPs)', help: 'RCPFullAWSAccess is implied at every level' },
+  { slot: 'scp', field: 'scps', label: tx('Service control policies (SCPs)'), help: tx('one level per root, OU and account; every level must allow') },
+  { slot: 'rcp', field: 'rcps', label: tx('Resource control policies (RCPs)'), help: tx('RCPFullAWSAccess is implied at every level') },
 ];
 
 function policyRow(p: PolicyRefState, onRemove: () => void): HTMLLIElement {
@@ -46,7 +47,7 @@ function renderSlot(def: SlotDef): HTMLFieldSetElement {
     ...list.map((p, i) => policyRow(p, () => { removeFromSlot(s, def, i); changed(); renderPolicies(`add-${def.slot}`); })));
   if (!list.length) ul.append(h('li', { className: 'empty' }, 'none'));
   return h('fieldset', { className: 'slot' }, h('legend', {}, def.label), h('p', { className: 'hint' }, def.help), ul,
-    button(def.many ? 'Add…' : list.length ? 'Replace…' : 'Choose…', () => post({ type: 'addPolicies', slot: def.slot }), { id: `add-${def.slot}`, secondary: true }));
+    button(def.many ? tx('Add…') : list.length ? tx('Replace…') : tx('Choose…'), () => post({ type: 'addPolicies', slot: def.slot }), { id: `add-${def.slot}`, secondary: true }));
 }
 
 function renderLevel(def: LevelDef, level: OrgLevelState, li: number): HTMLDivElement {
@@ -56,18 +57,18 @@ function renderLevel(def: LevelDef, level: OrgLevelState, li: number): HTMLDivEl
   return h('div', { className: `level ${level.enabled ? '' : 'off'}` },
     h('div', { className: 'row' },
       checkbox(level.enabled, `Use level ${level.orgIdentifier}`, (on) => { level.enabled = on; changed(); }),
-      textField(level.orgIdentifier, (v) => { level.orgIdentifier = v; changed(); }, { label: 'Organization level (r-…, ou-…, or account ID)' }),
+      textField(level.orgIdentifier, (v) => { level.orgIdentifier = v; changed(); }, { label: tx('Organization level (r-…, ou-…, or account ID)') }),
       button('✕', () => { levels.splice(li, 1); changed(); renderPolicies(`level-${def.slot}`); },
-        { secondary: true, label: `Remove level ${level.orgIdentifier}`, title: 'Remove level', className: 'icon' })),
+        { secondary: true, label: `Remove level ${level.orgIdentifier}`, title: tx('Remove level'), className: 'icon' })),
     ul,
-    button('Add policies…', () => post({ type: 'addPolicies', slot: def.slot, level: li }), { id: `add-${def.slot}-${li}`, secondary: true }));
+    button(tx('Add policies…'), () => post({ type: 'addPolicies', slot: def.slot, level: li }), { id: `add-${def.slot}-${li}`, secondary: true }));
 }
 
 function renderLevels(def: LevelDef): HTMLFieldSetElement {
   const levels = state()[def.field];
   return h('fieldset', { className: 'slot' }, h('legend', {}, def.label), h('p', { className: 'hint' }, def.help),
     ...levels.map((level, li) => renderLevel(def, level, li)),
-    button('Add level', () => {
+    button(tx('Add level'), () => {
       const n = levels.length;
       levels.push({ orgIdentifier: n === 0 ? 'r-root' : `ou-level-${n}`, enabled: true, policies: [] });
       changed(); renderPolicies(`add-${def.slot}-${n}`);
@@ -77,6 +78,6 @@ function renderLevels(def: LevelDef): HTMLFieldSetElement {
 export function renderPolicies(focusId?: string): void {
   const host = document.getElementById('policies');
   if (!host) return;
-  host.replaceChildren(h('h2', {}, 'Policies'), ...SLOTS.map(renderSlot), ...LEVELS.map(renderLevels));
+  host.replaceChildren(h('h2', {}, tx('Policies')), ...SLOTS.map(renderSlot), ...LEVELS.map(renderLevels));
   if (focusId) document.getElementById(focusId)?.focus();
 }

@@ -4,14 +4,15 @@ import { DECISIONS } from '../../src/simulator/state';
 import { labelled, select, suggestionList, textField } from './controls';
 import { h } from './dom';
 import { changed, post, state, store } from './store';
+import { tx } from './l10n';
 
 const PRINCIPALS: { value: string; label: string; arn: (account: string) => string }[] = [
   { value: 'user', label: 'IAM user', arn: (a) => `arn:aws:iam::${a}:user/alice` },
-  { value: 'role', label: 'Role session', arn: (a) => `arn:aws:sts::${a}:assumed-role/app-role/session-1` },
-  { value: 'root', label: 'Account root user', arn: (a) => `arn:aws:iam::${a}:root` },
-  { value: 'federated', label: 'Federated user', arn: (a) => `arn:aws:sts::${a}:federated-user/bob` },
+  { value: 'role', label: tx('Role session'), arn: (a) => `arn:aws:sts::${a}:assumed-role/app-role/session-1` },
+  { value: 'root', label: tx('Account root user'), arn: (a) => `arn:aws:iam::${a}:root` },
+  { value: 'federated', label: tx('Federated user'), arn: (a) => `arn:aws:sts::${a}:federated-user/bob` },
   { value: 'service', label: 'AWS service', arn: () => 'lambda.amazonaws.com' },
-  { value: 'anonymous', label: 'Anonymous', arn: () => 'anonymous' },
+  { value: 'anonymous', label: tx('Anonymous'), arn: () => 'anonymous' },
 ];
 
 let actionList: HTMLDataListElement | undefined;
@@ -21,14 +22,14 @@ export function renderRequest(): void {
   const s = state();
   const r = s.request;
   const principal = textField(r.principal, (v) => { r.principal = v; changed(); }, { id: 'principal' });
-  const helper = select([{ value: '', label: 'Fill in…' }, ...PRINCIPALS], '', (value, el) => {
+  const helper = select([{ value: '', label: tx('Fill in…') }, ...PRINCIPALS], '', (value, el) => {
     const kind = PRINCIPALS.find((p) => p.value === value);
     if (!kind) return;
     const account = (/\d{12}/.exec(r.principal) ?? ['111122223333'])[0];
     r.principal = principal.value = kind.arn(account);
     el.value = '';
     changed();
-  }, { id: 'principal-kind', label: 'Principal kind' });
+  }, { id: 'principal-kind', label: tx('Principal kind') });
   const action = textField(r.action, (v) => {
     r.action = v; changed();
     post({ type: 'suggestActions', id: ++store.suggestId, text: v });
@@ -38,16 +39,16 @@ export function renderRequest(): void {
   resourceList = suggestionList(resource, 'resource-templates');
   const account = textField(r.resourceAccount, (v) => { r.resourceAccount = v; changed(); }, { id: 'resource-account', placeholder: '111122223333' });
   const issuer = textField(r.sessionIssuer, (v) => { r.sessionIssuer = v; changed(); }, { id: 'session-issuer', placeholder: 'arn:aws:iam::111122223333:user/bob' });
-  const expected = select([{ value: '', label: '(none)' }, ...DECISIONS.map((d) => ({ value: d, label: d }))], s.expected,
+  const expected = select([{ value: '', label: tx('(none)') }, ...DECISIONS.map((d) => ({ value: d, label: d }))], s.expected,
     (value) => { s.expected = value === '' ? '' : DECISIONS.find((d) => d === value) ?? ''; changed(); }, { id: 'expected' });
   const name = textField(s.name, (v) => { s.name = v; changed(); }, { id: 'scenario-name', placeholder: 'app role reads a report' });
-  document.getElementById('request')?.replaceChildren(h('h2', {}, 'Request'),
-    h('div', { className: 'row principal' }, labelled('Principal', principal, 'user, role session, root, federated user ARN, service principal, or anonymous'), labelled('Helper', helper)),
-    labelled('Action', action, 'type a service prefix for suggestions'),
-    labelled('Resource', resource, 'ARN templates of the action are suggested'),
-    labelled('Resource account', account, 'owner of the resource when its ARN has no account (S3)'),
-    labelled('Session issuer', issuer, 'optional: the IAM user who created a federated-user session (GetFederationToken)'),
-    h('div', { className: 'row' }, labelled('Expected decision', expected), labelled('Scenario name', name)));
+  document.getElementById('request')?.replaceChildren(h('h2', {}, tx('Request')),
+    h('div', { className: 'row principal' }, labelled(tx('Principal'), principal, tx('user, role session, root, federated user ARN, service principal, or anonymous')), labelled(tx('Helper'), helper)),
+    labelled(tx('Action'), action, tx('type a service prefix for suggestions')),
+    labelled(tx('Resource'), resource, tx('ARN templates of the action are suggested')),
+    labelled(tx('Resource account'), account, tx('owner of the resource when its ARN has no account (S3)')),
+    labelled(tx('Session issuer'), issuer, tx('optional: the IAM user who created a federated-user session (GetFederationToken)')),
+    h('div', { className: 'row' }, labelled(tx('Expected decision'), expected), labelled(tx('Scenario name'), name)));
   fillTemplates();
 }
 

@@ -3,12 +3,13 @@
 import type { MatchedStatement, StatementDetail } from '../../../server/src/core/evaluator/types';
 import { h } from './dom';
 import { post, state, store } from './store';
+import { tx } from './l10n';
 
 const LANES: [string, string][] = [
-  ['identity', 'Identity policies'], ['resource', 'Resource-based policy'], ['boundary', 'Permissions boundary'],
-  ['session', 'Session policy'], ['scp', 'SCPs'], ['rcp', 'RCPs'],
+  ['identity', tx('Identity policies')], ['resource', tx('Resource-based policy')], ['boundary', tx('Permissions boundary')],
+  ['session', tx('Session policy')], ['scp', 'SCPs'], ['rcp', 'RCPs'],
 ];
-const DECISION_TEXT = { Allowed: 'Allowed', ExplicitlyDenied: 'Explicitly denied', ImplicitlyDenied: 'Implicitly denied' } as const;
+const DECISION_TEXT = { Allowed: tx('Allowed'), ExplicitlyDenied: tx('Explicitly denied'), ImplicitlyDenied: tx('Implicitly denied') } as const;
 
 const same = (a: MatchedStatement, b: MatchedStatement) => a.policyType === b.policyType && a.policy === b.policy && a.index === b.index && a.file === b.file;
 
@@ -17,7 +18,7 @@ function statementItem(s: MatchedStatement & Partial<StatementDetail>, deciding:
   // a policy the model gathered has no file of its own: it opens where the model has it
   const origin = s.file ? undefined : store.response?.model?.gathered.find((g) => g.name === s.policy && g.policyType === s.policyType)?.origin;
   const head = s.file && s.range
-    ? h('button', { className: 'link statement', title: 'Reveal in the editor', onclick: () => post({ type: 'reveal', uri: s.file!, range: s.range! }) }, label)
+    ? h('button', { className: 'link statement', title: tx('Reveal in the editor'), onclick: () => post({ type: 'reveal', uri: s.file!, range: s.range! }) }, label)
     : origin && (origin.uri || (origin.kind === 'aws-managed' && origin.arn))
       ? h('button', { className: 'link statement', title: origin.label, onclick: () => post({ type: 'openOrigin', uri: origin.uri, range: origin.range, arn: origin.uri ? undefined : origin.arn }) }, label)
       : h('span', { className: 'statement' }, label);
@@ -42,16 +43,16 @@ function gatheredList(): HTMLElement | null {
   });
   return h('div', {},
     h('p', { className: 'hint' }, `as ${m.principal}${m.principalArn && m.principalArn !== m.principal ? ` (${m.principalArn})` : ''}${m.resourceAccount ? `; resource account ${m.resourceAccount}` : ''}`),
-    items.length ? h('ul', { id: 'gathered', className: 'statements' }, ...items) : h('p', { className: 'hint' }, 'The model gave no policies for this principal.'),
-    m.problems.length ? h('ul', { className: 'errors', 'aria-label': 'Model problems' }, ...m.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`))) : null);
+    items.length ? h('ul', { id: 'gathered', className: 'statements' }, ...items) : h('p', { className: 'hint' }, tx('The model gave no policies for this principal.')),
+    m.problems.length ? h('ul', { className: 'errors', 'aria-label': tx('Model problems') }, ...m.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`))) : null);
 }
 
 export function renderResult(): void {
   const sec = document.getElementById('result');
   if (!sec) return;
   const response = store.response;
-  if (!response) { sec.replaceChildren(h('h2', {}, 'Result'), h('p', {}, 'Evaluating…')); return; }
-  const parts: HTMLElement[] = [h('h2', {}, 'Result')];
+  if (!response) { sec.replaceChildren(h('h2', {}, tx('Result')), h('p', {}, tx('Evaluating…'))); return; }
+  const parts: HTMLElement[] = [h('h2', {}, tx('Result'))];
   const r = response.result;
   if (r) {
     parts.push(h('div', { className: 'row' },
@@ -61,14 +62,14 @@ export function renderResult(): void {
   const action = state().request.action.trim();
   if (!response.actionKnown && action) parts.push(h('p', { className: 'warn' }, `${action} is not an action in the catalog: check the spelling.`));
   const errors = [...response.errors, ...(r?.errors ?? [])];
-  if (errors.length) parts.push(h('ul', { className: 'errors', 'aria-label': 'Problems' }, ...errors.map((e) => h('li', {}, e))));
+  if (errors.length) parts.push(h('ul', { className: 'errors', 'aria-label': tx('Problems') }, ...errors.map((e) => h('li', {}, e))));
   if (r) {
     const statements = r.statements ?? [];
     // an implicit deny is decided by what is missing: statements that apply are shown in their lanes, not as deciding
     const noneDecided = r.decision === 'ImplicitlyDenied' && statements.some((s) => s.applies)
-      ? 'No statement decides an implicit deny: what applies is not enough on its own (see Why).'
-      : r.decision === 'Allowed' ? 'No statement was needed (see Why).' : 'No statement applies: nothing allows the request.';
-    parts.push(h('h3', {}, 'Deciding statements'), r.matchedStatements.length
+      ? tx('No statement decides an implicit deny: what applies is not enough on its own (see Why).')
+      : r.decision === 'Allowed' ? tx('No statement was needed (see Why).') : tx('No statement applies: nothing allows the request.');
+    parts.push(h('h3', {}, tx('Deciding statements')), r.matchedStatements.length
       ? h('ul', { id: 'deciding', className: 'statements' }, ...r.matchedStatements.map((m) => statementItem(statements.find((s) => same(s, m)) ?? m, true)))
       : h('p', { className: 'hint' }, noneDecided));
     const idle = LANES.filter(([type]) => r.policyTypes[type] === 'NotApplicable' && !statements.some((s) => s.policyType === type));
@@ -86,14 +87,14 @@ export function renderResult(): void {
     }
     if (idle.length) lanes.append(h('p', { className: 'hint' }, `Not applicable (no policies of these types): ${idle.map(([, label]) => label).join(', ')}.`));
     const gathered = gatheredList();
-    if (gathered) parts.push(h('h3', {}, 'Gathered from the model'), gathered);
-    parts.push(h('h3', {}, 'Policy types'), lanes);
+    if (gathered) parts.push(h('h3', {}, tx('Gathered from the model')), gathered);
+    parts.push(h('h3', {}, tx('Policy types')), lanes);
     if (r.missingContextKeys.length) {
-      parts.push(h('h3', {}, 'Missing context keys'),
-        h('p', { className: 'hint' }, 'Referenced by applicable statements, not in the request and not derivable; conditions on them were evaluated as absent.'),
+      parts.push(h('h3', {}, tx('Missing context keys')),
+        h('p', { className: 'hint' }, tx('Referenced by applicable statements, not in the request and not derivable; conditions on them were evaluated as absent.')),
         h('ul', { id: 'missing' }, ...r.missingContextKeys.map((k) => h('li', {}, h('code', {}, k)))));
     }
-    parts.push(h('h3', {}, 'Why'), h('ol', { className: 'explanation' }, ...r.explanation.map((e) => h('li', {}, e))));
+    parts.push(h('h3', {}, tx('Why')), h('ol', { className: 'explanation' }, ...r.explanation.map((e) => h('li', {}, e))));
   }
   sec.replaceChildren(...parts);
 }

@@ -14,6 +14,7 @@ import { readTextFile } from '../node/safeFile';
 import { workflowCommand, type AnnotationLevel } from './annotations';
 import { analyzeTemplate, analyzeTerraformFile, templateFormatOf, type TemplateAnalysis } from '../service/embedded/templates';
 import type { TerraformParse } from '../node/terraformParser';
+import * as l10n from '@vscode/l10n';
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
@@ -127,8 +128,8 @@ export function lintCounts(results: LintFileResult[]): LintCounts {
 }
 
 export function lintSummary(c: LintCounts): string {
-  return `${c.checked} file(s) checked: ${c.errors} error(s), ${c.warnings} warning(s)` +
-    (c.unreadable ? `; ${c.unreadable} could not be read` : '') + (c.skipped ? `; ${c.skipped} file(s) skipped` : '');
+  return l10n.t('{0} file(s) checked: {1} error(s), {2} warning(s)', c.checked, c.errors, c.warnings) +
+    (c.unreadable ? l10n.t('; {0} could not be read', c.unreadable) : '') + (c.skipped ? l10n.t('; {0} file(s) skipped', c.skipped) : '');
 }
 
 /** 2 when a file could not be read, 1 when a finding is at or above `failOn`, else 0. */

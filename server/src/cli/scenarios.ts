@@ -9,6 +9,7 @@ import { loadScenarioFile, readPolicyFile, type LoadedScenarios, type PolicyFile
 import { modelOfScenario } from '../node/modelFiles';
 import { gatheredJson, modelProblemLines } from './modelOutput';
 import { inGitHubActions, workflowCommand } from './annotations';
+import * as l10n from '@vscode/l10n';
 import { cachedPolicyReader } from './policyFileCache';
 
 interface Options { format: 'text' | 'json'; files: string[]; quiet: boolean }
@@ -56,25 +57,25 @@ function resultJson(r: SimulationResult, file: string, gathered?: { principal: s
 }
 
 function label(s: Scenario, i: number): string {
-  return s.name ?? `scenario ${i + 1}`;
+  return s.name ?? l10n.t('scenario {0}', i + 1);
 }
 
 function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string) => void, gathered?: GatheredPolicy[]): void {
-  out(`${label(s, i)}: ${r.decision}${r.expected ? ` (expected ${r.expected}: ${r.pass ? 'pass' : 'FAIL'})` : ''}`);
+  out(`${label(s, i)}: ${r.decision}${r.expected ? ` ${r.pass ? l10n.t('(expected {0}: pass)', r.expected) : l10n.t('(expected {0}: FAIL)', r.expected)}` : ''}`);
   out(`  ${s.request.principal} ${s.request.action} ${s.request.resource}`);
-  for (const g of gathered ?? []) out(`  gathered ${g.policyType}: ${g.origin.label}`);
+  for (const g of gathered ?? []) out(`  ${l10n.t('gathered {0}: {1}', g.policyType, g.origin.label)}`);
   for (const line of r.explanation) out(`  ${line}`);
   for (const [n, st] of (r.steps ?? []).entries()) {
     out(`  step ${n + 1} ${st.step}: ${st.decision}`);
     for (const m of st.matchedStatements) out(`    matched: ${m.effect} ${m.sid ? `"${m.sid}"` : `statement ${m.index}`} (${m.policyType}) ${m.file ?? m.policy}`);
   }
   const types = Object.entries(r.policyTypes).filter(([, v]) => v !== 'NotApplicable').map(([k, v]) => `${k} ${v}`);
-  if (types.length) out(`  policy types: ${types.join(', ')}`);
+  if (types.length) out(`  ${l10n.t('policy types: {0}', types.join(', '))}`);
   for (const m of r.matchedStatements) {
     const where = m.file ? `${m.file}${m.range ? `:${m.range.start.line + 1}:${m.range.start.character + 1}` : ''}` : m.policy;
-    out(`  matched: ${m.effect} ${m.sid ? `"${m.sid}"` : `statement ${m.index}`} (${m.policyType}) ${where}`);
+    out(`  ${l10n.t('matched:')} ${m.effect} ${m.sid ? `"${m.sid}"` : l10n.t('statement {0}', m.index)} (${m.policyType}) ${where}`);
   }
-  for (const e of r.errors) out(`  problem: ${e}`);
+  for (const e of r.errors) out(`  ${l10n.t('problem: {0}', e)}`);
 }
 
 /**
@@ -191,7 +192,7 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
   }
   if (json && cmd === 'test') { json.end(','); out(`  "passed": ${passed},\n  "failed": ${failed}\n}`); }
   else if (json) json.end();
-  if (cmd === 'test' && opts.format === 'text') out(`${passed} passed, ${failed} failed`);
+  if (cmd === 'test' && opts.format === 'text') out(l10n.t('{0} passed, {1} failed', passed, failed));
   if (badInput) return 2;
   return failed ? 1 : 0;
 }

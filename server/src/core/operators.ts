@@ -3,6 +3,7 @@
 // Pure data plus small helpers; the texts are our own plain-language summaries.
 
 import type { ConditionKeyType } from './catalog/catalog';
+import * as l10n from './localize';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
@@ -29,38 +30,39 @@ export interface OperatorInfo {
   summary: string;
 }
 
-const op = (name: string, family: OperatorFamily, valueType: OperatorValueType, negated: boolean, summary: string, wildcards = false): OperatorInfo =>
-  ({ name, family, valueType, negated, wildcards, variables: family === 'String' || family === 'Arn', summary });
+// the summary is read in the display language each time (l10n bundles load after this table is built)
+const op = (name: string, family: OperatorFamily, valueType: OperatorValueType, negated: boolean, summary: () => string, wildcards = false): OperatorInfo =>
+  ({ name, family, valueType, negated, wildcards, variables: family === 'String' || family === 'Arn', get summary() { return summary(); } });
 
 /** The 27 base operators, in the order people usually reach for them. */
 export const OPERATORS: readonly OperatorInfo[] = [
-  op('StringEquals', 'String', 'String', false, 'The key\'s value is exactly one of the listed strings (case matters).'),
-  op('StringNotEquals', 'String', 'String', true, 'The key\'s value is none of the listed strings (case matters).'),
-  op('StringEqualsIgnoreCase', 'String', 'String', false, 'The key\'s value is one of the listed strings, ignoring upper/lower case.'),
-  op('StringNotEqualsIgnoreCase', 'String', 'String', true, 'The key\'s value is none of the listed strings, ignoring upper/lower case.'),
-  op('StringLike', 'String', 'String', false, 'The key\'s value matches one of the listed patterns; `*` stands for any run of characters and `?` for one character.', true),
-  op('StringNotLike', 'String', 'String', true, 'The key\'s value matches none of the listed patterns (`*` and `?` are wildcards).', true),
-  op('NumericEquals', 'Numeric', 'Numeric', false, 'The key\'s number equals one of the listed numbers.'),
-  op('NumericNotEquals', 'Numeric', 'Numeric', true, 'The key\'s number equals none of the listed numbers.'),
-  op('NumericLessThan', 'Numeric', 'Numeric', false, 'The key\'s number is below the listed number.'),
-  op('NumericLessThanEquals', 'Numeric', 'Numeric', false, 'The key\'s number is at most the listed number.'),
-  op('NumericGreaterThan', 'Numeric', 'Numeric', false, 'The key\'s number is above the listed number.'),
-  op('NumericGreaterThanEquals', 'Numeric', 'Numeric', false, 'The key\'s number is at least the listed number.'),
-  op('DateEquals', 'Date', 'Date', false, 'The key\'s date and time is exactly the listed one (ISO 8601 like 2026-01-31T12:00:00Z, or epoch seconds).'),
-  op('DateNotEquals', 'Date', 'Date', true, 'The key\'s date and time is not the listed one.'),
-  op('DateLessThan', 'Date', 'Date', false, 'The key\'s date and time is before the listed one.'),
-  op('DateLessThanEquals', 'Date', 'Date', false, 'The key\'s date and time is at or before the listed one.'),
-  op('DateGreaterThan', 'Date', 'Date', false, 'The key\'s date and time is after the listed one.'),
-  op('DateGreaterThanEquals', 'Date', 'Date', false, 'The key\'s date and time is at or after the listed one.'),
-  op('Bool', 'Bool', 'Bool', false, 'The key\'s boolean equals the listed "true" or "false".'),
-  op('BinaryEquals', 'Binary', 'Binary', false, 'The key\'s bytes equal the listed base64-encoded value.'),
-  op('IpAddress', 'IpAddress', 'IPAddress', false, 'The key\'s IP address lies in one of the listed addresses or CIDR ranges (e.g. 203.0.113.0/24).'),
-  op('NotIpAddress', 'IpAddress', 'IPAddress', true, 'The key\'s IP address lies in none of the listed addresses or CIDR ranges.'),
-  op('ArnEquals', 'Arn', 'ARN', false, 'The key\'s ARN matches one of the listed ARNs, compared part by part; `*` and `?` work inside each part.', true),
-  op('ArnLike', 'Arn', 'ARN', false, 'The key\'s ARN matches one of the listed ARN patterns, part by part, with `*` and `?` wildcards.', true),
-  op('ArnNotEquals', 'Arn', 'ARN', true, 'The key\'s ARN matches none of the listed ARNs.', true),
-  op('ArnNotLike', 'Arn', 'ARN', true, 'The key\'s ARN matches none of the listed ARN patterns.', true),
-  op('Null', 'Null', 'Null', false, '"true": the key is absent from the request (or empty); "false": the key is present.'),
+  op('StringEquals', 'String', 'String', false, () => l10n.t('The key\'s value is exactly one of the listed strings (case matters).')),
+  op('StringNotEquals', 'String', 'String', true, () => l10n.t('The key\'s value is none of the listed strings (case matters).')),
+  op('StringEqualsIgnoreCase', 'String', 'String', false, () => l10n.t('The key\'s value is one of the listed strings, ignoring upper/lower case.')),
+  op('StringNotEqualsIgnoreCase', 'String', 'String', true, () => l10n.t('The key\'s value is none of the listed strings, ignoring upper/lower case.')),
+  op('StringLike', 'String', 'String', false, () => l10n.t('The key\'s value matches one of the listed patterns; `*` stands for any run of characters and `?` for one character.'), true),
+  op('StringNotLike', 'String', 'String', true, () => l10n.t('The key\'s value matches none of the listed patterns (`*` and `?` are wildcards).'), true),
+  op('NumericEquals', 'Numeric', 'Numeric', false, () => l10n.t('The key\'s number equals one of the listed numbers.')),
+  op('NumericNotEquals', 'Numeric', 'Numeric', true, () => l10n.t('The key\'s number equals none of the listed numbers.')),
+  op('NumericLessThan', 'Numeric', 'Numeric', false, () => l10n.t('The key\'s number is below the listed number.')),
+  op('NumericLessThanEquals', 'Numeric', 'Numeric', false, () => l10n.t('The key\'s number is at most the listed number.')),
+  op('NumericGreaterThan', 'Numeric', 'Numeric', false, () => l10n.t('The key\'s number is above the listed number.')),
+  op('NumericGreaterThanEquals', 'Numeric', 'Numeric', false, () => l10n.t('The key\'s number is at least the listed number.')),
+  op('DateEquals', 'Date', 'Date', false, () => l10n.t('The key\'s date and time is exactly the listed one (ISO 8601 like 2026-01-31T12:00:00Z, or epoch seconds).')),
+  op('DateNotEquals', 'Date', 'Date', true, () => l10n.t('The key\'s date and time is not the listed one.')),
+  op('DateLessThan', 'Date', 'Date', false, () => l10n.t('The key\'s date and time is before the listed one.')),
+  op('DateLessThanEquals', 'Date', 'Date', false, () => l10n.t('The key\'s date and time is at or before the listed one.')),
+  op('DateGreaterThan', 'Date', 'Date', false, () => l10n.t('The key\'s date and time is after the listed one.')),
+  op('DateGreaterThanEquals', 'Date', 'Date', false, () => l10n.t('The key\'s date and time is at or after the listed one.')),
+  op('Bool', 'Bool', 'Bool', false, () => l10n.t('The key\'s boolean equals the listed "true" or "false".')),
+  op('BinaryEquals', 'Binary', 'Binary', false, () => l10n.t('The key\'s bytes equal the listed base64-encoded value.')),
+  op('IpAddress', 'IpAddress', 'IPAddress', false, () => l10n.t('The key\'s IP address lies in one of the listed addresses or CIDR ranges (e.g. 203.0.113.0/24).')),
+  op('NotIpAddress', 'IpAddress', 'IPAddress', true, () => l10n.t('The key\'s IP address lies in none of the listed addresses or CIDR ranges.')),
+  op('ArnEquals', 'Arn', 'ARN', false, () => l10n.t('The key\'s ARN matches one of the listed ARNs, compared part by part; `*` and `?` work inside each part.'), true),
+  op('ArnLike', 'Arn', 'ARN', false, () => l10n.t('The key\'s ARN matches one of the listed ARN patterns, part by part, with `*` and `?` wildcards.'), true),
+  op('ArnNotEquals', 'Arn', 'ARN', true, () => l10n.t('The key\'s ARN matches none of the listed ARNs.'), true),
+  op('ArnNotLike', 'Arn', 'ARN', true, () => l10n.t('The key\'s ARN matches none of the listed ARN patterns.'), true),
+  op('Null', 'Null', 'Null', false, () => l10n.t('"true": the key is absent from the request (or empty); "false": the key is present.')),
 ];
 
 const BY_LOWER = new Map(OPERATORS.map((o) => [o.name.toLowerCase(), o]));
@@ -145,21 +147,21 @@ export function preferredFamily(type: ConditionKeyType): OperatorFamily {
 /** What happens when the key is not in the request at all, in plain language. */
 export function missingKeyBehaviour(p: ParsedOperator): string {
   if (!p.info) return '';
-  if (p.info.family === 'Null') return 'Null is the operator that tests for a missing key: `"true"` matches when the key is absent, `"false"` when it is present.';
-  if (p.qualifier === 'ForAllValues') return 'With ForAllValues, a missing key or an empty list of values counts as a match (there is no value that fails), so the condition is **true**. Pair it with a Null check if the key must be present.';
-  if (p.qualifier === 'ForAnyValue') return 'With ForAnyValue, a missing key or an empty list counts as no match, so the condition is **false**.';
-  if (p.ifExists) return 'IfExists: when the key is missing the condition is **true**; when it is present the comparison decides.';
-  if (p.info.negated) return 'When the key is missing the condition is **true** (nothing in the request equals a listed value), so a Deny with this operator also catches requests without the key.';
-  return 'When the key is missing the condition is **false**, so the statement does not apply to such requests. Add `IfExists` to make it true instead.';
+  if (p.info.family === 'Null') return l10n.t('Null is the operator that tests for a missing key: `"true"` matches when the key is absent, `"false"` when it is present.');
+  if (p.qualifier === 'ForAllValues') return l10n.t('With ForAllValues, a missing key or an empty list of values counts as a match (there is no value that fails), so the condition is **true**. Pair it with a Null check if the key must be present.');
+  if (p.qualifier === 'ForAnyValue') return l10n.t('With ForAnyValue, a missing key or an empty list counts as no match, so the condition is **false**.');
+  if (p.ifExists) return l10n.t('IfExists: when the key is missing the condition is **true**; when it is present the comparison decides.');
+  if (p.info.negated) return l10n.t('When the key is missing the condition is **true** (nothing in the request equals a listed value), so a Deny with this operator also catches requests without the key.');
+  return l10n.t('When the key is missing the condition is **false**, so the statement does not apply to such requests. Add `IfExists` to make it true instead.');
 }
 
 /** How several values of one key are combined. */
 export function valuesCombination(p: ParsedOperator): string {
   if (!p.info) return '';
   if (p.info.family === 'Null' || p.info.family === 'Bool') return '';
-  if (p.qualifier === 'ForAllValues') return 'Every value the request carries must match at least one listed value.';
-  if (p.qualifier === 'ForAnyValue') return 'At least one value the request carries must match at least one listed value.';
-  return p.info.negated ? 'Several listed values: the condition holds only if the request matches none of them (NOR).' : 'Several listed values: the condition holds if the request matches any of them (OR).';
+  if (p.qualifier === 'ForAllValues') return l10n.t('Every value the request carries must match at least one listed value.');
+  if (p.qualifier === 'ForAnyValue') return l10n.t('At least one value the request carries must match at least one listed value.');
+  return p.info.negated ? l10n.t('Several listed values: the condition holds only if the request matches none of them (NOR).') : l10n.t('Several listed values: the condition holds if the request matches any of them (OR).');
 }
 
 /** Every operator name a policy may use: the 27 base names and the 26 IfExists forms (Null has none). */

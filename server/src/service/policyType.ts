@@ -5,6 +5,7 @@ import { PatternBuilder, type Matcher } from '../core/wildcard';
 import type { PolicyDocument } from '../core/policy/model';
 import { POLICY_TYPES, type PolicyType } from '../core/policy/policyType';
 import type { ServiceSettings } from './settings';
+import * as l10n from '@vscode/l10n';
 
 export type PolicyTypeSource = 'command' | 'setting' | 'file name' | 'content' | 'default';
 
@@ -121,19 +122,19 @@ export function decidePolicyType(uri: string, doc: PolicyDocument, settings: Ser
 /** Why the document has its type, in plain text (the status bar tooltip). */
 export function policyTypeReason(d: PolicyTypeDecision): string {
   switch (d.source) {
-    case 'command': return 'chosen with "IAM Policy: Change Policy Type"';
-    case 'setting': return `the iamPolicy.policyTypes setting maps "${d.detail}" to it`;
-    case 'file name': return `the file name ends in "${d.detail}"`;
-    case 'content': return d.type === 'trust' ? `statement ${d.detail} has a Principal and an sts:AssumeRole action`
-      : d.type === 'rcp' ? `statement ${d.detail} has a Principal, and every statement denies "*" actions of several services (a resource control policy)`
-      : `statement ${d.detail} has a Principal`;
-    default: return 'no chosen type, setting, file-name convention or Principal says otherwise, and identity is the default';
+    case 'command': return l10n.t('chosen with "IAM Policy: Change Policy Type"');
+    case 'setting': return l10n.t('the iamPolicy.policyTypes setting maps "{0}" to it', d.detail ?? '');
+    case 'file name': return l10n.t('the file name ends in "{0}"', d.detail ?? '');
+    case 'content': return d.type === 'trust' ? l10n.t('statement {0} has a Principal and an sts:AssumeRole action', d.detail ?? '')
+      : d.type === 'rcp' ? l10n.t('statement {0} has a Principal, and every statement denies "*" actions of several services (a resource control policy)', d.detail ?? '')
+      : l10n.t('statement {0} has a Principal', d.detail ?? '');
+    default: return l10n.t('no chosen type, setting, file-name convention or Principal says otherwise, and identity is the default');
   }
 }
 
 /** What to do when the content made the document resource-based but it is meant for a user, group or role. */
 export function policyTypeAdvice(d: PolicyTypeDecision): string | undefined {
   if (d.source !== 'content' && d.source !== 'default') return undefined;
-  if (d.type === 'identity') return 'If it is meant for a resource (a bucket, key, queue...) or a role\'s trust, add a Principal or choose the type with "IAM Policy: Change Policy Type".';
-  return 'If it is meant for a user, group or role, it is an identity-based policy, which has no Principal (it applies to whoever it is attached to): remove the Principal, or choose the type with "IAM Policy: Change Policy Type".';
+  if (d.type === 'identity') return l10n.t('If it is meant for a resource (a bucket, key, queue...) or a role\'s trust, add a Principal or choose the type with "IAM Policy: Change Policy Type".');
+  return l10n.t('If it is meant for a user, group or role, it is an identity-based policy, which has no Principal (it applies to whoever it is attached to): remove the Principal, or choose the type with "IAM Policy: Change Policy Type".');
 }

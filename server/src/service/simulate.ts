@@ -6,6 +6,7 @@ import type { Catalog } from '../core/catalog/catalog';
 import { DECISIONS, jsonErrorAt, parseScenarioFile, tooDeep, referencedContextKeys, simulate, type OrgLevel, type PolicySource, type Scenario, type SimulationResult } from '../core/evaluator';
 import type { PolicyDocument } from '../core/policy/model';
 import { LineIndex, type Range } from '../core/text';
+import * as l10n from '@vscode/l10n';
 import type {
   PolicyStatementInfo, ScenarioFileError, ScenarioOutcome, ScenarioResultsResult, SimulateContextKey, SimulateOrgLevel,
   SimulateParams, SimulatePolicyRef, SimulateResult,
@@ -59,8 +60,8 @@ export function buildScenario(params: SimulateParams, read: ReadText): Built {
       const text = read(ref.uri);
       if (typeof text !== 'string') {
         errors.push(text
-          ? `${slot}: ${text.error} It counts as no valid policy until then.`
-          : `${slot}: cannot read ${ref.uri}. Open the file or choose another one; it counts as no valid policy until then.`);
+          ? l10n.t('{0}: {1} It counts as no valid policy until then.', slot, text.error)
+          : l10n.t('{0}: cannot read {1}. Open the file or choose another one; it counts as no valid policy until then.', slot, ref.uri));
         return { name, file: ref.uri, policy: null };
       }
       const parsed = parsePolicyText(ref.uri, text);
@@ -68,7 +69,7 @@ export function buildScenario(params: SimulateParams, read: ReadText): Built {
       return { name, file: ref.uri, text, policy: parsed.policy };
     }
     if (ref.policy !== undefined) return { name: ref.name || `${slot} (inline)`, policy: ref.policy };
-    errors.push(`${slot}: a policy needs a "uri" or an inline "policy"`);
+    errors.push(l10n.t('{0}: a policy needs a "uri" or an inline "policy"', slot));
     return undefined;
   };
   const list = (refs: SimulatePolicyRef[] | undefined, slot: string) =>
@@ -142,16 +143,16 @@ export function simulateForPanel(params: SimulateParams, read: ReadText, catalog
   try {
     response.contextKeys = describeContextKeys(referencedContextKeys(built.scenario, catalog), catalog);
   } catch (e) {
-    response.errors.push(`could not list the context keys: ${(e as Error).message}`);
+    response.errors.push(l10n.t('could not list the context keys: {0}', (e as Error).message));
   }
   if (!built.scenario.request.action) {
-    if (!response.errors.length) response.errors.push('Enter an action (e.g. s3:GetObject) to evaluate the request.');
+    if (!response.errors.length) response.errors.push(l10n.t('Enter an action (e.g. s3:GetObject) to evaluate the request.'));
     return response;
   }
   try {
     response.result = evaluate();
   } catch (e) {
-    response.errors.push(`the evaluator failed: ${(e as Error).message}`);
+    response.errors.push(l10n.t('the evaluator failed: {0}', (e as Error).message));
   }
   return response;
 }
@@ -270,7 +271,7 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
     let evaluated = scenario;
     let evaluate = () => simulate(evaluated, catalog);
     if (scenario.model) {
-      if (!withModel) { outcome.errors.push('this scenario names a model, which cannot be read here'); scenarios.push(outcome); return; }
+      if (!withModel) { outcome.errors.push(l10n.t('this scenario names a model, which cannot be read here')); scenarios.push(outcome); return; }
       const applied = withModel(uri, scenario);
       for (const u of applied.modelUris) policyUris.add(u);
       outcome.errors.push(...applied.modelProblems);
@@ -281,7 +282,7 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
     try {
       outcome.result = withUris(evaluate(), relToUri);
     } catch (e) {
-      outcome.errors.push(`the evaluator failed: ${(e as Error).message}`);
+      outcome.errors.push(l10n.t('the evaluator failed: {0}', (e as Error).message));
     }
     scenarios.push(outcome);
   });

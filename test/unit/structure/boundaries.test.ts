@@ -22,4 +22,18 @@ describe('layer boundaries (architecture.md)', () => {
     }
     assert.deepEqual(offending, []);
   });
+
+  it('core is pure: no VS Code, no LSP, no Node I/O, no l10n package (texts go through core/localize.ts)', () => {
+    const offending: string[] = [];
+    for (const file of tsFiles(join(ROOT, 'server/src/core'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'\n]*from\s*'([^']+)'/gm)) {
+        const spec = m[1];
+        if (spec.startsWith('.') ) {
+          const rel = relative(ROOT, resolve(file, '..', spec)).replace(/\\/g, '/');
+          if (!rel.startsWith('server/src/core/')) offending.push(`${relative(ROOT, file)} imports ${spec}`);
+        } else if (!['jsonc-parser', 'yaml', 'vscode-languageserver-types'].includes(spec)) offending.push(`${relative(ROOT, file)} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(offending, []);
+  });
 });

@@ -1,5 +1,6 @@
 // simulate(): the same flow as decide(), plus the explanation: every statement with why it did or did not apply,
 // the result per policy type, the matched statements with source ranges, derived and missing context keys.
+import * as l10n from '../localize';
 import { principalKindLabel } from '../arn';
 import type { Catalog } from '../catalog/catalog';
 import { awsRefuses, isPassRole, needsResourceAllow } from './actionRules';
@@ -18,7 +19,8 @@ import { resolvePlain, templateKeys, type Context } from './values';
 import type { ConditionCheck, MatchedStatement, PolicyKind, RequestInput, SimulationResult, StatementDetail, ValueCheck } from './types';
 
 const TYPE_LABEL: Record<PolicyKind, string> = {
-  identity: 'identity policy', resource: 'resource policy', boundary: 'permissions boundary', session: 'session policy',
+  get identity() { return l10n.t('identity policy'); }, get resource() { return l10n.t('resource policy'); },
+  get boundary() { return l10n.t('permissions boundary'); }, get session() { return l10n.t('session policy'); },
   scp: 'SCP', rcp: 'RCP',
 };
 
@@ -119,7 +121,7 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
   const condOk = matchConditions(st, req.ctx);
   const applies = !!st.effect && action.matched && resource.matched && pm !== PMatch.None && condOk;
   let reason: string;
-  if (!st.effect) reason = `the statement is not evaluated: ${st.problems.join('; ')}`;
+  if (!st.effect) reason = l10n.t('the statement is not evaluated: {0}', st.problems.join('; '));
   else if (!action.matched) {
     reason = actionEl === 'none' ? 'the statement has no Action or NotAction [R11]'
       : actionEl === 'Action' ? `${req.action} is not in Action [R15, R16]` : `${req.action} is listed in NotAction, so the statement does not cover it [R9]`;
@@ -128,8 +130,8 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
       : resource.values.some((v) => v.resolved === null) ? `a policy variable in ${resEl} could not be resolved, so the statement matches no resource [R19]`
         : resEl === 'Resource' ? `${req.resource} does not match Resource [R16]` : `${req.resource} is excluded by NotResource [R10]`;
   } else if (principal && !principal.matched) reason = `the principal element ${principal.how}`;
-  else if (!condOk) reason = `condition not met: ${conditions().find((c) => !c.result)!.reason}`;
-  else reason = `${st.effect === 'Deny' ? 'denies' : 'allows'} ${req.action} on ${req.resource}` + (principal ? `; the principal element ${principal.how}` : '');
+  else if (!condOk) reason = l10n.t('condition not met: {0}', conditions().find((c) => !c.result)!.reason);
+  else reason = (st.effect === 'Deny' ? l10n.t('denies {0} on {1}', req.action, req.resource) : l10n.t('allows {0} on {1}', req.action, req.resource)) + (principal ? l10n.t('; the principal element {0}', principal.how) : '');
   return {
     policyType: kind, policy: p.source.name, file: p.source.file, sid: st.sid, index: st.index,
     effect: st.effect ?? 'Allow', range: statementRange(p, st.index),
@@ -159,19 +161,19 @@ export function referencedKeys(set: CompiledSet, req: PreparedRequest): string[]
   return [...seen.values()];
 }
 
-const quote = (s: StatementDetail) => `${s.sid ? `"${s.sid}"` : `#${s.index}`} of ${TYPE_LABEL[s.policyType as PolicyKind]} "${s.policy}"`;
+const quote = (s: StatementDetail) => l10n.t('{0} of {1} "{2}"', s.sid ? `"${s.sid}"` : `#${s.index}`, TYPE_LABEL[s.policyType as PolicyKind], s.policy);
 
 function outcomeSentence(o: Outcome, req: Prepared, m: Masks, set: CompiledSet, details: StatementDetail[]): string {
   const p = req.principal;
   const denies = details.filter((d) => d.applies && d.effect === 'Deny');
   switch (o) {
-    case Outcome.ExplicitDeny: return `ExplicitlyDenied: ${denies.map(quote).join(', ')} ${denies.length > 1 ? 'apply' : 'applies'}, and an explicit deny overrides every allow [R1].`;
-    case Outcome.ScpNoAllow: return `ImplicitlyDenied: no SCP at level "${set.scp[m.scpGap].id}" allows ${req.action}; every level from the root to the account must allow it [R3].`;
-    case Outcome.RootFullAccess: return `Allowed: the root user of account ${p.account} has full access to its own account's resources unless something denies it [R2].`;
-    case Outcome.ResourceDirect: return `Allowed: the resource policy grants the caller directly (same account), so implicit denies in identity policies, boundaries and session policies do not limit it [R6, R14].`;
+    case Outcome.ExplicitDeny: return `ExplicitlyDenied: ${denies.length > 1 ? l10n.t('{0} apply, and an explicit deny overrides every allow [R1].', denies.map(quote).join(', ')) : l10n.t('{0} applies, and an explicit deny overrides every allow [R1].', denies.map(quote).join(', '))}`;
+    case Outcome.ScpNoAllow: return `ImplicitlyDenied: ${l10n.t('no SCP at level "{0}" allows {1}; every level from the root to the account must allow it [R3].', set.scp[m.scpGap].id, req.action)}`;
+    case Outcome.RootFullAccess: return `Allowed: ${l10n.t('the root user of account {0} has full access to its own account\'s resources unless something denies it [R2].', p.account ?? '')}`;
+    case Outcome.ResourceDirect: return `Allowed: ${l10n.t('the resource policy grants the caller directly (same account), so implicit denies in identity policies, boundaries and session policies do not limit it [R6, R14].')}`;
     case Outcome.ResourceRole:
       if (p.issuerUserArn) return `Allowed: the resource policy grants the IAM user ${p.issuerUserArn} who created this federated user session, not the session itself, so the boundary and session policy still apply; ${m.boundaryApplies ? 'the boundary and ' : ''}the session policy allow${m.boundaryApplies ? '' : 's'} it [R6].`;
-      return `Allowed: the resource policy grants the role ${p.roleArn}; the boundary and session policy, where present, allow it too [R6].`;
+      return `Allowed: ${l10n.t('the resource policy grants the role {0}; the boundary and session policy, where present, allow it too [R6].', p.roleArn ?? '')}`;
     case Outcome.ResourceRoleLimited: {
       const limit = m.boundaryApplies && !(m.boundary & ALLOW) ? 'an implicit deny in the permissions boundary'
         : m.sessionApplies ? 'an implicit deny in the session policy'
@@ -183,21 +185,21 @@ function outcomeSentence(o: Outcome, req: Prepared, m: Masks, set: CompiledSet, 
     case Outcome.NeedsResourceAllow: return `ImplicitlyDenied: ${req.service === 'kms' ? 'a KMS key policy' : 'a role trust policy'} must allow the request itself (or name the account to delegate to IAM policies); ${set.resource ? 'it does not' : 'no resource policy was given'} [R5].`;
     case Outcome.NoAllow: {
       const parts: string[] = [];
-      if (!(m.identity & ALLOW)) parts.push('no identity policy allows it');
-      else if (m.boundaryApplies && !(m.boundary & ALLOW)) parts.push('the permissions boundary does not allow it [R8]');
-      else if (m.sessionApplies && !(m.session & ALLOW)) parts.push('the session policy does not allow it [R7]');
-      if (set.resource && !(m.resource & ALLOW)) parts.push('the resource policy does not grant it to this caller');
-      return `ImplicitlyDenied: ${parts.join(', and ') || 'nothing allows it'} (default deny) [R1].`;
+      if (!(m.identity & ALLOW)) parts.push(l10n.t('no identity policy allows it'));
+      else if (m.boundaryApplies && !(m.boundary & ALLOW)) parts.push(l10n.t('the permissions boundary does not allow it [R8]'));
+      else if (m.sessionApplies && !(m.session & ALLOW)) parts.push(l10n.t('the session policy does not allow it [R7]'));
+      if (set.resource && !(m.resource & ALLOW)) parts.push(l10n.t('the resource policy does not grant it to this caller'));
+      return `ImplicitlyDenied: ${l10n.t('{0} (default deny) [R1].', parts.join(l10n.t(', and ')) || l10n.t('nothing allows it'))}`;
     }
-    case Outcome.CrossAccountAllowed: return `Allowed: cross-account request (principal account ${p.account}, resource account ${req.resourceAccount}); the resource policy and the principal's identity policies both allow it [R4].`;
-    case Outcome.CrossAccountNoResource: return `ImplicitlyDenied: cross-account request (principal account ${p.account}, resource account ${req.resourceAccount}) and ${set.resource ? 'the resource policy does not grant it to this principal' : 'no resource policy was given'}; both sides must allow [R4].`;
+    case Outcome.CrossAccountAllowed: return `Allowed: ${l10n.t('cross-account request (principal account {0}, resource account {1}); the resource policy and the principal\'s identity policies both allow it [R4].', p.account ?? '', req.resourceAccount ?? '')}`;
+    case Outcome.CrossAccountNoResource: return `ImplicitlyDenied: ${l10n.t('cross-account request (principal account {0}, resource account {1}) and {2}; both sides must allow [R4].', p.account ?? '', req.resourceAccount ?? '', set.resource ? l10n.t('the resource policy does not grant it to this principal') : l10n.t('no resource policy was given'))}`;
     case Outcome.CrossAccountNoIdentity: return `ImplicitlyDenied: cross-account request; the resource policy allows it, but the principal's own account does not (identity policy${m.boundaryApplies ? ', boundary' : ''}${m.sessionApplies ? ', session policy' : ''}) [R4].`;
     case Outcome.PublicAllowed: return `Allowed: the resource policy grants ${p.kind === 'anonymous' ? 'anonymous callers (Principal "*")' : `the ${principalKindLabel(p)} ${p.raw}`} [R14].`;
     case Outcome.PublicNoAllow: return `ImplicitlyDenied: ${p.kind === 'anonymous' ? 'an anonymous caller' : `the ${principalKindLabel(p)} ${p.raw}`} has no identity policies, and ${set.resource ? 'the resource policy does not grant it' : 'no resource policy was given'} [R1, R14].`;
-    case Outcome.FederatedNoSession: return `ImplicitlyDenied: a federated user session created without a session policy has no permissions (STS GetFederationToken) [R7].`;
+    case Outcome.FederatedNoSession: return `ImplicitlyDenied: ${l10n.t('a federated user session created without a session policy has no permissions (STS GetFederationToken) [R7].')}`;
     case Outcome.NoPermissionNeeded: return `Allowed: sts:GetCallerIdentity needs no permission, and an explicit deny does not block it: it returns only what the caller's credentials already say (STS API reference, GetCallerIdentity).${denies.length ? ` The deny in ${denies.map(quote).join(', ')} has no effect on it.` : ''}`;
     case Outcome.AwsRefuses: return `ImplicitlyDenied: ${awsRefuses(req)}.`;
-    case Outcome.PassRoleOtherAccount: return `ImplicitlyDenied: the role ${req.resource} is in account ${req.resourceAccount}, the caller in ${p.account}: a role can only be passed to a service in its own account, so no policy in either account can allow this (IAM User Guide, passing roles).`;
+    case Outcome.PassRoleOtherAccount: return `ImplicitlyDenied: ${l10n.t('the role {0} is in account {1}, the caller in {2}: a role can only be passed to a service in its own account, so no policy in either account can allow this (IAM User Guide, passing roles).', req.resource, req.resourceAccount ?? '', p.account ?? '')}`;
     case Outcome.PassRoleNotGranted: {
       const why = p.kind === 'anonymous' || p.kind === 'service' || p.kind === 'web-identity'
         ? `${principalKindLabel(p)} ${p.raw} has no identity policies`
@@ -303,15 +305,15 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
     : `resource account ${req.resourceAccount || 'unknown'}${acct}`;
   ex.push(`Principal: ${principalKindLabel(p)} ${p.raw}${p.account ? ` in account ${p.account}` : ''}${issuer}; ${owner}.`);
   const refused = awsRefuses(req);
-  if (refused && outcome === Outcome.ExplicitDeny) ex.push(`Without the deny, AWS would still refuse it: ${refused}.`);
+  if (refused && outcome === Outcome.ExplicitDeny) ex.push(l10n.t('Without the deny, AWS would still refuse it: {0}.', refused));
   if (needsResourceAllow(req)) ex.push(`${req.action} on this resource is governed by ${req.service === 'kms' ? 'the key policy' : 'the role trust policy'}, which must allow it explicitly [R5].`);
   if (set.rcp.length && !m.rcpApplies) ex.push(`RCPs were not applied: ${req.service} is not among the services RCPs support${catalog ? '' : ' (built-in list; no catalog given)'} [R3a].`);
   if (set.scp.length && !m.scpApplies) ex.push(`SCPs were not applied: they limit only principals of member accounts, not ${p.kind === 'anonymous' ? 'anonymous callers' : p.kind === 'service' ? 'service principals' : 'service-linked roles or identity providers'} [R3].`);
-  if (set.session && !m.sessionApplies) ex.push(`The session policy was ignored: only role sessions and federated users have one [R7].`);
-  if (set.boundary.length && !m.boundaryApplies && p.kind === 'root') ex.push('The permissions boundary was ignored: the root user has none [R8].');
-  if (result.missingContextKeys.length) ex.push(`The policies reference ${result.missingContextKeys.join(', ')}, which the request does not supply: a missing key makes most operators false and negated operators true [R17].`);
+  if (set.session && !m.sessionApplies) ex.push(l10n.t('The session policy was ignored: only role sessions and federated users have one [R7].'));
+  if (set.boundary.length && !m.boundaryApplies && p.kind === 'root') ex.push(l10n.t('The permissions boundary was ignored: the root user has none [R8].'));
+  if (result.missingContextKeys.length) ex.push(l10n.t('The policies reference {0}, which the request does not supply: a missing key makes most operators false and negated operators true [R17].', result.missingContextKeys.join(', ')));
   for (const d of deciding) ex.push(`${d.effect === 'Deny' ? 'Deny' : 'Allow'}: ${quote(d)} ${d.reason}.`);
-  for (const d of insufficient) ex.push(`Matched, but not enough on its own: ${quote(d)} ${d.reason}.`);
+  for (const d of insufficient) ex.push(l10n.t('Matched, but not enough on its own: {0} {1}.', quote(d), d.reason));
   return result;
 }
 
@@ -320,9 +322,9 @@ function notConsideredWhy(kind: PolicyKind, req: PreparedRequest): string {
   switch (kind) {
     case 'identity': return `the ${who} has no identity policies`;
     case 'boundary': return `the ${who} has no permissions boundary [R8]`;
-    case 'session': return 'only role sessions and federated users have session policies [R7]';
-    case 'scp': return 'SCPs do not apply to this principal [R3]';
-    case 'rcp': return `RCPs do not apply to ${req.service} [R3a]`;
+    case 'session': return l10n.t('only role sessions and federated users have session policies [R7]');
+    case 'scp': return l10n.t('SCPs do not apply to this principal [R3]');
+    case 'rcp': return l10n.t('RCPs do not apply to {0} [R3a]', req.service);
     default: return 'not applicable';
   }
 }

@@ -23,6 +23,7 @@ import { decidePolicyType } from '../policyType';
 import { IAM_ENTITY_TEXTS, IAM_RESOURCE_TYPE_TEXTS } from '../hover/iamEntityTexts';
 import { effectElementMarkdown, effectValueMarkdown } from '../hover/policyTypeTexts';
 import { DEFAULT_SETTINGS } from '../settings';
+import * as l10n from '@vscode/l10n';
 
 /** What resolveCompletion needs to fill in documentation later. */
 export type CompletionData =
@@ -192,7 +193,7 @@ function newStatementSnippet(type: PolicyType): string {
 function completeNewPolicy(b: Builder, type: PolicyType): void {
   const statement = newStatementSnippet(type).replace(/\n/g, '\n\t\t');
   b.items.push({
-    label: `New ${type} policy`, kind: CompletionItemKind.Snippet, detail: `Version and one statement (${type} policy)`, sortText: sortKey(0, 0),
+    label: `New ${type} policy`, kind: CompletionItemKind.Snippet, detail: l10n.t('Version and one statement ({0} policy)', type), sortText: sortKey(0, 0),
     textEdit: { range: b.range(0, b.doc.getText().length), newText: `{\n\t"Version": "2012-10-17",\n\t"Statement": [\n\t\t${statement}\n\t]\n}` },
     insertTextFormat: InsertTextFormat.Snippet,
   });
@@ -202,7 +203,7 @@ function completeNewStatement(b: Builder, type: PolicyType): void {
   if (b.c.inString) return;
   const body = newStatementSnippet(type);
   b.items.push({
-    label: 'New statement', kind: CompletionItemKind.Snippet, detail: `${type} policy statement`, sortText: sortKey(0, 0),
+    label: 'New statement', kind: CompletionItemKind.Snippet, detail: l10n.t('{0} policy statement', type), sortText: sortKey(0, 0),
     textEdit: { range: b.range(b.c.replace.offset, b.c.replace.length), newText: body },
     insertTextFormat: InsertTextFormat.Snippet,
   });
@@ -235,7 +236,7 @@ function completeActions(b: Builder, catalog: Catalog, type: PolicyType): void {
       // outside quotes, the snippet's final tab stop keeps the cursor inside the new string for the next suggestion
       b.value(p, b.c.inString ? `${p}:` : `${p}:$0`, { kind: CompletionItemKind.Module, detail: catalog.serviceName(p), sort: sortKey(1, i), data: { k: 'service', v: p }, retrigger: true, filter: p, snippet: !b.c.inString });
     });
-    b.value('*', '*', { kind: CompletionItemKind.Constant, detail: 'every action of every service', sort: sortKey(9, 0), data: { k: 'pattern', v: '*' } });
+    b.value('*', '*', { kind: CompletionItemKind.Constant, detail: l10n.t('every action of every service'), sort: sortKey(9, 0), data: { k: 'pattern', v: '*' } });
     return;
   }
   const svc = catalog.service(typed.slice(0, colon));
@@ -338,7 +339,7 @@ function completeVariables(b: Builder, catalog: Catalog): boolean {
   keys.forEach((k, i) => {
     const inner = keyNameSnippet(k.name) ?? escapeSnippet(k.name);
     b.items.push({
-      label: `\${${k.name}}`, kind: CompletionItemKind.Variable, detail: `${k.type} — policy variable`, sortText: sortKey(0, i), filterText: `\${${k.name}}`,
+      label: `\${${k.name}}`, kind: CompletionItemKind.Variable, detail: l10n.t('{0} — policy variable', k.type), sortText: sortKey(0, i), filterText: `\${${k.name}}`,
       textEdit: { range: b.range(start, length), newText: `\\\${${inner}\\}` }, insertTextFormat: InsertTextFormat.Snippet, data: { k: 'key', v: k.name },
     });
   });
@@ -352,22 +353,22 @@ function completeVariables(b: Builder, catalog: Catalog): boolean {
 
 // ------------------------------------------------------------------------------------------------ principals
 
-const AWS_PRINCIPALS: { label: string; snippet: string; detail: string }[] = [
-  { label: 'arn:aws:iam::<account>:root', snippet: 'arn:${1:aws}:iam::${2:111122223333}:root', detail: 'an account (delegates to that account\'s own policies)' },
-  { label: 'arn:aws:iam::<account>:role/<name>', snippet: 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', detail: 'an IAM role (all its sessions)' },
-  { label: 'arn:aws:iam::<account>:user/<name>', snippet: 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', detail: 'an IAM user' },
-  { label: 'arn:aws:sts::<account>:assumed-role/<role>/<session>', snippet: 'arn:${1:aws}:sts::${2:111122223333}:assumed-role/${3:RoleName}/${4:SessionName}', detail: 'one role session' },
-  { label: '<account-id>', snippet: '${1:111122223333}', detail: 'an account ID (same as its root ARN)' },
+const awsPrincipals = (): { label: string; snippet: string; detail: string }[] => [
+  { label: 'arn:aws:iam::<account>:root', snippet: 'arn:${1:aws}:iam::${2:111122223333}:root', detail: l10n.t('an account (delegates to that account\'s own policies)') },
+  { label: 'arn:aws:iam::<account>:role/<name>', snippet: 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', detail: l10n.t('an IAM role (all its sessions)') },
+  { label: 'arn:aws:iam::<account>:user/<name>', snippet: 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', detail: l10n.t('an IAM user') },
+  { label: 'arn:aws:sts::<account>:assumed-role/<role>/<session>', snippet: 'arn:${1:aws}:sts::${2:111122223333}:assumed-role/${3:RoleName}/${4:SessionName}', detail: l10n.t('one role session') },
+  { label: '<account-id>', snippet: '${1:111122223333}', detail: l10n.t('an account ID (same as its root ARN)') },
 ];
 
 function completePrincipalValues(b: Builder, type: string): void {
   if (type === 'AWS') {
-    AWS_PRINCIPALS.forEach((p, i) => b.value(p.label, p.snippet, { kind: CompletionItemKind.Reference, snippet: true, detail: p.detail, sort: sortKey(1, i), filter: p.label.replace(/<[^>]*>/g, ''), data: { k: 'principal', t: 'AWS', v: p.label } }));
-    b.value('*', '*', { kind: CompletionItemKind.Constant, detail: 'every AWS principal', sort: sortKey(9, 0), data: { k: 'principal', t: 'AWS', v: '*' } });
+    awsPrincipals().forEach((p, i) => b.value(p.label, p.snippet, { kind: CompletionItemKind.Reference, snippet: true, detail: p.detail, sort: sortKey(1, i), filter: p.label.replace(/<[^>]*>/g, ''), data: { k: 'principal', t: 'AWS', v: p.label } }));
+    b.value('*', '*', { kind: CompletionItemKind.Constant, detail: l10n.t('every AWS principal'), sort: sortKey(9, 0), data: { k: 'principal', t: 'AWS', v: '*' } });
   } else if (type === 'Service') {
     SERVICE_PRINCIPALS.forEach((s, i) => b.value(s.name, s.name, { kind: CompletionItemKind.EnumMember, detail: s.use, sort: sortKey(1, i), data: { k: 'principal', t: 'Service', v: s.name } }));
   } else if (type === 'Federated') {
-    IDENTITY_PROVIDERS.forEach((p, i) => b.value(p.label, p.value, { kind: CompletionItemKind.EnumMember, snippet: true, detail: `${p.kind.toUpperCase()} — ${p.assumeAction}`, sort: sortKey(1, i), filter: p.label, data: { k: 'principal', t: 'Federated', v: p.label } }));
+    IDENTITY_PROVIDERS.forEach((p, i) => b.value(p.label, p.value, { kind: CompletionItemKind.EnumMember, snippet: true, detail: l10n.t('{0} — {1}', p.kind.toUpperCase(), p.assumeAction), sort: sortKey(1, i), filter: p.label, data: { k: 'principal', t: 'Federated', v: p.label } }));
   }
 }
 
@@ -402,7 +403,7 @@ function completeOperators(b: Builder): void {
   b.incomplete = true;
   for (const o of OPERATORS) b.key(o.name, value, { kind: CompletionItemKind.Operator, detail: o.family, sort: sortKey(1, i++), data: { k: 'operator', v: o.name }, retrigger: true });
   for (const o of OPERATORS) {
-    if (o.family !== 'Null') b.key(`${o.name}IfExists`, value, { kind: CompletionItemKind.Operator, detail: `${o.family}, true when the key is missing`, sort: sortKey(2, i++), data: { k: 'operator', v: `${o.name}IfExists` }, retrigger: true });
+    if (o.family !== 'Null') b.key(`${o.name}IfExists`, value, { kind: CompletionItemKind.Operator, detail: l10n.t('{0}, true when the key is missing', o.family), sort: sortKey(2, i++), data: { k: 'operator', v: `${o.name}IfExists` }, retrigger: true });
   }
   // the set prefixes: inserting only the prefix and asking again lists the qualified operators
   for (const q of SET_QUALIFIERS) {
@@ -410,7 +411,7 @@ function completeOperators(b: Builder): void {
     const newText = c.inString && c.keyHasColon ? `${q}:` : `"${q}:`;
     const span = c.inString ? (c.keyHasColon ? c.replace : c.literal!) : c.replace;
     b.items.push({
-      label: `${q}:`, kind: CompletionItemKind.Keyword, detail: 'set operator for multivalued keys', sortText: sortKey(3, i++),
+      label: `${q}:`, kind: CompletionItemKind.Keyword, detail: l10n.t('set operator for multivalued keys'), sortText: sortKey(3, i++),
       filterText: c.inString && !c.keyHasColon ? `"${q}:` : `${q}:`,
       textEdit: { range: b.range(span.offset, span.length), newText: newText + (c.inString && c.keyHasColon && !c.stringClosed ? '"' : '') },
       command: RETRIGGER, data: { k: 'operator', v: q } satisfies CompletionData,
@@ -544,8 +545,8 @@ export function complete(doc: TextDocument, position: Position, catalog: Catalog
     switch (a.kind) {
       case 'root': if (!policy.root && !policy.text.trim()) completeNewPolicy(b, type); break;
       case 'version':
-        b.value('2012-10-17', '2012-10-17', { kind: CompletionItemKind.EnumMember, detail: 'current', sort: sortKey(0, 0), doc: VERSION_VALUE_TEXTS['2012-10-17'] });
-        b.value('2008-10-17', '2008-10-17', { kind: CompletionItemKind.EnumMember, detail: 'legacy: no policy variables', sort: sortKey(0, 1), doc: VERSION_VALUE_TEXTS['2008-10-17'] });
+        b.value('2012-10-17', '2012-10-17', { kind: CompletionItemKind.EnumMember, detail: l10n.t('current'), sort: sortKey(0, 0), doc: VERSION_VALUE_TEXTS['2012-10-17'] });
+        b.value('2008-10-17', '2008-10-17', { kind: CompletionItemKind.EnumMember, detail: l10n.t('legacy: no policy variables'), sort: sortKey(0, 1), doc: VERSION_VALUE_TEXTS['2008-10-17'] });
         break;
       case 'effect':
         (type === 'rcp' ? ['Deny', 'Allow'] : ['Allow', 'Deny']).forEach((e, i) => b.value(e, e, { kind: CompletionItemKind.EnumMember, sort: sortKey(0, i), doc: effectValueMarkdown(e, type) }));
@@ -554,7 +555,7 @@ export function complete(doc: TextDocument, position: Position, catalog: Catalog
       case 'action': completeActions(b, catalog, type); break;
       case 'resource': if (!completeVariables(b, catalog)) completeResources(b, catalog); break;
       case 'principal':
-        b.value('*', '*', { kind: CompletionItemKind.Constant, detail: 'everyone', sort: sortKey(0, 0), data: { k: 'principal', v: '*' } });
+        b.value('*', '*', { kind: CompletionItemKind.Constant, detail: l10n.t('everyone'), sort: sortKey(0, 0), data: { k: 'principal', v: '*' } });
         break;
       case 'principalType': if (a.type) completePrincipalValues(b, a.type); break;
       case 'conditionKey': {

@@ -5,6 +5,8 @@ import { missingKeyBehaviour, parseOperator, valuesCombination, SET_QUALIFIERS }
 import { escapeRegExp } from '../../core/arn';
 import { roleFlowMarkdown } from './roleFlowTexts';
 import { IAM_ENTITY_TEXTS, iamEntityMarkdown, iamEntityOf } from './iamEntityTexts';
+import * as l10n from '@vscode/l10n';
+import { localizedAwsDocUrl } from '../../core/documentationLocale';
 import { classifyAwsPrincipal, IDENTITY_PROVIDERS, SERVICE_PRINCIPALS } from '../../core/principals';
 import { variablesIn } from '../validation/variableScanning';
 import { escapeText, inlineCode } from './markdownText';
@@ -12,28 +14,35 @@ import { escapeText, inlineCode } from './markdownText';
 const IAM_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
 
 export const ELEMENT_TEXTS: Record<string, string> = {
-  Version: 'Which version of the policy language the document uses. Write `2012-10-17`: the older `2008-10-17` (and a missing Version) turns off policy variables, so `${aws:username}` would be taken literally.',
-  Id: 'An optional identifier for the policy. Some services (SQS, SNS) use it; identity policies should leave it out.',
-  Statement: 'The list of statements. Each statement allows or denies some actions on some resources, optionally under conditions. AWS evaluates them all: an explicit Deny anywhere beats any Allow, an Allow beats the default, and anything not allowed is implicitly denied.',
-  Sid: 'A label for the statement (letters and digits in IAM policies). It has no effect on access; use it to tell statements apart in reviews and in the outline.',
-  Effect: '`Allow` grants the listed access; `Deny` refuses it. An explicit Deny always wins over any Allow from any policy, and a request that no statement allows is implicitly denied.',
-  Principal: 'Who the statement applies to: an account, IAM user or role, role session, AWS service, federated identity or `"*"` (everyone, including anonymous callers, unless a condition narrows it). Used in resource-based policies, role trust policies, RCPs and VPC endpoint policies; identity-based policies, permissions boundaries, session policies and SCPs have none: they apply to the identities (for SCPs, the accounts) they are attached to.',
-  NotPrincipal: 'Everyone **except** the listed principals. Only valid with `Deny`, and easy to get wrong: listing a role does not exempt its sessions unless the session ARN is listed too. Prefer `Principal: "*"` with an `aws:PrincipalArn` condition.',
-  Action: 'The actions the statement covers, as `service:Action` (case-insensitive). `*` and `?` are wildcards: `s3:Get*` covers every S3 action starting with Get, including ones AWS adds later.',
-  NotAction: 'Every action **except** the listed ones. With `Allow` this grants everything else, across all services, including actions added in the future: pair it with a narrow Resource or use it in Deny statements ("deny everything except ...").',
-  Resource: 'The resources the statement covers, as ARNs (wildcards `*` and `?` allowed in each part). An action only matches if the ARN fits one of its resource types; actions that have no resource types need `"*"`.',
-  NotResource: 'Every resource **except** the listed ones. With `Allow` it grants access to all other resources, including ones created later; it is most useful in Deny statements.',
-  Condition: 'Extra tests on the request. All operators must hold (AND), all keys under one operator must hold (AND), and several values for one key mean any of them (OR). A key missing from the request makes most tests false; see each operator.',
-  AWS: '`AWS` principals: account IDs, account root ARNs, IAM users and roles, and role sessions.',
-  Service: '`Service` principals: an AWS service acting on your behalf, named like `lambda.amazonaws.com`.',
-  Federated: '`Federated` principals: users signed in through a SAML or OIDC identity provider, Amazon Cognito, or a public web identity provider.',
-  CanonicalUser: '`CanonicalUser`: an S3 canonical user ID (S3 bucket policies only; prefer account IDs).',
+  get Version() { return l10n.t('Which version of the policy language the document uses. Write `2012-10-17`: the older `2008-10-17` (and a missing Version) turns off policy variables, so `${aws:username}` would be taken literally.'); },
+  get Id() { return l10n.t('An optional identifier for the policy. Some services (SQS, SNS) use it; identity policies should leave it out.'); },
+  get Statement() { return l10n.t('The list of statements. Each statement allows or denies some actions on some resources, optionally under conditions. AWS evaluates them all: an explicit Deny anywhere beats any Allow, an Allow beats the default, and anything not allowed is implicitly denied.'); },
+  get Sid() { return l10n.t('A label for the statement (letters and digits in IAM policies). It has no effect on access; use it to tell statements apart in reviews and in the outline.'); },
+  get Effect() { return l10n.t('`Allow` grants the listed access; `Deny` refuses it. An explicit Deny always wins over any Allow from any policy, and a request that no statement allows is implicitly denied.'); },
+  get Principal() { return l10n.t('Who the statement applies to: an account, IAM user or role, role session, AWS service, federated identity or `"*"` (everyone, including anonymous callers, unless a condition narrows it). Used in resource-based policies, role trust policies, RCPs and VPC endpoint policies; identity-based policies, permissions boundaries, session policies and SCPs have none: they apply to the identities (for SCPs, the accounts) they are attached to.'); },
+  get NotPrincipal() { return l10n.t('Everyone **except** the listed principals. Only valid with `Deny`, and easy to get wrong: listing a role does not exempt its sessions unless the session ARN is listed too. Prefer `Principal: "*"` with an `aws:PrincipalArn` condition.'); },
+  get Action() { return l10n.t('The actions the statement covers, as `service:Action` (case-insensitive). `*` and `?` are wildcards: `s3:Get*` covers every S3 action starting with Get, including ones AWS adds later.'); },
+  get NotAction() { return l10n.t('Every action **except** the listed ones. With `Allow` this grants everything else, across all services, including actions added in the future: pair it with a narrow Resource or use it in Deny statements ("deny everything except ...").'); },
+  get Resource() { return l10n.t('The resources the statement covers, as ARNs (wildcards `*` and `?` allowed in each part). An action only matches if the ARN fits one of its resource types; actions that have no resource types need `"*"`.'); },
+  get NotResource() { return l10n.t('Every resource **except** the listed ones. With `Allow` it grants access to all other resources, including ones created later; it is most useful in Deny statements.'); },
+  get Condition() { return l10n.t('Extra tests on the request. All operators must hold (AND), all keys under one operator must hold (AND), and several values for one key mean any of them (OR). A key missing from the request makes most tests false; see each operator.'); },
+  get AWS() { return l10n.t('`AWS` principals: account IDs, account root ARNs, IAM users and roles, and role sessions.'); },
+  get Service() { return l10n.t('`Service` principals: an AWS service acting on your behalf, named like `lambda.amazonaws.com`.'); },
+  get Federated() { return l10n.t('`Federated` principals: users signed in through a SAML or OIDC identity provider, Amazon Cognito, or a public web identity provider.'); },
+  get CanonicalUser() { return l10n.t('`CanonicalUser`: an S3 canonical user ID (S3 bucket policies only; prefer account IDs).'); },
 };
 
 export const VERSION_VALUE_TEXTS: Record<string, string> = {
-  '2012-10-17': '**2012-10-17**: the current policy language version. Policy variables such as `${aws:username}` work.',
-  '2008-10-17': '**2008-10-17**: an old version of the policy language. Policy variables are not substituted; use `2012-10-17`.',
+  get '2012-10-17'() { return l10n.t('**2012-10-17**: the current policy language version. Policy variables such as `${aws:username}` work.'); },
+  get '2008-10-17'() { return l10n.t('**2008-10-17**: an old version of the policy language. Policy variables are not substituted; use `2012-10-17`.'); },
 };
+
+/** The Service Authorization Reference link, and the same page in the display language where AWS publishes it. */
+export function referenceLinks(url: string): string {
+  const localized = localizedAwsDocUrl(url);
+  const english = `[${l10n.t('Service Authorization Reference')}](${url})`;
+  return localized ? `${english} · [${l10n.t('Service Authorization Reference (in this language)')}](${localized})` : english;
+}
 
 export function footer(catalog: Catalog): string {
   return `_${catalog.version.label}_`;
@@ -42,46 +51,46 @@ export function footer(catalog: Catalog): string {
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function resourceTypeLine(rt: ActionResourceType): string {
-  return `- \`${rt.name}\`${rt.required ? ' (required)' : ''}${rt.arnFormat ? `: \`${rt.arnFormat}\`` : ''}`;
+  return `- \`${rt.name}\`${rt.required ? ` ${l10n.t('(required)')}` : ''}${rt.arnFormat ? `: \`${rt.arnFormat}\`` : ''}`;
 }
 
 /** Everything about one action: what it does, access level, resource types, condition keys, dependent actions. */
 export function actionMarkdown(catalog: Catalog, fullName: string): string | undefined {
   const info = catalog.action(fullName);
   if (!info) return undefined;
-  const out = [`**${info.fullName}** — ${info.accessLevels.join(', ') || 'no access level'}`, ''];
+  const out = [`**${info.fullName}** — ${info.accessLevels.join(', ') || l10n.t('no access level')}`, ''];
   const desc = catalog.actionDescription(info.fullName);
   if (desc) out.push(desc, '');
   const lesson = roleFlowMarkdown(info.fullName);
   if (lesson) out.push(lesson, '');
   if (info.resourceTypes.length) {
-    out.push('Resource types (an ARN in Resource must fit one of these):', ...info.resourceTypes.map(resourceTypeLine), '');
+    out.push(l10n.t('Resource types (an ARN in Resource must fit one of these):'), ...info.resourceTypes.map(resourceTypeLine), '');
   } else {
-    out.push('This action has no resource types: use `"Resource": "*"`.', '');
+    out.push(l10n.t('This action has no resource types: use `"Resource": "*"`.'), '');
   }
   const keys = [...new Set([...info.conditionKeys, ...info.resourceTypes.flatMap((r) => r.conditionKeys)])];
-  if (keys.length) out.push(`Condition keys: ${keys.slice(0, 12).map((k) => `\`${k}\``).join(', ')}${keys.length > 12 ? `, and ${keys.length - 12} more` : ''}`, '');
-  if (info.dependentActions.length) out.push(`Also needs permission for: ${info.dependentActions.map((a) => `\`${a}\``).join(', ')}`, '');
-  out.push(`[Service Authorization Reference](${info.docUrl})`, '', footer(catalog));
+  if (keys.length) out.push(`${l10n.t('Condition keys:')} ${keys.slice(0, 12).map((k) => `\`${k}\``).join(', ')}${keys.length > 12 ? l10n.t(', and {0} more', keys.length - 12) : ''}`, '');
+  if (info.dependentActions.length) out.push(`${l10n.t('Also needs permission for:')} ${info.dependentActions.map((a) => `\`${a}\``).join(', ')}`, '');
+  out.push(referenceLinks(info.docUrl), '', footer(catalog));
   return out.join('\n');
 }
 
 /** A service: its name, action count and reference page. */
 export function serviceMarkdown(catalog: Catalog, prefix: string): string | undefined {
   const s = catalog.service(prefix);
-  return s && `**${s.name}** (\`${s.prefix}\`) — ${s.actionCount} actions\n\n[Service Authorization Reference](${s.docUrl})\n\n${footer(catalog)}`;
+  return s && `**${s.name}** (\`${s.prefix}\`) — ${l10n.t('{0} actions', s.actionCount)}\n\n${referenceLinks(s.docUrl)}\n\n${footer(catalog)}`;
 }
 
 /** A wildcard action pattern: how many actions it covers, the first ones, and the access-level breakdown. */
 export function patternMarkdown(catalog: Catalog, pattern: string): string {
   const actions = catalog.expandActions(pattern);
-  if (!actions.length) return `**${inlineCode(pattern)}** matches no action in the catalog. Check the service prefix and the spelling.\n\n${footer(catalog)}`;
+  if (!actions.length) return `**${inlineCode(pattern)}** ${l10n.t('matches no action in the catalog. Check the service prefix and the spelling.')}\n\n${footer(catalog)}`;
   const breakdown = catalog.accessLevelBreakdown(actions);
   const levels = ACCESS_LEVELS.filter((l: AccessLevel) => breakdown[l] > 0).map((l) => `${l} ${breakdown[l]}`).join(' · ');
   const shown = actions.slice(0, 10).map((a) => `- \`${a}\``);
-  const out = [`**${inlineCode(pattern)}** matches ${plural(actions.length, 'action')}`, '', levels, '', ...shown];
-  if (actions.length > 10) out.push(`- … and ${actions.length - 10} more`);
-  out.push('', 'A wildcard also covers actions AWS adds later.', '', footer(catalog));
+  const out = [`**${inlineCode(pattern)}** ${actions.length === 1 ? l10n.t('matches 1 action') : l10n.t('matches {0} actions', actions.length)}`, '', levels, '', ...shown];
+  if (actions.length > 10) out.push(`- ${l10n.t('… and {0} more', actions.length - 10)}`);
+  out.push('', l10n.t('A wildcard also covers actions AWS adds later.'), '', footer(catalog));
   return out.join('\n');
 }
 
@@ -89,14 +98,14 @@ export function patternMarkdown(catalog: Catalog, pattern: string): string {
 export function conditionKeyMarkdown(catalog: Catalog, name: string): string | undefined {
   const info = catalog.conditionKey(name);
   if (!info) return undefined;
-  const out = [`**${info.name}** — ${info.type}, ${info.multiValued ? 'multivalued (use ForAnyValue: or ForAllValues:)' : 'single-valued'}${info.global ? ', global key' : ''}`, ''];
+  const out = [`**${info.name}** — ${info.type}, ${info.multiValued ? l10n.t('multivalued (use ForAnyValue: or ForAllValues:)') : l10n.t('single-valued')}${info.global ? l10n.t(', global key') : ''}`, ''];
   const text = info.global ? catalog.globalKeyText(info.name) : undefined;
   const desc = text?.description && text.description.length > 2 ? text.description : catalog.conditionKeyDescription(info.name);
   if (desc) out.push(desc, '');
-  if (text?.availability) out.push(`When present: ${text.availability}`, '');
-  if (text?.valueHint) out.push(`Example value: ${text.valueHint}`, '');
-  if (info.patterned) out.push('The part after the `/` is yours to choose (e.g. a tag key).', '');
-  out.push(`[Documentation](${info.docUrl})`, '', footer(catalog));
+  if (text?.availability) out.push(`${l10n.t('When present:')} ${text.availability}`, '');
+  if (text?.valueHint) out.push(`${l10n.t('Example value:')} ${text.valueHint}`, '');
+  if (info.patterned) out.push(l10n.t('The part after the `/` is yours to choose (e.g. a tag key).'), '');
+  out.push(`[${l10n.t('Documentation')}](${info.docUrl})`, '', footer(catalog));
   return out.join('\n');
 }
 
@@ -107,78 +116,78 @@ export function operatorMarkdown(text: string): string | undefined {
     if (SET_QUALIFIERS.some((q) => q.toLowerCase() === text.replace(/:$/, '').toLowerCase())) return qualifierText(text.replace(/:$/, ''));
     return undefined;
   }
-  const out = [`**${escapeText(p.text)}** — ${p.info.family === 'Null' ? 'existence check' : `${p.info.family} operator`}`, '', p.info.summary, ''];
+  const out = [`**${escapeText(p.text)}** — ${p.info.family === 'Null' ? l10n.t('existence check') : l10n.t('{0} operator', p.info.family)}`, '', p.info.summary, ''];
   if (p.qualifier) out.push(qualifierText(p.qualifier), '');
   const combo = p.qualifier ? '' : valuesCombination(p);
   if (combo) out.push(combo, '');
   out.push(missingKeyBehaviour(p), '');
   if (p.problem) out.push(`⚠ ${p.problem}.`, '');
-  if (p.info.variables) out.push('Policy variables such as `${aws:username}` are substituted in the values.', '');
-  out.push(`[Condition operators](${IAM_DOC}reference_policies_elements_condition_operators.html)`);
+  if (p.info.variables) out.push(l10n.t('Policy variables such as `${aws:username}` are substituted in the values.'), '');
+  out.push(`[${l10n.t('Condition operators')}](${IAM_DOC}reference_policies_elements_condition_operators.html)`);
   return out.join('\n');
 }
 
 function qualifierText(q: string): string {
   return q.toLowerCase() === 'forallvalues'
-    ? '**ForAllValues:** for multivalued keys: every value in the request must match one of the listed values. It is also true when the request has no values for the key, so an Allow with ForAllValues can match requests that carry nothing.'
-    : '**ForAnyValue:** for multivalued keys: at least one value in the request must match one of the listed values. False when the request has no values for the key.';
+    ? l10n.t('**ForAllValues:** for multivalued keys: every value in the request must match one of the listed values. It is also true when the request has no values for the key, so an Allow with ForAllValues can match requests that carry nothing.')
+    : l10n.t('**ForAnyValue:** for multivalued keys: at least one value in the request must match one of the listed values. False when the request has no values for the key.');
 }
 
 /** A principal value, by principal type (AWS / Service / Federated / CanonicalUser) or the bare `"*"`. */
 export function principalMarkdown(type: string | undefined, value: string): string {
-  if (value === '*') return '**`*` — everyone**: any AWS account and, for resource policies, anonymous callers too. Narrow it with conditions such as `aws:PrincipalOrgID` or `aws:SourceAccount`, or name accounts instead.';
+  if (value === '*') return l10n.t('**`*` — everyone**: any AWS account and, for resource policies, anonymous callers too. Narrow it with conditions such as `aws:PrincipalOrgID` or `aws:SourceAccount`, or name accounts instead.');
   if (type === 'Service') {
     const known = SERVICE_PRINCIPALS.find((s) => s.name === value);
-    return `**Service principal ${inlineCode(value)}**${known ? ` — ${known.use}` : ''}.\n\nThe service acts on your behalf. In resource policies, add \`aws:SourceArn\` or \`aws:SourceAccount\` conditions so the service only acts for your own resources (the confused-deputy problem).`;
+    return `**${l10n.t('Service principal {0}', inlineCode(value))}**${known ? ` — ${known.use}` : ''}.\n\n${l10n.t('The service acts on your behalf. In resource policies, add `aws:SourceArn` or `aws:SourceAccount` conditions so the service only acts for your own resources (the confused-deputy problem).')}`;
   }
   if (type === 'Federated') {
     const idp = IDENTITY_PROVIDERS.find((p) => p.label === value || (p.kind !== 'oidc' && p.kind !== 'saml' && p.value === value))
       ?? (value.includes(':oidc-provider/token.actions.githubusercontent.com') ? IDENTITY_PROVIDERS[0]
         : value.includes(':oidc-provider/') ? IDENTITY_PROVIDERS[1] : value.includes(':saml-provider/') ? IDENTITY_PROVIDERS[2] : undefined);
-    return idp ? `**Federated principal** (${idp.kind.toUpperCase()}): ${idp.description}\n\nUsers of this provider assume the role with \`${idp.assumeAction}\`.` : `**Federated principal ${inlineCode(value)}**: users signed in through an identity provider.`;
+    return idp ? `**${l10n.t('Federated principal')}** (${idp.kind.toUpperCase()}): ${idp.description}\n\n${l10n.t('Users of this provider assume the role with `{0}`.', idp.assumeAction)}` : l10n.t('**Federated principal {0}**: users signed in through an identity provider.', inlineCode(value));
   }
   if (type === 'CanonicalUser') return ELEMENT_TEXTS.CanonicalUser;
   const c = classifyAwsPrincipal(value);
-  const cross = 'If this is another account, that account must also allow the access in its own identity policies: a resource policy alone is not enough for IAM users and roles of another account.';
+  const cross = l10n.t('If this is another account, that account must also allow the access in its own identity policies: a resource policy alone is not enough for IAM users and roles of another account.');
   switch (c.kind) {
     case 'account':
     case 'root':
-      return `**Account ${inlineCode(c.account ?? '')}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account's own policies.\n\n${cross}`;
+      return `${l10n.t('**Account {0}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account\'s own policies.', inlineCode(c.account ?? ''))}\n\n${cross}`;
     case 'user':
-      return `**IAM user ${inlineCode(c.name ?? '')}** in account ${inlineCode(c.account ?? '')}. The user must exist when the policy is saved (AWS stores its unique ID).\n\n${IAM_ENTITY_TEXTS.user}\n\n${cross}`;
+      return `${l10n.t('**IAM user {0}** in account {1}. The user must exist when the policy is saved (AWS stores its unique ID).', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''))}\n\n${IAM_ENTITY_TEXTS.user}\n\n${cross}`;
     case 'role':
-      return `**IAM role ${inlineCode(c.name ?? '')}** in account ${inlineCode(c.account ?? '')}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).\n\n${IAM_ENTITY_TEXTS.role}\n\n${cross}`;
+      return `${l10n.t('**IAM role {0}** in account {1}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''))}\n\n${IAM_ENTITY_TEXTS.role}\n\n${cross}`;
     case 'assumed-role':
-      return `**Role session** of ${inlineCode(c.name ?? '')} in account ${inlineCode(c.account ?? '')}: only the named session, not the role in general.`;
+      return l10n.t('**Role session** of {0} in account {1}: only the named session, not the role in general.', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''));
     case 'federated-user':
-      return `**Federated user** ${inlineCode(c.name ?? '')} (a GetFederationToken session) in account ${inlineCode(c.account ?? '')}.`;
+      return l10n.t('**Federated user** {0} (a GetFederationToken session) in account {1}.', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''));
     default:
-      if (iamEntityOf(value)?.kind === 'group') return `**IAM group ${inlineCode(iamEntityOf(value)!.name)}** cannot be a principal.\n\n${IAM_ENTITY_TEXTS.group}`;
-      return `**AWS principal ${inlineCode(value)}**: an account ID (12 digits), \`arn:aws:iam::<account>:root\`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.`;
+      if (iamEntityOf(value)?.kind === 'group') return `${l10n.t('**IAM group {0}** cannot be a principal.', inlineCode(iamEntityOf(value)!.name))}\n\n${IAM_ENTITY_TEXTS.group}`;
+      return l10n.t('**AWS principal {0}**: an account ID (12 digits), `arn:aws:iam::<account>:root`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.', inlineCode(value));
   }
 }
 
 const SPECIAL_VARIABLES: Record<string, string> = {
-  '*': '`${*}` stands for a literal `*` character, so it is not taken as a wildcard.',
-  '?': '`${?}` stands for a literal `?` character.',
-  '$': '`${$}` stands for a literal `$` character.',
+  get '*'() { return l10n.t('`${*}` stands for a literal `*` character, so it is not taken as a wildcard.'); },
+  get '?'() { return l10n.t('`${?}` stands for a literal `?` character.'); },
+  get '$'() { return l10n.t('`${$}` stands for a literal `$` character.'); },
 };
 
 /** A policy variable such as `${aws:username}` or `${aws:PrincipalTag/team, 'none'}`. */
 export function variableMarkdown(catalog: Catalog, inner: string): string {
-  if (SPECIAL_VARIABLES[inner]) return `**Policy variable \`\${${inner}}\`**\n\n${SPECIAL_VARIABLES[inner]}`;
+  if (SPECIAL_VARIABLES[inner]) return `**${l10n.t('Policy variable')} \`\${${inner}}\`**\n\n${SPECIAL_VARIABLES[inner]}`;
   const m = /^\s*([^,\s]+)\s*(?:,\s*'([^']*)'\s*)?$/.exec(inner);
   const key = m?.[1] ?? inner;
   const def = m?.[2];
   const info = catalog.conditionKey(key);
-  const out = [`**Policy variable ${inlineCode(`\${${inner}}`)}**`, ''];
-  out.push(`When AWS evaluates the policy it replaces the variable with the request's value of ${inlineCode(key)}${info ? ` (${info.type})` : ''}.`);
-  if (def !== undefined) out.push(`If the request has no value for the key, ${inlineCode(`'${def}'`)} is used instead.`);
-  else out.push(`If the request has no value for the key, the whole string does not match (write ${inlineCode(`\${${key}, 'default'}`)} to supply a fallback).`);
-  if (info?.multiValued) out.push('', '⚠ This key is multivalued: policy variables only work with single-valued keys.');
-  if (!info) out.push('', `${inlineCode(key)} is not a condition key the catalog knows.`);
-  out.push('', 'Variables need `"Version": "2012-10-17"` and work in the resource part of ARNs and in String or ARN condition values.');
-  out.push('', `[Policy variables](${IAM_DOC}reference_policies_variables.html)`);
+  const out = [`**${l10n.t('Policy variable {0}', inlineCode(`\${${inner}}`))}**`, ''];
+  out.push(info ? l10n.t('When AWS evaluates the policy it replaces the variable with the request\'s value of {0} ({1}).', inlineCode(key), info.type) : l10n.t('When AWS evaluates the policy it replaces the variable with the request\'s value of {0}.', inlineCode(key)));
+  if (def !== undefined) out.push(l10n.t('If the request has no value for the key, {0} is used instead.', inlineCode(`'${def}'`)));
+  else out.push(l10n.t('If the request has no value for the key, the whole string does not match (write {0} to supply a fallback).', inlineCode(`\${${key}, 'default'}`)));
+  if (info?.multiValued) out.push('', `⚠ ${l10n.t('This key is multivalued: policy variables only work with single-valued keys.')}`);
+  if (!info) out.push('', l10n.t('{0} is not a condition key the catalog knows.', inlineCode(key)));
+  out.push('', l10n.t('Variables need `"Version": "2012-10-17"` and work in the resource part of ARNs and in String or ARN condition values.'));
+  out.push('', `[${l10n.t('Policy variables')}](${IAM_DOC}reference_policies_variables.html)`);
   return out.join('\n');
 }
 
@@ -239,15 +248,15 @@ export function resourceMarkdown(catalog: Catalog, arn: string, actions: string[
       if (catalog.arnMatchesFormat(arn, rt.arnFormat)) matches.set(`${rt.name}|${rt.arnFormat}`, { rt: { ...rt, required: false }, actions: [] });
     }
   }
-  const out = [`**Resource ${inlineCode(arn)}**`, ''];
+  const out = [`**${l10n.t('Resource')} ${inlineCode(arn)}**`, ''];
   const entity = iamEntityMarkdown(arn);
   if (entity) out.push(entity, '');
-  if (!matches.size) out.push(actions.length ? 'No resource type of the statement\'s actions fits this ARN.' : 'No resource type in the catalog fits this ARN.');
+  if (!matches.size) out.push(actions.length ? l10n.t('No resource type of the statement\'s actions fits this ARN.') : l10n.t('No resource type in the catalog fits this ARN.'));
   for (const { rt, actions: as } of [...matches.values()].slice(0, 5)) {
     out.push(`Resource type \`${rt.name}\`${as.length ? ` (for ${as.slice(0, 3).map((a) => `\`${a}\``).join(', ')}${as.length > 3 ? ` and ${as.length - 3} more` : ''})` : ''}:`, '', `\`${rt.arnFormat}\``, '', 'This ARN, part by part:', ...arnPartsMarkdown(rt.arnFormat, arn), '');
   }
   const vars = variablesIn(arn).filter((v) => v.closed).map((v) => v.text);
   if (vars.length) out.push(`Policy variables: ${vars.slice(0, 10).map(inlineCode).join(', ')}${vars.length > 10 ? ', …' : ''} — replaced with request values at evaluation time.`, '');
-  if (/[*?]/.test(arn)) out.push('`*` and `?` are wildcards within each part of the ARN.');
+  if (/[*?]/.test(arn)) out.push(l10n.t('`*` and `?` are wildcards within each part of the ARN.'));
   return out.join('\n').trimEnd();
 }

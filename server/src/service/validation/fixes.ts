@@ -1,5 +1,6 @@
 // Quick fixes carried in a finding's `data`: text edits as offsets into the document the diagnostic was computed on.
 import type { Span } from '../../core/policy/model';
+import * as l10n from '@vscode/l10n';
 
 /** One quick fix: text edits given as offsets into the document the diagnostic was computed on. */
 export interface Fix {
@@ -9,7 +10,7 @@ export interface Fix {
 }
 
 /** A fix that replaces a span (usually a quoted JSON string) with a new JSON string. */
-export function replaceString(span: Span, value: string, title = `Change to "${value}"`, preferred = false): Fix {
+export function replaceString(span: Span, value: string, title = l10n.t('Change to "{0}"', value), preferred = false): Fix {
   return { title, edits: [{ offset: span.offset, length: span.length, newText: JSON.stringify(value) }], preferred };
 }
 

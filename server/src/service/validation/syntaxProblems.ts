@@ -5,6 +5,7 @@
 // that follow from it disappear and the next error is a new problem.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Span } from '../../core/policy/model';
+import * as l10n from '@vscode/l10n';
 
 export interface SyntaxProblem {
   span: Span;
@@ -18,21 +19,21 @@ const MAX_REPAIRS = 30;
 const MAX_REPAIR_CHARS = 200_000;
 
 const MESSAGES: Record<string, string> = {
-  InvalidCommentToken: 'Comments are not allowed in IAM policies: remove the comment.',
-  CommaExpected: 'A comma is expected here.',
-  ColonExpected: 'A colon is expected after the key.',
-  PropertyNameExpected: 'A property name in double quotes is expected.',
-  ValueExpected: 'A value is expected.',
-  CloseBraceExpected: 'A closing brace } is expected.',
-  CloseBracketExpected: 'A closing bracket ] is expected.',
-  EndOfFileExpected: 'Nothing may follow the policy object: remove the extra text.',
-  UnexpectedEndOfComment: 'The comment is not closed; IAM policies do not allow comments.',
-  UnexpectedEndOfString: 'The string is not closed: add the closing double quote.',
-  InvalidEscapeCharacter: 'Invalid escape sequence in the string.',
-  InvalidUnicode: 'Invalid \\u escape in the string.',
-  InvalidCharacter: 'Invalid character in JSON.',
-  InvalidSymbol: 'Invalid symbol: strings need double quotes.',
-  InvalidNumberFormat: 'Invalid number.',
+  get InvalidCommentToken() { return l10n.t('Comments are not allowed in IAM policies: remove the comment.'); },
+  get CommaExpected() { return l10n.t('A comma is expected here.'); },
+  get ColonExpected() { return l10n.t('A colon is expected after the key.'); },
+  get PropertyNameExpected() { return l10n.t('A property name in double quotes is expected.'); },
+  get ValueExpected() { return l10n.t('A value is expected.'); },
+  get CloseBraceExpected() { return l10n.t('A closing brace } is expected.'); },
+  get CloseBracketExpected() { return l10n.t('A closing bracket ] is expected.'); },
+  get EndOfFileExpected() { return l10n.t('Nothing may follow the policy object: remove the extra text.'); },
+  get UnexpectedEndOfComment() { return l10n.t('The comment is not closed; IAM policies do not allow comments.'); },
+  get UnexpectedEndOfString() { return l10n.t('The string is not closed: add the closing double quote.'); },
+  get InvalidEscapeCharacter() { return l10n.t('Invalid escape sequence in the string.'); },
+  get InvalidUnicode() { return l10n.t('Invalid \\u escape in the string.'); },
+  get InvalidCharacter() { return l10n.t('Invalid character in JSON.'); },
+  get InvalidSymbol() { return l10n.t('Invalid symbol: strings need double quotes.'); },
+  get InvalidNumberFormat() { return l10n.t('Invalid number.'); },
 };
 
 const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true };
@@ -89,9 +90,9 @@ function blank(text: string, start: number, end: number): string {
 
 function messageOf(text: string, e: ParseError): string {
   const name = printParseErrorCode(e.error);
-  const base = MESSAGES[name] ?? `JSON syntax error: ${name}.`;
+  const base = MESSAGES[name] ?? l10n.t('JSON syntax error: {0}.', name);
   if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && previousSignificant(text, e.offset) === ',') {
-    return `${base} A trailing comma is not allowed in IAM policies: remove it.`;
+    return `${base} ${l10n.t('A trailing comma is not allowed in IAM policies: remove it.')}`;
   }
   return base;
 }
@@ -125,8 +126,8 @@ export function syntaxProblems(original: string, parserErrors: readonly ParseErr
       out.push({
         span: { offset: run.start, length: len },
         message: run.key
-          ? `${shown(token)} is not a property name: property names need double quotes ("${shown(token)}").`
-          : `Not valid JSON: ${shown(token)} (strings need double quotes; a template placeholder must be replaced by its value, or quoted).`,
+          ? l10n.t('{0} is not a property name: property names need double quotes ("{0}").', shown(token))
+          : l10n.t('Not valid JSON: {0} (strings need double quotes; a template placeholder must be replaced by its value, or quoted).', shown(token)),
       });
       text = text.slice(0, run.start) + (len >= 2 ? `"${'x'.repeat(len - 2)}"` : '0') + text.slice(run.end);
       pos = run.end;

@@ -6,6 +6,7 @@ import { arnProblem } from './arnFormat';
 import { removeArrayItem } from './removeItem';
 import { equivalentArns } from './resourceMismatch';
 import { assumeRoleOnNonRoles } from '../assumeRoleTargets';
+import * as l10n from '@vscode/l10n';
 
 /**
  * An action that fits none of the statement's resource ARNs, while other actions of the statement do: it grants or
@@ -47,11 +48,11 @@ export const actionResourceMismatch: Rule = {
         if (assumeRoleHit?.actions.includes(v)) continue;
         const kinds = formats.length
           ? `it acts on ${formats.slice(0, 2).map((f) => `"${f.replace('${Partition}', partition)}"`).join(' or ')}${formats.length > 2 ? ' and other ARNs' : ''}`
-          : 'it supports only "Resource": "*"';
+          : l10n.t('it supports only "Resource": "*"');
         ctx.report({
           span: v.span,
-          message: `"${v.value}" can never apply to this statement's resources: ${kinds}, and no resource here is one, so the statement ${effect} nothing for it. Move it to a statement with a matching resource, or remove it.`,
-          data: s.action.values.length > 1 ? { fixes: [{ title: `Remove "${v.value}"`, edits: [removeArrayItem(ctx.doc.text, v.node)] }] } : undefined,
+          message: l10n.t('"{0}" can never apply to this statement\'s resources: {1}, and no resource here is one, so the statement {2} nothing for it. Move it to a statement with a matching resource, or remove it.', v.value, kinds, effect),
+          data: s.action.values.length > 1 ? { fixes: [{ title: l10n.t('Remove "{0}"', v.value), edits: [removeArrayItem(ctx.doc.text, v.node)] }] } : undefined,
         });
       }
     }

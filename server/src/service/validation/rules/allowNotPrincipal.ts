@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 /** Allow + NotPrincipal grants access to everyone else, anonymous users included. */
 export const allowNotPrincipal: Rule = {
@@ -9,7 +10,7 @@ export const allowNotPrincipal: Rule = {
   check(ctx) {
     for (const s of ctx.doc.statements) {
       if (s.effect?.value !== 'Allow' || !s.notPrincipal) continue;
-      ctx.report({ span: s.notPrincipal.entry.keySpan, message: '"Allow" with "NotPrincipal" grants access to everyone not listed, including anonymous users. Name the allowed principals in "Principal" instead.' });
+      ctx.report({ span: s.notPrincipal.entry.keySpan, message: l10n.t('"Allow" with "NotPrincipal" grants access to everyone not listed, including anonymous users. Name the allowed principals in "Principal" instead.') });
     }
   },
 };

@@ -5,6 +5,7 @@ import { replacementFixes } from '../fixes';
 import { didYouMean } from '../messageText';
 import { regionProblem } from '../regions';
 import { serviceRank, suggest } from '../suggestions';
+import * as l10n from '@vscode/l10n';
 
 interface ArnServiceFacts { regionAlways: boolean; regionNever: boolean; accountAlways: boolean; accountNever: boolean }
 const factsCache = new WeakMap<Catalog, Map<string, ArnServiceFacts>>();
@@ -38,37 +39,37 @@ export function arnProblem(catalog: Catalog, arn: string): { message: string; fi
     return { message: `This ARN has ${arn.length.toLocaleString('en-US')} characters; ARNs have at most ${MAX_PATTERN_LENGTH.toLocaleString('en-US')}, so it names no resource. Shorten it (use a wildcard for the varying part).` };
   }
   if (!arn.startsWith('arn:')) {
-    if (/^arn:/i.test(arn)) return { message: `ARNs start with lowercase "arn:".`, fixes: ['arn:' + arn.slice(4)] };
-    return { message: `"${arn}" is not an ARN: write "arn:partition:service:region:account:resource" (e.g. "arn:aws:s3:::my-bucket/*") or "*".` };
+    if (/^arn:/i.test(arn)) return { message: l10n.t('ARNs start with lowercase "arn:".'), fixes: ['arn:' + arn.slice(4)] };
+    return { message: l10n.t('"{0}" is not an ARN: write "arn:partition:service:region:account:resource" (e.g. "arn:aws:s3:::my-bucket/*") or "*".', arn) };
   }
   const parts = arn.split(':');
-  if (parts.length < 6) return { message: `The ARN "${arn}" is missing fields: ARNs have six colon-separated parts, arn:partition:service:region:account:resource (leave region or account empty where the service has none, e.g. "arn:aws:s3:::bucket").` };
+  if (parts.length < 6) return { message: l10n.t('The ARN "{0}" is missing fields: ARNs have six colon-separated parts, arn:partition:service:region:account:resource (leave region or account empty where the service has none, e.g. "arn:aws:s3:::bucket").', arn) };
   const [, partition, service, region, account] = parts;
   if (!dynamic(partition) && !catalog.isPartition(partition)) {
     const s = suggest(partition, catalog.partitions(), 1);
     return { message: `"${partition}" is not an AWS partition (${catalog.partitions().slice(0, 3).join(', ')}, …).${didYouMean(s)}`, fixes: s.map((p) => [parts[0], p, ...parts.slice(2)].join(':')) };
   }
   if (!dynamic(service)) {
-    if (service !== service.toLowerCase()) return { message: `Service names in ARNs are lowercase: write "${service.toLowerCase()}".`, fixes: [[parts[0], partition, service.toLowerCase(), ...parts.slice(3)].join(':')] };
+    if (service !== service.toLowerCase()) return { message: l10n.t('Service names in ARNs are lowercase: write "{0}".', service.toLowerCase()), fixes: [[parts[0], partition, service.toLowerCase(), ...parts.slice(3)].join(':')] };
     const facts = arnServiceFacts(catalog);
     const f = facts.get(service);
     if (!f) {
       if (catalog.service(service)) return undefined; // a service without resource types in the reference data
       const s = suggest(service, [...new Set([...facts.keys(), ...catalog.servicePrefixes()])], 2, serviceRank);
-      return { message: `Unknown service "${service}" in the ARN.${didYouMean(s)}`, fixes: s.map((x) => [parts[0], partition, x, ...parts.slice(3)].join(':')) };
+      return { message: l10n.t('Unknown service "{0}" in the ARN.{1}', service, didYouMean(s)), fixes: s.map((x) => [parts[0], partition, x, ...parts.slice(3)].join(':')) };
     }
     // an empty Region or account is fine even where formats have one: AWS-owned resources (public SSM documents, AMIs) omit them
     if (!dynamic(region)) {
-      if (region && f.regionNever) return { message: `"${service}" ARNs have no Region: leave the Region field empty (e.g. "arn:${partition}:${service}::…").`, fixes: [[parts[0], partition, service, '', ...parts.slice(4)].join(':')] };
+      if (region && f.regionNever) return { message: l10n.t('"{0}" ARNs have no Region: leave the Region field empty (e.g. "arn:{1}:{2}::…").', service, partition, service), fixes: [[parts[0], partition, service, '', ...parts.slice(4)].join(':')] };
     }
     if (!dynamic(account)) {
-      if (account && f.accountNever && account !== 'aws') return { message: `"${service}" ARNs have no account id: leave the account field empty.`, fixes: [[parts[0], partition, service, region, '', ...parts.slice(5)].join(':')] };
+      if (account && f.accountNever && account !== 'aws') return { message: l10n.t('"{0}" ARNs have no account id: leave the account field empty.', service), fixes: [[parts[0], partition, service, region, '', ...parts.slice(5)].join(':')] };
     }
   }
   const rp = region && !dynamic(region) ? regionProblem(catalog, region) : undefined;
   if (rp) {
     const s = rp.suggestions.slice(0, 1);
-    return { message: `"${region}" is not an AWS Region.${didYouMean(s)}`, fixes: s.map((r) => [parts[0], partition, service, r, ...parts.slice(4)].join(':')) };
+    return { message: l10n.t('"{0}" is not an AWS Region.{1}', region, didYouMean(s)), fixes: s.map((r) => [parts[0], partition, service, r, ...parts.slice(4)].join(':')) };
   }
   if (account && !dynamic(account) && !/^\d{12}$/.test(account) && account !== 'aws') {
     return { message: `"${account}" is not an account id: use the 12-digit account id, "*", or \${aws:PrincipalAccount}.` };

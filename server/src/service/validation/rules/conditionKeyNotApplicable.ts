@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 import { statementActionSet } from '../actionClassification';
 import { resultWhenKeyMissing } from '../conditionOperators';
 import { forEachConditionKey } from './conditionValues';
+import * as l10n from '@vscode/l10n';
 
 /** A service condition key that none of the statement's actions supports: the condition never sees the key. */
 export const conditionKeyNotApplicable: Rule = {
@@ -36,8 +37,8 @@ export const conditionKeyNotApplicable: Rule = {
       ctx.report({
         span: key.entry.keySpan,
         message: inService
-          ? `None of this statement's actions supports the condition key "${key.key}", so requests never carry it and ${outcome}. Use it with actions that support it, or remove it.`
-          : `The condition key "${key.key}" is not supported by any of this statement's actions (it belongs to "${prefix}" actions): requests never carry it and ${outcome}. Remove it or use a key of the statement's services.`,
+          ? l10n.t('None of this statement\'s actions supports the condition key "{0}", so requests never carry it and {1}. Use it with actions that support it, or remove it.', key.key, outcome)
+          : l10n.t('The condition key "{0}" is not supported by any of this statement\'s actions (it belongs to "{1}" actions): requests never carry it and {2}. Remove it or use a key of the statement\'s services.', key.key, prefix, outcome),
       });
     });
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { GRANTING_TYPES } from '../policyTypeGroups';
 import { grantsOnStar } from './grantsOnStar';
+import * as l10n from '@vscode/l10n';
 
 /** iam:CreateServiceLinkedRole on "*": the holder can create service-linked roles for any service. */
 export const createSlrWildcard: Rule = {
@@ -13,7 +14,7 @@ export const createSlrWildcard: Rule = {
     for (const s of ctx.doc.statements) {
       const g = grantsOnStar(s, 'iam:CreateServiceLinkedRole');
       if (!g) continue;
-      ctx.report({ span: g.span, message: `This statement allows iam:CreateServiceLinkedRole${g.how} on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.` });
+      ctx.report({ span: g.span, message: l10n.t('This statement allows iam:CreateServiceLinkedRole{0} on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.', g.how) });
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { Rule, RuleContext } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 const at = (n: Node) => ({ offset: n.offset, length: n.length });
 
@@ -22,24 +23,24 @@ export const dataType: Rule = {
       for (const el of [s.action, s.notAction, s.resource, s.notResource]) {
         if (!el) continue;
         const n = el.entry.valueNode;
-        if (n && n.type !== 'string' && n.type !== 'array') ctx.report({ span: at(n), message: `"${el.entry.key}" must be a string or an array of strings.` });
-        else for (const bad of el.invalid) ctx.report({ span: bad.span, message: `Each "${el.entry.key}" entry must be a string in double quotes.` });
+        if (n && n.type !== 'string' && n.type !== 'array') ctx.report({ span: at(n), message: l10n.t('"{0}" must be a string or an array of strings.', el.entry.key) });
+        else for (const bad of el.invalid) ctx.report({ span: bad.span, message: l10n.t('Each "{0}" entry must be a string in double quotes.', el.entry.key) });
       }
       for (const p of [s.principal, s.notPrincipal]) {
         if (!p) continue;
         const n = p.entry.valueNode;
-        if (n && n.type !== 'string' && n.type !== 'object') ctx.report({ span: at(n), message: `"${p.entry.key}" must be "*" or an object such as {"AWS": ["arn:aws:iam::111122223333:root"]}.` });
+        if (n && n.type !== 'string' && n.type !== 'object') ctx.report({ span: at(n), message: l10n.t('"{0}" must be "*" or an object such as {"AWS": ["arn:aws:iam::111122223333:root"]}.', p.entry.key) });
         for (const t of p.types) {
           const tn = t.list.entry.valueNode;
-          if (tn && tn.type !== 'string' && tn.type !== 'array') ctx.report({ span: at(tn), message: `The "${t.type}" principal must be a string or an array of strings.` });
-          else for (const bad of t.list.invalid) ctx.report({ span: bad.span, message: `Each "${t.type}" principal must be a string (account ids too: "111122223333").` });
+          if (tn && tn.type !== 'string' && tn.type !== 'array') ctx.report({ span: at(tn), message: l10n.t('The "{0}" principal must be a string or an array of strings.', t.type) });
+          else for (const bad of t.list.invalid) ctx.report({ span: bad.span, message: l10n.t('Each "{0}" principal must be a string (account ids too: "111122223333").', t.type) });
         }
       }
       const cn = s.condition?.valueNode;
-      if (cn && cn.type !== 'object') ctx.report({ span: at(cn), message: '"Condition" must be an object: {"Operator": {"key": "value"}}.' });
+      if (cn && cn.type !== 'object') ctx.report({ span: at(cn), message: l10n.t('"Condition" must be an object: {"Operator": {"key": "value"}}.') });
       for (const c of s.conditions) {
         const on = c.entry.valueNode;
-        if (on && on.type !== 'object') { ctx.report({ span: at(on), message: `"${c.operator}" must map condition keys to values: {"aws:SourceIp": "203.0.113.0/24"}.` }); continue; }
+        if (on && on.type !== 'object') { ctx.report({ span: at(on), message: l10n.t('"{0}" must map condition keys to values: {"aws:SourceIp": "203.0.113.0/24"}.', c.operator) }); continue; }
         for (const k of c.keys) {
           for (const v of k.values) {
             if (v.kind === 'object' || v.kind === 'array' || v.kind === 'null') ctx.report({ span: v.span, message: `Condition values must be strings, numbers or booleans (or an array of them), not ${v.kind === 'null' ? 'null' : `an ${v.kind}`}.` });

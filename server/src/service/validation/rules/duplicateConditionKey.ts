@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 /** The same key twice in one operator block, spelt with different case: keys are case-insensitive, so one is lost. */
 export const duplicateConditionKey: Rule = {
@@ -15,7 +16,7 @@ export const duplicateConditionKey: Rule = {
           const first = seen.get(lower);
           if (!first) { seen.set(lower, { key: k.key, span: k.entry.keySpan }); continue; }
           if (first.key === k.key) continue; // exact duplicates: duplicate-key rule
-          ctx.report({ span: k.entry.keySpan, message: `"${k.key}" is the same key as "${first.key}" (condition keys are case-insensitive): merge their values into one entry.`, related: [{ span: first.span, message: 'same key' }] });
+          ctx.report({ span: k.entry.keySpan, message: l10n.t('"{0}" is the same key as "{1}" (condition keys are case-insensitive): merge their values into one entry.', k.key, first.key), related: [{ span: first.span, message: l10n.t('same key') }] });
         }
       }
     }

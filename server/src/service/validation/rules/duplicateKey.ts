@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 /** The same member twice in one object: IAM rejects it, JSON.parse silently keeps the last. */
 export const duplicateKey: Rule = {
@@ -12,8 +13,8 @@ export const duplicateKey: Rule = {
       for (const e of rest) {
         ctx.report({
           span: e.keySpan,
-          message: `"${d.key}" appears more than once in this object; IAM rejects duplicate keys. Merge the values into the first "${d.key}" and remove this one.`,
-          related: [{ span: first.keySpan, message: `first "${d.key}"` }],
+          message: l10n.t('"{0}" appears more than once in this object; IAM rejects duplicate keys. Merge the values into the first "{1}" and remove this one.', d.key, d.key),
+          related: [{ span: first.keySpan, message: l10n.t('first "{0}"', d.key) }],
         });
       }
     }

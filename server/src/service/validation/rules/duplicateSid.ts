@@ -2,6 +2,7 @@ import type { Value } from '../../../core/policy/model';
 import type { Rule } from '../rule';
 import { replaceString } from '../fixes';
 import { IAM_TYPES } from '../policyTypeGroups';
+import * as l10n from '@vscode/l10n';
 
 /** Sids must be unique within an IAM policy (recommended for resource policies). */
 export const duplicateSid: Rule = {
@@ -24,8 +25,8 @@ export const duplicateSid: Rule = {
       ctx.report({
         span: sid.span,
         severity: IAM_TYPES.has(ctx.policyType) ? undefined : 'warning',
-        message: `The Sid "${sid.value}" is already used by another statement: give each statement its own Sid (e.g. "${renamed}").`,
-        related: [{ span: first.span, message: 'first use of this Sid' }],
+        message: l10n.t('The Sid "{0}" is already used by another statement: give each statement its own Sid (e.g. "{1}").', sid.value, renamed),
+        related: [{ span: first.span, message: l10n.t('first use of this Sid') }],
         data: { fixes: [replaceString(sid.span, renamed, `Rename Sid to "${renamed}"`, true)] },
       });
     }

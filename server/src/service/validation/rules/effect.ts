@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { hasElement } from '../elements';
 import { replacementFixes, replaceString } from '../fixes';
+import * as l10n from '@vscode/l10n';
 
 /** Effect is required and is exactly "Allow" or "Deny". */
 export const effect: Rule = {
@@ -13,7 +14,7 @@ export const effect: Rule = {
       const e = s.entries.find((x) => x.key === 'Effect');
       if (!e) {
         if (hasElement(s.entries, 'Effect')) continue;
-        ctx.report({ span: { offset: s.span.offset, length: 1 }, message: 'The statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".' });
+        ctx.report({ span: { offset: s.span.offset, length: 1 }, message: l10n.t('The statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".') });
         continue;
       }
       const v = s.effect;
@@ -22,7 +23,7 @@ export const effect: Rule = {
       const fix = ['Allow', 'Deny'].find((x) => x.toLowerCase() === v.value.toLowerCase().trim());
       ctx.report({
         span: v.span,
-        message: fix ? `Effect values are case-sensitive: write "${fix}".` : `"${v.value}" is not a valid Effect: use "Allow" or "Deny".`,
+        message: fix ? l10n.t('Effect values are case-sensitive: write "{0}".', fix) : l10n.t('"{0}" is not a valid Effect: use "Allow" or "Deny".', v.value),
         // a case fix is certain (preferred); for any other value neither Allow nor Deny is the obvious choice
         data: { fixes: fix ? replacementFixes(v.span, [fix]) : ['Allow', 'Deny'].map((f) => replaceString(v.span, f)) },
       });

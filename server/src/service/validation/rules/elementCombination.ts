@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 const PAIRS: [string, string][] = [['Action', 'NotAction'], ['Resource', 'NotResource'], ['Principal', 'NotPrincipal']];
 
@@ -16,8 +17,8 @@ export const elementCombination: Rule = {
         if (!ea || !eb) continue;
         ctx.report({
           span: eb.keySpan,
-          message: `"${a}" and "${b}" cannot be used in the same statement: keep one, or split the statement in two.`,
-          related: [{ span: ea.keySpan, message: `"${a}" is here` }],
+          message: l10n.t('"{0}" and "{1}" cannot be used in the same statement: keep one, or split the statement in two.', a, b),
+          related: [{ span: ea.keySpan, message: l10n.t('"{0}" is here', a) }],
         });
       }
     }

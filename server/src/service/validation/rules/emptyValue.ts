@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { Rule, RuleContext } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 function empty(n: Node | undefined): 'array' | 'object' | 'string' | undefined {
   if (!n) return undefined;
@@ -10,7 +11,7 @@ function empty(n: Node | undefined): 'array' | 'object' | 'string' | undefined {
 }
 
 function report(ctx: RuleContext, n: Node, what: string, hint: string): void {
-  ctx.report({ span: { offset: n.offset, length: n.length }, message: `${what} is empty: ${hint}` });
+  ctx.report({ span: { offset: n.offset, length: n.length }, message: l10n.t('{0} is empty: {1}', what, hint) });
 }
 
 /** Empty arrays, objects and strings in Action, Resource, Principal and Condition: the statement matches nothing. */
@@ -45,9 +46,9 @@ export const emptyValue: Rule = {
           if (!kn || kn.type !== 'array' || kn.children?.length) continue;
           const q = /^(ForAllValues|ForAnyValue):/.exec(c.operator)?.[1];
           const hint = q === 'ForAllValues'
-            ? 'with ForAllValues an empty list matches only requests without the key, which is rarely intended; list the allowed values.'
+            ? l10n.t('with ForAllValues an empty list matches only requests without the key, which is rarely intended; list the allowed values.')
             : q === 'ForAnyValue' ? 'with ForAnyValue an empty list never matches; list values.'
-              : 'the condition can never match; list at least one value.';
+              : l10n.t('the condition can never match; list at least one value.');
           report(ctx, kn, `The value list of "${k.key}"`, hint);
         }
       }

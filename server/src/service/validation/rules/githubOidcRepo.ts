@@ -1,6 +1,7 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { conditionEntriesFor, oidcProviders } from './oidcTrust';
+import * as l10n from '@vscode/l10n';
 
 const GITHUB = 'token.actions.githubusercontent.com';
 
@@ -17,7 +18,7 @@ export const githubOidcRepo: Rule = {
         for (const v of k.values) {
           const m = /^repo:([^/:]+)\/([^:]+)(:.*)?$/.exec(v.value);
           if (m && !hasWildcard(m[1]) && !hasWildcard(m[2])) {
-            if (m[3] === ':*' || !m[3]) ctx.report({ span: v.span, severity: 'information', message: `"${v.value}" allows every branch, tag and environment of the repository: pin it (e.g. "repo:${m[1]}/${m[2]}:ref:refs/heads/main" or ":environment:prod").` });
+            if (m[3] === ':*' || !m[3]) ctx.report({ span: v.span, severity: 'information', message: l10n.t('"{0}" allows every branch, tag and environment of the repository: pin it (e.g. "repo:{1}/{2}:ref:refs/heads/main" or ":environment:prod").', v.value, m[1], m[2]) });
             continue;
           }
           ctx.report({ span: v.span, message: `"${v.value}" does not pin a GitHub repository: any workflow ${m ? `in the organisation "${m[1]}"` : 'on GitHub'} could assume this role. Use "repo:ORG/REPO:ref:refs/heads/BRANCH".` });

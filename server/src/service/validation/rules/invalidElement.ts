@@ -4,6 +4,7 @@ import { STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from '../elements';
 import { fixesData, replaceString } from '../fixes';
 import { didYouMean } from '../messageText';
 import { suggest } from '../suggestions';
+import * as l10n from '@vscode/l10n';
 
 function check(ctx: RuleContext, entries: Entry[], allowed: string[], where: string): void {
   for (const e of entries) {
@@ -11,7 +12,7 @@ function check(ctx: RuleContext, entries: Entry[], allowed: string[], where: str
     const sameCase = allowed.find((a) => a.toLowerCase() === e.key.toLowerCase());
     const options = sameCase ? [sameCase] : suggest(e.key, allowed, 2);
     const message = sameCase
-      ? `Element names are case-sensitive: write "${sameCase}" instead of "${e.key}".`
+      ? l10n.t('Element names are case-sensitive: write "{0}" instead of "{1}".', sameCase, e.key)
       : `"${e.key}" is not a valid ${where} element (valid: ${allowed.join(', ')}).${didYouMean(options)}${options.length ? '' : ' Remove it.'}`;
     ctx.report({
       span: e.keySpan, message,

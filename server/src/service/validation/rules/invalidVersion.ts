@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { replaceString } from '../fixes';
+import * as l10n from '@vscode/l10n';
 
 /** Version is "2012-10-17" (current) or "2008-10-17" (legacy, no policy variables); SCPs and RCPs need the current one. */
 export const invalidVersion: Rule = {
@@ -21,8 +22,8 @@ export const invalidVersion: Rule = {
         span: v.span,
         severity: strict ? 'error' : 'warning',
         message: strict
-          ? 'Service and resource control policies require "Version": "2012-10-17".'
-          : '"2008-10-17" is the legacy policy language: policy variables such as ${aws:username} are not recognised. Use "2012-10-17".',
+          ? l10n.t('Service and resource control policies require "Version": "2012-10-17".')
+          : l10n.t('"2008-10-17" is the legacy policy language: policy variables such as ${aws:username} are not recognised. Use "2012-10-17".'),
         data: { fixes: fix },
       });
     }

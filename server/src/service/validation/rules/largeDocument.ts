@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { withThousands } from '../thousands';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Beyond this size only the syntax and size rules run. The largest policy IAM accepts is a few tens of KB (KMS key
@@ -19,7 +20,7 @@ export const largeDocument: Rule = {
     if (n <= LARGE_DOCUMENT_CHARS) return;
     ctx.report({
       span: { offset: 0, length: 1 },
-      message: `This document has ${withThousands(n)} characters, far more than any IAM policy can hold (the largest quotas are tens of KB), so only JSON syntax and size are checked. Split it into policies of normal size to get the full checks.`,
+      message: l10n.t('This document has {0} characters, far more than any IAM policy can hold (the largest quotas are tens of KB), so only JSON syntax and size are checked. Split it into policies of normal size to get the full checks.', withThousands(n)),
     });
   },
 };

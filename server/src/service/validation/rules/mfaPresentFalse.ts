@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { replaceString } from '../fixes';
+import * as l10n from '@vscode/l10n';
 
 const MFA_KEY = 'aws:multifactorauthpresent';
 
@@ -26,9 +27,9 @@ export const mfaPresentFalse: Rule = {
           ctx.report({
             span: k.entry.keySpan,
             message: deny
-              ? `Requests signed with long-term access keys carry no aws:MultiFactorAuthPresent, so "Bool" ... "false" never matches them and this Deny lets them through without MFA. Use "BoolIfExists", which also matches when the key is missing${others}.`
-              : 'Requests signed with long-term access keys carry no aws:MultiFactorAuthPresent, so "Bool" ... "false" never matches them. To require MFA, allow with "Bool": {"aws:MultiFactorAuthPresent": "true"}, or deny with "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}.',
-            related: [{ span: c.entry.keySpan, message: 'the "Bool" operator' }],
+              ? l10n.t('Requests signed with long-term access keys carry no aws:MultiFactorAuthPresent, so "Bool" ... "false" never matches them and this Deny lets them through without MFA. Use "BoolIfExists", which also matches when the key is missing{0}.', others)
+              : l10n.t('Requests signed with long-term access keys carry no aws:MultiFactorAuthPresent, so "Bool" ... "false" never matches them. To require MFA, allow with "Bool": {"aws:MultiFactorAuthPresent": "true"}, or deny with "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}.'),
+            related: [{ span: c.entry.keySpan, message: l10n.t('the "Bool" operator') }],
             data: deny && !hasBoolIfExists ? { fixes: [replaceString(c.entry.keySpan, 'BoolIfExists', 'Change "Bool" to "BoolIfExists"', true)] } : undefined,
           });
         }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { hasElement } from '../elements';
+import * as l10n from '@vscode/l10n';
 
 /** A statement needs Resource or NotResource, except in role trust policies (the role is the resource). */
 export const missingResource: Rule = {
@@ -19,8 +20,8 @@ export const missingResource: Rule = {
         span: { offset: s.span.offset, length: 1 },
         severity: ctx.policyType === 'resource' ? 'warning' : undefined,
         message: ctx.policyType === 'resource'
-          ? 'The statement has no "Resource": most resource policies need one (e.g. "Resource": "arn:aws:s3:::bucket/*"); only a few services imply it.'
-          : 'The statement has no "Resource": add "Resource": "*" or the ARNs the actions apply to (or "NotResource").',
+          ? l10n.t('The statement has no "Resource": most resource policies need one (e.g. "Resource": "arn:aws:s3:::bucket/*"); only a few services imply it.')
+          : l10n.t('The statement has no "Resource": add "Resource": "*" or the ARNs the actions apply to (or "NotResource").'),
       });
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { replacementFixes } from '../fixes';
 import { forEachConditionKey } from './conditionValues';
+import * as l10n from '@vscode/l10n';
 
 /** A plain operator on a multivalued key (aws:TagKeys, aws:CalledVia…): say whether all or any values must match. */
 export const missingSetQualifier: Rule = {
@@ -14,8 +15,8 @@ export const missingSetQualifier: Rule = {
       const fixes = replacementFixes(clause.entry.keySpan, ['ForAnyValue', 'ForAllValues'].map((q) => `${q}:${op.raw}`));
       ctx.report({
         span: clause.entry.keySpan,
-        message: `"${key.key}" is multivalued: write "ForAnyValue:${op.raw}" (at least one value matches) or "ForAllValues:${op.raw}" (every value matches).`,
-        related: [{ span: key.entry.keySpan, message: `${key.key} is multivalued` }],
+        message: l10n.t('"{0}" is multivalued: write "ForAnyValue:{1}" (at least one value matches) or "ForAllValues:{2}" (every value matches).', key.key, op.raw, op.raw),
+        related: [{ span: key.entry.keySpan, message: l10n.t('{0} is multivalued', key.key) }],
         data: { fixes },
       });
     });

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { hasElement } from '../elements';
+import * as l10n from '@vscode/l10n';
 
 /** Without Version, IAM uses the legacy 2008-10-17 language (no policy variables). */
 export const missingVersion: Rule = {
@@ -25,9 +26,9 @@ export const missingVersion: Rule = {
       span: doc.statementEntry ? doc.statementEntry.keySpan : { offset: brace, length: 1 },
       severity: strict ? 'error' : undefined,
       message: strict
-        ? 'Service and resource control policies require "Version": "2012-10-17": add it.'
-        : 'The policy has no "Version", so IAM uses the legacy 2008-10-17 language (policy variables are not recognised). Add "Version": "2012-10-17".',
-      data: { fixes: [{ title: 'Add "Version": "2012-10-17"', preferred: true, edits: [{ offset: first ? first.node.offset : brace + 1, length: 0, newText: first ? newText : '"Version": "2012-10-17"' }] }] },
+        ? l10n.t('Service and resource control policies require "Version": "2012-10-17": add it.')
+        : l10n.t('The policy has no "Version", so IAM uses the legacy 2008-10-17 language (policy variables are not recognised). Add "Version": "2012-10-17".'),
+      data: { fixes: [{ title: l10n.t('Add "Version": "2012-10-17"'), preferred: true, edits: [{ offset: first ? first.node.offset : brace + 1, length: 0, newText: first ? newText : '"Version": "2012-10-17"' }] }] },
     });
   },
 };

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 /** NotPrincipal is not supported in trust, RCP and endpoint policies, and only works with Deny elsewhere. */
 export const notPrincipalUnsupported: Rule = {
@@ -13,7 +14,7 @@ export const notPrincipalUnsupported: Rule = {
       ctx.report({
         span: s.notPrincipal.entry.keySpan,
         message: ctx.policyType === 'rcp'
-          ? 'RCPs do not support NotPrincipal: use "Principal": "*" with a condition on aws:PrincipalArn or aws:PrincipalAccount.'
+          ? l10n.t('RCPs do not support NotPrincipal: use "Principal": "*" with a condition on aws:PrincipalArn or aws:PrincipalAccount.')
           : `${ctx.policyType === 'trust' ? 'Role trust' : 'VPC endpoint'} policies do not support NotPrincipal: name the allowed principals in "Principal".`,
       });
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { replaceString } from '../fixes';
+import * as l10n from '@vscode/l10n';
 
 /** Null does not take IfExists or a set qualifier. */
 export const nullOperator: Rule = {
@@ -13,8 +14,8 @@ export const nullOperator: Rule = {
         const m = /^(?:(ForAllValues|ForAnyValue):)?Null(IfExists)?$/.exec(c.operator);
         if (!m || (!m[1] && !m[2])) continue;
         const fix = { fixes: [replaceString(c.entry.keySpan, 'Null', undefined, true)] };
-        if (m[2]) ctx.report({ span: c.entry.keySpan, message: '"NullIfExists" is not valid: Null already tests whether the key exists. Use "Null".', data: fix });
-        else ctx.report({ span: c.entry.keySpan, severity: 'information', message: `"${m[1]}:" has no effect on Null: use "Null".`, data: fix });
+        if (m[2]) ctx.report({ span: c.entry.keySpan, message: l10n.t('"NullIfExists" is not valid: Null already tests whether the key exists. Use "Null".'), data: fix });
+        else ctx.report({ span: c.entry.keySpan, severity: 'information', message: l10n.t('"{0}:" has no effect on Null: use "Null".', m[1]), data: fix });
       }
     }
   },

@@ -3,6 +3,7 @@ import { keyValueType } from '../../../core/operators';
 import { familiesForKey, typedOperator } from '../conditionOperators';
 import { replaceString } from '../fixes';
 import { forEachConditionKey } from './conditionValues';
+import * as l10n from '@vscode/l10n';
 
 const TYPE_LABEL: Record<string, string> = { String: 'a string', ARN: 'an ARN', Bool: 'a boolean', Numeric: 'a number', Date: 'a date', IPAddress: 'an IP address', Binary: 'binary data' };
 
@@ -23,7 +24,7 @@ export const operatorTypeMismatch: Rule = {
       ctx.report({
         span: clause.entry.keySpan,
         message: `"${key.key}" holds ${TYPE_LABEL[base] ?? base}, but "${op.raw}" compares ${op.family === 'String' ? 'strings' : op.family === 'IpAddress' ? 'IP addresses' : `${op.family.toLowerCase()} values`}: ${replacement ? `use "${replacement}"` : `use a ${want} operator`}.`,
-        related: [{ span: key.entry.keySpan, message: `${key.key}: ${info.type}` }],
+        related: [{ span: key.entry.keySpan, message: l10n.t('{0}: {1}', key.key, info.type) }],
         data: replacement ? { fixes: [replaceString(clause.entry.keySpan, replacement, undefined, true)] } : undefined,
       });
     });

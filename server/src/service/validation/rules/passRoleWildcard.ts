@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { GRANTING_TYPES } from '../policyTypeGroups';
 import { grantsOnStar } from './grantsOnStar';
+import * as l10n from '@vscode/l10n';
 
 /** iam:PassRole on every role lets the holder hand any role (an admin one too) to a service: privilege escalation. */
 export const passRoleWildcard: Rule = {
@@ -13,7 +14,7 @@ export const passRoleWildcard: Rule = {
     for (const s of ctx.doc.statements) {
       const g = grantsOnStar(s, 'iam:PassRole');
       if (!g) continue;
-      ctx.report({ span: g.span, message: `This statement allows iam:PassRole${g.how} on every role without a condition: the holder can pass any role, including administrator roles, to a service. Limit "Resource" to the roles that should be passed (arn:aws:iam::ACCOUNT:role/NAME) and add an iam:PassedToService condition.` });
+      ctx.report({ span: g.span, message: l10n.t('This statement allows iam:PassRole{0} on every role without a condition: the holder can pass any role, including administrator roles, to a service. Limit "Resource" to the roles that should be passed (arn:aws:iam::ACCOUNT:role/NAME) and add an iam:PassedToService condition.', g.how) });
     }
   },
 };

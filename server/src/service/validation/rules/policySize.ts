@@ -1,5 +1,6 @@
 import type { PolicyType } from '../../../core/policy/policyType';
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 import { withThousands } from '../thousands';
 
 interface Quota { limit: number; whitespace: boolean; error: boolean; what: string }
@@ -53,11 +54,11 @@ export const policySizeRule: Rule = {
       if (minified <= q.limit) {
         ctx.report({
           span,
-          message: `The policy has ${n(size)} characters, more than the ${n(q.limit)} allowed for ${q.what}, but only because of white space: minified it has ${n(minified)}. The Organizations console removes white space when it saves a policy; the API and CLI keep it, so minify the policy before saving it that way.`,
+          message: l10n.t('The policy has {0} characters, more than the {1} allowed for {2}, but only because of white space: minified it has {3}. The Organizations console removes white space when it saves a policy; the API and CLI keep it, so minify the policy before saving it that way.', n(size), n(q.limit), q.what, n(minified)),
         });
         return;
       }
-      ctx.report({ span, severity: 'error', message: `The policy has ${n(minified)} characters even without white space (${n(size)} as written), more than the ${n(q.limit)} allowed for ${q.what}. Use wildcards for related actions or split it into several policies.` });
+      ctx.report({ span, severity: 'error', message: l10n.t('The policy has {0} characters even without white space ({1} as written), more than the {2} allowed for {3}. Use wildcards for related actions or split it into several policies.', n(minified), n(size), n(q.limit), q.what) });
       return;
     }
     ctx.report({

@@ -5,6 +5,7 @@ import { PRINCIPAL_TYPES } from '../elements';
 import { replacementFixes } from '../fixes';
 import { didYouMean } from '../messageText';
 import { suggest } from '../suggestions';
+import * as l10n from '@vscode/l10n';
 
 const AWS_ARN = /^arn:([a-z-]+):(iam|sts)::(\d{12}|cloudfront|aws):(root|user\/.+|role\/.+|assumed-role\/[^/]+\/.+|federated-user\/.+)$/;
 const SERVICE = /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|amazon\.com|api\.aws)$/;
@@ -40,7 +41,7 @@ export const principalFormat: Rule = {
       for (const p of [s.principal, s.notPrincipal]) {
         if (!p) continue;
         if (p.bare && p.bare.kind === 'string' && p.bare.value !== '*') {
-          ctx.report({ span: p.bare.span, message: `A bare "${p.entry.key}" string must be "*"; name principals as {"AWS": "${p.bare.value}"} (or Service / Federated).`, data: { fixes: [{ title: `Change to {"AWS": "${p.bare.value}"}`, edits: [{ offset: p.bare.span.offset, length: p.bare.span.length, newText: `{"AWS": ${JSON.stringify(p.bare.value)}}` }] }] } });
+          ctx.report({ span: p.bare.span, message: l10n.t('A bare "{0}" string must be "*"; name principals as {"AWS": "{1}"} (or Service / Federated).', p.entry.key, p.bare.value), data: { fixes: [{ title: l10n.t('Change to {"AWS": "{0}"}', p.bare.value), edits: [{ offset: p.bare.span.offset, length: p.bare.span.length, newText: `{"AWS": ${JSON.stringify(p.bare.value)}}` }] }] } });
         }
         for (const t of p.types) {
           if (!PRINCIPAL_TYPES.includes(t.type)) {
@@ -48,7 +49,7 @@ export const principalFormat: Rule = {
             const options = sameCase ? [sameCase] : suggest(t.type, PRINCIPAL_TYPES, 2);
             ctx.report({
               span: t.list.entry.keySpan,
-              message: `"${t.type}" is not a principal type: use AWS, Service, Federated or CanonicalUser (case-sensitive).${didYouMean(options)}`,
+              message: l10n.t('"{0}" is not a principal type: use AWS, Service, Federated or CanonicalUser (case-sensitive).{1}', t.type, didYouMean(options)),
               data: { fixes: replacementFixes(t.list.entry.keySpan, options) },
             });
             continue;

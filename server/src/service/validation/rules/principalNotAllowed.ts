@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { PRINCIPAL_FORBIDDEN } from '../policyTypeGroups';
+import * as l10n from '@vscode/l10n';
 
 const WHY: Record<string, string> = {
   identity: 'an identity-based policy applies to the user, group or role it is attached to',
@@ -21,7 +22,7 @@ export const principalNotAllowed: Rule = {
         if (!p) continue;
         ctx.report({
           span: p.entry.keySpan,
-          message: `"${p.entry.key}" is not allowed here: ${WHY[ctx.policyType]}. Remove it, or if this is a resource or trust policy, change the policy type (IAM Policy: Change Policy Type).`,
+          message: l10n.t('"{0}" is not allowed here: {1}. Remove it, or if this is a resource or trust policy, change the policy type (IAM Policy: Change Policy Type).', p.entry.key, WHY[ctx.policyType]),
         });
       }
     }

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 /** Unique ids (AROA…, AIDA…) appear when the role or user was deleted; the policy no longer matches a re-created one. */
 export const principalUniqueId: Rule = {
@@ -15,7 +16,7 @@ export const principalUniqueId: Rule = {
             const m = /^(AROA|AIDA)[A-Z0-9]{12,}$/.exec(v.value);
             if (!m) continue;
             const kind = m[1] === 'AROA' ? 'role' : 'user';
-            ctx.report({ span: v.span, message: `"${v.value}" is the unique id of a ${kind}: AWS shows ids when the ${kind} was deleted. Replace it with the ${kind} ARN (arn:aws:iam::ACCOUNT:${kind}/NAME) if it exists again.` });
+            ctx.report({ span: v.span, message: l10n.t('"{0}" is the unique id of a {1}: AWS shows ids when the {2} was deleted. Replace it with the {3} ARN (arn:aws:iam::ACCOUNT:{4}/NAME) if it exists again.', v.value, kind, kind, kind, kind) });
           }
         }
       }

@@ -1,5 +1,6 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 /** Wildcards inside principal ids are not supported: "*" may only stand alone. */
 export const principalWildcard: Rule = {
@@ -13,7 +14,7 @@ export const principalWildcard: Rule = {
         for (const t of p?.types ?? []) {
           for (const v of t.list.values) {
             if (v.value === '*' || !hasWildcard(v.value)) continue;
-            ctx.report({ span: v.span, message: `Principals cannot contain wildcards: use "Principal": {"${t.type}": "*"} with a condition such as "ArnLike": {"aws:PrincipalArn": "${v.value}"}.` });
+            ctx.report({ span: v.span, message: l10n.t('Principals cannot contain wildcards: use "Principal": {"{0}": "*"} with a condition such as "ArnLike": {"aws:PrincipalArn": "{1}"}.', t.type, v.value) });
           }
           if (t.type === 'Service' || t.type === 'Federated') {
             for (const v of t.list.values) if (v.value === '*') ctx.report({ span: v.span, message: `"${t.type}": "*" is not supported: name the ${t.type === 'Service' ? 'service principal (e.g. "lambda.amazonaws.com")' : 'identity provider'}.` });

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { isPrivateIpv4 } from '../ipAddresses';
 import { forEachConditionKey } from './conditionValues';
+import * as l10n from '@vscode/l10n';
 
 /** aws:SourceIp never holds private addresses: requests through a VPC endpoint carry aws:VpcSourceIp instead. */
 export const privateIp: Rule = {
@@ -16,7 +17,7 @@ export const privateIp: Rule = {
         ctx.report({
           span: v.span,
           message: `"${v.value}" is a private range, which aws:SourceIp never holds, so ${op.base === 'NotIpAddress' ? 'NotIpAddress always matches' : 'this never matches'}. For traffic through VPC endpoints use aws:VpcSourceIp (with aws:SourceVpc or aws:SourceVpce).`,
-          data: { fixes: [{ title: 'Use aws:VpcSourceIp', edits: [{ offset: key.entry.keySpan.offset, length: key.entry.keySpan.length, newText: '"aws:VpcSourceIp"' }] }] },
+          data: { fixes: [{ title: l10n.t('Use aws:VpcSourceIp'), edits: [{ offset: key.entry.keySpan.offset, length: key.entry.keySpan.length, newText: '"aws:VpcSourceIp"' }] }] },
         });
       }
     });

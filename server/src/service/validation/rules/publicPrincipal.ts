@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 /** Principal "*" in an Allow without conditions: anyone on the internet (or any AWS account) gets access. */
 export const publicPrincipal: Rule = {
@@ -16,8 +17,8 @@ export const publicPrincipal: Rule = {
       ctx.report({
         span: star.span,
         message: ctx.policyType === 'trust'
-          ? 'Any AWS principal in any account can assume this role: name the trusted accounts or roles, or add conditions such as aws:PrincipalOrgID or sts:ExternalId.'
-          : 'This grants access to everyone, including anonymous users: name the principals, or add a Condition such as aws:PrincipalOrgID, aws:SourceVpce or aws:SourceIp.',
+          ? l10n.t('Any AWS principal in any account can assume this role: name the trusted accounts or roles, or add conditions such as aws:PrincipalOrgID or sts:ExternalId.')
+          : l10n.t('This grants access to everyone, including anonymous users: name the principals, or add a Condition such as aws:PrincipalOrgID, aws:SourceVpce or aws:SourceIp.'),
       });
     }
   },

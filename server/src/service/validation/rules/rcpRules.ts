@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { classifyAction, servicesOf } from '../actionClassification';
+import * as l10n from '@vscode/l10n';
 
 /** Resource control policies: Principal "*", Deny only (RCPFullAWSAccess excepted), Action only, RCP-supported services. */
 export const rcpRules: Rule = {
@@ -15,15 +16,15 @@ export const rcpRules: Rule = {
         && s.resource?.values.length === 1 && s.resource.values[0].value === '*' && !s.condition;
       const p = s.principal;
       if (p && !(p.bare?.value === '*')) {
-        ctx.report({ span: p.entry.valueNode ? { offset: p.entry.valueNode.offset, length: p.entry.valueNode.length } : p.entry.keySpan, message: 'In an RCP the Principal must be "*": narrow it with conditions such as aws:PrincipalAccount or aws:PrincipalOrgID instead.', data: { fixes: p.entry.valueNode ? [{ title: 'Change to "*"', edits: [{ offset: p.entry.valueNode.offset, length: p.entry.valueNode.length, newText: '"*"' }] }] : undefined } });
+        ctx.report({ span: p.entry.valueNode ? { offset: p.entry.valueNode.offset, length: p.entry.valueNode.length } : p.entry.keySpan, message: l10n.t('In an RCP the Principal must be "*": narrow it with conditions such as aws:PrincipalAccount or aws:PrincipalOrgID instead.'), data: { fixes: p.entry.valueNode ? [{ title: l10n.t('Change to "*"'), edits: [{ offset: p.entry.valueNode.offset, length: p.entry.valueNode.length, newText: '"*"' }] }] : undefined } });
       }
       if (s.effect?.value === 'Allow' && !fullAccess) {
-        ctx.report({ span: s.effect.span, message: 'RCPs can only restrict access: use "Effect": "Deny" (only the AWS-managed RCPFullAWSAccess uses Allow).' });
+        ctx.report({ span: s.effect.span, message: l10n.t('RCPs can only restrict access: use "Effect": "Deny" (only the AWS-managed RCPFullAWSAccess uses Allow).') });
       }
-      if (s.notAction) ctx.report({ span: s.notAction.entry.keySpan, message: 'RCPs do not support NotAction: list the denied actions in "Action".' });
+      if (s.notAction) ctx.report({ span: s.notAction.entry.keySpan, message: l10n.t('RCPs do not support NotAction: list the denied actions in "Action".') });
       for (const v of s.action?.values ?? []) {
         if (v.value === '*') {
-          if (!fullAccess) ctx.report({ span: v.span, message: '"*" as the whole action is allowed only in RCPFullAWSAccess: list actions of RCP-supported services (e.g. "s3:*").' });
+          if (!fullAccess) ctx.report({ span: v.span, message: l10n.t('"*" as the whole action is allowed only in RCPFullAWSAccess: list actions of RCP-supported services (e.g. "s3:*").') });
           continue;
         }
         const c = classifyAction(catalog, v.value);

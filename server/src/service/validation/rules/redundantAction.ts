@@ -2,6 +2,7 @@ import type { Value } from '../../../core/policy/model';
 import { globMatch, hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { removeArrayItem } from './removeItem';
+import * as l10n from '@vscode/l10n';
 
 /** Whether action pattern p covers q (q literal: glob match; q pattern: p is q's prefix pattern, e.g. s3:* covers s3:Get*). */
 export function actionCovers(p: string, q: string): boolean {
@@ -25,7 +26,7 @@ export const redundantAction: Rule = {
         const byService = new Map<string, Value[]>();
         const anywhere: Value[] = [];
         const seen = new Map<string, Value>();
-        const removeFix = (v: Value) => ({ fixes: [{ title: `Remove "${v.value}"`, preferred: true, edits: [removeArrayItem(ctx.doc.text, v.node)] }] });
+        const removeFix = (v: Value) => ({ fixes: [{ title: l10n.t('Remove "{0}"', v.value), preferred: true, edits: [removeArrayItem(ctx.doc.text, v.node)] }] });
         for (const v of el.values) {
           if (!hasWildcard(v.value)) continue;
           const colon = v.value.indexOf(':');
@@ -37,7 +38,7 @@ export const redundantAction: Rule = {
           const lower = v.value.toLowerCase();
           const dup = seen.get(lower);
           if (dup) {
-            ctx.report({ span: v.span, tags: [1], message: `"${v.value}" is listed twice in "${el.entry.key}": remove it.`, related: [{ span: dup.span, message: 'first entry' }], data: removeFix(v) });
+            ctx.report({ span: v.span, tags: [1], message: l10n.t('"{0}" is listed twice in "{1}": remove it.', v.value, el.entry.key), related: [{ span: dup.span, message: l10n.t('first entry') }], data: removeFix(v) });
             continue;
           }
           seen.set(lower, v);
@@ -45,7 +46,7 @@ export const redundantAction: Rule = {
           const candidates = [...anywhere, ...(colon > 0 ? byService.get(v.value.slice(0, colon).toLowerCase()) ?? [] : [])];
           const cover = candidates.find((p) => p !== v && p.value.toLowerCase() !== lower && actionCovers(p.value, v.value));
           if (!cover) continue;
-          ctx.report({ span: v.span, tags: [1], message: `"${v.value}" is already covered by "${cover.value}" in "${el.entry.key}": remove it (or narrow "${cover.value}").`, related: [{ span: cover.span, message: `"${cover.value}" covers it` }], data: removeFix(v) });
+          ctx.report({ span: v.span, tags: [1], message: l10n.t('"{0}" is already covered by "{1}" in "{2}": remove it (or narrow "{3}").', v.value, cover.value, el.entry.key, cover.value), related: [{ span: cover.span, message: l10n.t('"{0}" covers it', cover.value) }], data: removeFix(v) });
         }
       }
     }

@@ -3,6 +3,7 @@ import type { Statement } from '../../../core/policy/model';
 import { globMatch, hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { actionCovers } from './redundantAction';
+import * as l10n from '@vscode/l10n';
 
 function canonical(n: Node | undefined): string {
   if (!n) return '';
@@ -48,7 +49,7 @@ export const redundantStatement: Rule = {
           span: a.sid ? a.sid.span : { offset: a.span.offset, length: 1 },
           tags: [1],
           message: `This statement is redundant: statement ${b.sid ? `"${b.sid.value}"` : `#${b.index + 1}`} has the same effect${a.principal ? ', principal' : ''}${a.condition ? ' and condition' : ''} and already covers all its actions and resources. Remove it.`,
-          related: [{ span: b.sid ? b.sid.span : { offset: b.span.offset, length: 1 }, message: 'covering statement' }],
+          related: [{ span: b.sid ? b.sid.span : { offset: b.span.offset, length: 1 }, message: l10n.t('covering statement') }],
         });
         break;
       }

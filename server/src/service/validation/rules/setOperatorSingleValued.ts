@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { replaceString } from '../fixes';
 import { forEachConditionKey } from './conditionValues';
+import * as l10n from '@vscode/l10n';
 
 /** ForAllValues:/ForAnyValue: on a single-valued key: ForAllValues then also matches requests without the key. */
 export const setOperatorSingleValued: Rule = {
@@ -15,10 +16,10 @@ export const setOperatorSingleValued: Rule = {
       ctx.report({
         span: clause.entry.keySpan,
         message: op.qualifier === 'ForAllValues'
-          ? `"${key.key}" is single-valued: "ForAllValues:" makes the condition true when the key is missing, which is rarely intended (a security risk in Allow statements). Use "${plain}".`
-          : `"${key.key}" is single-valued: "ForAnyValue:" is unnecessary; use "${plain}".`,
+          ? l10n.t('"{0}" is single-valued: "ForAllValues:" makes the condition true when the key is missing, which is rarely intended (a security risk in Allow statements). Use "{1}".', key.key, plain)
+          : l10n.t('"{0}" is single-valued: "ForAnyValue:" is unnecessary; use "{1}".', key.key, plain),
         severity: op.qualifier === 'ForAnyValue' ? 'information' : undefined,
-        related: [{ span: key.entry.keySpan, message: `${key.key} is single-valued` }],
+        related: [{ span: key.entry.keySpan, message: l10n.t('{0} is single-valued', key.key) }],
         data: { fixes: [replaceString(clause.entry.keySpan, plain, undefined, true)] },
       });
     });

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { replaceString } from '../fixes';
 import { IAM_TYPES } from '../policyTypeGroups';
+import * as l10n from '@vscode/l10n';
 
 /** IAM Sids allow only ASCII letters and digits; an empty Sid is pointless. */
 export const sidFormat: Rule = {
@@ -13,7 +14,7 @@ export const sidFormat: Rule = {
       const sid = s.sid;
       if (!sid || sid.kind !== 'string') continue;
       if (sid.value === '') {
-        ctx.report({ span: sid.span, severity: 'information', message: 'The Sid is empty: remove it or give the statement a name.' });
+        ctx.report({ span: sid.span, severity: 'information', message: l10n.t('The Sid is empty: remove it or give the statement a name.') });
         continue;
       }
       if (!IAM_TYPES.has(ctx.policyType) || /^[A-Za-z0-9]+$/.test(sid.value)) continue;

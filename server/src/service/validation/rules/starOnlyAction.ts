@@ -4,6 +4,7 @@ import type { Statement } from '../../../core/policy/model';
 import { globMatch, hasWildcard } from '../../../core/wildcard';
 import type { Fix } from '../fixes';
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 function indentOf(text: string, offset: number): string {
   const ls = text.lastIndexOf('\n', offset - 1) + 1;
@@ -93,7 +94,7 @@ export const starOnlyAction: Rule = {
       ctx.report({
         span: bad[0].span,
         message: `${names.length === 1 ? `"${names[0]}" supports` : `${names.map((n) => `"${n}"`).join(', ')} support`} only "Resource": "*", but this statement names specific resources, so ${names.length === 1 ? 'it never matches' : 'they never match'}. Move ${names.length === 1 ? 'it' : 'them'} to a statement with "Resource": "*".`,
-        related: bad.slice(1).map((v) => ({ span: v.span, message: `"${v.value}" supports only "*"` })),
+        related: bad.slice(1).map((v) => ({ span: v.span, message: l10n.t('"{0}" supports only "*"', v.value) })),
         data: fix ? { fixes: [fix] } : undefined,
       });
     }

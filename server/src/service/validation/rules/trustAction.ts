@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import type { Value } from '../../../core/policy/model';
 import { globMatch } from '../../../core/wildcard';
 import { replaceString } from '../fixes';
+import * as l10n from '@vscode/l10n';
 
 const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
 const ASSUME = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
@@ -59,14 +60,14 @@ export const trustAction: Rule = {
       const span = s.action.entry.keySpan;
       const samlMissing = saml.filter((p) => !policyGrants('Federated', p, 'sts:AssumeRoleWithSAML'));
       if (samlMissing.length) {
-        ctx.report({ span, message: 'A SAML provider principal assumes the role with sts:AssumeRoleWithSAML, and no statement of this policy grants it to this provider: add it to "Action".', related: samlMissing.map((p) => ({ span: p.span, message: 'SAML principal' })) });
+        ctx.report({ span, message: l10n.t('A SAML provider principal assumes the role with sts:AssumeRoleWithSAML, and no statement of this policy grants it to this provider: add it to "Action".'), related: samlMissing.map((p) => ({ span: p.span, message: l10n.t('SAML principal') })) });
       }
       const oidcMissing = oidc.filter((p) => !policyGrants('Federated', p, 'sts:AssumeRoleWithWebIdentity'));
       if (oidcMissing.length) {
-        ctx.report({ span, message: 'An OIDC (web identity) principal assumes the role with sts:AssumeRoleWithWebIdentity, and no statement of this policy grants it to this provider: add it to "Action".', related: oidcMissing.map((p) => ({ span: p.span, message: 'OIDC principal' })) });
+        ctx.report({ span, message: l10n.t('An OIDC (web identity) principal assumes the role with sts:AssumeRoleWithWebIdentity, and no statement of this policy grants it to this provider: add it to "Action".'), related: oidcMissing.map((p) => ({ span: p.span, message: l10n.t('OIDC principal') })) });
       }
       if ((svc.length || aws.length || s.principal?.bare) && !fed.length && !g.has('sts:AssumeRole') && (g.has('sts:AssumeRoleWithSAML') || g.has('sts:AssumeRoleWithWebIdentity'))) {
-        ctx.report({ span, message: 'AWS and service principals assume a role with sts:AssumeRole; AssumeRoleWithSAML and AssumeRoleWithWebIdentity are for "Federated" principals.' });
+        ctx.report({ span, message: l10n.t('AWS and service principals assume a role with sts:AssumeRole; AssumeRoleWithSAML and AssumeRoleWithWebIdentity are for "Federated" principals.') });
       }
       const rolesAnywhere = svc.find((p) => p.value === 'rolesanywhere.amazonaws.com');
       if (rolesAnywhere) {

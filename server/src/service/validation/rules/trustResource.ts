@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { removeMember } from './removeItem';
+import * as l10n from '@vscode/l10n';
 
 /** Trust policies have no Resource: the role itself is the resource. */
 export const trustResource: Rule = {
@@ -14,8 +15,8 @@ export const trustResource: Rule = {
         if (!el) continue;
         ctx.report({
           span: el.entry.keySpan,
-          message: `Role trust policies do not allow "${el.entry.key}": the role is the resource. Remove it (if this is a permissions policy, change the policy type).`,
-          data: { fixes: [{ title: `Remove "${el.entry.key}"`, edits: [removeMember(ctx.doc.text, el.entry.span)] }] },
+          message: l10n.t('Role trust policies do not allow "{0}": the role is the resource. Remove it (if this is a permissions policy, change the policy type).', el.entry.key),
+          data: { fixes: [{ title: l10n.t('Remove "{0}"', el.entry.key), edits: [removeMember(ctx.doc.text, el.entry.span)] }] },
         });
       }
     }

@@ -3,6 +3,7 @@ import { replacementFixes } from '../fixes';
 import { didYouMean } from '../messageText';
 import { serviceRank, suggest } from '../suggestions';
 import { forEachConditionKey } from './conditionValues';
+import * as l10n from '@vscode/l10n';
 
 const VARIABLE = /\$\{[^}]*\}|<[^>]*>/;
 
@@ -20,7 +21,7 @@ export const unknownConditionKey: Rule = {
       const span = key.entry.keySpan;
       const colon = name.indexOf(':');
       if (colon <= 0) {
-        ctx.report({ span, message: `"${name}" is not a condition key: keys are written "prefix:name", e.g. "aws:SourceIp" or "s3:prefix".` });
+        ctx.report({ span, message: l10n.t('"{0}" is not a condition key: keys are written "prefix:name", e.g. "aws:SourceIp" or "s3:prefix".', name) });
         return;
       }
       const prefix = name.slice(0, colon);
@@ -29,7 +30,7 @@ export const unknownConditionKey: Rule = {
       if (catalog.service(prefix) && /^(ResourceTag|RequestTag)\/.+/i.test(name.slice(colon + 1))) return;
       const slash = name.indexOf('/');
       if (slash > 0 && slash === name.length - 1 && catalog.conditionKey(`${name}x`)) {
-        ctx.report({ span, message: `"${name}" needs a tag key after the slash, e.g. "${name}team".` });
+        ctx.report({ span, message: l10n.t('"{0}" needs a tag key after the slash, e.g. "{1}team".', name, name) });
         return;
       }
       // patterned keys keep the user's tag part: aws:ResourceTga/team -> aws:ResourceTag/team
@@ -48,14 +49,14 @@ export const unknownConditionKey: Rule = {
           span,
           message: prefix.toLowerCase() === 'aws'
             ? `Unknown global condition key "${name}".${didYouMean(options)}${options.length ? '' : ' See the list of AWS global condition context keys.'}`
-            : `Unknown condition key "${name}": the service "${prefix}" has no such key.${didYouMean(options)}`,
+            : l10n.t('Unknown condition key "{0}": the service "{1}" has no such key.{2}', name, prefix, didYouMean(options)),
           data: { fixes: replacementFixes(span, options) },
         });
         return;
       }
       const prefixes = suggest(prefix, catalog.servicePrefixes(), 3, serviceRank);
       const options = prefixes.map((p) => p + name.slice(colon)).filter((k) => catalog.conditionKey(k));
-      ctx.report({ span, message: `Unknown condition key "${name}": "${prefix}" is not a service prefix or a known identity provider.${didYouMean(options)}`, data: { fixes: replacementFixes(span, options) } });
+      ctx.report({ span, message: l10n.t('Unknown condition key "{0}": "{1}" is not a service prefix or a known identity provider.{2}', name, prefix, didYouMean(options)), data: { fixes: replacementFixes(span, options) } });
     });
   },
 };

@@ -3,6 +3,7 @@ import { ALL_OPERATORS, parseOperator } from '../conditionOperators';
 import { replacementFixes } from '../fixes';
 import { didYouMean } from '../messageText';
 import { suggest } from '../suggestions';
+import * as l10n from '@vscode/l10n';
 
 /** Condition operators are a fixed, case-sensitive set (StringEquals, ArnLike, Bool, …, with IfExists and set qualifiers). */
 export const unknownOperator: Rule = {
@@ -20,7 +21,7 @@ export const unknownOperator: Rule = {
         ctx.report({
           span: c.entry.keySpan,
           message: exactCase
-            ? `Condition operators are case-sensitive: write "${exactCase}".`
+            ? l10n.t('Condition operators are case-sensitive: write "{0}".', exactCase)
             : `Unknown condition operator "${c.operator}".${didYouMean(options)}${options.length ? '' : qualifierTypo ? ' The set qualifiers are "ForAllValues:" and "ForAnyValue:".' : ' Use an IAM operator such as StringEquals, StringLike, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.'}`,
           data: { fixes: replacementFixes(c.entry.keySpan, options) },
         });

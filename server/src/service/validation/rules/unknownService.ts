@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { replacementFixes } from '../fixes';
 import { didYouMean } from '../messageText';
 import { forEachAction } from './actionValues';
+import * as l10n from '@vscode/l10n';
 
 /** The service prefix of an action is not a known service (e.g. "dyanmodb:PutItem"). */
 export const unknownService: Rule = {
@@ -16,7 +17,8 @@ export const unknownService: Rule = {
       const replacements = c.suggestions.map((p) => p + rest);
       ctx.report({
         span: v.span,
-        message: `Unknown service "${c.service}" in "${v.value}".${didYouMean(c.suggestions)}${c.suggestions.length ? '' : ' Check the service prefix in the Service Authorization Reference.'}`,
+        message: l10n.t('Unknown service "{0}" in "{1}".', c.service, v.value) + didYouMean(c.suggestions)
+          + (c.suggestions.length ? '' : ` ${l10n.t('Check the service prefix in the Service Authorization Reference.')}`),
         data: { fixes: replacementFixes(v.span, replacements) },
       });
     });

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { didYouMean } from '../messageText';
 import { suggest } from '../suggestions';
 import { variableSpan, variableUses } from './policyVariables';
+import * as l10n from '@vscode/l10n';
 
 /** ${key} must name a known, single-valued condition key. */
 export const variableKey: Rule = {
@@ -21,9 +22,9 @@ export const variableKey: Rule = {
         const span = variableSpan(u, v.index, v.text.length);
         if (!info) {
           const s = name.toLowerCase().startsWith('aws:') ? suggest(name, catalog.globalKeys().filter((k) => !k.patterned).map((k) => k.name), 2) : [];
-          ctx.report({ span, message: `Unknown condition key "${name}" in the policy variable.${didYouMean(s)}` });
+          ctx.report({ span, message: l10n.t('Unknown condition key "{0}" in the policy variable.{1}', name, didYouMean(s)) });
         } else if (info.multiValued) {
-          ctx.report({ span, message: `"${name}" is multivalued and cannot be used as a policy variable: use a single-valued key.` });
+          ctx.report({ span, message: l10n.t('"{0}" is multivalued and cannot be used as a policy variable: use a single-valued key.', name) });
         }
       }
     }

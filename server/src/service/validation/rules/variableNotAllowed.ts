@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { variableSpan, variableUses } from './policyVariables';
+import * as l10n from '@vscode/l10n';
 
 /** Variables work only in Resource (after the fifth colon) and in String/Arn condition values. */
 export const variableNotAllowed: Rule = {
@@ -15,7 +16,7 @@ export const variableNotAllowed: Rule = {
       if (u.place === 'action' || u.place === 'principal' || u.place === 'other') {
         ctx.report({ span, message: `Policy variables are not supported in ${u.place === 'action' ? 'Action' : u.place === 'principal' ? 'Principal' : 'this element'}: "${first.text}" is taken literally. Use it in Resource or in a condition value instead.` });
       } else if (u.place === 'condition' && u.op && u.op.family !== 'String' && u.op.family !== 'Arn') {
-        ctx.report({ span, message: `"${u.op.raw}" does not replace policy variables; only String… and Arn… operators do.` });
+        ctx.report({ span, message: l10n.t('"{0}" does not replace policy variables; only String… and Arn… operators do.', u.op.raw) });
       } else if (u.place === 'resource' && u.value.value.startsWith('arn:')) {
         const fifth = u.value.value.split(':', 5).join(':').length;
         if (first.index < fifth) ctx.report({ span, severity: 'warning', message: `Policy variables are documented only in the resource part of an ARN (after the fifth colon); "${first.text}" in the ${['arn', 'partition', 'service', 'Region', 'account'][u.value.value.slice(0, first.index).split(':').length - 1] ?? 'ARN'} field may be taken literally.` });

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { variableSpan, variableUses } from './policyVariables';
+import * as l10n from '@vscode/l10n';
 
 const SPECIAL = new Set(['*', '?', '$']);
 
@@ -15,12 +16,12 @@ export const variableSyntax: Rule = {
         const span = variableSpan(u, v.index, v.text.length);
         if (!v.closed) { ctx.report({ span, message: `The policy variable "${v.text}" has no closing brace: write \${key}.` }); continue; }
         const inner = v.inner;
-        if (inner.trim() === '') { ctx.report({ span, message: 'Empty policy variable "${}": name a key, e.g. ${aws:username}.' }); continue; }
+        if (inner.trim() === '') { ctx.report({ span, message: l10n.t('Empty policy variable "${}": name a key, e.g. ${aws:username}.') }); continue; }
         if (SPECIAL.has(inner)) continue;
         const comma = inner.indexOf(',');
         const name = comma >= 0 ? inner.slice(0, comma) : inner;
         if (/\s/.test(name)) { ctx.report({ span, message: `Spaces are not allowed in the variable name "${v.text}": write \${${name.trim()}}.` }); continue; }
-        if (!/^[A-Za-z0-9:/._-]+$/.test(name)) { ctx.report({ span, message: `"${v.text}" contains characters a condition key cannot have.` }); continue; }
+        if (!/^[A-Za-z0-9:/._-]+$/.test(name)) { ctx.report({ span, message: l10n.t('"{0}" contains characters a condition key cannot have.', v.text) }); continue; }
         if (comma >= 0 && !/^\s*'[^']*'\s*$/.test(inner.slice(comma + 1))) {
           ctx.report({ span, message: `The default value in "${v.text}" must be in single quotes: \${${name}, 'default'}.` });
         }

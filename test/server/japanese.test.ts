@@ -1,0 +1,97 @@
+// The server answers in the locale of LSP initialize (issue 15): "ja" gives Japanese hovers, diagnostics and quick-fix
+// titles from l10n/bundle.l10n.ja.json (or the bundle the client passes in initializationOptions), "en" and locales
+// without a bundle stay English. Codes, element names, action names and AWS's action descriptions are never translated.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CodeAction } from 'vscode-languageserver-protocol/node';
+import { hoverText, LspClient } from './lspClient';
+
+const TEXT = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObjekt', 's3:GetObject'], Resource: '*' }] }, null, 2)}\n`;
+
+async function answers(lsp: LspClient, name: string) {
+  const uri = lsp.open(name, TEXT);
+  const diagnostics = await lsp.diagnostics(uri);
+  const unknown = diagnostics.find((d) => d.code === 'IAM202');
+  assert.ok(unknown, JSON.stringify(diagnostics));
+  const fixes = await lsp.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
+  return {
+    unknown: typeof unknown.message === 'string' ? unknown.message : unknown.message.value,
+    fix: fixes[0]?.title ?? '',
+    actionElement: hoverText(await lsp.hover(uri, TEXT.indexOf('"Action"') + 2)),
+    action: hoverText(await lsp.hover(uri, TEXT.indexOf('"s3:GetObject"') + 4)),
+  };
+}
+
+describe('the server speaks the locale it was initialised with', () => {
+  let ja: LspClient;
+  let en: LspClient;
+  let fr: LspClient;
+  before(async () => {
+    [ja, en, fr] = await Promise.all([LspClient.start({ locale: 'ja' }), LspClient.start({ locale: 'en' }), LspClient.start({ locale: 'fr' })]);
+  });
+  after(async () => { await Promise.all([ja?.stop(), en?.stop(), fr?.stop()]); });
+
+  it('locale "ja": diagnostics, quick-fix titles and hovers in Japanese; code, action names and AWS descriptions unchanged', async () => {
+    const a = await answers(ja, 'app.policy.json');
+    assert.equal(a.unknown, '不明なアクション "s3:GetObjekt": サービス "s3" にそのようなアクションはありません。 "s3:GetObject" ではありませんか?');
+    assert.equal(a.fix, '"s3:GetObject" に変更');
+    assert.match(a.actionElement, /^ステートメントが対象とするアクション。`service:Action` の形式で書きます/);
+    assert.match(a.action, /^\*\*s3:GetObject\*\* — Read/);
+    assert.match(a.action, /Grants permission to retrieve objects from Amazon S3/, 'AWS\'s description stays English');
+    assert.match(a.action, /リソースタイプ \(Resource の ARN はいずれかに一致する必要があります\):/);
+    assert.match(a.action, /\[サービス認証リファレンス \(英語\)\]\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_s3\.html[^)]*\) · \[サービス認証リファレンス \(日本語\)\]\(https:\/\/docs\.aws\.amazon\.com\/ja_jp\/service-authorization\/latest\/reference\/list_s3\.html/);
+  });
+
+  it('locale "ja": policy-type texts, the status bar reason and a simulation explanation in Japanese', async () => {
+    const text = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }, null, 2)}\n`;
+    const uri = ja.open('guardrails.scp.json', text);
+    await ja.diagnostics(uri);
+    assert.match(hoverText(await ja.hover(uri, text.indexOf('"Allow"') + 2)), /^SCP の \*\*Allow\*\* は何も付与しません。/);
+    const cond = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }] }, null, 2)}\n`;
+    const condUri = ja.open('region.policy.json', cond);
+    await ja.diagnostics(condUri);
+    const op = hoverText(await ja.hover(condUri, cond.indexOf('"StringNotEquals"') + 3));
+    assert.match(op, /^\*\*StringNotEquals\*\* — String 演算子\n\nキーの値が、列挙した文字列のどれとも一致しない/);
+    assert.match(op, /キーがない場合、条件は\*\*真\*\*になります/);
+    const type = await ja.request<{ label: string; reason: string }>('iamPolicy/policyType', { uri });
+    assert.equal(type.label, 'サービスコントロールポリシー (SCP)');
+    assert.equal(type.reason, 'ファイル名が ".scp.json" で終わります');
+    const sim = await ja.request<{ result?: { decision: string; explanation: string[] } }>('iamPolicy/simulate', {
+      identityPolicies: [{ name: 'deny-reads', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }] } }],
+      permissionBoundaries: [], scps: [], rcps: [],
+      request: { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
+    });
+    assert.equal(sim.result?.decision, 'ExplicitlyDenied', JSON.stringify(sim));
+    assert.match(sim.result!.explanation[0], /^ExplicitlyDenied: .*が適用されます。明示的な拒否はすべての許可より優先されます \[R1\]。$/);
+  });
+
+  it('locale "en" stays English, and a locale without a bundle ("fr") falls back to English', async () => {
+    for (const lsp of [en, fr]) {
+      const a = await answers(lsp, 'app.policy.json');
+      assert.equal(a.unknown, 'Unknown action "s3:GetObjekt": the service "s3" has no such action. Did you mean "s3:GetObject"?');
+      assert.equal(a.fix, 'Change to "s3:GetObject"');
+      assert.match(a.actionElement, /^The actions the statement covers, as `service:Action`/);
+      assert.match(a.action, /\[Service Authorization Reference\]\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\//);
+      assert.doesNotMatch(a.action, /ja_jp/);
+    }
+  });
+});
+
+describe('the bundle the client passes in initializationOptions wins over the shipped one', () => {
+  let lsp: LspClient;
+  before(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-l10n-'));
+    const bundle = join(dir, 'bundle.l10n.ja.json');
+    writeFileSync(bundle, JSON.stringify({ 'Unknown action "{0}": the service "{1}" has no such action.': 'CLIENT BUNDLE {0} {1}' }));
+    lsp = await LspClient.start({ locale: 'ja', initializationOptions: { l10nBundle: bundle } });
+  });
+  after(async () => { await lsp?.stop(); });
+
+  it('uses the texts of that file', async () => {
+    const a = await answers(lsp, 'app.policy.json');
+    assert.match(a.unknown, /^CLIENT BUNDLE s3:GetObjekt s3 /);
+  });
+});
