@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { assumeRoleOnNonRoles } from '../assumeRoleTargets';
+import * as l10n from '@vscode/l10n';
 
 /** sts:AssumeRole granted in an identity policy on a user, bucket or policy: the classic mix-up with trust policies. */
 export const assumeRoleResource: Rule = {
@@ -15,8 +16,8 @@ export const assumeRoleResource: Rule = {
       for (const v of hit.actions) {
         ctx.report({
           span: v.span,
-          message: `"${v.value}" lets the holder become a role, so "Resource" must be the role's ARN (arn:aws:iam::ACCOUNT:role/NAME); ${named}${hit.resources.length > 2 ? ', …' : ''} is not a role, so this grants nothing. To let someone assume a role, the role's trust policy names them (Principal) and their identity policy allows ${v.value} on the role's ARN.`,
-          related: hit.resources.map((r) => ({ span: r.span, message: 'not a role ARN' })),
+          message: l10n.t('"{0}" lets the holder become a role, so "Resource" must be the role\'s ARN (arn:aws:iam::ACCOUNT:role/NAME); {1} is not a role, so this grants nothing. To let someone assume a role, the role\'s trust policy names them (Principal) and their identity policy allows {0} on the role\'s ARN.', v.value, `${named}${hit.resources.length > 2 ? ', …' : ''}`),
+          related: hit.resources.map((r) => ({ span: r.span, message: l10n.t('not a role ARN') })),
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { replaceString } from '../fixes';
+import * as l10n from '@vscode/l10n';
 
 const PASS_ROLE = /^iam:passrole$/i;
 
@@ -16,7 +17,7 @@ export const passRoleInTrust: Rule = {
         if (!PASS_ROLE.test(v.value)) continue;
         ctx.report({
           span: v.span,
-          message: 'iam:PassRole does not belong in a trust policy: here, the service or principal that may use the role is allowed sts:AssumeRole. iam:PassRole goes in the identity policy of the user or role that hands this role to a service (e.g. when calling lambda:CreateFunction with --role), with the role\'s ARN as "Resource".',
+          message: l10n.t('iam:PassRole does not belong in a trust policy: here, the service or principal that may use the role is allowed sts:AssumeRole. iam:PassRole goes in the identity policy of the user or role that hands this role to a service (e.g. when calling lambda:CreateFunction with --role), with the role\'s ARN as "Resource".'),
           data: { fixes: [replaceString(v.span, 'sts:AssumeRole', undefined, true)] },
         });
       }
