@@ -110,7 +110,7 @@ describe('hover: resources and variables', () => {
     assert.match(withDefault, /`'none'` is used instead/);
   });
 
-  it('explains "*" resources', () => assert.match(hoverAt(S('"Action": "s3:ListAllMyBuckets", "Resource": "|*"'))!, /support only `\*`/));
+  it('explains "*" resources', () => assert.match(hoverAt(S('"Action": "s3:ListAllMyBuckets", "Resource": "|*"'))!, /1 action here supports only `\*`: `s3:ListAllMyBuckets`/));
 });
 
 describe('hover: conditions', () => {

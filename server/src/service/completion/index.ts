@@ -20,7 +20,7 @@ import {
   principalMarkdown, serviceMarkdown, VERSION_VALUE_TEXTS,
 } from '../hover/texts';
 import { decidePolicyType } from '../policyType';
-import { IAM_ENTITY_TEXTS, IAM_RESOURCE_TYPE_TEXTS } from '../hover/iamEntityTexts';
+import { iamEntityText, iamResourceTypeText } from '../hover/iamEntityTexts';
 import { effectElementMarkdown, effectValueMarkdown } from '../hover/policyTypeTexts';
 import { DEFAULT_SETTINGS } from '../settings';
 import * as l10n from '@vscode/l10n';
@@ -306,7 +306,7 @@ function completeResources(b: Builder, catalog: Catalog): void {
       const label = format.replace('${Partition}', 'aws');
       const iamType = /^arn:\$\{Partition\}:iam::\$\{Account\}:(user|group|role|policy)\//.exec(format)?.[1];
       b.value(label, arnFormatSnippet(format), {
-        kind: CompletionItemKind.Reference, snippet: true, sort: sortKey(2, i), filter: label, doc: iamType && IAM_RESOURCE_TYPE_TEXTS[iamType],
+        kind: CompletionItemKind.Reference, snippet: true, sort: sortKey(2, i), filter: label, doc: iamType && iamResourceTypeText(iamType),
         detail: `${[...f.names].join(', ')}${f.actions ? ` — for ${f.actions} of ${plural(actions.length, 'action')}` : ''}`,
       });
     });
@@ -507,13 +507,13 @@ function completeConditionValues(b: Builder, catalog: Catalog, operator: string,
   if (/^aws:(principalaccount|resourceaccount|sourceaccount|vpceaccount)$/.test(lower)) { v('<account-id>', '${1:111122223333}', '12-digit account ID', true, 0); return; }
   if (lower === 'aws:principalarn' || lower === 'aws:sourcearn' || type === 'ARN') {
     if (lower === 'aws:principalarn') {
-      v('arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', 'a role', true, 0, IAM_ENTITY_TEXTS.role);
-      v('arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', 'an IAM user', true, 1, IAM_ENTITY_TEXTS.user);
+      v('arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', 'a role', true, 0, iamEntityText('role'));
+      v('arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', 'an IAM user', true, 1, iamEntityText('user'));
       return;
     }
     if (lower === 'iam:policyarn' || lower === 'iam:permissionsboundary') {
-      v('arn:aws:iam::<account>:policy/<name>', 'arn:${1:aws}:iam::${2:111122223333}:policy/${3:PolicyName}', 'a customer managed policy', true, 0, IAM_ENTITY_TEXTS['customer managed policy']);
-      v('arn:aws:iam::aws:policy/<name>', 'arn:${1:aws}:iam::aws:policy/${2:ReadOnlyAccess}', 'an AWS managed policy', true, 1, IAM_ENTITY_TEXTS['aws managed policy']);
+      v('arn:aws:iam::<account>:policy/<name>', 'arn:${1:aws}:iam::${2:111122223333}:policy/${3:PolicyName}', 'a customer managed policy', true, 0, iamEntityText('customer managed policy'));
+      v('arn:aws:iam::aws:policy/<name>', 'arn:${1:aws}:iam::aws:policy/${2:ReadOnlyAccess}', 'an AWS managed policy', true, 1, iamEntityText('aws managed policy'));
       return;
     }
     v('arn:…', 'arn:${1:aws}:${2:service}:${3:region}:${4:111122223333}:${5:resource}', 'an ARN', true, 0);

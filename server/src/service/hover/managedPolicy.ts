@@ -6,6 +6,7 @@ import { ACCESS_LEVELS } from '../../core/catalog/catalog';
 import { effectivePermissions } from '../../core/model/access';
 import { isAwsManagedArn, type ManagedPolicies } from '../../core/model/managedPolicies';
 import type { Range } from '../../core/text';
+import * as l10n from '@vscode/l10n';
 
 /** The JSON string literal around an offset on its line (without quotes), if any. */
 export function stringAt(text: string, offset: number): { value: string; start: number; end: number } | undefined {
@@ -44,21 +45,25 @@ export function managedPolicyMarkdown(arn: string, managed: ManagedPolicies, cat
   }
   const levels = new Map<string, number>();
   for (const m of services.values()) for (const [l, n] of m) levels.set(l, (levels.get(l) ?? 0) + n);
-  const lines = [`**AWS managed policy** \`${p.name}\` (${p.versionId}, updated ${p.updatedAt})`, ''];
-  if (!actions.length) lines.push('Grants no action of the catalog on its own (it may only deny, or name actions the catalog does not know).');
+  const lines = [l10n.t('**AWS managed policy** {0} ({1}, updated {2})', `\`${p.name}\``, p.versionId, p.updatedAt), ''];
+  if (!actions.length) lines.push(l10n.t('Grants no action of the catalog on its own (it may only deny, or name actions the catalog does not know).'));
   else {
-    lines.push(`Allows **${actions.length.toLocaleString('en-US')}** action${actions.length === 1 ? '' : 's'} in **${services.size}** service${services.size === 1 ? '' : 's'}: ${ACCESS_LEVELS.filter((l) => levels.get(l)).map((l) => `${l} ${levels.get(l)}`).join(' · ')}`);
+    const byLevel = ACCESS_LEVELS.filter((l) => levels.get(l)).map((l) => `${l} ${levels.get(l)}`).join(' · ');
+    const count = actions.length.toLocaleString('en-US');
+    lines.push(actions.length === 1 ? l10n.t('Allows **1** action in **1** service: {0}', byLevel)
+      : services.size === 1 ? l10n.t('Allows **{0}** actions in **1** service: {1}', count, byLevel)
+        : l10n.t('Allows **{0}** actions in **{1}** services: {2}', count, services.size, byLevel));
     const top = [...services].sort((a, b) => sum(b[1]) - sum(a[1]) || a[0].localeCompare(b[0])).slice(0, 8);
     lines.push('');
     for (const [svc, m] of top) lines.push(`- \`${svc}\`: ${ACCESS_LEVELS.filter((l) => m.get(l)).map((l) => `${l} ${m.get(l)}`).join(', ')}`);
-    if (services.size > top.length) lines.push(`- … and ${services.size - top.length} more services`);
+    if (services.size > top.length) lines.push(`- ${l10n.t('… and {0} more services', services.size - top.length)}`);
   }
   const stmts = statementsOf(p.document).slice(0, 3);
   if (stmts.length) {
-    lines.push('', 'Statements:');
+    lines.push('', l10n.t('Statements:'));
     for (const s of stmts) lines.push(`- ${s}`);
   }
-  lines.push('', `_${managed.label}. Go to Definition opens the document._`);
+  lines.push('', l10n.t('_{0}. Go to Definition opens the document._', managed.label));
   const md = lines.join('\n');
   if (summaries.size > 200) summaries.clear();
   summaries.set(arn, md);
@@ -75,9 +80,9 @@ function statementsOf(doc: unknown): string[] {
     return xs.length > 3 ? `${xs.slice(0, 3).map((x) => `\`${x}\``).join(', ')} … (${xs.length})` : xs.map((x) => `\`${x}\``).join(', ');
   };
   return list.map((s: Record<string, unknown>) => {
-    const action = s.Action !== undefined ? brief(s.Action) : `not ${brief(s.NotAction)}`;
-    const resource = s.Resource !== undefined ? brief(s.Resource) : `not ${brief(s.NotResource)}`;
-    return `${s.Sid ? `\`${s.Sid}\` ` : ''}${s.Effect} ${action} on ${resource}${s.Condition ? ' (with conditions)' : ''}`;
+    const action = s.Action !== undefined ? brief(s.Action) : l10n.t('not {0}', brief(s.NotAction));
+    const resource = s.Resource !== undefined ? brief(s.Resource) : l10n.t('not {0}', brief(s.NotResource));
+    return `${s.Sid ? `\`${s.Sid}\` ` : ''}${l10n.t('{0} {1} on {2}', String(s.Effect), action, resource)}${s.Condition ? ` ${l10n.t('(with conditions)')}` : ''}`;
   });
 }
 
@@ -88,7 +93,7 @@ export function managedPolicyHover(text: string, offset: number, managed: () => 
   const md = managedPolicyMarkdown(s.value, managed(), catalog);
   if (!md) {
     const close = managed().didYouMean(s.value);
-    return { contents: { kind: MarkupKind.Markdown, value: `Not an AWS managed policy in the bundled data (${managed().label}).${close.length ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : ''}` }, range: rangeOf(s.start, s.end) };
+    return { contents: { kind: MarkupKind.Markdown, value: l10n.t('Not an AWS managed policy in the bundled data ({0}).', managed().label) + (close.length ? ` ${l10n.t('Did you mean {0}?', close.map((c) => `\`${c}\``).join(l10n.t(' or ')))}` : '') }, range: rangeOf(s.start, s.end) };
   }
   return { contents: { kind: MarkupKind.Markdown, value: md }, range: rangeOf(s.start, s.end) };
 }

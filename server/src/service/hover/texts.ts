@@ -4,7 +4,7 @@ import { ACCESS_LEVELS } from '../../core/catalog/catalog';
 import { missingKeyBehaviour, parseOperator, valuesCombination, SET_QUALIFIERS } from '../../core/operators';
 import { escapeRegExp } from '../../core/arn';
 import { roleFlowMarkdown } from './roleFlowTexts';
-import { IAM_ENTITY_TEXTS, iamEntityMarkdown, iamEntityOf } from './iamEntityTexts';
+import { iamEntityMarkdown, iamEntityOf, iamEntityText } from './iamEntityTexts';
 import * as l10n from '@vscode/l10n';
 import { localizedAwsDocUrl } from '../../core/documentationLocale';
 import { classifyAwsPrincipal, IDENTITY_PROVIDERS, SERVICE_PRINCIPALS } from '../../core/principals';
@@ -154,15 +154,15 @@ export function principalMarkdown(type: string | undefined, value: string): stri
     case 'root':
       return `${l10n.t('**Account {0}** — the whole account, not just its root user. Any user or role in it can be granted the access by that account\'s own policies.', inlineCode(c.account ?? ''))}\n\n${cross}`;
     case 'user':
-      return `${l10n.t('**IAM user {0}** in account {1}. The user must exist when the policy is saved (AWS stores its unique ID).', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''))}\n\n${IAM_ENTITY_TEXTS.user}\n\n${cross}`;
+      return `${l10n.t('**IAM user {0}** in account {1}. The user must exist when the policy is saved (AWS stores its unique ID).', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''))}\n\n${iamEntityText('user')}\n\n${cross}`;
     case 'role':
-      return `${l10n.t('**IAM role {0}** in account {1}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''))}\n\n${IAM_ENTITY_TEXTS.role}\n\n${cross}`;
+      return `${l10n.t('**IAM role {0}** in account {1}: covers every session of the role. If the role is deleted and recreated, the policy must be saved again (AWS stores its unique ID).', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''))}\n\n${iamEntityText('role')}\n\n${cross}`;
     case 'assumed-role':
       return l10n.t('**Role session** of {0} in account {1}: only the named session, not the role in general.', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''));
     case 'federated-user':
       return l10n.t('**Federated user** {0} (a GetFederationToken session) in account {1}.', inlineCode(c.name ?? ''), inlineCode(c.account ?? ''));
     default:
-      if (iamEntityOf(value)?.kind === 'group') return `${l10n.t('**IAM group {0}** cannot be a principal.', inlineCode(iamEntityOf(value)!.name))}\n\n${IAM_ENTITY_TEXTS.group}`;
+      if (iamEntityOf(value)?.kind === 'group') return `${l10n.t('**IAM group {0}** cannot be a principal.', inlineCode(iamEntityOf(value)!.name))}\n\n${iamEntityText('group')}`;
       return l10n.t('**AWS principal {0}**: an account ID (12 digits), `arn:aws:iam::<account>:root`, a user, role or role-session ARN. Wildcards are not allowed inside a principal ARN.', inlineCode(value));
   }
 }
@@ -191,7 +191,7 @@ export function variableMarkdown(catalog: Catalog, inner: string): string {
   return out.join('\n');
 }
 
-const ARN_PARTS = ['partition', 'service', 'region', 'account', 'resource'];
+const arnPartNames = (): string[] => [l10n.t('partition'), l10n.t('service'), l10n.t('region'), l10n.t('account'), l10n.t('resource')];
 
 /** The five parts of an ARN or ARN format: partition, service, region, account and the resource (which may hold colons). */
 function arnParts(arn: string): string[] {
@@ -210,7 +210,7 @@ function templateValues(template: string, value: string): [string, string][] | u
   return m ? names.map((n, i) => [n, m[i + 1]]) : undefined;
 }
 
-const shown = (v: string) => (v ? inlineCode(v) : '_(empty)_');
+const shown = (v: string) => (v ? inlineCode(v) : l10n.t('_(empty)_'));
 
 /**
  * Each part of an ARN format next to what this ARN has there:
@@ -219,12 +219,13 @@ const shown = (v: string) => (v ? inlineCode(v) : '_(empty)_');
 export function arnPartsMarkdown(format: string, arn: string): string[] {
   const t = arnParts(format);
   const a = arnParts(arn);
+  const partNames = arnPartNames();
   return t.map((tp, i) => {
     const value = a[i] ?? '';
-    if (!tp.includes('${')) return tp === value || (!tp && !value) ? `- ${ARN_PARTS[i]}: ${shown(value)}` : `- ${ARN_PARTS[i]} ${shown(tp)}: ${shown(value)}`;
+    if (!tp.includes('${')) return tp === value || (!tp && !value) ? `- ${partNames[i]}: ${shown(value)}` : `- ${partNames[i]} ${shown(tp)}: ${shown(value)}`;
     const vars = i === 4 ? templateValues(tp, value) : undefined;
     const names = vars?.length && !(vars.length === 1 && tp === `\${${vars[0][0]}}`) ? `, ${vars.map(([n, v]) => `${n} = ${shown(v)}`).join(', ')}` : '';
-    return `- ${ARN_PARTS[i]} ${shown(tp)}: ${shown(value)}${value === '*' ? ' (any)' : ''}${names}`;
+    return `- ${partNames[i]} ${shown(tp)}: ${shown(value)}${value === '*' ? ` ${l10n.t('(any)')}` : ''}${names}`;
   });
 }
 
@@ -232,7 +233,9 @@ export function arnPartsMarkdown(format: string, arn: string): string[] {
 export function resourceMarkdown(catalog: Catalog, arn: string, actions: string[]): string {
   if (arn === '*') {
     const only = actions.filter((a) => catalog.actionSupportsOnlyStar(a));
-    return `**\`*\` — every resource**${only.length ? `\n\n${plural(only.length, 'action')} here support only \`*\`: ${only.slice(0, 5).map((a) => `\`${a}\``).join(', ')}${only.length > 5 ? ', …' : ''}.` : ''}\n\nPrefer specific ARNs where the actions allow them.`;
+    const listed = `${only.slice(0, 5).map((a) => `\`${a}\``).join(', ')}${only.length > 5 ? ', …' : ''}`;
+    const onlyStar = !only.length ? '' : only.length === 1 ? l10n.t('1 action here supports only `*`: {0}.', listed) : l10n.t('{0} actions here support only `*`: {1}.', only.length, listed);
+    return `**${l10n.t('`*` — every resource')}**${onlyStar ? `\n\n${onlyStar}` : ''}\n\n${l10n.t('Prefer specific ARNs where the actions allow them.')}`;
   }
   const matches = new Map<string, { rt: ActionResourceType; actions: string[] }>();
   for (const a of actions.slice(0, 500)) {
@@ -253,10 +256,14 @@ export function resourceMarkdown(catalog: Catalog, arn: string, actions: string[
   if (entity) out.push(entity, '');
   if (!matches.size) out.push(actions.length ? l10n.t('No resource type of the statement\'s actions fits this ARN.') : l10n.t('No resource type in the catalog fits this ARN.'));
   for (const { rt, actions: as } of [...matches.values()].slice(0, 5)) {
-    out.push(`Resource type \`${rt.name}\`${as.length ? ` (for ${as.slice(0, 3).map((a) => `\`${a}\``).join(', ')}${as.length > 3 ? ` and ${as.length - 3} more` : ''})` : ''}:`, '', `\`${rt.arnFormat}\``, '', 'This ARN, part by part:', ...arnPartsMarkdown(rt.arnFormat, arn), '');
+    const named = as.slice(0, 3).map((a) => `\`${a}\``).join(', ');
+    const heading = !as.length ? l10n.t('Resource type {0}:', `\`${rt.name}\``)
+      : as.length > 3 ? l10n.t('Resource type {0} (for {1} and {2} more):', `\`${rt.name}\``, named, as.length - 3)
+        : l10n.t('Resource type {0} (for {1}):', `\`${rt.name}\``, named);
+    out.push(heading, '', `\`${rt.arnFormat}\``, '', l10n.t('This ARN, part by part:'), ...arnPartsMarkdown(rt.arnFormat, arn), '');
   }
   const vars = variablesIn(arn).filter((v) => v.closed).map((v) => v.text);
-  if (vars.length) out.push(`Policy variables: ${vars.slice(0, 10).map(inlineCode).join(', ')}${vars.length > 10 ? ', …' : ''} — replaced with request values at evaluation time.`, '');
+  if (vars.length) out.push(l10n.t('Policy variables: {0} — replaced with request values at evaluation time.', `${vars.slice(0, 10).map(inlineCode).join(', ')}${vars.length > 10 ? ', …' : ''}`), '');
   if (/[*?]/.test(arn)) out.push(l10n.t('`*` and `?` are wildcards within each part of the ARN.'));
   return out.join('\n').trimEnd();
 }

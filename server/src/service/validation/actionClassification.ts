@@ -5,6 +5,7 @@ import type { Catalog } from '../../core/catalog/catalog';
 import type { Statement } from '../../core/policy/model';
 import { hasWildcard } from '../../core/wildcard';
 import { serviceRank, suggest } from './suggestions';
+import * as l10n from '@vscode/l10n';
 
 // API operations that are not IAM actions, with the action(s) that grant them (IAM User Guide / Service
 // Authorization Reference; parliament#186, cfn-lint#4108, #4280).
@@ -89,12 +90,12 @@ function classifyUncached(catalog: Catalog, value: string): ActionClass {
   const colon = value.indexOf(':');
   if (colon < 0) {
     const svc = catalog.service(value) ? [`${value.toLowerCase()}:*`] : [];
-    return { kind: 'format', message: `"${value}" is not an action: write "service:Action" (e.g. "s3:GetObject"), "service:*", or "*".`, suggestions: svc };
+    return { kind: 'format', message: l10n.t('"{0}" is not an action: write "service:Action" (e.g. "s3:GetObject"), "service:*", or "*".', value), suggestions: svc };
   }
   const svcPart = value.slice(0, colon);
   const name = value.slice(colon + 1);
-  if (/\s/.test(value)) return { kind: 'format', message: `The action "${value}" contains white space: remove it.`, suggestions: [value.replace(/\s+/g, '')].filter((v) => catalog.expandActions(v).length > 0) };
-  if (name.includes(':') || !svcPart) return { kind: 'format', message: `"${value}" is not an action: write "service:Action" with one colon.`, suggestions: [] };
+  if (/\s/.test(value)) return { kind: 'format', message: l10n.t('The action "{0}" contains white space: remove it.', value), suggestions: [value.replace(/\s+/g, '')].filter((v) => catalog.expandActions(v).length > 0) };
+  if (name.includes(':') || !svcPart) return { kind: 'format', message: l10n.t('"{0}" is not an action: write "service:Action" with one colon.', value), suggestions: [] };
   if (hasWildcard(svcPart)) {
     const matches = [...catalog.expandActions(value)];
     return matches.length ? { kind: 'wildcard', matches } : { kind: 'wildcard-none', service: svcPart, suggestions: [] };

@@ -43,15 +43,25 @@ export const actionResourceMismatch: Rule = {
       }
       if (!anyFits) continue;
       const partition = /^arn:(aws[a-z-]*):/.exec(resources[0].value)?.[1] ?? 'aws';
-      const effect = s.effect?.value === 'Deny' ? 'denies' : 'grants';
+      const deny = s.effect?.value === 'Deny';
       for (const { v, formats } of misfits) {
         if (assumeRoleHit?.actions.includes(v)) continue;
-        const kinds = formats.length
-          ? `it acts on ${formats.slice(0, 2).map((f) => `"${f.replace('${Partition}', partition)}"`).join(' or ')}${formats.length > 2 ? ' and other ARNs' : ''}`
-          : l10n.t('it supports only "Resource": "*"');
+        const arnList = formats.slice(0, 2).map((f) => `"${f.replace('${Partition}', partition)}"`).join(l10n.t(' or '));
+        const move = ' ' + l10n.t('Move it to a statement with a matching resource, or remove it.');
+        const message = !formats.length
+          ? (deny
+            ? l10n.t('"{0}" can never apply to this statement\'s resources: it supports only "Resource": "*", and no resource here is one, so the statement denies nothing for it.', v.value)
+            : l10n.t('"{0}" can never apply to this statement\'s resources: it supports only "Resource": "*", and no resource here is one, so the statement grants nothing for it.', v.value))
+          : formats.length > 2
+            ? (deny
+              ? l10n.t('"{0}" can never apply to this statement\'s resources: it acts on {1} and other ARNs, and no resource here is one, so the statement denies nothing for it.', v.value, arnList)
+              : l10n.t('"{0}" can never apply to this statement\'s resources: it acts on {1} and other ARNs, and no resource here is one, so the statement grants nothing for it.', v.value, arnList))
+            : (deny
+              ? l10n.t('"{0}" can never apply to this statement\'s resources: it acts on {1}, and no resource here is one, so the statement denies nothing for it.', v.value, arnList)
+              : l10n.t('"{0}" can never apply to this statement\'s resources: it acts on {1}, and no resource here is one, so the statement grants nothing for it.', v.value, arnList));
         ctx.report({
           span: v.span,
-          message: l10n.t('"{0}" can never apply to this statement\'s resources: {1}, and no resource here is one, so the statement {2} nothing for it. Move it to a statement with a matching resource, or remove it.', v.value, kinds, effect),
+          message: message + move,
           data: s.action.values.length > 1 ? { fixes: [{ title: l10n.t('Remove "{0}"', v.value), edits: [removeArrayItem(ctx.doc.text, v.node)] }] } : undefined,
         });
       }

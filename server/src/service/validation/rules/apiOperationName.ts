@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { replaceString } from '../fixes';
 import { list } from '../messageText';
 import { forEachAction } from './actionValues';
+import * as l10n from '@vscode/l10n';
 
 /** An API operation name where IAM expects the action that grants it (s3:ListObjectsV2 -> s3:ListBucket). */
 export const apiOperationName: Rule = {
@@ -14,10 +15,12 @@ export const apiOperationName: Rule = {
       if (c.kind !== 'api-operation') return;
       const fixes = c.grants.length === 1
         ? [replaceString(v.span, c.grants[0], undefined, true)]
-        : [{ title: `Replace with ${c.grants.join(', ')}`, edits: [{ offset: v.span.offset, length: v.span.length, newText: c.grants.map((g) => JSON.stringify(g)).join(', ') }], preferred: true }];
+        : [{ title: l10n.t('Replace with {0}', c.grants.join(', ')), edits: [{ offset: v.span.offset, length: v.span.length, newText: c.grants.map((g) => JSON.stringify(g)).join(', ') }], preferred: true }];
       ctx.report({
         span: v.span,
-        message: `"${v.value}" is an API operation, not an IAM action: it is authorized by ${list(c.grants, 5)}. Use ${c.grants.length > 1 ? 'those actions' : 'that action'} instead.`,
+        message: c.grants.length > 1
+          ? l10n.t('"{0}" is an API operation, not an IAM action: it is authorized by {1}. Use those actions instead.', v.value, list(c.grants, 5))
+          : l10n.t('"{0}" is an API operation, not an IAM action: it is authorized by {1}. Use that action instead.', v.value, list(c.grants, 5)),
         data: { fixes },
       });
     });

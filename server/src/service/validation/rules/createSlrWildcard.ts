@@ -14,7 +14,12 @@ export const createSlrWildcard: Rule = {
     for (const s of ctx.doc.statements) {
       const g = grantsOnStar(s, 'iam:CreateServiceLinkedRole');
       if (!g) continue;
-      ctx.report({ span: g.span, message: l10n.t('This statement allows iam:CreateServiceLinkedRole{0} on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.', g.how) });
+      const message = g.notAction
+        ? (g.notResource ? l10n.t('This statement allows iam:CreateServiceLinkedRole through NotAction with NotResource on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.') : l10n.t('This statement allows iam:CreateServiceLinkedRole through NotAction on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.'))
+        : g.pattern !== undefined
+          ? (g.notResource ? l10n.t('This statement allows iam:CreateServiceLinkedRole through "{0}" with NotResource on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.', g.pattern) : l10n.t('This statement allows iam:CreateServiceLinkedRole through "{0}" on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.', g.pattern))
+          : (g.notResource ? l10n.t('This statement allows iam:CreateServiceLinkedRole with NotResource on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.') : l10n.t('This statement allows iam:CreateServiceLinkedRole on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.'));
+      ctx.report({ span: g.span, message });
     }
   },
 };

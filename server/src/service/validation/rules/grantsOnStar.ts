@@ -2,26 +2,29 @@
 import type { Span, Statement } from '../../../core/policy/model';
 import { globMatch } from '../../../core/wildcard';
 
-export interface StarGrant { span: Span; how: string }
+/** How the grant reaches the action: named as it is, through a wildcard `pattern`, or through NotAction; and whether NotResource is how it reaches every resource. */
+export interface StarGrant { span: Span; pattern?: string; notAction: boolean; notResource: boolean }
 
 export function grantsOnStar(s: Statement, action: string): StarGrant | undefined {
   if (s.effect?.value !== 'Allow' || s.condition) return undefined;
   let actionSpan: Span | undefined;
-  let how = '';
+  let pattern: string | undefined;
+  let notAction = false;
+  let notResource = false;
   if (s.action) {
     const v = s.action.values.find((a) => globMatch(a.value, action, true));
     if (!v) return undefined;
     actionSpan = v.span;
-    how = v.value === action ? '' : ` through "${v.value}"`;
+    if (v.value !== action) pattern = v.value;
   } else if (s.notAction) {
     if (s.notAction.values.some((a) => globMatch(a.value, action, true))) return undefined;
     actionSpan = s.notAction.entry.keySpan;
-    how = ' through NotAction';
+    notAction = true;
   } else return undefined;
   if (s.resource) {
     if (!s.resource.values.some((r) => r.value === '*' || /^arn:[^:]*:iam::[^:]*:(role\/)?\*$/.test(r.value))) return undefined;
   } else if (s.notResource) {
-    how += ' with NotResource';
+    notResource = true;
   } else return undefined;
-  return { span: actionSpan, how };
+  return { span: actionSpan, pattern, notAction, notResource };
 }

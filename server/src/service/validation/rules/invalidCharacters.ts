@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import * as l10n from '@vscode/l10n';
 
 /** IAM accepts only tab, line feed, carriage return and U+0020–U+00FF in a policy. */
 export const invalidCharacters: Rule = {
@@ -16,7 +17,9 @@ export const invalidCharacters: Rule = {
       let j = i + 1;
       while (j < t.length) { const d = t.charCodeAt(j); if (d === 9 || d === 10 || d === 13 || (d >= 0x20 && d <= 0xff)) break; j++; }
       const shown = t.slice(i, j);
-      ctx.report({ span: { offset: i, length: j - i }, message: `IAM rejects the character${j - i > 1 ? 's' : ''} "${shown}" (U+${c.toString(16).toUpperCase().padStart(4, '0')}): policies allow only U+0020–U+00FF, tab and line breaks. Replace ${j - i > 1 ? 'them' : 'it'} (e.g. typographic quotes or dashes) with plain ASCII.` });
+      ctx.report({ span: { offset: i, length: j - i }, message: j - i > 1
+        ? l10n.t('IAM rejects the characters "{0}" (U+{1}): policies allow only U+0020–U+00FF, tab and line breaks. Replace them (e.g. typographic quotes or dashes) with plain ASCII.', shown, c.toString(16).toUpperCase().padStart(4, '0'))
+        : l10n.t('IAM rejects the character "{0}" (U+{1}): policies allow only U+0020–U+00FF, tab and line breaks. Replace it (e.g. typographic quotes or dashes) with plain ASCII.', shown, c.toString(16).toUpperCase().padStart(4, '0')) });
       reported++;
       i = j - 1;
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { conditionEntriesFor, oidcProviders } from './oidcTrust';
+import * as l10n from '@vscode/l10n';
 
 // Providers whose audience is the same for every customer: GitHub Actions tokens carry aud "sts.amazonaws.com" for
 // everyone, so only the subject (repository and branch) tells one customer's workflows from another's.
@@ -21,8 +22,9 @@ export const oidcMissingConditions: Rule = {
         const shared = SHARED_AUDIENCE.has(p.host.toLowerCase());
         if (hasAud && (hasSub || !shared)) continue;
         const missing = [!hasAud && `${p.host}:aud`, shared && !hasSub && `${p.host}:sub`].filter(Boolean) as string[];
-        const why = hasAud ? ` (its audience is the same for every ${p.host} user, so only the subject limits who it is)` : '';
-        ctx.report({ span: p.value.span, message: `Any identity of the provider "${p.host}" can assume this role${why}: add ${missing.map((m) => `"${m}"`).join(' and ')} to the Condition (e.g. "StringEquals": {"${missing[0]}": "…"}).` });
+                ctx.report({ span: p.value.span, message: hasAud
+          ? l10n.t('Any identity of the provider "{0}" can assume this role (its audience is the same for every {0} user, so only the subject limits who it is): add {1} to the Condition (e.g. "StringEquals": {"{2}": "…"}).', p.host, missing.map((m) => `"${m}"`).join(l10n.t(' and ')), missing[0])
+          : l10n.t('Any identity of the provider "{0}" can assume this role: add {1} to the Condition (e.g. "StringEquals": {"{2}": "…"}).', p.host, missing.map((m) => `"${m}"`).join(l10n.t(' and ')), missing[0]) });
       }
     }
   },

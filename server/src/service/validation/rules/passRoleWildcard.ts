@@ -14,7 +14,12 @@ export const passRoleWildcard: Rule = {
     for (const s of ctx.doc.statements) {
       const g = grantsOnStar(s, 'iam:PassRole');
       if (!g) continue;
-      ctx.report({ span: g.span, message: l10n.t('This statement allows iam:PassRole{0} on every role without a condition: the holder can pass any role, including administrator roles, to a service. Limit "Resource" to the roles that should be passed (arn:aws:iam::ACCOUNT:role/NAME) and add an iam:PassedToService condition.', g.how) });
+      const message = g.notAction
+        ? (g.notResource ? l10n.t('This statement allows iam:PassRole through NotAction with NotResource on every role without a condition: the holder can pass any role, including administrator roles, to a service. Limit "Resource" to the roles that should be passed (arn:aws:iam::ACCOUNT:role/NAME) and add an iam:PassedToService condition.') : l10n.t('This statement allows iam:PassRole through NotAction on every role without a condition: the holder can pass any role, including administrator roles, to a service. Limit "Resource" to the roles that should be passed (arn:aws:iam::ACCOUNT:role/NAME) and add an iam:PassedToService condition.'))
+        : g.pattern !== undefined
+          ? (g.notResource ? l10n.t('This statement allows iam:PassRole through "{0}" with NotResource on every role without a condition: the holder can pass any role, including administrator roles, to a service. Limit "Resource" to the roles that should be passed (arn:aws:iam::ACCOUNT:role/NAME) and add an iam:PassedToService condition.', g.pattern) : l10n.t('This statement allows iam:PassRole through "{0}" on every role without a condition: the holder can pass any role, including administrator roles, to a service. Limit "Resource" to the roles that should be passed (arn:aws:iam::ACCOUNT:role/NAME) and add an iam:PassedToService condition.', g.pattern))
+          : (g.notResource ? l10n.t('This statement allows iam:PassRole with NotResource on every role without a condition: the holder can pass any role, including administrator roles, to a service. Limit "Resource" to the roles that should be passed (arn:aws:iam::ACCOUNT:role/NAME) and add an iam:PassedToService condition.') : l10n.t('This statement allows iam:PassRole on every role without a condition: the holder can pass any role, including administrator roles, to a service. Limit "Resource" to the roles that should be passed (arn:aws:iam::ACCOUNT:role/NAME) and add an iam:PassedToService condition.'));
+      ctx.report({ span: g.span, message });
     }
   },
 };

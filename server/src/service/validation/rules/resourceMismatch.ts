@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { statementActionSet } from '../actionClassification';
 import { arnProblem } from './arnFormat';
 import { assumeRoleOnNonRoles } from '../assumeRoleTargets';
+import * as l10n from '@vscode/l10n';
 
 // services that were renamed and accept both ARN spellings (AWS CodeConnections, formerly CodeStar Connections)
 const ARN_SERVICE_ALIASES: Record<string, string> = { codeconnections: 'codestar-connections', 'codestar-connections': 'codeconnections' };
@@ -45,7 +46,7 @@ export const resourceMismatch: Rule = {
         const sample = [...formats.keys()].sort((x, y) => x.split('${').length - y.split('${').length).slice(0, 3).map((f) => f.replace('${Partition}', partition));
         ctx.report({
           span: v.span,
-          message: `"${v.value}" fits no resource type of this statement's actions, so it has no effect. Expected ARNs like ${sample.map((f) => `"${f}"`).join(', ')}${formats.size > 3 ? ', …' : ''}. Check the service and the resource path.`,
+          message: l10n.t('"{0}" fits no resource type of this statement\'s actions, so it has no effect. Expected ARNs like {1}. Check the service and the resource path.', v.value, `${sample.map((f) => `"${f}"`).join(', ')}${formats.size > 3 ? ', …' : ''}`),
         });
       }
     }

@@ -1,6 +1,7 @@
 import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { forEachAction } from './actionValues';
+import * as l10n from '@vscode/l10n';
 
 /** A wildcard action pattern that matches no action at all (e.g. "s3:Gte*"). Valid wildcards are never flagged. */
 export const wildcardMatchesNothing: Rule = {
@@ -13,7 +14,9 @@ export const wildcardMatchesNothing: Rule = {
       if (c.kind !== 'wildcard-none') return;
       ctx.report({
         span: v.span,
-        message: `"${v.value}" matches no action of ${hasWildcard(c.service) ? 'any service' : `"${c.service}"`}: check the spelling (wildcards: * any run of characters, ? one character).`,
+        message: hasWildcard(c.service)
+          ? l10n.t('"{0}" matches no action of any service: check the spelling (wildcards: * any run of characters, ? one character).', v.value)
+          : l10n.t('"{0}" matches no action of "{1}": check the spelling (wildcards: * any run of characters, ? one character).', v.value, c.service),
       });
     });
   },

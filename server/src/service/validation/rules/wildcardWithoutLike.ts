@@ -2,6 +2,7 @@ import { hasWildcard } from '../../../core/wildcard';
 import type { Rule } from '../rule';
 import { replaceString } from '../fixes';
 import { forEachConditionKey } from './conditionValues';
+import * as l10n from '@vscode/l10n';
 
 /** `*` or `?` in a StringEquals value is compared literally. */
 export const wildcardWithoutLike: Rule = {
@@ -19,8 +20,10 @@ export const wildcardWithoutLike: Rule = {
         const like = /IgnoreCase/.test(op.base) ? undefined : op.raw.replace(/StringNotEquals/, 'StringNotLike').replace(/StringEquals/, 'StringLike');
         ctx.report({
           span: v.span,
-          message: `"${op.raw}" compares "${v.value}" literally, so "*" and "?" are not wildcards here.${like ? ` Use "${like}" to match a pattern` : ' Use StringLike to match a pattern'} (or \${*} / \${?} for a literal character).`,
-          data: like ? { fixes: [replaceString(clause.entry.keySpan, like, `Change the operator to "${like}"`, true)] } : undefined,
+          message: like
+            ? l10n.t('"{0}" compares "{1}" literally, so "*" and "?" are not wildcards here. Use "{2}" to match a pattern (or ${*} / ${?} for a literal character).', op.raw, v.value, like)
+            : l10n.t('"{0}" compares "{1}" literally, so "*" and "?" are not wildcards here. Use StringLike to match a pattern (or ${*} / ${?} for a literal character).', op.raw, v.value),
+          data: like ? { fixes: [replaceString(clause.entry.keySpan, like, l10n.t('Change the operator to "{0}"', like), true)] } : undefined,
         });
       }
     });
