@@ -68,6 +68,46 @@ describe('the server speaks the locale it was initialised with', () => {
     assert.match(sim.result!.explanation[0], /^ExplicitlyDenied: .*が適用されます。明示的な拒否はすべての許可より優先されます \[R1\]。$/);
   });
 
+  it('locale "ja": messages built in rule helpers (IAM205, IAM404 for a Deny, IAM801, Bool values) are whole Japanese sentences', async () => {
+    const text = `${JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Action: ['s3GetObject', 'iam:PassRole'], Resource: '*' },
+      { Effect: 'Deny', Action: ['s3:GetObject', 's3:ListBucket'], Resource: 'arn:aws:s3:::bucket/*' },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'yes' } } },
+    ] }, null, 2)}\n`;
+    const uri = ja.open('helpers.policy.json', text);
+    const diagnostics = await ja.diagnostics(uri);
+    const message = (code: string) => {
+      const d = diagnostics.find((x) => x.code === code);
+      assert.ok(d, `${code} in ${JSON.stringify(diagnostics)}`);
+      return typeof d.message === 'string' ? d.message : d.message.value;
+    };
+    assert.equal(message('IAM205'), '"s3GetObject" はアクションではありません。"service:Action" (例: "s3:GetObject")、"service:*"、または "*" と書いてください。');
+    assert.equal(message('IAM404'), '"s3:ListBucket" はこのステートメントのリソースには決して適用されません。このアクションが対象とするのは "arn:aws:s3:${Region}:${Account}:accesspoint/${AccessPointName}" または "arn:aws:s3:::${BucketName}" で、ここにはそのようなリソースがないため、このステートメントはこのアクションについて何も拒否しません。 一致するリソースを持つステートメントに移すか、削除してください。');
+    assert.match(message('IAM801'), /^このステートメントは条件なしですべてのロールに対して iam:PassRole を許可しています。/);
+    const bool = diagnostics.find((d) => (typeof d.message === 'string' ? d.message : d.message.value).includes('"Bool"'));
+    assert.equal(bool && (typeof bool.message === 'string' ? bool.message : bool.message.value), '"Bool" が取るのは "true" または "false" で、"yes" ではありません。');
+  });
+
+  it('locale "ja": IAM entity, AssumeRole/PassRole, ARN part-by-part and managed-policy hovers in Japanese', async () => {
+    const text = `${JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111122223333:role/App' },
+      { Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: '*', Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/ReadOnlyAccess' } } },
+    ] }, null, 2)}\n`;
+    const uri = ja.open('hovers.policy.json', text);
+    await ja.diagnostics(uri);
+    const role = hoverText(await ja.hover(uri, text.indexOf('role/App') + 2));
+    assert.match(role, /\*\*IAM ロール\*\*には\*\*長期的な認証情報がありません\*\*/);
+    assert.match(role, /リソースタイプ `role` \(`sts:AssumeRole`\):/);
+    assert.match(role, /この ARN の各部分:\n- パーティション `\$\{Partition\}`: `aws`\n- サービス: `iam`\n- リージョン: _\(空\)_\n- アカウント `\$\{Account\}`: `111122223333`/);
+    const assume = hoverText(await ja.hover(uri, text.indexOf('sts:AssumeRole') + 5));
+    assert.match(assume, /\*\*2 つのポリシーが許可する必要があります。\*\*/);
+    assert.match(assume, /\*\*`iam:PassRole` と混同しないでください\*\*/);
+    const managed = hoverText(await ja.hover(uri, text.indexOf('policy/ReadOnlyAccess') + 3));
+    assert.match(managed, /^\*\*AWS 管理ポリシー\*\* `ReadOnlyAccess` \(v\d+、/);
+    assert.match(managed, /個のサービスの \*\*[\d,]+\*\* 個のアクションを許可します: /);
+    assert.match(managed, /ステートメント:/);
+  });
+
   it('locale "en" stays English, and a locale without a bundle ("fr") falls back to English', async () => {
     for (const lsp of [en, fr]) {
       const a = await answers(lsp, 'app.policy.json');
