@@ -7,6 +7,7 @@ import { effectivePermissions } from '../core/model/access';
 import { isNotFound, principalPolicies, orgPolicies, resolvePrincipal } from '../core/model/gather';
 import { loadModelFiles } from '../node/modelFiles';
 import { gatheredJson, modelProblemLines } from './modelOutput';
+import * as l10n from '@vscode/l10n';
 
 export const ACCESS_USAGE = 'iam-policy access PRINCIPAL --model FILE… [--service PREFIX] [--format text|json]';
 
@@ -25,26 +26,26 @@ function parseArgs(args: string[]): Options | string {
     else if (a === '--service' || a.startsWith('--service=')) { service = value(); if (!service) return '--service needs a service prefix such as s3'; inModel = false; }
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = value();
-      if (v !== 'text' && v !== 'json') return '--format must be one of text, json';
+      if (v !== 'text' && v !== 'json') return l10n.t('--format must be one of text, json');
       format = v; inModel = false;
-    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    } else if (a.startsWith('--')) return l10n.t('unknown option {0}', a);
     else if (inModel && rest.length) models.push(a);
     else rest.push(a);
   }
-  if (rest.length !== 1) return `usage: ${ACCESS_USAGE}`;
-  if (!models.length) return `--model FILE is required: an *.iam-model.json file or an authorization-details export\nusage: ${ACCESS_USAGE}`;
+  if (rest.length !== 1) return `${l10n.t('usage:')} ${ACCESS_USAGE}`;
+  if (!models.length) return `${l10n.t('--model FILE is required: an *.iam-model.json file or an authorization-details export')}\n${l10n.t('usage:')} ${ACCESS_USAGE}`;
   return { principal: rest[0], models, service, format };
 }
 
 export function runAccess(args: string[], catalog: Catalog, out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
   const opts = parseArgs(args);
   if (typeof opts === 'string') { err(`iam-policy access: ${opts}`); return 2; }
-  if (opts.service && !catalog.service(opts.service)) { err(`iam-policy access: unknown service prefix "${opts.service}"`); return 2; }
+  if (opts.service && !catalog.service(opts.service)) { err(`iam-policy access: ${l10n.t('unknown service prefix "{0}"', opts.service)}`); return 2; }
   const { model, problems } = loadModelFiles(opts.models);
   for (const line of modelProblemLines(problems)) err(line);
   const resolved = resolvePrincipal(model, opts.principal);
   if (!resolved || isNotFound(resolved)) {
-    err(`iam-policy access: ${resolved ? resolved.error : `"${opts.principal}" is not a user or role; expected user/NAME, role/NAME or their ARN`}`);
+    err(`iam-policy access: ${resolved ? resolved.error : l10n.t('"{0}" is not a user or role; expected user/NAME, role/NAME or their ARN', opts.principal)}`);
     return 2;
   }
   const gathered = [...principalPolicies(resolved.entity), ...orgPolicies(model, 'scp')];
@@ -58,8 +59,11 @@ export function runAccess(args: string[], catalog: Catalog, out: (s: string) => 
     }, null, 2));
   } else {
     const services = new Set(result.actions.map((a) => a.service));
-    out(`${resolved.entity.arn}: ${result.actions.length} action${result.actions.length === 1 ? '' : 's'} in ${services.size} service${services.size === 1 ? '' : 's'}`);
-    for (const g of gathered) out(`  from ${g.policyType}: ${g.origin.label}`);
+    const n = result.actions.length;
+    out(n === 1 ? l10n.t('{0}: 1 action in 1 service', resolved.entity.arn)
+      : services.size === 1 ? l10n.t('{0}: {1} actions in 1 service', resolved.entity.arn, n)
+        : l10n.t('{0}: {1} actions in {2} services', resolved.entity.arn, n, services.size));
+    for (const g of gathered) out(`  ${l10n.t('from {0}: {1}', g.policyType, g.origin.label)}`);
     for (const svc of services) {
       const list = result.actions.filter((a) => a.service === svc);
       out('');
@@ -70,16 +74,16 @@ export function runAccess(args: string[], catalog: Catalog, out: (s: string) => 
         // one line per resource set, so "on *" and narrower grants stay apart
         const groups = new Map<string, typeof at>();
         for (const a of at) {
-          const key = `${a.resources.join(', ')}${a.except ? ` except ${a.except.join(', ')}` : ''}${a.conditional ? ` when ${a.conditions.join('; ')}` : ''}`;
+          const key = `${a.resources.join(', ')}${a.except ? ` ${l10n.t('except {0}', a.except.join(', '))}` : ''}${a.conditional ? ` ${l10n.t('when {0}', a.conditions.join('; '))}` : ''}`;
           if (!groups.has(key)) groups.set(key, []);
           groups.get(key)!.push(a);
         }
-        for (const [key, as] of groups) out(`  ${level}: ${as.map((a) => a.action.slice(a.action.indexOf(':') + 1)).join(', ')}  on ${key}`);
+        for (const [key, as] of groups) out(`  ${level}: ${l10n.t('{0}  on {1}', as.map((a) => a.action.slice(a.action.indexOf(':') + 1)).join(', '), key)}`);
       }
     }
     if (result.assumedConditions.length) {
       out('');
-      out('assumed the caller can meet these conditions (the actions are marked conditional):');
+      out(l10n.t('assumed the caller can meet these conditions (the actions are marked conditional):'));
       for (const c of result.assumedConditions) out(`  ${c}`);
     }
   }

@@ -2,11 +2,12 @@
 import { formatPath } from '../core/evaluator';
 import type { GatheredPolicy } from '../core/model/gather';
 import type { ModelProblem } from '../core/model/types';
+import * as l10n from '@vscode/l10n';
 
 /** `FILE at $.path: message` lines, errors before warnings. */
 export function modelProblemLines(problems: ModelProblem[]): string[] {
   return [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
-    .map((p) => `${p.file}${p.path.length ? ` at ${formatPath(p.path)}` : ''}: ${p.severity}: ${p.message}`);
+    .map((p) => `${p.path.length ? l10n.t('{0} at {1}', p.file, formatPath(p.path)) : p.file}: ${p.severity}: ${p.message}`);
 }
 
 /** Gathered policies for JSON output: type, name and origin (file and JSON path where the model writes it). */

@@ -16,6 +16,7 @@ import { loadModelUris, nodeAtPath, rangeOfPath, readOnce, MAX_RANGED_MODEL_CHAR
 import type { ReadText } from './simulate';
 import type { ServiceSettings } from './settings';
 import { DIAGNOSTIC_SOURCE, RULE_DOC_BASE, validate, type DiagnosticFix } from './validation';
+import * as l10n from '@vscode/l10n';
 
 export const MODEL_FILE_PATTERNS = ['*.iam-model.json', '*.authz.json'];
 
@@ -74,7 +75,7 @@ function validateEmbedded(doc: TextDocument, read: ReadText, path: JsonPath, typ
   return found.map((d) => {
     // a URL-encoded document has no positions of its own in the file: its findings mark the whole string
     const out: Diagnostic = { ...d, range: encoded ? stringRange : shiftRange(d.range, base) };
-    if (encoded) out.message = `In the URL-encoded document: ${d.message}`;
+    if (encoded) out.message = l10n.t('In the URL-encoded document: {0}', String(d.message));
     if (d.relatedInformation) out.relatedInformation = encoded ? undefined : d.relatedInformation.map((r) => ({ ...r, location: { uri: doc.uri, range: shiftRange(r.location.range, base) } }));
     const data = d.data as { fixes?: DiagnosticFix[] } | undefined;
     if (data?.fixes) out.data = encoded ? { ...data, fixes: [] } : { ...data, fixes: data.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shiftRange(e.range, base) })) })) };
@@ -103,7 +104,7 @@ export function validateModelFile(doc: TextDocument, readText: ReadText, catalog
     out.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE,
       code: MODEL_CODES.structure.code,
-      message: `This model file is ${(doc.getText().length / 1024 / 1024).toFixed(0)} MB: its references are checked, but the policies inside it are not validated one by one in the editor. Run "iam-policy lint" on exported policies, or split the file.`,
+      message: l10n.t('This model file is {0} MB: its references are checked, but the policies inside it are not validated one by one in the editor. Run "iam-policy lint" on exported policies, or split the file.', (doc.getText().length / 1024 / 1024).toFixed(0)),
     });
     return out;
   }

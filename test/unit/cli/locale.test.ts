@@ -71,6 +71,46 @@ describe('iam-policy in Japanese, as a process', () => {
     assert.match(r.stdout, /1 件成功、0 件失敗/);
   });
 
+  it('--help, access, who-can and paths --locale ja: usage texts and the text reports in Japanese, command lines and ARNs as they are', () => {
+    const model = join(root, 'examples', 'model', 'seed-world.iam-model.json');
+    const help = cli({}, '--locale', 'ja', '--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^使い方:\n {2}iam-policy lint FILES… \[--format text\|json\|sarif\]/);
+    assert.match(help.stdout, /終了コード: 0 問題なし、1 検出結果あり \(lint\)/);
+    const access = cli({}, 'access', '--locale', 'ja', 'user/Fuga', '--model', model);
+    assert.equal(access.status, 0, access.stderr);
+    assert.match(access.stdout, /^arn:aws:iam::111111111111:user\/Fuga: 1 つのサービスの \d+ 個のアクション\n {2}identity から: /);
+    const unknown = cli({}, 'access', '--locale', 'ja', 'user/Fugaa', '--model', model);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /iam-policy access: モデルにユーザー "Fugaa" はありません。 "user\/Fuga" ではありませんか\?/);
+    const dir = mkdtempSync(join(tmpdir(), 'iam-cli-l10n-who-'));
+    const empty = join(dir, 'empty.iam-model.json');
+    writeFileSync(empty, JSON.stringify({ accounts: [{ id: '111111111111', users: { u: {} } }] }));
+    const nobody = cli({}, 'who-can', '--locale', 'ja', 's3:PutObject', 'arn:aws:s3:::b/k', '--model', empty);
+    assert.equal(nobody.status, 0, nobody.stderr);
+    assert.equal(nobody.stdout, 'モデル内に arn:aws:s3:::b/k に対して s3:PutObject を実行できる者はいません\n');
+    const paths = cli({}, 'paths', '--locale', 'ja', '--model', model);
+    assert.equal(paths.status, 0, paths.stderr);
+    assert.match(paths.stdout, /^権限昇格の検出 \d+ 件、誰が誰になれるかのエッジ \d+ 本 \(--format json ですべてを列挙します\)/);
+    const bogus = cli({}, '--locale', 'ja', 'bogus');
+    assert.equal(bogus.status, 2);
+    assert.match(bogus.stderr, /^iam-policy: 不明なコマンド "bogus"\n使い方:/);
+  });
+
+  it('model problems (IAM1002) and template notes (IAM704) --locale ja in Japanese', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-cli-l10n-model-'));
+    const model = join(dir, 'bad.iam-model.json');
+    writeFileSync(model, JSON.stringify({ accounts: [{ id: '111111111111', users: { u: { groups: ['nope'] } } }] }));
+    const r = cli({}, 'access', '--locale', 'ja', 'user/u', '--model', model);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /bad\.iam-model\.json の \$\.accounts\[0\]\.users\.u\.groups\[0\]: error: 不明なグループ "nope" \(ユーザー u\): アカウント 111111111111 にそのようなグループはありません。/);
+    const template = join(dir, 'app.template.json');
+    writeFileSync(template, JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: 'not json' } } } }));
+    const lint = cli({}, 'lint', '--locale', 'ja', template);
+    assert.equal(lint.status, 0, lint.stdout + lint.stderr);
+    assert.match(lint.stdout, /information IAM704: このポリシーは、値を埋めると JSON オブジェクトにならない文字列か、デプロイ時に計算される値であるため、分析されません。/);
+  });
+
   it('--locale without a value is a usage error', () => {
     const r = cli({}, 'lint', policy, '--locale');
     assert.equal(r.status, 2);

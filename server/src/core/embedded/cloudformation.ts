@@ -7,6 +7,7 @@ import { entry, scalarString, type HostMap, type HostNode, type HostRange } from
 import { jsonFromPieces } from './jsonInString';
 import { PieceIndex } from './pieces';
 import { scalarPieces, type Piece, type Resolved, type Resolver } from './virtualPolicy';
+import * as l10n from '../localize';
 
 /** Whether the tree is a CloudFormation/SAM template: by content only, so other YAML and JSON stay untouched. */
 export function isCloudFormationTemplate(root: HostNode | undefined): boolean {
@@ -57,7 +58,7 @@ export function extractCloudFormationPolicies(root: HostNode | undefined): Extra
  */
 function statementAsPolicy(statement: HostNode): HostNode {
   const at: HostRange = [statement.range[0], statement.range[0]];
-  const version: HostNode = { kind: 'scalar', range: at, value: '2012-10-17', pieces: [{ text: '2012-10-17', kind: 'assumed', range: at, note: 'the service keeps this statement in a policy with `"Version": "2012-10-17"`' }] };
+  const version: HostNode = { kind: 'scalar', range: at, value: '2012-10-17', pieces: [{ text: '2012-10-17', kind: 'assumed', range: at, note: l10n.t('the service keeps this statement in a policy with `"Version": "2012-10-17"`') }] };
   return {
     kind: 'map', range: statement.range, entries: [
       { key: 'Version', keyRange: at, value: version },
@@ -136,7 +137,7 @@ export class CloudFormationResolver implements Resolver {
     if (r?.kind === 'string') return r.pieces;
     if (r?.kind === 'choice') return r.branches[0] ? this.pieces(r.branches[0]) : [];
     if (r?.kind === 'none') return [];
-    return [unknown('value', node.range, 'a value computed at deploy time')];
+    return [unknown('value', node.range, l10n.t('a value computed at deploy time'))];
   }
 
   private fn(name: string, arg: HostNode, range: HostRange): Piece[] {
@@ -151,22 +152,22 @@ export class CloudFormationResolver implements Resolver {
       case 'Fn::Join': {
         const delim = scalarPieces(list[0]?.kind === 'scalar' ? list[0] : { kind: 'scalar', range, value: '' });
         const parts = list[1];
-        if (parts?.kind !== 'seq') return [unknown('joined', range, '`Fn::Join` over a list computed at deploy time')];
+        if (parts?.kind !== 'seq') return [unknown('joined', range, l10n.t('`Fn::Join` over a list computed at deploy time'))];
         return parts.items.flatMap((p, i) => [...(i ? delim : []), ...this.pieces(p)]);
       }
       case 'Fn::Select': {
         const index = Number(scalarString(list[0]));
         const from = list[1];
         if (from?.kind === 'seq' && Number.isInteger(index) && from.items[index]) return this.pieces(from.items[index]);
-        return [unknown('selected', range, '`Fn::Select` from a list computed at deploy time')];
+        return [unknown('selected', range, l10n.t('`Fn::Select` from a list computed at deploy time'))];
       }
       case 'Fn::FindInMap': {
         // keys may themselves be intrinsics (`!Ref AWS::Region`): usable when nothing in them is unknown
         const keys = list.map((n) => { const ps = this.pieces(n); return ps.some((p) => p.kind === 'unknown') ? undefined : ps.map((p) => p.text).join(''); });
         const value = keys.length === 3 && keys.every((k) => k !== undefined) ? entry(entry(entry(this.mappings, keys[0]!), keys[1]!), keys[2]!) : undefined;
         const text = scalarString(value);
-        if (text !== undefined) return [{ text, kind: 'derived', range, note: `\`Fn::FindInMap\` ${keys.join('/')} = \`${text}\`` }];
-        return [unknown('mapped', range, '`Fn::FindInMap` with keys known only at deploy time')];
+        if (text !== undefined) return [{ text, kind: 'derived', range, note: l10n.t('`Fn::FindInMap` {0} = `{1}`', keys.join('/'), text) }];
+        return [unknown('mapped', range, l10n.t('`Fn::FindInMap` with keys known only at deploy time'))];
       }
       default:
         return [unknown(name.slice(4).toLowerCase(), range, `\`${name}\` is computed at deploy time`)];
@@ -177,27 +178,27 @@ export class CloudFormationResolver implements Resolver {
     if (name in this.pseudo || name.startsWith('AWS::')) {
       const v = this.pseudo[name];
       return v !== undefined
-        ? { text: v, kind: 'assumed', range, note: `\`${name}\` assumed \`${v}\`` }
+        ? { text: v, kind: 'assumed', range, note: l10n.t('`{0}` assumed `{1}`', name, v) }
         : unknown(name.slice(5), range, `\`${name}\` is known only at deploy time`);
     }
     const param = entry(this.parameters, name);
     if (param) {
       const def = scalarString(entry(param, 'Default'));
       return def !== undefined && def !== ''
-        ? { text: def, kind: 'assumed', range, note: `parameter \`${name}\` assumed its default \`${def}\`` }
-        : unknown(name, range, `parameter \`${name}\` has no default: its value is known only at deploy time`);
+        ? { text: def, kind: 'assumed', range, note: l10n.t('parameter `{0}` assumed its default `{1}`', name, def) }
+        : unknown(name, range, l10n.t('parameter `{0}` has no default: its value is known only at deploy time', name));
     }
     const type = scalarString(entry(entry(this.resources, name), 'Type'));
     const shape = type ? CFN_VALUE_SHAPES[type]?.ref : undefined;
     if (shape) return this.shaped(shape, name, range, `\`Ref ${name}\` (${type}), its name known only at deploy time`);
-    return unknown(name, range, type ? `\`Ref ${name}\` (${type}) is known only at deploy time` : `\`Ref ${name}\`: no parameter or resource of that name`);
+    return unknown(name, range, type ? l10n.t('`Ref {0}` ({1}) is known only at deploy time', name, type) : l10n.t('`Ref {0}`: no parameter or resource of that name', name));
   }
 
   private getAtt(res: string, attr: string, range: HostRange): Piece {
     const type = scalarString(entry(entry(this.resources, res), 'Type'));
     const shape = type ? CFN_VALUE_SHAPES[type]?.attrs?.[attr] : undefined;
     if (shape) return this.shaped(shape, res, range, `\`Fn::GetAtt ${res}.${attr}\` (${type}), its name known only at deploy time`);
-    return unknown(`${res}.${attr}`, range, `\`Fn::GetAtt ${res}.${attr}\` is known only at deploy time`);
+    return unknown(`${res}.${attr}`, range, l10n.t('`Fn::GetAtt {0}.{1}` is known only at deploy time', res, attr));
   }
 
   private shaped(template: string, name: string, range: HostRange, note: string): Piece {
@@ -211,7 +212,7 @@ export class CloudFormationResolver implements Resolver {
 
   /** `Fn::Sub`: `${Name}` and `${Res.Attr}` resolved, `${!Literal}` written as `${Literal}` (an IAM policy variable). */
   private sub(template: HostNode | undefined, vars: HostNode | undefined, range: HostRange): Piece[] {
-    if (template?.kind !== 'scalar' || typeof template.value !== 'string') return [unknown('sub', range, '`Fn::Sub` of a computed string')];
+    if (template?.kind !== 'scalar' || typeof template.value !== 'string') return [unknown('sub', range, l10n.t('`Fn::Sub` of a computed string'))];
     const s = template.value;
     // the template's own characters, wherever they stand (one run, or a line per piece in a `|` block)
     const source = new PieceIndex(scalarPieces(template));
@@ -230,7 +231,7 @@ export class CloudFormationResolver implements Resolver {
         const name = s.slice(open + 2, close).trim();
         const varRange: HostRange = [source.host(open), source.host(close + 1, true)];
         const given = entry(vars, name);
-        if (given) out.push(...this.pieces(given).map((p) => (p.kind === 'exact' ? { ...p, kind: 'derived' as const, range: varRange, note: `\`\${${name}}\` = \`${p.text}\`` } : { ...p, range: varRange })));
+        if (given) out.push(...this.pieces(given).map((p) => (p.kind === 'exact' ? { ...p, kind: 'derived' as const, range: varRange, note: l10n.t('`{0}` = `{1}`', `\${${name}}`, p.text) } : { ...p, range: varRange })));
         else if (name.includes('.') && !name.startsWith('AWS::')) out.push(this.getAtt(...splitOnce(name, '.'), varRange));
         else out.push(this.ref(name, varRange));
       }

@@ -2,15 +2,16 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { HostNode, HostTree } from './hostTree';
 import { exceedsNestingLimit } from './nesting';
+import * as l10n from '../localize';
 
 export function readJsonHost(text: string): HostTree {
-  if (exceedsNestingLimit(text)) return { text, root: undefined, errors: [{ range: [0, 0], message: 'The template nests deeper than 256 levels; it is not read.' }] };
+  if (exceedsNestingLimit(text)) return { text, root: undefined, errors: [{ range: [0, 0], message: l10n.t('The template nests deeper than 256 levels; it is not read.') }] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return {
     text,
     root: tree && convert(tree, text),
-    errors: errors.map((e) => ({ range: [e.offset, e.offset + e.length], message: `JSON syntax error: ${printParseErrorCode(e.error)}` })),
+    errors: errors.map((e) => ({ range: [e.offset, e.offset + e.length], message: l10n.t('JSON syntax error: {0}', printParseErrorCode(e.error)) })),
   };
 }
 

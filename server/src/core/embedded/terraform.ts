@@ -9,6 +9,7 @@ import { jsonFromPieces } from './jsonInString';
 import { PSEUDO_PARAMETER_DEFAULTS } from './cloudformationTables';
 import { TF_CONTEXT_DATA, TF_POLICY_ATTRIBUTES, TF_VALUE_SHAPES } from './terraformTables';
 import type { Piece } from './virtualPolicy';
+import * as l10n from '../localize';
 
 /** The part of a tree-sitter node this reader uses (web-tree-sitter's Node has it). */
 export interface SyntaxNode {
@@ -118,16 +119,16 @@ class Context {
     const assumed = (text: string, note: string): Piece => ({ text, kind: 'assumed', range, note });
     if (parts[0] === 'var' && parts.length === 2) {
       const v = this.variables.get(parts[1]);
-      return v !== undefined && v !== '' ? assumed(v, `variable \`${parts[1]}\` assumed its default \`${v}\``) : unknownPiece(parts[1], range, `variable \`${parts[1]}\` has no default: its value is known only at plan time`);
+      return v !== undefined && v !== '' ? assumed(v, l10n.t('variable `{0}` assumed its default `{1}`', parts[1], v)) : unknownPiece(parts[1], range, l10n.t('variable `{0}` has no default: its value is known only at plan time', parts[1]));
     }
     if (parts[0] === 'local' && parts.length === 2) {
       const v = this.locals.get(parts[1]);
-      return v !== undefined && v !== '' ? assumed(v, `local \`${parts[1]}\` = \`${v}\``) : unknownPiece(parts[1], range, `local \`${parts[1]}\` is computed`);
+      return v !== undefined && v !== '' ? assumed(v, l10n.t('local `{0}` = `{1}`', parts[1], v)) : unknownPiece(parts[1], range, l10n.t('local `{0}` is computed', parts[1]));
     }
     if (parts[0] === 'data' && parts.length >= 4) {
       const pseudo = TF_CONTEXT_DATA[parts[1]]?.[parts[3]];
       const v = pseudo && this.pseudo[pseudo];
-      if (v) return assumed(v, `\`${path}\` assumed \`${v}\``);
+      if (v) return assumed(v, l10n.t('`{0}` assumed `{1}`', path, v));
       return unknownPiece(parts.slice(1, 3).join('.'), range, `\`${path}\` is known only at plan time`);
     }
     if (parts.length >= 3) {
@@ -136,7 +137,7 @@ class Context {
         const name = this.resources.get(`${parts[0]}.${parts[1]}`) ?? parts[1];
         const text = shape.replace('{partition}', this.pseudo['AWS::Partition'] ?? 'aws').replace('{region}', this.pseudo['AWS::Region'] ?? 'us-east-1')
           .replace('{account}', this.pseudo['AWS::AccountId'] ?? '123456789012').replaceAll('{name}', placeholderName(name));
-        return { text, kind: 'derived', range, note: `\`${parts.slice(0, 3).join('.')}\` (${parts[0]})${this.resources.get(`${parts[0]}.${parts[1]}`) ? '' : ', its name known only at plan time'}` };
+        return { text, kind: 'derived', range, note: this.resources.get(`${parts[0]}.${parts[1]}`) ? l10n.t('`{0}` ({1})', parts.slice(0, 3).join('.'), parts[0]) : l10n.t('`{0}` ({1}), its name known only at plan time', parts.slice(0, 3).join('.'), parts[0]) };
       }
     }
     return unknownPiece(parts.slice(0, 3).join('.'), range, `\`${path}\` is known only at plan time`);
@@ -237,11 +238,11 @@ function syntaxErrors(root: SyntaxNode): HostSyntaxError[] {
   const out: HostSyntaxError[] = [];
   const walk = (n: SyntaxNode, depth: number) => {
     if (out.length >= 20 || depth > 256) return;
-    if (n.type === 'ERROR' || n.isMissing) { out.push({ range: rangeOf(n), message: n.isMissing ? `HCL syntax error: missing ${n.type}` : 'HCL syntax error' }); return; }
+    if (n.type === 'ERROR' || n.isMissing) { out.push({ range: rangeOf(n), message: n.isMissing ? `HCL syntax error: missing ${n.type}` : l10n.t('HCL syntax error') }); return; }
     for (const c of named(n)) if (c.hasError || c.isMissing) walk(c, depth + 1);
   };
   walk(root, 0);
-  return out.length ? out : [{ range: [0, 0], message: 'HCL syntax error' }];
+  return out.length ? out : [{ range: [0, 0], message: l10n.t('HCL syntax error') }];
 }
 
 class Reader {
@@ -261,7 +262,7 @@ class Reader {
       // `coalesce(var.custom, try(data.aws_iam_policy_document.x[0].json, …))`: the documents named are checked where
       // they are written; only the choice between them is made at plan time
       if (!/\bdata\.aws_iam_policy_document\./.test(e.text)) {
-        this.notes.push({ range: rangeOf(e), message: `A policy built by \`${fn?.text ?? 'a function'}(...)\` is not analysed: its text is known only at plan time.` });
+        this.notes.push({ range: rangeOf(e), message: fn ? l10n.t('A policy built by `{0}(...)` is not analysed: its text is known only at plan time.', fn.text) : l10n.t('A policy built by a function is not analysed: its text is known only at plan time.') });
       }
       return undefined;
     }
@@ -269,7 +270,7 @@ class Reader {
     const ref = referencePath(e);
     // `data.aws_iam_policy_document.x.json` is checked where the data source is written
     if (ref?.startsWith('data.aws_iam_policy_document.')) return undefined;
-    this.notes.push({ range: rangeOf(e), message: `This policy comes from \`${e.text.slice(0, 80)}\`, known only at plan time: it is not analysed.` });
+    this.notes.push({ range: rangeOf(e), message: l10n.t('This policy comes from `{0}`, known only at plan time: it is not analysed.', e.text.slice(0, 80)) });
     return undefined;
   }
 
@@ -278,7 +279,7 @@ class Reader {
     const template = named(e)[0];
     if (!template) return undefined;
     const node = jsonFromPieces(this.templateScalar(template).pieces ?? []);
-    if (!node) this.notes.push({ range: rangeOf(e), message: 'This policy string is not a JSON object once its interpolations are filled in; it is not analysed.' });
+    if (!node) this.notes.push({ range: rangeOf(e), message: l10n.t('This policy string is not a JSON object once its interpolations are filled in; it is not analysed.') });
     return node;
   }
 
@@ -286,7 +287,7 @@ class Reader {
     const inner = unwrap(named(p).find((c) => c.type === 'expression'));
     const ref = inner && referencePath(inner);
     if (p.type === 'template_interpolation' && ref) return this.ctx.reference(ref, rangeOf(p));
-    return unknownPiece('value', rangeOf(p), `\`${p.text.slice(0, 60)}\` is computed at plan time`);
+    return unknownPiece('value', rangeOf(p), l10n.t('`{0}` is computed at plan time', p.text.slice(0, 60)));
   }
 
   /** An HCL expression inside jsonencode(...) as a host node. */
@@ -300,7 +301,7 @@ class Reader {
         const k = unwrap(el.childForFieldName('key') ?? undefined), v = el.childForFieldName('val');
         if (!k || !v) continue;
         const key = stringLitValue(k) ?? (k.type === 'variable_expr' || named(k)[0]?.type === 'variable_expr' ? k.text : undefined);
-        if (key === undefined) { this.notes.push({ range: rangeOf(k), message: 'A computed key is not analysed.' }); continue; }
+        if (key === undefined) { this.notes.push({ range: rangeOf(k), message: l10n.t('A computed key is not analysed.') }); continue; }
         entries.push({ key, keyRange: rangeOf(k), value: this.value(v) });
       }
       return { kind: 'map', range, entries };
@@ -316,7 +317,7 @@ class Reader {
     if (n.type === 'template_expr') return this.templateScalar(named(n)[0] ?? n);
     const ref = referencePath(n);
     if (ref) return { kind: 'scalar', range, value: '', pieces: [this.ctx.reference(ref, range)] };
-    return { kind: 'scalar', range, value: '', pieces: [unknownPiece('value', range, `\`${n.text.slice(0, 60)}\` is computed at plan time`)] };
+    return { kind: 'scalar', range, value: '', pieces: [unknownPiece('value', range, l10n.t('`{0}` is computed at plan time', n.text.slice(0, 60)))] };
   }
 
   /** A quoted template (`"arn:aws:s3:::${var.b}/*"`) as pieces: literal text exact (unless escaped), interpolations resolved. */
@@ -341,24 +342,24 @@ class Reader {
     const version = attrs.get('version');
     entries.push(version
       ? { key: 'Version', keyRange: rangeOf(version.name), value: this.docValue(version.value) }
-      : { key: 'Version', keyRange: at(b.node), value: assumed('2012-10-17', at(b.node), 'the provider writes `"Version": "2012-10-17"` when `version` is not set') });
+      : { key: 'Version', keyRange: at(b.node), value: assumed('2012-10-17', at(b.node), l10n.t('the provider writes `"Version": "2012-10-17"` when `version` is not set')) });
     const id = attrs.get('policy_id');
     if (id) entries.push({ key: 'Id', keyRange: rangeOf(id.name), value: this.docValue(id.value) });
     for (const k of ['source_policy_documents', 'override_policy_documents']) {
       const a = attrs.get(k);
-      if (a) this.notes.push({ range: rangeOf(a.name), message: `\`${k}\` are merged at plan time; only the statements written here are checked.` });
+      if (a) this.notes.push({ range: rangeOf(a.name), message: l10n.t('`{0}` are merged at plan time; only the statements written here are checked.', k) });
     }
     const statements: HostNode[] = [];
     let dynamic = false;
     for (const s of blocksOf(b.body)) {
-      if (s.type === 'dynamic') { dynamic = true; this.notes.push({ range: rangeOf(s.node), message: 'A `dynamic` block is expanded at plan time: its statements are not analysed.' }); continue; }
+      if (s.type === 'dynamic') { dynamic = true; this.notes.push({ range: rangeOf(s.node), message: l10n.t('A `dynamic` block is expanded at plan time: its statements are not analysed.') }); continue; }
       if (s.type !== 'statement') continue;
       const sa = attributesOf(s.body);
       const se: HostEntry[] = [];
       const add = (json: string, hcl: string) => { const a = sa.get(hcl); if (a) se.push({ key: json, keyRange: rangeOf(a.name), value: this.docValue(a.value) }); };
       add('Sid', 'sid');
       const effect = sa.get('effect');
-      se.push(effect ? { key: 'Effect', keyRange: rangeOf(effect.name), value: this.docValue(effect.value) } : { key: 'Effect', keyRange: at(s.node), value: assumed('Allow', at(s.node), '`effect` defaults to `"Allow"` in `aws_iam_policy_document`') });
+      se.push(effect ? { key: 'Effect', keyRange: rangeOf(effect.name), value: this.docValue(effect.value) } : { key: 'Effect', keyRange: at(s.node), value: assumed('Allow', at(s.node), l10n.t('`effect` defaults to `"Allow"` in `aws_iam_policy_document`')) });
       add('Action', 'actions'); add('NotAction', 'not_actions'); add('Resource', 'resources'); add('NotResource', 'not_resources');
       for (const [block, json] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
         const ps = blocksOf(s.body).filter((x) => x.type === block);

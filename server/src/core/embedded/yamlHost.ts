@@ -5,19 +5,20 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Do
 import type { HostEntry, HostNode, HostRange, HostTree } from './hostTree';
 import type { Piece } from './virtualPolicy';
 import { exceedsNestingLimit } from './nesting';
+import * as l10n from '../localize';
 
 /** Aliases are followed when reading, up to this many nodes in all, so an alias bomb cannot blow up the tree. */
 const MAX_ALIAS_NODES = 100_000;
 
 export function readYamlHost(text: string): HostTree {
-  if (exceedsNestingLimit(text)) return { text, root: undefined, errors: [{ range: [0, 0], message: 'The template nests deeper than 256 levels; it is not read.' }] };
+  if (exceedsNestingLimit(text)) return { text, root: undefined, errors: [{ range: [0, 0], message: l10n.t('The template nests deeper than 256 levels; it is not read.') }] };
   // uniqueKeys: a duplicate key is an error CloudFormation would also reject; version 1.2 core schema so that
   // `2012-10-17` stays a string and `yes` is not a boolean
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: false });
-  const errors = doc.errors.map((e) => ({ range: [e.pos[0], Math.max(e.pos[1], e.pos[0])] as HostRange, message: `YAML syntax error: ${e.message.split('\n')[0]}` }));
+  const errors = doc.errors.map((e) => ({ range: [e.pos[0], Math.max(e.pos[1], e.pos[0])] as HostRange, message: l10n.t('YAML syntax error: {0}', e.message.split('\n')[0]) }));
   const reader = new Reader(text, doc);
   const root = doc.contents ? reader.convert(doc.contents as YamlNode, 0) : undefined;
-  if (reader.aliasOverflow) errors.push({ range: reader.aliasOverflow, message: `YAML aliases here expand to more than ${MAX_ALIAS_NODES} nodes; the rest are not expanded` });
+  if (reader.aliasOverflow) errors.push({ range: reader.aliasOverflow, message: l10n.t('YAML aliases here expand to more than {0} nodes; the rest are not expanded', MAX_ALIAS_NODES) });
   return { text, root, errors };
 }
 

@@ -5,6 +5,9 @@ import { isPrincipalError, parseArn, parsePrincipal } from '../arn';
 import type { OrgLevel, PolicySource, Scenario } from '../evaluator';
 import { suggest } from '../suggest';
 import type { IamModel, ModelDocument, ModelRole, ModelUser, PolicyAttachment, SourceLocation } from './types';
+import * as l10n from '../localize';
+
+const didYouMean = (xs: string[]): string => (xs.length ? ` ${l10n.t('Did you mean {0}?', xs.map((x) => `"${x}"`).join(l10n.t(' or ')))}` : '');
 
 export type OriginKind = 'user-inline' | 'group-inline' | 'role-inline' | 'customer-managed' | 'aws-managed' | 'trust' | 'resource' | 'scp' | 'rcp';
 
@@ -65,12 +68,12 @@ export function resolvePrincipal(model: IamModel, text: string): ResolvedPrincip
       if (e) found.push(e);
     }
     if (found.length > 1) {
-      return { error: `"${t}" is in several accounts of the model; give the full ARN: ${found.map((e) => e.arn).join(', ')}`, candidates: found.map((e) => e.arn) };
+      return { error: l10n.t('"{0}" is in several accounts of the model; give the full ARN: {1}', t, found.map((e) => e.arn).join(', ')), candidates: found.map((e) => e.arn) };
     }
     if (!found.length) {
       const names = [...entities(model)].filter((e) => e.kind === kind).map((e) => e.name);
       const close = suggest(name, names);
-      return { error: `no ${kind} "${name}" in the model.${close.length ? ` Did you mean ${close.map((n) => `"${kind}/${n}"`).join(' or ')}?` : ''}`, candidates: close.map((n) => `${kind}/${n}`) };
+      return { error: (kind === 'user' ? l10n.t('no user "{0}" in the model.', name) : l10n.t('no role "{0}" in the model.', name)) + didYouMean(close.map((n) => `${kind}/${n}`)), candidates: close.map((n) => `${kind}/${n}`) };
     }
     return asRequest(found[0]);
   }
@@ -85,7 +88,8 @@ export function resolvePrincipal(model: IamModel, text: string): ResolvedPrincip
     const pool = acct ? [...(kind === 'user' ? acct.users : acct.roles).values()].map((x) => x.name) : [];
     const close = suggest(name, pool);
     return {
-      error: `${acct ? `account ${p.account} of the model has no ${kind} "${name}"` : `account ${p.account} is not in the model`}.${close.length ? ` Did you mean ${close.map((n) => `"${kind}/${n}"`).join(' or ')}?` : ''}`,
+      error: (!acct ? l10n.t('account {0} is not in the model.', p.account) : kind === 'user' ? l10n.t('account {0} of the model has no user "{1}".', p.account, name) : l10n.t('account {0} of the model has no role "{1}".', p.account, name))
+        + didYouMean(close.map((n) => `${kind}/${n}`)),
       candidates: close.map((n) => `${kind}/${n}`),
     };
   }

@@ -12,6 +12,7 @@ import type {
   IamModel, ManagedPolicy, ModelAccount, ModelDocument, ModelFile, ModelGroup, ModelOrgLevel, ModelProblem, ModelRole,
   ModelUser, PolicyAttachment, SourceLocation,
 } from './types';
+import * as l10n from '../localize';
 
 export interface LoadModelOptions {
   /** the bundled AWS managed policies; without them an AWS managed ARN resolves only from an export's `Policies` */
@@ -28,7 +29,7 @@ export interface LoadedModel { model: IamModel; problems: ModelProblem[] }
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const ACCOUNT_ID = /^\d{12}$/;
 const q = (s: string) => `"${s}"`;
-const didYouMean = (xs: string[]) => (xs.length ? ` Did you mean ${xs.map(q).join(' or ')}?` : '');
+const didYouMean = (xs: string[]) => (xs.length ? ` ${l10n.t('Did you mean {0}?', xs.map(q).join(l10n.t(' or ')))}` : '');
 
 const FILE_KEYS = ['accounts', 'organization', 'description', '$schema'];
 const ACCOUNT_KEYS = ['id', 'name', 'users', 'groups', 'roles', 'policies', 'resources', 'description'];
@@ -57,12 +58,14 @@ interface RawAccount {
 export function parseModelJson(text: string, file: string): { value: unknown } | { problem: ModelProblem } {
   try { return { value: JSON.parse(text) }; } catch { /* fall through for comments, and for the error position */ }
   const deep = nestingTooDeepAt(text);
-  if (deep >= 0) return { problem: { file, path: [], severity: 'error', message: `${file} nests JSON arrays/objects too deeply (offset ${deep}); expected an IAM model or an authorization-details export` } };
+  if (deep >= 0) return { problem: { file, path: [], severity: 'error', message: l10n.t('{0} nests JSON arrays/objects too deeply (offset {1}); expected an IAM model or an authorization-details export', file, deep) } };
   const errors: ParseError[] = [];
   const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length) {
     const truncated = errors.some((e) => e.offset >= text.trimEnd().length - 1);
-    return { problem: { file, path: [], severity: 'error', message: `${file} is not valid JSON: ${jsonErrorAt(text, errors[0])}${truncated ? ' (the file looks truncated)' : ''}. Fix the file; the rest of the model is used without it.` } };
+    return { problem: { file, path: [], severity: 'error', message: truncated
+      ? l10n.t('{0} is not valid JSON: {1} (the file looks truncated). Fix the file; the rest of the model is used without it.', file, jsonErrorAt(text, errors[0]))
+      : l10n.t('{0} is not valid JSON: {1}. Fix the file; the rest of the model is used without it.', file, jsonErrorAt(text, errors[0])) } };
   }
   return { value };
 }
@@ -107,7 +110,9 @@ class Loader {
     const key = item.name.toLowerCase();
     const prev = map.get(key);
     if (prev) {
-      this.fail(item.at.file, item.at.path, `duplicate ${what} "${item.name}" in account ${accountId}: already defined${prev.at ? ` in ${prev.at.file} at ${formatPath(prev.at.path)}` : ''} (IAM names are unique regardless of case). Remove or rename one of them.`, 'error', 'duplicate');
+      this.fail(item.at.file, item.at.path, prev.at
+        ? l10n.t('duplicate {0} "{1}" in account {2}: already defined in {3} at {4} (IAM names are unique regardless of case). Remove or rename one of them.', what, item.name, accountId, prev.at.file, formatPath(prev.at.path))
+        : l10n.t('duplicate {0} "{1}" in account {2}: already defined (IAM names are unique regardless of case). Remove or rename one of them.', what, item.name, accountId), 'error', 'duplicate');
       return;
     }
     map.set(key, item);
@@ -119,20 +124,20 @@ class Loader {
   exportDocument(v: unknown, at: SourceLocation, name: string): ModelDocument {
     const doc: ModelDocument = { name, document: null, at };
     if (isObject(v)) { doc.document = v; return doc; }
-    if (typeof v !== 'string') { this.fail(at.file, at.path, 'expected a policy document: a JSON object, or URL-encoded JSON text as the IAM API returns it'); return doc; }
+    if (typeof v !== 'string') { this.fail(at.file, at.path, l10n.t('expected a policy document: a JSON object, or URL-encoded JSON text as the IAM API returns it')); return doc; }
     let text = v;
     if (!/^\s*\{/.test(v)) {
       try { text = decodeURIComponent(v); } catch {
-        this.fail(at.file, at.path, 'the URL-encoded policy document does not decode (a malformed %-escape); expected the policy JSON, URL-encoded (RFC 3986) as the IAM API returns it');
+        this.fail(at.file, at.path, l10n.t('the URL-encoded policy document does not decode (a malformed %-escape); expected the policy JSON, URL-encoded (RFC 3986) as the IAM API returns it'));
         return doc;
       }
     }
     let value: unknown;
     try { value = JSON.parse(text); } catch (e) {
-      this.fail(at.file, at.path, `the policy document is not JSON once decoded (${(e as Error).message}); expected a policy object with "Statement"`);
+      this.fail(at.file, at.path, l10n.t('the policy document is not JSON once decoded ({0}); expected a policy object with "Statement"', (e as Error).message));
       return doc;
     }
-    if (!isObject(value)) { this.fail(at.file, at.path, 'the decoded policy document is not a JSON object; expected a policy object with "Statement"'); return doc; }
+    if (!isObject(value)) { this.fail(at.file, at.path, l10n.t('the decoded policy document is not a JSON object; expected a policy object with "Statement"')); return doc; }
     doc.document = value;
     doc.decodedText = text;
     return doc;
@@ -141,36 +146,36 @@ class Loader {
   /** A hand-written POLICY: a document object, `{"name", "policy"}` or `{"file": "relative/path.json"}`. */
   policy(v: unknown, at: SourceLocation, fallbackName: string): ModelDocument | undefined {
     const { file, path } = at;
-    if (!isObject(v)) return this.fail(file, path, 'expected a policy: a policy document object, {"name": ..., "policy": {...}} or {"file": "relative/path.json"}');
+    if (!isObject(v)) return this.fail(file, path, l10n.t('expected a policy: a policy document object, {"name": ..., "policy": {...}} or {"file": "relative/path.json"}'));
     if ('file' in v) {
-      if (typeof v.file !== 'string' || !v.file) return this.fail(file, [...path, 'file'], 'expected "file" to be a path string relative to the model file');
-      if (!this.options.readPolicyFile) return this.fail(file, [...path, 'file'], `policy files cannot be read here; write the policy inline instead of {"file": "${v.file}"}`);
+      if (typeof v.file !== 'string' || !v.file) return this.fail(file, [...path, 'file'], l10n.t('expected "file" to be a path string relative to the model file'));
+      if (!this.options.readPolicyFile) return this.fail(file, [...path, 'file'], l10n.t('policy files cannot be read here; write the policy inline instead of {"file": "{0}"}', v.file));
       let read: { file: string; text: string };
       try { read = this.options.readPolicyFile(file, v.file); } catch (e) {
-        return this.fail(file, [...path, 'file'], `cannot read policy file "${v.file}": ${(e as Error).message}`);
+        return this.fail(file, [...path, 'file'], l10n.t('cannot read policy file "{0}": {1}', v.file, (e as Error).message));
       }
       if (this.files.some((f) => f.name === read.file)) {
-        return this.fail(file, [...path, 'file'], `"${v.file}" is a model file, not a policy (a model cannot include itself or another model file); expected a policy document file`);
+        return this.fail(file, [...path, 'file'], l10n.t('"{0}" is a model file, not a policy (a model cannot include itself or another model file); expected a policy document file', v.file));
       }
       const parsed = parseModelJson(read.text, v.file);
-      if ('problem' in parsed) return this.fail(file, [...path, 'file'], `policy file ${parsed.problem.message}`);
-      if (!isObject(parsed.value) || !('Statement' in parsed.value)) return this.fail(file, [...path, 'file'], `policy file "${v.file}" does not hold a policy document (an object with "Statement")`);
+      if ('problem' in parsed) return this.fail(file, [...path, 'file'], l10n.t('policy file {0}', parsed.problem.message));
+      if (!isObject(parsed.value) || !('Statement' in parsed.value)) return this.fail(file, [...path, 'file'], l10n.t('policy file "{0}" does not hold a policy document (an object with "Statement")', v.file));
       const name = typeof v.name === 'string' ? v.name : v.file.replace(/^.*[\\/]/, '').replace(/(\.[a-z]+)?\.json$/i, '');
       return { name, document: parsed.value, at, file: read.file, decodedText: read.text };
     }
     if ('policy' in v) {
-      if (!isObject(v.policy)) return this.fail(file, [...path, 'policy'], 'expected a policy document object');
-      if (v.name !== undefined && typeof v.name !== 'string') return this.fail(file, [...path, 'name'], 'expected a string');
+      if (!isObject(v.policy)) return this.fail(file, [...path, 'policy'], l10n.t('expected a policy document object'));
+      if (v.name !== undefined && typeof v.name !== 'string') return this.fail(file, [...path, 'name'], l10n.t('expected a string'));
       return { name: (v.name as string | undefined) ?? fallbackName, document: v.policy, at: { file, path: [...path, 'policy'] } };
     }
-    if (!('Statement' in v)) return this.fail(file, path, 'expected a policy document with "Statement", or {"name", "policy"}, or {"file"}');
+    if (!('Statement' in v)) return this.fail(file, path, l10n.t('expected a policy document with "Statement", or {"name", "policy"}, or {"file"}'));
     return { name: fallbackName, document: v, at };
   }
 
   /** A hand-written POLICYREF: a POLICY, a managed policy ARN, or the bare name of a customer managed policy. */
   policyRef(v: unknown, at: SourceLocation, fallbackName: string): RawRef | undefined {
     if (typeof v === 'string') {
-      if (!v.trim()) return this.fail(at.file, at.path, 'expected a managed policy ARN or the name of a customer managed policy of this account');
+      if (!v.trim()) return this.fail(at.file, at.path, l10n.t('expected a managed policy ARN or the name of a customer managed policy of this account'));
       return { kind: 'ref', ref: v.trim(), at };
     }
     const doc = this.policy(v, at, fallbackName);
@@ -179,7 +184,7 @@ class Loader {
 
   policyRefs(v: unknown, at: SourceLocation, owner: string): RawRef[] {
     if (v === undefined) return [];
-    if (!Array.isArray(v)) { this.fail(at.file, at.path, 'expected an array of policies: managed policy ARNs, customer managed policy names, or policy documents'); return []; }
+    if (!Array.isArray(v)) { this.fail(at.file, at.path, l10n.t('expected an array of policies: managed policy ARNs, customer managed policy names, or policy documents')); return []; }
     const out: RawRef[] = [];
     v.forEach((x, i) => { const r = this.policyRef(x, { file: at.file, path: [...at.path, i] }, `${owner} policy ${i + 1}`); if (r) out.push(r); });
     return out;
@@ -187,17 +192,17 @@ class Loader {
 
   tags(v: unknown, at: SourceLocation): Record<string, string> {
     if (v === undefined) return {};
-    if (!isObject(v)) { this.fail(at.file, at.path, 'expected an object of tags, {"key": "value"}'); return {}; }
+    if (!isObject(v)) { this.fail(at.file, at.path, l10n.t('expected an object of tags, {"key": "value"}')); return {}; }
     const out: Record<string, string> = {};
     for (const [k, x] of Object.entries(v)) {
-      if (typeof x === 'string') out[k] = x; else this.fail(at.file, [...at.path, k], 'expected a string tag value');
+      if (typeof x === 'string') out[k] = x; else this.fail(at.file, [...at.path, k], l10n.t('expected a string tag value'));
     }
     return out;
   }
 
   unknownKeys(v: Record<string, unknown>, allowed: string[], at: SourceLocation, what: string): void {
     for (const k of Object.keys(v)) {
-      if (!allowed.includes(k)) this.fail(at.file, [...at.path, k], `unknown ${what} field "${k}"; expected one of ${allowed.join(', ')}.${didYouMean(suggest(k, allowed, 1))}`);
+      if (!allowed.includes(k)) this.fail(at.file, [...at.path, k], l10n.t('unknown {0} field "{1}"; expected one of {2}.', what, k, allowed.join(', ')) + didYouMean(suggest(k, allowed, 1)));
     }
   }
 
@@ -208,10 +213,10 @@ class Loader {
     if (wrapped) {
       this.unknownKeys(v, FILE_KEYS, { file, path: [] }, 'model');
       (v.accounts as unknown[]).forEach((a, i) => {
-        if (!isObject(a)) { this.fail(file, ['accounts', i], 'expected an account object with "id"'); return; }
+        if (!isObject(a)) { this.fail(file, ['accounts', i], l10n.t('expected an account object with "id"')); return; }
         this.handAccount(a, { file, path: ['accounts', i] });
       });
-      if (!(v.accounts as unknown[]).length) this.fail(file, ['accounts'], 'the model lists no accounts', 'warning');
+      if (!(v.accounts as unknown[]).length) this.fail(file, ['accounts'], l10n.t('the model lists no accounts'), 'warning');
     } else {
       this.unknownKeys(v, [...ACCOUNT_KEYS, ...FILE_KEYS], { file, path: [] }, 'model');
       this.handAccount(v, { file, path: [] });
@@ -224,34 +229,34 @@ class Loader {
     if (Array.isArray(v.accounts)) return;
     if (path.length) this.unknownKeys(v, ACCOUNT_KEYS, at, 'account');
     if (typeof v.id !== 'string' || !ACCOUNT_ID.test(v.id)) {
-      this.fail(file, [...path, 'id'], 'expected "id": the 12-digit account ID as a string, e.g. "111111111111"');
+      this.fail(file, [...path, 'id'], l10n.t('expected "id": the 12-digit account ID as a string, e.g. "111111111111"'));
       return;
     }
     const acct = this.account(v.id, file);
     if (typeof v.name === 'string') acct.name ??= v.name;
-    else if (v.name !== undefined) this.fail(file, [...path, 'name'], 'expected a string label');
+    else if (v.name !== undefined) this.fail(file, [...path, 'name'], l10n.t('expected a string label'));
     const section = (key: string): Record<string, unknown> => {
       const s = v[key];
       if (s === undefined) return {};
-      if (!isObject(s)) { this.fail(file, [...path, key], `expected an object of ${key} by name`); return {}; }
+      if (!isObject(s)) { this.fail(file, [...path, key], l10n.t('expected an object of {0} by name', key)); return {}; }
       return s;
     };
     const principalPath = (p: unknown, at2: SourceLocation): string => {
       if (p === undefined) return '/';
-      if (typeof p !== 'string' || !/^\/([\x21-\x7e]+\/)?$/.test(p)) { this.fail(at2.file, [...at2.path, 'path'], 'expected a path such as "/" or "/division/team/" (starts and ends with /)'); return '/'; }
+      if (typeof p !== 'string' || !/^\/([\x21-\x7e]+\/)?$/.test(p)) { this.fail(at2.file, [...at2.path, 'path'], l10n.t('expected a path such as "/" or "/division/team/" (starts and ends with /)')); return '/'; }
       return p;
     };
     for (const [name, u] of Object.entries(section('users'))) {
       const uat = { file, path: [...path, 'users', name] };
-      if (!isObject(u)) { this.fail(file, uat.path, 'expected a user object: {"groups": [...], "policies": [...], "permissionsBoundary": ..., "tags": {...}}'); continue; }
+      if (!isObject(u)) { this.fail(file, uat.path, l10n.t('expected a user object: {"groups": [...], "policies": [...], "permissionsBoundary": ..., "tags": {...}}')); continue; }
       this.unknownKeys(u, USER_KEYS, uat, 'user');
       const p = principalPath(u.path, uat);
       const groups: RawPrincipal['groups'] = [];
       if (u.groups !== undefined) {
-        if (!Array.isArray(u.groups)) this.fail(file, [...uat.path, 'groups'], 'expected an array of group names');
+        if (!Array.isArray(u.groups)) this.fail(file, [...uat.path, 'groups'], l10n.t('expected an array of group names'));
         else u.groups.forEach((g, i) => {
           if (typeof g === 'string' && g) groups.push({ name: g, at: { file, path: [...uat.path, 'groups', i] } });
-          else this.fail(file, [...uat.path, 'groups', i], 'expected a group name string');
+          else this.fail(file, [...uat.path, 'groups', i], l10n.t('expected a group name string'));
         });
       }
       const boundary = u.permissionsBoundary === undefined ? undefined : this.policyRef(u.permissionsBoundary, { file, path: [...uat.path, 'permissionsBoundary'] }, `boundary of ${name}`);
@@ -263,7 +268,7 @@ class Loader {
     }
     for (const [name, g] of Object.entries(section('groups'))) {
       const gat = { file, path: [...path, 'groups', name] };
-      if (!isObject(g)) { this.fail(file, gat.path, 'expected a group object: {"policies": [...]}'); continue; }
+      if (!isObject(g)) { this.fail(file, gat.path, l10n.t('expected a group object: {"policies": [...]}')); continue; }
       this.unknownKeys(g, GROUP_KEYS, gat, 'group');
       const p = principalPath(g.path, gat);
       this.addUnique(acct.groups, {
@@ -273,11 +278,11 @@ class Loader {
     }
     for (const [name, r] of Object.entries(section('roles'))) {
       const rat = { file, path: [...path, 'roles', name] };
-      if (!isObject(r)) { this.fail(file, rat.path, 'expected a role object: {"trustPolicy": {...}, "policies": [...]}'); continue; }
+      if (!isObject(r)) { this.fail(file, rat.path, l10n.t('expected a role object: {"trustPolicy": {...}, "policies": [...]}')); continue; }
       this.unknownKeys(r, ROLE_KEYS, rat, 'role');
       const p = principalPath(r.path, rat);
       const trustPolicy = r.trustPolicy === undefined ? undefined : this.policy(r.trustPolicy, { file, path: [...rat.path, 'trustPolicy'] }, `trust policy of ${name}`);
-      if (r.trustPolicy === undefined) this.fail(file, rat.path, `role "${name}" has no "trustPolicy"; nobody can assume it`, 'warning');
+      if (r.trustPolicy === undefined) this.fail(file, rat.path, l10n.t('role "{0}" has no "trustPolicy"; nobody can assume it', name), 'warning');
       const boundary = r.permissionsBoundary === undefined ? undefined : this.policyRef(r.permissionsBoundary, { file, path: [...rat.path, 'permissionsBoundary'] }, `boundary of ${name}`);
       this.addUnique(acct.roles, {
         name, path: p, arn: `arn:aws:iam::${acct.id}:role${p}${name}`, at: rat, groups: [], boundary, trustPolicy,
@@ -293,17 +298,17 @@ class Loader {
     }
     for (const [arn, pv] of Object.entries(section('resources'))) {
       const rat = { file, path: [...path, 'resources', arn] };
-      if (!parseArn(arn)) { this.fail(file, rat.path, `"${arn}" is not a resource ARN; expected arn:partition:service:region:account:resource`); continue; }
+      if (!parseArn(arn)) { this.fail(file, rat.path, l10n.t('"{0}" is not a resource ARN; expected arn:partition:service:region:account:resource', arn)); continue; }
       const doc = this.policy(pv, rat, `resource policy of ${arn}`);
       if (!doc) continue;
-      if (acct.resources.has(arn)) this.fail(file, rat.path, `duplicate resource policy for ${arn} in account ${acct.id}`, 'error', 'duplicate');
+      if (acct.resources.has(arn)) this.fail(file, rat.path, l10n.t('duplicate resource policy for {0} in account {1}', arn, acct.id), 'error', 'duplicate');
       else acct.resources.set(arn, doc);
     }
   }
 
   organization(v: unknown, at: SourceLocation): void {
-    if (this.organizationAt) { this.fail(at.file, at.path, `the organization is already given in ${this.organizationAt.file}; give it once`); return; }
-    if (!isObject(v)) { this.fail(at.file, at.path, 'expected {"scps": LEVELS, "rcps": LEVELS}'); return; }
+    if (this.organizationAt) { this.fail(at.file, at.path, l10n.t('the organization is already given in {0}; give it once', this.organizationAt.file)); return; }
+    if (!isObject(v)) { this.fail(at.file, at.path, l10n.t('expected {"scps": LEVELS, "rcps": LEVELS}')); return; }
     this.organizationAt = at;
     this.unknownKeys(v, ORG_KEYS, at, 'organization');
     this.scps.push(...this.orgLevels(v.scps, { file: at.file, path: [...at.path, 'scps'] }, 'SCP'));
@@ -312,7 +317,7 @@ class Loader {
 
   orgLevels(v: unknown, at: SourceLocation, label: string): ModelOrgLevel[] {
     if (v === undefined) return [];
-    if (!Array.isArray(v)) { this.fail(at.file, at.path, 'expected an array of policies, or of {"orgIdentifier": ..., "policies": [...]} levels from the root to the account'); return []; }
+    if (!Array.isArray(v)) { this.fail(at.file, at.path, l10n.t('expected an array of policies, or of {"orgIdentifier": ..., "policies": [...]} levels from the root to the account')); return []; }
     const list = (xs: unknown[], base: JsonPath, prefix: string) => xs.flatMap((x, i) => this.policy(x, { file: at.file, path: [...base, i] }, `${prefix} ${i + 1}`) ?? []);
     if (!v.some((x) => isObject(x) && 'orgIdentifier' in x)) {
       const policies = list(v, at.path, label);
@@ -320,8 +325,8 @@ class Loader {
     }
     const out: ModelOrgLevel[] = [];
     v.forEach((lvl, i) => {
-      if (!isObject(lvl) || typeof lvl.orgIdentifier !== 'string') { this.fail(at.file, [...at.path, i], 'expected {"orgIdentifier": "r-root" | "ou-..." | account, "policies": [...]}'); return; }
-      if (!Array.isArray(lvl.policies)) { this.fail(at.file, [...at.path, i, 'policies'], 'expected an array of policies'); return; }
+      if (!isObject(lvl) || typeof lvl.orgIdentifier !== 'string') { this.fail(at.file, [...at.path, i], l10n.t('expected {"orgIdentifier": "r-root" | "ou-..." | account, "policies": [...]}')); return; }
+      if (!Array.isArray(lvl.policies)) { this.fail(at.file, [...at.path, i, 'policies'], l10n.t('expected an array of policies')); return; }
       out.push({ orgIdentifier: lvl.orgIdentifier, policies: list(lvl.policies, [...at.path, i, 'policies'], `${label} ${lvl.orgIdentifier}`) });
     });
     return out;
@@ -333,14 +338,14 @@ class Loader {
     const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
     for (const k of Object.keys(v)) {
       if (!(LISTS as readonly string[]).includes(k) && k !== 'IsTruncated' && k !== 'Marker') {
-        this.fail(file, [k], `unknown field "${k}" in an authorization-details export; expected ${LISTS.join(', ')}`, 'warning');
+        this.fail(file, [k], l10n.t('unknown field "{0}" in an authorization-details export; expected {1}', k, LISTS.join(', ')), 'warning');
       }
     }
-    if (v.IsTruncated === true) this.fail(file, ['IsTruncated'], 'the export is truncated (IsTruncated: true): the API paged the answer; join the pages (the AWS CLI does this when not given --max-items) or entities will be missing', 'warning');
+    if (v.IsTruncated === true) this.fail(file, ['IsTruncated'], l10n.t('the export is truncated (IsTruncated: true): the API paged the answer; join the pages (the AWS CLI does this when not given --max-items) or entities will be missing'), 'warning');
     const lists: Partial<Record<typeof LISTS[number], unknown[]>> = {};
     for (const k of LISTS) {
       if (v[k] === undefined) continue;
-      if (!Array.isArray(v[k])) { this.fail(file, [k], `expected ${k} to be an array`); continue; }
+      if (!Array.isArray(v[k])) { this.fail(file, [k], l10n.t('expected {0} to be an array', k)); continue; }
       lists[k] = v[k] as unknown[];
     }
     // the account ID comes from the ARNs (spec §1a)
@@ -355,54 +360,54 @@ class Loader {
     for (const [i, e] of (lists.Policies ?? []).entries()) this.exportPolicy(e, { file, path: ['Policies', i] }, accountId);
     if (!accountId) {
       if ((lists.UserDetailList?.length ?? 0) + (lists.GroupDetailList?.length ?? 0) + (lists.RoleDetailList?.length ?? 0) > 0) {
-        this.fail(file, [], 'no ARN in the export names the account; expected "Arn": "arn:aws:iam::ACCOUNT:..." on users, groups, roles or policies');
+        this.fail(file, [], l10n.t('no ARN in the export names the account; expected "Arn": "arn:aws:iam::ACCOUNT:..." on users, groups, roles or policies'));
       }
       return;
     }
     const acct = this.account(accountId, file);
     const sameAccount = (arn: unknown, at: SourceLocation): arn is string => {
-      if (typeof arn !== 'string') { this.fail(at.file, [...at.path, 'Arn'], 'expected "Arn", the entity\'s ARN'); return false; }
+      if (typeof arn !== 'string') { this.fail(at.file, [...at.path, 'Arn'], l10n.t('expected "Arn", the entity\'s ARN')); return false; }
       const a = parseArn(arn);
-      if (!a || a.account !== accountId) { this.fail(at.file, [...at.path, 'Arn'], `"${arn}" is not an ARN of account ${accountId}, the account of this export; export each account to its own file`); return false; }
+      if (!a || a.account !== accountId) { this.fail(at.file, [...at.path, 'Arn'], l10n.t('"{0}" is not an ARN of account {1}, the account of this export; export each account to its own file', arn, accountId)); return false; }
       return true;
     };
     const name = (e: Record<string, unknown>, key: string, at: SourceLocation): string | undefined =>
-      typeof e[key] === 'string' && e[key] ? e[key] as string : this.fail(at.file, [...at.path, key], `expected "${key}"`);
+      typeof e[key] === 'string' && e[key] ? e[key] as string : this.fail(at.file, [...at.path, key], l10n.t('expected "{0}"', key));
     const inline = (list: unknown, at: SourceLocation, docKey: string, owner: string): RawRef[] => {
       if (list === undefined) return [];
-      if (!Array.isArray(list)) { this.fail(at.file, at.path, 'expected an array of {"PolicyName", "PolicyDocument"}'); return []; }
+      if (!Array.isArray(list)) { this.fail(at.file, at.path, l10n.t('expected an array of {"PolicyName", "PolicyDocument"}')); return []; }
       return list.flatMap((p, i): RawRef[] => {
         const pat = { file: at.file, path: [...at.path, i] };
-        if (!isObject(p) || typeof p.PolicyName !== 'string') { this.fail(pat.file, pat.path, 'expected {"PolicyName": ..., "PolicyDocument": ...}'); return []; }
-        if (p[docKey] === undefined) { this.fail(pat.file, [...pat.path, docKey], `expected "${docKey}"`); return []; }
+        if (!isObject(p) || typeof p.PolicyName !== 'string') { this.fail(pat.file, pat.path, l10n.t('expected {"PolicyName": ..., "PolicyDocument": ...}')); return []; }
+        if (p[docKey] === undefined) { this.fail(pat.file, [...pat.path, docKey], l10n.t('expected "{0}"', docKey)); return []; }
         return [{ kind: 'inline', doc: this.exportDocument(p[docKey], { file: pat.file, path: [...pat.path, docKey] }, `${p.PolicyName} (inline policy of ${owner})`) }];
       });
     };
     const attached = (list: unknown, at: SourceLocation): RawRef[] => {
       if (list === undefined) return [];
-      if (!Array.isArray(list)) { this.fail(at.file, at.path, 'expected an array of {"PolicyName", "PolicyArn"}'); return []; }
+      if (!Array.isArray(list)) { this.fail(at.file, at.path, l10n.t('expected an array of {"PolicyName", "PolicyArn"}')); return []; }
       return list.flatMap((p, i): RawRef[] => {
         const pat = { file: at.file, path: [...at.path, i] };
-        if (!isObject(p) || typeof p.PolicyArn !== 'string') { this.fail(pat.file, [...pat.path, 'PolicyArn'], 'expected {"PolicyName": ..., "PolicyArn": "arn:aws:iam::...:policy/..."}'); return []; }
+        if (!isObject(p) || typeof p.PolicyArn !== 'string') { this.fail(pat.file, [...pat.path, 'PolicyArn'], l10n.t('expected {"PolicyName": ..., "PolicyArn": "arn:aws:iam::...:policy/..."}')); return []; }
         return [{ kind: 'ref', ref: p.PolicyArn, at: { file: pat.file, path: [...pat.path, 'PolicyArn'] } }];
       });
     };
     const boundary = (b: unknown, at: SourceLocation): RawRef | undefined => {
       if (b === undefined) return undefined;
-      if (!isObject(b) || typeof b.PermissionsBoundaryArn !== 'string') return this.fail(at.file, at.path, 'expected {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": ...}');
+      if (!isObject(b) || typeof b.PermissionsBoundaryArn !== 'string') return this.fail(at.file, at.path, l10n.t('expected {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": ...}'));
       return { kind: 'ref', ref: b.PermissionsBoundaryArn, at: { file: at.file, path: [...at.path, 'PermissionsBoundaryArn'] } };
     };
     const tags = (t: unknown, at: SourceLocation): Record<string, string> => {
       if (t === undefined) return {};
-      if (!Array.isArray(t)) { this.fail(at.file, at.path, 'expected an array of {"Key", "Value"}'); return {}; }
+      if (!Array.isArray(t)) { this.fail(at.file, at.path, l10n.t('expected an array of {"Key", "Value"}')); return {}; }
       const out: Record<string, string> = {};
-      t.forEach((x, i) => { if (isObject(x) && typeof x.Key === 'string') out[x.Key] = typeof x.Value === 'string' ? x.Value : ''; else this.fail(at.file, [...at.path, i], 'expected {"Key": ..., "Value": ...}'); });
+      t.forEach((x, i) => { if (isObject(x) && typeof x.Key === 'string') out[x.Key] = typeof x.Value === 'string' ? x.Value : ''; else this.fail(at.file, [...at.path, i], l10n.t('expected {"Key": ..., "Value": ...}')); });
       return out;
     };
     const pathOf = (e: Record<string, unknown>) => (typeof e.Path === 'string' ? e.Path : '/');
     for (const [i, e] of (lists.UserDetailList ?? []).entries()) {
       const at = { file, path: ['UserDetailList', i] };
-      if (!isObject(e)) { this.fail(file, at.path, 'expected a user object'); continue; }
+      if (!isObject(e)) { this.fail(file, at.path, l10n.t('expected a user object')); continue; }
       const n = name(e, 'UserName', at);
       if (!n || !sameAccount(e.Arn, at)) continue;
       const groups = Array.isArray(e.GroupList) ? e.GroupList.flatMap((g, j) => typeof g === 'string' ? [{ name: g, at: { file, path: ['UserDetailList', i, 'GroupList', j] } }] : []) : [];
@@ -415,7 +420,7 @@ class Loader {
     }
     for (const [i, e] of (lists.GroupDetailList ?? []).entries()) {
       const at = { file, path: ['GroupDetailList', i] };
-      if (!isObject(e)) { this.fail(file, at.path, 'expected a group object'); continue; }
+      if (!isObject(e)) { this.fail(file, at.path, l10n.t('expected a group object')); continue; }
       const n = name(e, 'GroupName', at);
       if (!n || !sameAccount(e.Arn, at)) continue;
       this.addUnique(acct.groups, {
@@ -425,7 +430,7 @@ class Loader {
     }
     for (const [i, e] of (lists.RoleDetailList ?? []).entries()) {
       const at = { file, path: ['RoleDetailList', i] };
-      if (!isObject(e)) { this.fail(file, at.path, 'expected a role object'); continue; }
+      if (!isObject(e)) { this.fail(file, at.path, l10n.t('expected a role object')); continue; }
       const n = name(e, 'RoleName', at);
       if (!n || !sameAccount(e.Arn, at)) continue;
       const trust = e.AssumeRolePolicyDocument === undefined ? undefined : this.exportDocument(e.AssumeRolePolicyDocument, { file, path: [...at.path, 'AssumeRolePolicyDocument'] }, `trust policy of ${n}`);
@@ -440,14 +445,14 @@ class Loader {
 
   /** An entry of the export's `Policies`: a customer managed policy, or an AWS managed one in use. */
   exportPolicy(e: unknown, at: SourceLocation, accountId: string | undefined): void {
-    if (!isObject(e)) { this.fail(at.file, at.path, 'expected a managed policy object'); return; }
-    if (typeof e.Arn !== 'string' || !parseArn(e.Arn)) { this.fail(at.file, [...at.path, 'Arn'], 'expected "Arn": the managed policy ARN'); return; }
+    if (!isObject(e)) { this.fail(at.file, at.path, l10n.t('expected a managed policy object')); return; }
+    if (typeof e.Arn !== 'string' || !parseArn(e.Arn)) { this.fail(at.file, [...at.path, 'Arn'], l10n.t('expected "Arn": the managed policy ARN')); return; }
     const arn = e.Arn;
-    if (!Array.isArray(e.PolicyVersionList)) { this.fail(at.file, [...at.path, 'PolicyVersionList'], 'expected "PolicyVersionList", the versions of the policy with their documents'); return; }
+    if (!Array.isArray(e.PolicyVersionList)) { this.fail(at.file, [...at.path, 'PolicyVersionList'], l10n.t('expected "PolicyVersionList", the versions of the policy with their documents')); return; }
     const versions = e.PolicyVersionList as unknown[];
     let idx = versions.findIndex((x) => isObject(x) && x.IsDefaultVersion === true);
     if (idx < 0) idx = versions.findIndex((x) => isObject(x) && x.VersionId === e.DefaultVersionId);
-    if (idx < 0) { this.fail(at.file, [...at.path, 'PolicyVersionList'], `no default version of ${arn}; expected a version with "IsDefaultVersion": true (the default version is the one that counts)`); return; }
+    if (idx < 0) { this.fail(at.file, [...at.path, 'PolicyVersionList'], l10n.t('no default version of {0}; expected a version with "IsDefaultVersion": true (the default version is the one that counts)', arn)); return; }
     const ver = versions[idx] as Record<string, unknown>;
     const name = typeof e.PolicyName === 'string' ? e.PolicyName : arn.slice(arn.lastIndexOf('/') + 1);
     const doc = this.exportDocument(ver.Document, { file: at.file, path: [...at.path, 'PolicyVersionList', idx, 'Document'] }, name);
@@ -457,7 +462,7 @@ class Loader {
     };
     if (policy.awsManaged) { this.awsManaged.set(arn, policy); return; }
     const a = parseArn(arn)!;
-    if (accountId && a.account !== accountId) { this.fail(at.file, [...at.path, 'Arn'], `"${arn}" belongs to account ${a.account}, not ${accountId}, the account of this export`); return; }
+    if (accountId && a.account !== accountId) { this.fail(at.file, [...at.path, 'Arn'], l10n.t('"{0}" belongs to account {1}, not {2}, the account of this export', arn, a.account, accountId)); return; }
     this.addUnique(this.account(a.account, at.file).policies, policy, 'customer managed policy', a.account);
   }
 
@@ -469,7 +474,7 @@ class Loader {
     const r = ref.ref;
     if (r.startsWith('arn:')) {
       const a = parseArn(r);
-      if (!a || a.service !== 'iam' || !a.resource.startsWith('policy/')) return this.fail(at.file, at.path, `"${r}" is not a managed policy ARN; expected arn:aws:iam::aws:policy/NAME (AWS managed) or arn:aws:iam::ACCOUNT:policy/NAME (customer managed)`, 'error', 'reference');
+      if (!a || a.service !== 'iam' || !a.resource.startsWith('policy/')) return this.fail(at.file, at.path, l10n.t('"{0}" is not a managed policy ARN; expected arn:aws:iam::aws:policy/NAME (AWS managed) or arn:aws:iam::ACCOUNT:policy/NAME (customer managed)', r), 'error', 'reference');
       if (a.account === 'aws') {
         const fromExport = this.awsManaged.get(r);
         if (fromExport) return { kind: 'managed', policy: fromExport, at };
@@ -478,14 +483,14 @@ class Loader {
           const policy: ManagedPolicy = { arn: bundled.arn, name: bundled.name, path: bundled.path, awsManaged: true, document: bundled.document, versionId: bundled.versionId, updatedAt: bundled.updatedAt };
           return { kind: 'managed', policy, at };
         }
-        const hint = this.options.managed ? didYouMean(this.options.managed.didYouMean(r)) : ' (the bundled AWS managed policies are not loaded)';
-        return this.fail(at.file, at.path, `unknown AWS managed policy "${r}" (referenced by ${owner}).${hint}`, 'error', 'reference');
+        const hint = this.options.managed ? didYouMean(this.options.managed.didYouMean(r)) : ` ${l10n.t('(the bundled AWS managed policies are not loaded)')}`;
+        return this.fail(at.file, at.path, l10n.t('unknown AWS managed policy "{0}" (referenced by {1}).', r, owner) + hint, 'error', 'reference');
       }
       const acct = this.accounts.get(a.account);
       const name = a.resource.slice(a.resource.lastIndexOf('/') + 1);
-      if (!acct) return this.fail(at.file, at.path, `"${r}" belongs to account ${a.account}, which is not in the model; add that account or use a policy of ${accountId}`, 'error', 'reference');
+      if (!acct) return this.fail(at.file, at.path, l10n.t('"{0}" belongs to account {1}, which is not in the model; add that account or use a policy of {2}', r, a.account, accountId), 'error', 'reference');
       const p = acct.policies.get(name.toLowerCase());
-      if (!p) return this.fail(at.file, at.path, `unknown customer managed policy "${r}" (referenced by ${owner}): account ${a.account} has no policy "${name}".${didYouMean(suggest(name, [...acct.policies.values()].map((x) => x.name)).map((n) => `arn:aws:iam::${a.account}:policy/${n}`))}`, 'error', 'reference');
+      if (!p) return this.fail(at.file, at.path, l10n.t('unknown customer managed policy "{0}" (referenced by {1}): account {2} has no policy "{3}".', r, owner, a.account, name) + didYouMean(suggest(name, [...acct.policies.values()].map((x) => x.name)).map((n) => `arn:aws:iam::${a.account}:policy/${n}`)), 'error', 'reference');
       return { kind: 'managed', policy: p, at };
     }
     const acct = this.accounts.get(accountId)!;
@@ -494,8 +499,8 @@ class Loader {
     const candidates = suggest(r, [...acct.policies.values()].map((x) => x.name));
     const aws = this.options.managed?.didYouMean(`arn:aws:iam::aws:policy/${r}`) ?? [];
     const exactAws = aws.find((x) => x.toLowerCase().endsWith(`/${r.toLowerCase()}`));
-    const hint = exactAws ? ` For the AWS managed policy write its ARN: "${exactAws}".` : didYouMean(candidates);
-    return this.fail(at.file, at.path, `unknown policy "${r}" (referenced by ${owner}): account ${accountId} has no customer managed policy of that name; expected a name from "policies" or a managed policy ARN.${hint}`, 'error', 'reference');
+    const hint = exactAws ? ` ${l10n.t('For the AWS managed policy write its ARN: "{0}".', exactAws)}` : didYouMean(candidates);
+    return this.fail(at.file, at.path, l10n.t('unknown policy "{0}" (referenced by {1}): account {2} has no customer managed policy of that name; expected a name from "policies" or a managed policy ARN.', r, owner, accountId) + hint, 'error', 'reference');
   }
 
   build(): IamModel {
@@ -510,8 +515,8 @@ class Loader {
         const groups: ModelGroup[] = [];
         for (const g of u.groups) {
           const group = acct.groups.get(g.name.toLowerCase());
-          if (!group) { this.fail(g.at.file, g.at.path, `unknown group "${g.name}" (user ${u.name}): account ${raw.id} has no such group.${didYouMean(suggest(g.name, [...acct.groups.values()].map((x) => x.name)))}`, 'error', 'reference'); continue; }
-          if (groups.includes(group)) { this.fail(g.at.file, g.at.path, `user ${u.name} lists group "${g.name}" twice`, 'warning'); continue; }
+          if (!group) { this.fail(g.at.file, g.at.path, l10n.t('unknown group "{0}" (user {1}): account {2} has no such group.', g.name, u.name, raw.id) + didYouMean(suggest(g.name, [...acct.groups.values()].map((x) => x.name))), 'error', 'reference'); continue; }
+          if (groups.includes(group)) { this.fail(g.at.file, g.at.path, l10n.t('user {0} lists group "{1}" twice', u.name, g.name), 'warning'); continue; }
           groups.push(group);
         }
         const user: ModelUser = {
@@ -543,14 +548,14 @@ export function loadModel(files: ModelFile[], options: LoadModelOptions = {}): L
   const loader = new Loader(files, options);
   const seen = new Set<string>();
   for (const f of files) {
-    if (seen.has(f.name)) { loader.fail(f.name, [], `${f.name} is given twice; it is read once`, 'warning'); continue; }
+    if (seen.has(f.name)) { loader.fail(f.name, [], l10n.t('{0} is given twice; it is read once', f.name), 'warning'); continue; }
     seen.add(f.name);
     const parsed = parseModelJson(f.text, f.name);
     if ('problem' in parsed) { loader.problems.push(parsed.problem); continue; }
     const v = parsed.value;
     if (isAuthorizationDetails(v)) loader.authorizationDetails(v as Record<string, unknown>, f.name);
     else if (isObject(v) && (isHandWrittenModel(v) || 'id' in v || 'policies' in v || 'resources' in v || 'organization' in v)) loader.handWritten(v, f.name);
-    else loader.fail(f.name, [], `${f.name} is neither an IAM model nor an authorization-details export: expected the output of "aws iam get-account-authorization-details" (top-level "UserDetailList", "RoleDetailList", ...) or a hand-written model ({"accounts": [...]} or one account's "id", "users", "groups", "roles", "policies")`);
+    else loader.fail(f.name, [], l10n.t('{0} is neither an IAM model nor an authorization-details export: expected the output of "aws iam get-account-authorization-details" (top-level "UserDetailList", "RoleDetailList", ...) or a hand-written model ({"accounts": [...]} or one account\'s "id", "users", "groups", "roles", "policies")', f.name));
   }
   return { model: loader.build(), problems: loader.problems };
 }

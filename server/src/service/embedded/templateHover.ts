@@ -6,6 +6,7 @@ import type { Catalog } from '../../core/catalog/catalog';
 import { hover } from '../hover';
 import { embeddedAt } from './embeddedPosition';
 import type { TemplateAnalysis } from './templates';
+import * as l10n from '@vscode/l10n';
 
 export function templateHover(doc: TextDocument, analysis: TemplateAnalysis, position: Position, catalog: Catalog): Hover | null {
   const at = embeddedAt(doc, analysis, position);
@@ -21,7 +22,9 @@ export function templateHover(doc: TextDocument, analysis: TemplateAnalysis, pos
   if (!h && !origin) return null;
   const parts: string[] = [];
   if (h) parts.push(typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents));
-  if (origin?.note) parts.push(`**In this template:** ${origin.note}.${origin.kind === 'unknown' ? ' Checks that depend on this value are not reported.' : ''}`);
+  if (origin?.note) parts.push(origin.kind === 'unknown'
+    ? l10n.t('**In this template:** {0}. Checks that depend on this value are not reported.', origin.note)
+    : l10n.t('**In this template:** {0}.', origin.note));
   const range = h?.range ? at.toHost(h.range) : origin ? { start: doc.positionAt(origin.h[0]), end: doc.positionAt(origin.h[1]) } : undefined;
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, ...(range ? { range } : {}) };
 }

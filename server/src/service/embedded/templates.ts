@@ -14,6 +14,7 @@ import type { PolicyType } from '../../core/policy/policyType';
 import { forget, IAM_LANGUAGE_ID } from '../documents';
 import type { ServiceSettings } from '../settings';
 import { DIAGNOSTIC_SOURCE, validate, type DiagnosticFix } from '../validation';
+import * as l10n from '@vscode/l10n';
 
 export type TemplateFormat = 'yaml' | 'json';
 
@@ -63,7 +64,7 @@ export function analyzeTemplate(uri: string, text: string, format: TemplateForma
     if (p.node.kind === 'scalar' && p.node.value === null) continue; // an empty property: nothing to check
     const node = resolver.policyNode(p.node);
     if (node) policies.push({ ...p, node });
-    else notes.push({ range: p.node.range, message: `This policy is a string that is not a JSON object once its values are filled in, or is computed at deploy time: it is not analysed.` });
+    else notes.push({ range: p.node.range, message: l10n.t('This policy is a string that is not a JSON object once its values are filled in, or is computed at deploy time: it is not analysed.') });
   }
   return checkPolicies(uri, text, format, policies, resolver, tree.errors, notes, catalog, settings);
 }
@@ -71,7 +72,7 @@ export function analyzeTemplate(uri: string, text: string, format: TemplateForma
 /** A Terraform file, parsed by the caller's tree-sitter parser (loaded by node/). */
 export function analyzeTerraformFile(uri: string, text: string, parse: (text: string) => SyntaxNode, catalog: Catalog, settings: ServiceSettings): TemplateAnalysis {
   if (exceedsNestingLimit(text)) {
-    return checkPolicies(uri, text, 'terraform', [], NO_INTRINSICS, [{ range: [0, 0], message: 'The file nests deeper than 256 levels; it is not read.' }], [], catalog, settings);
+    return checkPolicies(uri, text, 'terraform', [], NO_INTRINSICS, [{ range: [0, 0], message: l10n.t('The file nests deeper than 256 levels; it is not read.') }], [], catalog, settings);
   }
   const tf = analyzeTerraform(parse(text));
   return checkPolicies(uri, text, 'terraform', tf.policies, NO_INTRINSICS, tf.errors, tf.notes, catalog, settings);
@@ -92,7 +93,9 @@ function checkPolicies(
   if (syntax) {
     diagnostics.push({
       range: toRange(syntax.range), severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'IAM001',
-      message: `${syntax.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}. The policies that could still be read are checked.`,
+      message: errors.length > 1
+        ? l10n.t('{0} (and {1} more). The policies that could still be read are checked.', syntax.message, errors.length - 1)
+        : l10n.t('{0}. The policies that could still be read are checked.', syntax.message),
     });
   }
   for (const n of notes) {
