@@ -108,6 +108,15 @@ describe('the server speaks the locale it was initialised with', () => {
     assert.match(managed, /ステートメント:/);
   });
 
+  it('locale "ja": a template hover says where a value came from in Japanese ("In this template")', async () => {
+    const text = `${JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Q: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: {
+      Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b/*' } }] } } } } }, null, 2)}\n`;
+    const uri = ja.open('app.template.json', text, 'json');
+    await ja.diagnostics(uri);
+    const h = hoverText(await ja.hover(uri, text.indexOf('AWS::Partition') + 4));
+    assert.match(h, /\*\*このテンプレートでは:\*\* `AWS::Partition` を `aws` と仮定しました。/);
+  });
+
   it('locale "en" stays English, and a locale without a bundle ("fr") falls back to English', async () => {
     for (const lsp of [en, fr]) {
       const a = await answers(lsp, 'app.policy.json');
