@@ -63,7 +63,9 @@ suite('Policies in infrastructure code, in a real VS Code host', () => {
       assert.equal(lenses.length, 3, lenses.map((l) => l.command?.title).join('; '));
       const consume = lenses.find((l) => /sqs:ReceiveMessage/.test(l.command!.title))!;
       assert.ok(consume, lenses.map((l) => l.command?.title).join('; '));
-      assert.match(doc.lineAt(consume.range.start.line).text, /Sid/);
+      // the statement's first line: `Sid: Consume` in YAML, the `{` of its object in jsonencode
+      const statementHead = (line: number) => doc.getText(new vscode.Range(line, 0, Math.min(line + 2, doc.lineCount - 1), 0));
+      assert.match(statementHead(consume.range.start.line), /Sid\s*[:=]\s*"?Consume/);
       const args = consume.command!.arguments as LensArgs;
       assert.equal(args[1].policyType, 'identity');
 
@@ -78,7 +80,7 @@ suite('Policies in infrastructure code, in a real VS Code host', () => {
       assert.equal(r.result?.decision, 'Allowed', JSON.stringify(r.errors));
       const decided = r.result!.matchedStatements[0];
       assert.equal(decided.file, doc.uri.toString());
-      assert.match(doc.lineAt(decided.range!.start.line).text, /Sid/);
+      assert.match(doc.getText(new vscode.Range(decided.range!.start.line, decided.range!.start.character, decided.range!.end.line, decided.range!.end.character)), /^(\{\s*)?Sid\s*[:=]\s*"?Consume[\s\S]*jobs/i);
       panel.panel.dispose();
     });
   }
