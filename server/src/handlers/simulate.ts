@@ -40,9 +40,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
  */
 async function resolveEmbeddedRefs(ctx: ServerContext, p: SimulateParams, read: ReadText): Promise<Map<string, ReturnType<typeof resolveEmbedded>>> {
   const out = new Map<string, ReturnType<typeof resolveEmbedded>>();
+  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
   const refs = [
-    ...(p.identityPolicies ?? []), ...(p.permissionBoundaries ?? []), p.sessionPolicy, p.resourcePolicy,
-    ...[...(p.scps ?? []), ...(p.rcps ?? [])].flatMap((l) => (isObject(l) && Array.isArray(l.policies) ? l.policies : [])),
+    ...list(p.identityPolicies), ...list(p.permissionBoundaries), p.sessionPolicy, p.resourcePolicy,
+    ...[...list(p.scps), ...list(p.rcps)].flatMap((l) => (isObject(l) && Array.isArray(l.policies) ? l.policies : [])),
   ];
   for (const ref of refs) {
     const parsedRef = isObject(ref) && typeof ref.uri === 'string' ? parseEmbeddedReference(ref.uri) : undefined;
