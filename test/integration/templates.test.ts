@@ -81,6 +81,8 @@ suite('Policies in infrastructure code, in a real VS Code host', () => {
       const decided = r.result!.matchedStatements[0];
       assert.equal(decided.file, doc.uri.toString());
       assert.match(doc.getText(new vscode.Range(decided.range!.start.line, decided.range!.start.character, decided.range!.end.line, decided.range!.end.character)), /^(\{\s*)?Sid\s*[:=]\s*"?Consume[\s\S]*jobs/i);
+      // the deciding statement is marked in the template's editor
+      assert.deepEqual(await poll(() => panel.decorations.applied.get(doc.uri.toString()), (a) => !!a && a.allow > 0), { allow: 1, deny: 0 });
       panel.panel.dispose();
     });
   }
