@@ -188,6 +188,17 @@ export function analyzeTerraform(root: SyntaxNode, pseudo: Record<string, string
           if (node) policies.push({ id: `${b.labels[0]}.${b.labels[1]}.${at}`, policyType: type, node });
         }
       }
+    } else if (b.type === 'module' && b.labels[0]) {
+      // a policy handed to a module as an input: what it is (trust, identity, resource) is decided inside the
+      // module, in other files; said, never skipped silently
+      for (const [name, a] of attributesOf(b.body)) {
+        const e = unwrap(a.value);
+        const fn = e?.type === 'function_call' ? named(e)[0]?.text : undefined;
+        const text = e?.text ?? '';
+        if (fn === 'jsonencode' ? /\bStatement\b/.test(text) : /^data\.aws_iam_policy_document\./.test(text) || /^\s*<<-?\w+\s*\{[\s\S]*"Statement"/.test(text)) {
+          reader.notes.push({ range: rangeOf(a.name), message: `The policy passed to module "${b.labels[0]}" as \`${name}\` is checked only where the module uses it (its type is decided in the module's own files); open the module to have it checked.` });
+        }
+      }
     } else if (b.type === 'data' && b.labels[0] === 'aws_iam_policy_document' && b.labels[1]) {
       const doc = reader.policyDocument(b);
       // statements made only by `dynamic` blocks are known at plan time: noted, not reported as a missing Statement
