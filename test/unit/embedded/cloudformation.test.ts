@@ -281,3 +281,42 @@ describe('CloudFormation: AWS::Events::EventBusPolicy holds one statement', () =
     assert.equal(textAt(text, d[0].range), 'events:PutEvent');
   });
 });
+
+describe('SAM APIs: Auth.ResourcePolicy.CustomStatements', () => {
+  // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-controlling-access-to-apis-resource-policies.html
+  const text = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  MyPrivateApi:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: Prod
+      EndpointConfiguration: PRIVATE
+      Auth:
+        ResourcePolicy:
+          CustomStatements:
+            - Effect: 'Allow'
+              Action: 'execute-api:Invoke'
+              Resource: ['execute-api:/*/*/*']
+              Principal: '*'
+            - Effect: 'Deny'
+              Action: 'execute-api:Invoke'
+              Resource: ['execute-api:/*/*/*']
+              Principal: '*'
+`;
+
+  it('are a resource policy of the API; the execute-api:/ shorthand is the API ARN: no error, only the true public-principal warning', () => {
+    const r = analyze('api.yaml', text)!;
+    assert.deepEqual(r.policies.map((p) => [p.id, p.policyType]), [['Resources/MyPrivateApi/Properties/Auth/ResourcePolicy/CustomStatements', 'resource']]);
+    assert.match(r.policies[0].virtual.text, /"arn:aws:execute-api:us-east-1:123456789012:MyPrivateApi\/\*\/\*\/\*"/);
+    // the example allows "*" without a condition (a private API's endpoint policy usually narrows it): IAM805 is right
+    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 1 || d.severity === 2).map((d) => d.code), ['IAM805']);
+  });
+
+  it('a typo in a custom statement is reported at its scalar', () => {
+    const bad = text.replace("Action: 'execute-api:Invoke'\n              Resource: ['execute-api:/*/*/*']\n              Principal: '*'\n            - Effect: 'Deny'", "Action: 'execute-api:Invok'\n              Resource: ['execute-api:/*/*/*']\n              Principal: '*'\n            - Effect: 'Deny'");
+    const d = analyze('api.yaml', bad)!.diagnostics.find((x) => x.code === 'IAM202');
+    assert.ok(d);
+    assert.match(textAt(bad, d.range), /execute-api:Invok/);
+  });
+});

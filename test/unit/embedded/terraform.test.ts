@@ -152,3 +152,14 @@ describe('Terraform: findings where they were written', () => {
     assert.ok(!d.some((x) => x.code === 'IAM004'), JSON.stringify(d.map((x) => x.code)));
   });
 });
+
+describe('Terraform: policies handed to modules', () => {
+  before(async () => { parse = await loadTerraformParser(); });
+
+  it('a policy passed to a module as an input is noted (IAM704) at the input, never skipped silently', () => {
+    const text = 'module "lambda" {\n  source = "./modules/lambda"\n  name   = "worker"\n  policy_json = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]\n  })\n  trust = data.aws_iam_policy_document.assume.json\n}\n';
+    const d = analyze(text).diagnostics;
+    assert.deepEqual(d.map((x) => [x.code, textAt(text, x.range)]), [['IAM704', 'policy_json'], ['IAM704', 'trust']]);
+    assert.match(String(d[0].message), /module "lambda"/);
+  });
+});

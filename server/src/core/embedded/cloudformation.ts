@@ -43,8 +43,9 @@ export function extractCloudFormationPolicies(root: HostNode | undefined): Extra
       if (!type) continue;
       for (const found of walk(properties, prop.path, [])) {
         if (prop.documentsOnly && !(found.node.kind === 'map' && entry(found.node, 'Statement'))) continue;
-        if (prop.statement && found.node.kind !== 'map') continue; // a statement given as a JSON string: not read yet
-        const node = prop.statement ? statementAsPolicy(found.node) : found.node;
+        if (prop.statement && found.node.kind === 'scalar') continue; // a statement given as a JSON string: not read yet
+        const statements = prop.executeApiShorthand ? withExecuteApiArns(found.node, r.key) : found.node;
+        const node = prop.statement ? statementAsPolicy(statements) : statements;
         out.push({ id: ['Resources', r.key, 'Properties', ...found.path].join('/'), policyType: type, node, logicalId: r.key, resourceType });
       }
     }
@@ -53,18 +54,45 @@ export function extractCloudFormationPolicies(root: HostNode | undefined): Extra
 }
 
 /**
- * One statement as the policy the service keeps it in: `{"Version": "2012-10-17", "Statement": [it]}`, the added
+ * One statement (or a list) as the policy the service keeps it in: `{"Version": "2012-10-17", "Statement": [it]}`, the added
  * parts mapped to the statement's first character (an assumed Version, so no "no Version" finding is invented).
  */
 function statementAsPolicy(statement: HostNode): HostNode {
   const at: HostRange = [statement.range[0], statement.range[0]];
+  const list: HostNode = statement.kind === 'seq' ? statement : { kind: 'seq', range: statement.range, items: [statement] };
   const version: HostNode = { kind: 'scalar', range: at, value: '2012-10-17', pieces: [{ text: '2012-10-17', kind: 'assumed', range: at, note: l10n.t('the service keeps this statement in a policy with `"Version": "2012-10-17"`') }] };
   return {
     kind: 'map', range: statement.range, entries: [
       { key: 'Version', keyRange: at, value: version },
-      { key: 'Statement', keyRange: at, value: { kind: 'seq', range: statement.range, items: [statement] } },
+      { key: 'Statement', keyRange: at, value: list },
     ],
   };
+}
+
+/**
+ * SAM writes an API's own ARN as `execute-api:/stage/verb/path`: each such Resource value becomes the ARN of this API
+ * (`arn:aws:execute-api:us-east-1:123456789012:<logical id>/stage/verb/path`, the prefix derived, the path exact).
+ */
+function withExecuteApiArns(node: HostNode, logicalId: string): HostNode {
+  if (node.kind === 'seq') return { ...node, items: node.items.map((i) => withExecuteApiArns(i, logicalId)) };
+  if (node.kind === 'map') {
+    return { ...node, entries: node.entries.map((e) => (e.key === 'Resource' || e.key === 'NotResource' ? { ...e, value: shorthandValues(e.value, logicalId) } : e)) };
+  }
+  return node;
+}
+
+function shorthandValues(node: HostNode, logicalId: string): HostNode {
+  if (node.kind === 'seq') return { ...node, items: node.items.map((i) => shorthandValues(i, logicalId)) };
+  if (node.kind !== 'scalar' || typeof node.value !== 'string' || !node.value.startsWith('execute-api:/')) return node;
+  const prefix = 'execute-api:';
+  const arn = `arn:${PSEUDO_PARAMETER_DEFAULTS['AWS::Partition']}:execute-api:${PSEUDO_PARAMETER_DEFAULTS['AWS::Region']}:${PSEUDO_PARAMETER_DEFAULTS['AWS::AccountId']}:${logicalId.replace(/[^A-Za-z0-9_.-]/g, '-')}`;
+  const head: HostRange = node.contentOffset !== undefined ? [node.contentOffset, node.contentOffset + prefix.length] : node.range;
+  const rest = node.value.slice(prefix.length);
+  const pieces: Piece[] = [
+    { text: arn, kind: 'derived', range: head, note: l10n.t('SAM expands `execute-api:` to the ARN of the API {0}, its id known only at deploy time', logicalId) },
+    node.contentOffset !== undefined ? { text: rest, kind: 'exact', offset: node.contentOffset + prefix.length } : { text: rest, kind: 'token', range: node.range },
+  ];
+  return { kind: 'scalar', range: node.range, value: arn + rest, pieces };
 }
 
 function policyTypeOf(prop: PolicyProperty, properties: HostMap): PolicyType | undefined {

@@ -14,8 +14,10 @@ export interface PolicyProperty {
   type: PolicyType | { by: string; values: Record<string, PolicyType> };
   /** only maps with a `Statement` are policies here (SAM `Policies` also holds managed-policy names and templates) */
   documentsOnly?: boolean;
-  /** the property is one statement (a map), which the service writes into the resource's policy */
+  /** the property is one statement (a map) or a list of them, which the service writes into the resource's policy */
   statement?: boolean;
+  /** SAM's `execute-api:/stage/verb/path` shorthand for the API's own ARN is used in Resource */
+  executeApiShorthand?: boolean;
 }
 
 export const CFN_POLICY_PROPERTIES: Record<string, readonly PolicyProperty[]> = {
@@ -44,6 +46,9 @@ export const CFN_POLICY_PROPERTIES: Record<string, readonly PolicyProperty[]> = 
   'AWS::Events::EventBus': [{ path: ['Policy'], type: 'resource' }],
   // "Statement: a JSON string that describes the permission policy statement" (aws-resource-events-eventbuspolicy.html)
   'AWS::Events::EventBusPolicy': [{ path: ['Statement'], type: 'resource', statement: true }],
+  // SAM ApiAuth: "CustomStatements: List" of statements, Resource written as `execute-api:/*/*/*`, which SAM expands
+  // to the API's ARN (serverless-controlling-access-to-apis-resource-policies.html, sam-property-api-resourcepolicystatement.html)
+  'AWS::Serverless::Api': [{ path: ['Auth', 'ResourcePolicy', 'CustomStatements'], type: 'resource', statement: true, executeApiShorthand: true }],
   'AWS::DynamoDB::Table': [{ path: ['ResourcePolicy', 'PolicyDocument'], type: 'resource' }],
   'AWS::EC2::VPCEndpoint': [{ path: ['PolicyDocument'], type: 'endpoint' }],
   'AWS::Organizations::Policy': [{

@@ -167,7 +167,7 @@ function referencePath(expr: SyntaxNode): string | undefined {
 
 export function analyzeTerraform(root: SyntaxNode, pseudo: Record<string, string | undefined> = PSEUDO_PARAMETER_DEFAULTS): TerraformAnalysis {
   const ctx = new Context(root, pseudo);
-  const reader = new Reader(ctx, root);
+  const reader = new Reader(ctx);
   const policies: TerraformPolicy[] = [];
   const blocks = blocksOf(named(root).find((c) => c.type === 'body'));
   const usedAs = policyDocumentUses(blocks);
@@ -187,6 +187,17 @@ export function analyzeTerraform(root: SyntaxNode, pseudo: Record<string, string
           if (!attr) continue;
           const node = reader.policyExpression(attr.value);
           if (node) policies.push({ id: `${b.labels[0]}.${b.labels[1]}.${at}`, policyType: type, node });
+        }
+      }
+    } else if (b.type === 'module' && b.labels[0]) {
+      // a policy handed to a module as an input: what it is (trust, identity, resource) is decided inside the
+      // module, in other files; said, never skipped silently
+      for (const [name, a] of attributesOf(b.body)) {
+        const e = unwrap(a.value);
+        const fn = e?.type === 'function_call' ? named(e)[0]?.text : undefined;
+        const text = e?.text ?? '';
+        if (fn === 'jsonencode' ? /\bStatement\b/.test(text) : /^data\.aws_iam_policy_document\./.test(text) || /^\s*<<-?\w+\s*\{[\s\S]*"Statement"/.test(text)) {
+          reader.notes.push({ range: rangeOf(a.name), message: l10n.t('The policy passed to module "{0}" as `{1}` is checked only where the module uses it (its type is decided in the module\'s own files); open the module to have it checked.', b.labels[0], name) });
         }
       }
     } else if (b.type === 'data' && b.labels[0] === 'aws_iam_policy_document' && b.labels[1]) {
@@ -247,7 +258,7 @@ function syntaxErrors(root: SyntaxNode): HostSyntaxError[] {
 
 class Reader {
   readonly notes: TerraformAnalysis['notes'] = [];
-  constructor(private readonly ctx: Context, private readonly root: SyntaxNode) {}
+  constructor(private readonly ctx: Context) {}
 
   /** The policy an attribute's expression holds, or undefined (with a note when it is there but not analysable). */
   policyExpression(expr: SyntaxNode): HostNode | undefined {
