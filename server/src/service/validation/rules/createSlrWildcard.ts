@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { GRANTING_TYPES } from '../policyTypeGroups';
-import { grantsOnStar } from './grantsOnStar';
+import { grantMessage, grantsOnStar } from './grantsOnStar';
 import * as l10n from '@vscode/l10n';
 
 /** iam:CreateServiceLinkedRole on "*": the holder can create service-linked roles for any service. */
@@ -14,11 +14,14 @@ export const createSlrWildcard: Rule = {
     for (const s of ctx.doc.statements) {
       const g = grantsOnStar(s, 'iam:CreateServiceLinkedRole');
       if (!g) continue;
-      const message = g.notAction
-        ? (g.notResource ? l10n.t('This statement allows iam:CreateServiceLinkedRole through NotAction with NotResource on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.') : l10n.t('This statement allows iam:CreateServiceLinkedRole through NotAction on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.'))
-        : g.pattern !== undefined
-          ? (g.notResource ? l10n.t('This statement allows iam:CreateServiceLinkedRole through "{0}" with NotResource on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.', g.pattern) : l10n.t('This statement allows iam:CreateServiceLinkedRole through "{0}" on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.', g.pattern))
-          : (g.notResource ? l10n.t('This statement allows iam:CreateServiceLinkedRole with NotResource on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.') : l10n.t('This statement allows iam:CreateServiceLinkedRole on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.'));
+      const message = grantMessage(g, {
+        direct: () => l10n.t('This statement allows iam:CreateServiceLinkedRole on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.'),
+        directNotResource: () => l10n.t('This statement allows iam:CreateServiceLinkedRole with NotResource on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.'),
+        through: (p) => l10n.t('This statement allows iam:CreateServiceLinkedRole through "{0}" on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.', p),
+        throughNotResource: (p) => l10n.t('This statement allows iam:CreateServiceLinkedRole through "{0}" with NotResource on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.', p),
+        notAction: () => l10n.t('This statement allows iam:CreateServiceLinkedRole through NotAction on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.'),
+        notActionNotResource: () => l10n.t('This statement allows iam:CreateServiceLinkedRole through NotAction with NotResource on "*" without a condition: limit it with "StringEquals": {"iam:AWSServiceName": "SERVICE.amazonaws.com"} or a role ARN for that service.'),
+      });
       ctx.report({ span: g.span, message });
     }
   },

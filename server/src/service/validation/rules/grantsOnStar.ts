@@ -28,3 +28,16 @@ export function grantsOnStar(s: Statement, action: string): StarGrant | undefine
   } else return undefined;
   return { span: actionSpan, pattern, notAction, notResource };
 }
+
+/** The message for a grant, out of one text per way the grant reaches the action and every resource. */
+export interface GrantTexts {
+  direct: () => string; directNotResource: () => string;
+  through: (pattern: string) => string; throughNotResource: (pattern: string) => string;
+  notAction: () => string; notActionNotResource: () => string;
+}
+
+export function grantMessage(g: StarGrant, t: GrantTexts): string {
+  if (g.notAction) return g.notResource ? t.notActionNotResource() : t.notAction();
+  if (g.pattern !== undefined) return g.notResource ? t.throughNotResource(g.pattern) : t.through(g.pattern);
+  return g.notResource ? t.directNotResource() : t.direct();
+}
