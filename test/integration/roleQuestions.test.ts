@@ -1,0 +1,122 @@
+// Issue 12 in the editor, in a real VS Code host: the CodeLenses "Who can assume this role?" (above each role of a
+// model file, and at the top of NAME.trust.json) and "Which services can receive these roles?" (above an
+// iam:PassRole statement) run through the language server and show a Markdown report; the IAM view marks the
+// principals that have escalation paths (iamPolicy/escalationPaths) with a warning icon and the first path's steps.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../client/src/extension';
+import type { IamNode } from '../../client/src/model/iamView';
+import { EXTENSION_ID, poll } from './host';
+
+const SANDBOX = {
+  id: '333333333333',
+  name: 'sandbox',
+  users: {
+    intern: { policies: [{ name: 'SelfAttach', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:AttachUserPolicy', Resource: 'arn:aws:iam::333333333333:user/intern' }] } }] },
+    auditor: { policies: [{ name: 'SelfAttachDenied', policy: { Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Action: 'iam:AttachUserPolicy', Resource: 'arn:aws:iam::333333333333:user/auditor' },
+      { Effect: 'Deny', Action: 'iam:AttachUserPolicy', Resource: '*' }] } }] },
+  },
+  roles: {},
+};
+
+suite('Role questions: CodeLenses on trust policies and PassRole, escalation marks in the IAM view', () => {
+  let api: ExtensionApi;
+  let model: vscode.Uri;
+  let sandbox: vscode.Uri;
+  let trust: vscode.Uri;
+  const READ_ONLY_ROLE = 'arn:aws:iam::111111111111:role/ReadOnlyRole';
+
+  const lenses = async (uri: vscode.Uri, title: RegExp) => {
+    const found = await poll(async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100))
+      .filter((l) => title.test(l.command?.title ?? '')), (f) => f.length > 0);
+    assert.ok(found.length, `no CodeLens ${title} in ${uri.path}`);
+    return found;
+  };
+  const run = async (lens: vscode.CodeLens) => {
+    await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    return api.iamModel.lastReport() ?? '';
+  };
+  const label = (n: IamNode) => {
+    const l = api.iamModel.tree.getTreeItem(n).label;
+    return typeof l === 'string' ? l : l?.label ?? '';
+  };
+  const child = async (parent: IamNode | undefined, text: string) => {
+    const kids = await api.iamModel.tree.getChildren(parent);
+    const found = kids.find((k) => label(k) === text);
+    assert.ok(found, `no "${text}" under ${parent ? label(parent) : 'the root'}: ${kids.map(label).join(', ')}`);
+    return found;
+  };
+
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!;
+    api = await ext.activate();
+    await api.ready;
+    const workspace = vscode.workspace.workspaceFolders![0].uri;
+    model = vscode.Uri.joinPath(workspace, 'seed-world.iam-model.json');
+    sandbox = vscode.Uri.joinPath(workspace, 'sandbox.iam-model.json');
+    trust = vscode.Uri.joinPath(workspace, 'ReadOnlyRole.trust.json');
+    await vscode.workspace.fs.copy(vscode.Uri.file(path.join(ext.extensionPath, 'examples/model/seed-world.iam-model.json')), model, { overwrite: true });
+    await vscode.workspace.fs.writeFile(sandbox, Buffer.from(JSON.stringify(SANDBOX, null, 2)));
+    await vscode.workspace.fs.writeFile(trust, Buffer.from(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:user/Hoge' }, Action: 'sts:AssumeRole' }] }, null, 2)));
+    await api.iamModel.model.refresh();
+    await api.iamModel.model.escalationsLoaded();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const u of [model, sandbox, trust]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+    await api.iamModel.model.refresh();
+  });
+
+  test('"Who can assume this role?" above a role of a model file answers from the model: Hoge, allowed by both policies', async () => {
+    await vscode.window.showTextDocument(model);
+    const found = await lenses(model, /Who can assume this role\?/);
+    const lens = found.find((l) => l.command?.arguments?.[0] === READ_ONLY_ROLE);
+    assert.ok(lens, `no lens for ReadOnlyRole: ${JSON.stringify(found.map((l) => l.command?.arguments))}`);
+    assert.deepEqual(found.map((l) => l.command?.arguments?.[0]).sort(), ['arn:aws:iam::111111111111:role/ReadOnlyRole', 'arn:aws:iam::111111111111:role/service-role/LambdaServiceRole']);
+    const report = await run(lens);
+    assert.match(report, /^# Who can assume arn:aws:iam::111111111111:role\/ReadOnlyRole\?/);
+    assert.match(report, /- `arn:aws:iam::111111111111:user\/Hoge`/);
+    assert.doesNotMatch(report, /user\/Fuga|ci-deployer/, 'only Hoge is trusted');
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'markdown', 'the report opens as a Markdown document');
+  });
+
+  test('"Who can assume this role?" on NAME.trust.json asks about the model\'s role NAME', async () => {
+    await vscode.window.showTextDocument(trust);
+    const [lens] = await lenses(trust, /Who can assume this role\?/);
+    assert.equal(lens.command?.arguments?.[0], READ_ONLY_ROLE);
+    assert.match(await run(lens), /user\/Hoge/);
+  });
+
+  test('"Which services can receive these roles?" above an iam:PassRole statement: the trusted service, narrowed by iam:PassedToService, and who can pass it', async () => {
+    await vscode.window.showTextDocument(model);
+    const [lens, ...more] = await lenses(model, /Which services can receive these roles\?/);
+    assert.equal(more.length, 0, 'one PassRole statement in the seed world');
+    assert.deepEqual(lens.command?.arguments, [['arn:aws:iam::111111111111:role/service-role/LambdaServiceRole'], ['lambda.amazonaws.com']]);
+    const report = await run(lens);
+    assert.match(report, /## LambdaServiceRole/);
+    assert.match(report, /- `lambda\.amazonaws\.com`\n/, 'the service its trust policy allows, not excluded by the condition');
+    assert.match(report, /narrows it to `lambda\.amazonaws\.com`/);
+    assert.match(report, /- `arn:aws:iam::111111111111:user\/ci-deployer`/, 'ci-deployer may pass it to Lambda (DeployLambda)');
+  });
+
+  test('the IAM view marks a principal with an escalation path (warning icon, first path in the tooltip); a Deny means no mark', async () => {
+    const account = await child(undefined, 'sandbox (333333333333)');
+    const users = await child(account, 'Users');
+    const intern = api.iamModel.tree.getTreeItem(await child(users, 'intern'));
+    assert.equal((intern.iconPath as vscode.ThemeIcon).id, 'warning');
+    assert.match(String(intern.tooltip), /May escalate its permissions: 1 path/);
+    assert.match(String(intern.tooltip), /1\. user\/intern → user\/intern: iam:AttachUserPolicy/);
+    assert.match(String(intern.tooltip), /SelfAttach/);
+    const auditor = api.iamModel.tree.getTreeItem(await child(users, 'auditor'));
+    assert.equal((auditor.iconPath as vscode.ThemeIcon).id, 'person', 'the Deny takes the path away');
+    const main = await child(undefined, 'main (111111111111)');
+    const deployer = api.iamModel.tree.getTreeItem(await child(await child(main, 'Users'), 'ci-deployer'));
+    assert.equal((deployer.iconPath as vscode.ThemeIcon).id, 'warning', 'PassRole to Lambda is an escalation');
+    assert.match(String(deployer.tooltip), /ci-deployer → role\/service-role\/LambdaServiceRole: iam:PassRole, lambda:CreateFunction/);
+    const hoge = api.iamModel.tree.getTreeItem(await child(await child(main, 'Users'), 'Hoge'));
+    assert.equal((hoge.iconPath as vscode.ThemeIcon).id, 'person');
+  });
+});
