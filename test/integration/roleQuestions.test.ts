@@ -1,7 +1,8 @@
 // Issue 12 in the editor, in a real VS Code host: the CodeLenses "Who can assume this role?" (above each role of a
 // model file, and at the top of NAME.trust.json) and "Which services can receive these roles?" (above an
 // iam:PassRole statement) run through the language server and show a Markdown report; the IAM view marks the
-// principals that have escalation paths (iamPolicy/escalationPaths) with a warning icon and the first path's steps.
+// principals that have escalation paths (iamPolicy/escalationPaths) with a warning icon and the first path's steps;
+// the Simulate Request panel runs a flow (Assume roles / Pass role) and its result carries the steps it shows as a chain.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -118,5 +119,21 @@ suite('Role questions: CodeLenses on trust policies and PassRole, escalation mar
     assert.match(String(deployer.tooltip), /ci-deployer → role\/service-role\/LambdaServiceRole: iam:PassRole, lambda:CreateFunction/);
     const hoge = api.iamModel.tree.getTreeItem(await child(await child(main, 'Users'), 'Hoge'));
     assert.equal((hoge.iconPath as vscode.ThemeIcon).id, 'person');
+  });
+
+  test('the panel runs a flow: Hoge assumes ReadOnlyRole, then reads; a step that fails decides the request', async () => {
+    const hoge = await child(await child(await child(undefined, 'main (111111111111)'), 'Users'), 'Hoge');
+    const panel = await vscode.commands.executeCommand<NonNullable<ReturnType<ExtensionApi['simulator']['current']>>>('iamPolicy.simulateAs', hoge);
+    const request = { ...panel.state.request, action: 's3:GetObject', resource: 'arn:aws:s3:::example-shared-bucket/report.csv', assumeRole: READ_ONLY_ROLE };
+    panel.setState({ ...panel.state, request });
+    const r = await panel.evaluate();
+    assert.deepEqual(r?.result?.steps?.map((s) => [s.step, s.decision]), [['assumeRole', 'Allowed'], ['request', 'Allowed']], JSON.stringify(r?.errors));
+    assert.equal(r?.result?.steps?.[0].resource, READ_ONLY_ROLE);
+    // Fuga is not in ReadOnlyRole's trust policy: the first step fails and decides the whole request
+    panel.setState({ ...panel.state, request: { ...request, principal: 'arn:aws:iam::111111111111:user/Fuga' } });
+    const denied = await panel.evaluate();
+    assert.equal(denied?.result?.steps?.[0].decision, 'ImplicitlyDenied');
+    assert.equal(denied?.result?.decision, 'ImplicitlyDenied');
+    panel.panel.dispose();
   });
 });
