@@ -49,7 +49,7 @@ export class SimulatorPanel {
   /** the deciding statements marked in open editors */
   readonly decorations = new DeciderDecorations();
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext,
+  private constructor(readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext,
     private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel, state: PanelState) {
     this.state = state;
     const media = webviewRoot(context);

@@ -166,7 +166,7 @@ function referencePath(expr: SyntaxNode): string | undefined {
 
 export function analyzeTerraform(root: SyntaxNode, pseudo: Record<string, string | undefined> = PSEUDO_PARAMETER_DEFAULTS): TerraformAnalysis {
   const ctx = new Context(root, pseudo);
-  const reader = new Reader(ctx, root);
+  const reader = new Reader(ctx);
   const policies: TerraformPolicy[] = [];
   const blocks = blocksOf(named(root).find((c) => c.type === 'body'));
   const usedAs = policyDocumentUses(blocks);
@@ -246,7 +246,7 @@ function syntaxErrors(root: SyntaxNode): HostSyntaxError[] {
 
 class Reader {
   readonly notes: TerraformAnalysis['notes'] = [];
-  constructor(private readonly ctx: Context, private readonly root: SyntaxNode) {}
+  constructor(private readonly ctx: Context) {}
 
   /** The policy an attribute's expression holds, or undefined (with a note when it is there but not analysable). */
   policyExpression(expr: SyntaxNode): HostNode | undefined {

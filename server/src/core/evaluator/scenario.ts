@@ -1,7 +1,7 @@
 // Scenario files (shared/spec/scenario.md): one scenario, an array, or {"scenarios": [...]}. Pure: referenced policy
 // files are read through the callback. Every problem names its JSON path; a bad scenario does not stop the others.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isPrincipalError, parsePrincipal, withSessionIssuer } from '../arn';
+import { isPrincipalError } from '../arn';
 import { MAX_NESTING, nestingTooDeepAt } from '../policy/model';
 import { LineIndex } from '../text';
 import { principalOf, REQUEST_ACTION, resourceAccountConflict } from './engine';

@@ -2,7 +2,7 @@
 // the service that receives the role. Each step is an evaluation of its own against the model; the overall decision is
 // the first step that is not Allowed. Pure: the model is loaded by the caller.
 import type { Catalog } from '../catalog/catalog';
-import { simulate, type Decision, type MatchedStatement, type Scenario, type SimulationResult } from '../evaluator';
+import { simulate, type Scenario, type SimulationResult } from '../evaluator';
 import { applyModel, DEFAULT_SESSION_NAME, isNotFound, resolvePrincipal } from './gather';
 import { passRoleActions, passRoleServiceOf } from './passRoleServices';
 import type { IamModel, ModelRole } from './types';
