@@ -4,11 +4,10 @@
 // principals that have escalation paths (iamPolicy/escalationPaths) with a warning icon and the first path's steps;
 // the Simulate Request panel runs a flow (Assume roles / Pass role) and its result carries the steps it shows as a chain.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
-import type { IamNode } from '../../client/src/model/iamView';
-import { EXTENSION_ID, poll } from './host';
+import { poll } from './host';
+import { iamTree, withSeedWorld } from './seedWorld';
 
 const SANDBOX = {
   id: '333333333333',
@@ -39,26 +38,13 @@ suite('Role questions: CodeLenses on trust policies and PassRole, escalation mar
     await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
     return api.iamModel.lastReport() ?? '';
   };
-  const label = (n: IamNode) => {
-    const l = api.iamModel.tree.getTreeItem(n).label;
-    return typeof l === 'string' ? l : l?.label ?? '';
-  };
-  const child = async (parent: IamNode | undefined, text: string) => {
-    const kids = await api.iamModel.tree.getChildren(parent);
-    const found = kids.find((k) => label(k) === text);
-    assert.ok(found, `no "${text}" under ${parent ? label(parent) : 'the root'}: ${kids.map(label).join(', ')}`);
-    return found;
-  };
+  const { child } = iamTree(() => api);
 
   suiteSetup(async () => {
-    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!;
-    api = await ext.activate();
-    await api.ready;
-    const workspace = vscode.workspace.workspaceFolders![0].uri;
-    model = vscode.Uri.joinPath(workspace, 'seed-world.iam-model.json');
+    let workspace: vscode.Uri;
+    ({ api, workspace, model } = await withSeedWorld());
     sandbox = vscode.Uri.joinPath(workspace, 'sandbox.iam-model.json');
     trust = vscode.Uri.joinPath(workspace, 'ReadOnlyRole.trust.json');
-    await vscode.workspace.fs.copy(vscode.Uri.file(path.join(ext.extensionPath, 'examples/model/seed-world.iam-model.json')), model, { overwrite: true });
     await vscode.workspace.fs.writeFile(sandbox, Buffer.from(JSON.stringify(SANDBOX, null, 2)));
     await vscode.workspace.fs.writeFile(trust, Buffer.from(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:user/Hoge' }, Action: 'sts:AssumeRole' }] }, null, 2)));
     await api.iamModel.model.refresh();
