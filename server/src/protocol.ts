@@ -45,7 +45,8 @@ export interface SetPolicyTypeParams { uri: string; type: PolicyType | null }
 
 /**
  * A policy handed to `iamPolicy/simulate`: an open or on-disk document by URI (its current editor text wins over
- * the file on disk), or an inline policy object. Disabled policies are left out of the evaluation.
+ * the file on disk), a policy inside a template (`<template uri>#iam-embedded=<encoded policy id>`), or an inline
+ * policy object. Disabled policies are left out of the evaluation.
  */
 export interface SimulatePolicyRef {
   uri?: string;
@@ -109,6 +110,10 @@ export interface PolicyStatementInfo {
   /** first Action (or NotAction) value and first Resource value, to pre-fill the panel */
   action?: string;
   resource?: string;
+  /** a statement of a policy inside a template: the reference the panel takes (`<template>#iam-embedded=<id>`) */
+  policyUri?: string;
+  /** the embedded policy's type, for the panel's slot */
+  policyType?: PolicyType;
 }
 export interface PolicyStatementsResult { statements: PolicyStatementInfo[] }
 

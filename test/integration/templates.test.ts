@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
+import type { SimulateResult } from '../../server/src/protocol';
 import { EXTENSION_ID, poll, sleep } from './host';
 
 const iamDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'iam-policy');
@@ -46,6 +47,43 @@ suite('Policies in infrastructure code, in a real VS Code host', () => {
       assert.match(editor.document.getText(), /sqs:DeleteMessage/);
       const after = await poll(() => iamDiagnostics(doc.uri), (d) => !d.some((x) => codeOf(x) === 'IAM202'), 30_000);
       assert.deepEqual(after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
+    });
+  }
+
+  for (const file of ['infra/worker.template.yaml', 'infra/worker.tf']) {
+    test(`${file}: a "Simulate" CodeLens on each embedded statement opens the panel with that policy and yields a decision`, async () => {
+      const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspace, file));
+      await vscode.window.showTextDocument(doc);
+      type LensArgs = [vscode.Uri, { action: string; resource: string; policyUri?: string; policyType?: string }];
+      const embeddedLenses = (l: vscode.CodeLens[] | undefined) => (l ?? []).filter((x) => x.command?.command === 'iamPolicy.simulateStatement' && (x.command.arguments as LensArgs)[1].policyUri);
+      const lenses = embeddedLenses(await poll(() => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10),
+        (l) => embeddedLenses(l).length >= 3, 30_000));
+      // trust policy, Consume, WriteReports
+      assert.equal(lenses.length, 3, lenses.map((l) => l.command?.title).join('; '));
+      const consume = lenses.find((l) => /sqs:ReceiveMessage/.test(l.command!.title))!;
+      assert.ok(consume, lenses.map((l) => l.command?.title).join('; '));
+      // the statement's first line: `Sid: Consume` in YAML, the `{` of its object in jsonencode
+      const statementHead = (line: number) => doc.getText(new vscode.Range(line, 0, Math.min(line + 2, doc.lineCount - 1), 0));
+      assert.match(statementHead(consume.range.start.line), /Sid\s*[:=]\s*"?Consume/);
+      const args = consume.command!.arguments as LensArgs;
+      assert.equal(args[1].policyType, 'identity');
+
+      const evaluated = new Promise<SimulateResult>((resolve) => {
+        const d = api.simulator.onDidEvaluate((e) => { if (e.response.result) { d.dispose(); resolve(e.response); } });
+      });
+      await vscode.commands.executeCommand(consume.command!.command, ...args);
+      const panel = api.simulator.current()!;
+      assert.ok(panel.state.identityPolicies.some((p) => p.uri === args[1].policyUri), JSON.stringify(panel.state.identityPolicies));
+      assert.equal(panel.state.request.action, 'sqs:ReceiveMessage');
+      const r = await evaluated;
+      assert.equal(r.result?.decision, 'Allowed', JSON.stringify(r.errors));
+      const decided = r.result!.matchedStatements[0];
+      assert.equal(decided.file, doc.uri.toString());
+      assert.match(doc.getText(new vscode.Range(decided.range!.start.line, decided.range!.start.character, decided.range!.end.line, decided.range!.end.character)), /^(\{\s*)?Sid\s*[:=]\s*"?Consume[\s\S]*jobs/i);
+      // the deciding statement is marked in the template's editor
+      assert.deepEqual(await poll(() => panel.decorations.applied.get(doc.uri.toString()), (a) => !!a && a.allow > 0), { allow: 1, deny: 0 });
+      panel.panel.dispose();
     });
   }
 

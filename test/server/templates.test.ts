@@ -4,7 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodeAction, DocumentSymbol } from 'vscode-languageserver-types';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, DocumentSymbol, Range } from 'vscode-languageserver-types';
+import type { PolicyStatementsResult, SimulateResult } from '../../server/src/protocol';
 import { hoverText, LspClient } from './lspClient';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'templates');
@@ -86,6 +88,94 @@ describe('templates over LSP', () => {
     assert.ok(diags.some((d) => d.code === 'IAM704'), 'templatefile is reported as not analysed');
     assert.match(hoverText(await lsp.hover(uri, text.indexOf('aws_sqs_queue.jobs.arn') + 3)), /aws_sqs_queue\.jobs\.arn/);
     assert.match(hoverText(await lsp.hover(uri, text.indexOf('"s3:ListBucket"') + 4)), /s3:ListBucket/);
+    lsp.close(uri);
+  });
+
+  it('Simulate in a YAML template: statements at their place, a decision on the embedded policy, ranges in the template, unknowns named', async () => {
+    const text = read('app.template.yaml');
+    const uri = lsp.open('simulate.template.yaml', text, 'yaml');
+    const doc = lsp.doc(uri);
+    const at = (r: Range) => text.slice(doc.offsetAt(r.start), doc.offsetAt(r.end));
+    const { statements } = await lsp.request<PolicyStatementsResult>('iamPolicy/policyStatements', { uri });
+    const consume = statements.find((s) => s.sid === 'Consume')!;
+    assert.ok(consume, JSON.stringify(statements));
+    assert.equal(consume.policyType, 'identity');
+    assert.equal(consume.action, 'sqs:ReceiveMessage');
+    assert.equal(consume.resource, 'arn:aws:sqs:us-east-1:123456789012:Queue');
+    assert.match(at(consume.range), /^Sid: Consume\n/);
+    const r = await lsp.request<SimulateResult>('iamPolicy/simulate', {
+      identityPolicies: [{ uri: consume.policyUri }], permissionBoundaries: [], scps: [], rcps: [],
+      request: { principal: 'arn:aws:iam::123456789012:role/worker', action: consume.action, resource: consume.resource },
+    });
+    assert.equal(r.result?.decision, 'Allowed', JSON.stringify(r));
+    const decided = r.result!.matchedStatements[0];
+    assert.equal(decided.file, uri);
+    assert.match(at(decided.range!), /^Sid: Consume\n/);
+    assert.equal(r.policyNames[consume.policyUri!], 'simulate.template.yaml › Resources/WorkerRole/Properties/Policies/0/PolicyDocument');
+
+    // the bucket policy's principal is a parameter without a default: reported, not taken as a real principal
+    const partner = statements.find((s) => s.sid === 'PartnerRead')!;
+    assert.equal(partner.policyType, 'resource');
+    const shared = await lsp.request<SimulateResult>('iamPolicy/simulate', {
+      identityPolicies: [], permissionBoundaries: [], scps: [], rcps: [], resourcePolicy: { uri: partner.policyUri },
+      request: { principal: 'arn:aws:iam::444455556666:root', action: 's3:GetObject', resource: 'arn:aws:s3:::Bucket/x' },
+    });
+    assert.ok(shared.errors.some((e) => /"ExternalPrincipal" at line \d+, column \d+ is unknown until deploy time/.test(e)), JSON.stringify(shared.errors));
+    lsp.close(uri);
+  });
+
+  it('Simulate on a template that is not open reads it through the safe reader (inside the workspace only)', async () => {
+    const inside = await LspClient.start({ workspaceFolders: [pathToFileURL(fixtures).toString()] });
+    try {
+      const templateUri = pathToFileURL(join(fixtures, 'app.template.yaml')).toString();
+      const policyUri = `${templateUri}#iam-embedded=${encodeURIComponent('Resources/WorkerRole/Properties/Policies/0/PolicyDocument')}`;
+      const params = {
+        identityPolicies: [{ uri: policyUri }], permissionBoundaries: [], scps: [], rcps: [],
+        request: { principal: 'arn:aws:iam::123456789012:role/worker', action: 'sqs:DeleteMessage', resource: 'arn:aws:sqs:us-east-1:123456789012:Queue' },
+      };
+      const r = await inside.request<SimulateResult>('iamPolicy/simulate', params);
+      assert.equal(r.result?.decision, 'Allowed', JSON.stringify(r.errors));
+      assert.equal(r.result!.matchedStatements[0].file, templateUri);
+      const gone = await inside.request<SimulateResult>('iamPolicy/simulate', { ...params, identityPolicies: [{ uri: `${templateUri}#iam-embedded=Resources%2FNope` }] });
+      assert.ok(gone.errors.some((e) => /has no policy at Resources\/Nope/.test(e)), JSON.stringify(gone.errors));
+      assert.equal(gone.result?.decision, 'ImplicitlyDenied');
+    } finally {
+      await inside.stop();
+    }
+  });
+
+  it('Simulate in a .tf file: statements of aws_iam_policy_document and jsonencode policies, decided and mapped back', async () => {
+    const text = readFileSync(join(fixtures, 'terraform', 'main.tf'), 'utf8');
+    const uri = lsp.open('simulate.tf', text, 'plaintext');
+    const doc = lsp.doc(uri);
+    const at = (r: Range) => text.slice(doc.offsetAt(r.start), doc.offsetAt(r.end));
+    let statements: PolicyStatementsResult['statements'] = [];
+    // the WASM parser loads on the first .tf document
+    for (let i = 0; i < 50 && !statements.length; i++) {
+      statements = (await lsp.request<PolicyStatementsResult>('iamPolicy/policyStatements', { uri })).statements;
+      if (!statements.length) await new Promise((res) => setTimeout(res, 100));
+    }
+    const reports = statements.find((s) => s.sid === 'ReadOwnReports')!;
+    assert.ok(reports, JSON.stringify(statements));
+    assert.equal(reports.action, 's3:GetObject');
+    assert.match(at(reports.range), /sid\s+= "ReadOwnReports"/);
+    const r = await lsp.request<SimulateResult>('iamPolicy/simulate', {
+      identityPolicies: [{ uri: reports.policyUri }], permissionBoundaries: [], scps: [], rcps: [],
+      request: { principal: 'arn:aws:iam::123456789012:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/reports/alice/q1.csv', context: { 'aws:username': 'alice' } },
+    });
+    assert.equal(r.result?.decision, 'Allowed', JSON.stringify(r));
+    assert.equal(r.result!.matchedStatements[0].file, uri);
+    assert.match(at(r.result!.matchedStatements[0].range!), /sid\s+= "ReadOwnReports"/);
+
+    // the bucket policy's principal account is a variable without a default: reported as unknown, with its place
+    const partner = statements.find((s) => s.sid === 'PartnerRead')!;
+    assert.equal(partner.policyType, 'resource');
+    const shared = await lsp.request<SimulateResult>('iamPolicy/simulate', {
+      identityPolicies: [], permissionBoundaries: [], scps: [], rcps: [], resourcePolicy: { uri: partner.policyUri },
+      request: { principal: 'arn:aws:iam::444455556666:root', action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/x' },
+    });
+    const line = text.split('\n').findIndex((l) => l.includes('${var.external_account}')) + 1;
+    assert.ok(shared.errors.some((e) => e.includes(`"external_account" at line ${line}, column `) && e.includes('(written `${var.external_account}`) is unknown until deploy time')), JSON.stringify(shared.errors));
     lsp.close(uri);
   });
 

@@ -1,5 +1,5 @@
-// "Simulate" above each statement of a policy: opens the panel with the policy in its slot and the statement's first
-// action and resource in the request form.
+// "Simulate" above each statement of a policy (also of each policy inside a CloudFormation/SAM template or .tf file):
+// opens the panel with the policy in its slot and the statement's first action and resource in the request form.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PolicyStatementsResult } from '../../../server/src/protocol';
@@ -21,7 +21,9 @@ export class PolicyLensProvider implements vscode.CodeLensProvider {
         title: `$(play) ${vscode.l10n.t('Simulate')}${what}`,
         tooltip: s.sid ? vscode.l10n.t('Open the Simulate Request panel with the first action and resource of statement "{0}"', s.sid) : vscode.l10n.t('Open the Simulate Request panel with the first action and resource of statement {0}', s.index + 1),
         command: 'iamPolicy.simulateStatement',
-        arguments: [document.uri, { index: s.index, action: s.action ?? '', resource: s.resource ?? '' }],
+        // a statement of a policy inside a template names its policy by reference (a string: vscode.Uri would re-encode
+        // the fragment) and brings the policy's type
+        arguments: [document.uri, { index: s.index, action: s.action ?? '', resource: s.resource ?? '', ...(s.policyUri ? { policyUri: s.policyUri } : {}), ...(s.policyType ? { policyType: s.policyType } : {}) }],
       });
     });
   }

@@ -36,8 +36,13 @@ export function registerSimulator(context: vscode.ExtensionContext, client: Lang
       return (r.type && SLOT_OF_TYPE[r.type]) || 'identity';
     } catch { return 'identity'; }
   };
-  const withDocument = async (uri: vscode.Uri | undefined): Promise<(s: PanelState) => PanelState> => {
+  /** `embedded`: a policy inside the template `uri` (its reference and type, from the server's statements) */
+  const withDocument = async (uri: vscode.Uri | undefined, embedded?: { policyUri?: string; policyType?: string }): Promise<(s: PanelState) => PanelState> => {
     if (!uri) return (s) => s;
+    if (embedded?.policyUri) {
+      const ref = embedded.policyUri;
+      return (s) => addPolicy(s, (embedded.policyType && SLOT_OF_TYPE[embedded.policyType]) || 'identity', { uri: ref, enabled: true });
+    }
     const slot = await slotOf(uri);
     return (s) => addPolicy(s, slot, { uri: uri.toString(), enabled: true });
   };
@@ -56,8 +61,8 @@ export function registerSimulator(context: vscode.ExtensionContext, client: Lang
   context.subscriptions.push(
     scenarios, tests,
     vscode.commands.registerCommand('iamPolicy.simulate', (arg?: unknown) => show(targetUri(arg))),
-    vscode.commands.registerCommand('iamPolicy.simulateStatement', async (uri: vscode.Uri, s?: { action?: string; resource?: string }) => {
-      const add = await withDocument(uri);
+    vscode.commands.registerCommand('iamPolicy.simulateStatement', async (uri: vscode.Uri, s?: { action?: string; resource?: string; policyUri?: string; policyType?: string }) => {
+      const add = await withDocument(uri, s);
       return SimulatorPanel.show(context, client, log, (state) => {
         const next = add(state);
         // a wildcard is no request: "s3:Get*" becomes the first action it stands for only in the user's hands
@@ -78,7 +83,11 @@ export function registerSimulator(context: vscode.ExtensionContext, client: Lang
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => { revive(panel, state); },
     }),
     vscode.languages.registerCodeLensProvider(
-      fileSchemes.flatMap((scheme) => ['iam-policy', 'json', 'jsonc'].map((language) => ({ language, scheme }))),
+      [
+        // templates (yaml, cloudformation, terraform, and .tf files without a Terraform extension) get lenses on embedded policies
+        ...fileSchemes.flatMap((scheme) => ['iam-policy', 'json', 'jsonc', 'yaml', 'cloudformation', 'terraform'].map((language) => ({ language, scheme }))),
+        { pattern: '**/*.tf' },
+      ],
       new PolicyLensProvider(client, ready, codeLensOn)),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*.scenario.json' }, scenarioLens),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('iamPolicy.simulate.codeLens')) scenarioLens.refresh(); }),

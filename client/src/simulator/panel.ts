@@ -11,7 +11,7 @@ import type { ModelLocation } from '../model/iamView';
 import { principalsOf, type WorkspaceModel } from '../model/workspaceModel';
 import { validateWebviewMessage, type HostMessage, type ModelOptions, type WebviewMessage } from './messages';
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from './scenarioFile';
-import { addPolicy, emptyState, policyUris, toSimulateParams, validatePanelState, type PanelState, type PolicyRefState, type Slot } from './state';
+import { addPolicy, emptyState, policyUris, templateOfReference, toSimulateParams, validatePanelState, type PanelState, type PolicyRefState, type Slot } from './state';
 import { webviewTexts } from './webviewTexts';
 
 export const VIEW_TYPE = 'iamPolicy.simulator';
@@ -66,7 +66,7 @@ export class SimulatorPanel {
       vscode.window.onDidChangeVisibleTextEditors(() => this.decorations.apply(this.lastResponse)),
     );
     if (SimulatorPanel.workspaceModel) this.disposables.push(SimulatorPanel.workspaceModel.onDidChange(() => void this.postModelOptions()));
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,template,tf}');
     const onDisk = (u: vscode.Uri) => { if (policyUris(this.state).includes(u.toString())) this.schedule(); };
     this.disposables.push(watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk));
   }
@@ -177,7 +177,7 @@ export class SimulatorPanel {
       case 'openOrigin': await SimulatorPanel.openLocation?.({ uri: m.uri, range: m.range, arn: m.arn }); break;
       case 'addPolicies': await this.pickPolicies(m.slot, m.level); break;
       case 'reveal': await revealStatement(vscode.Uri.parse(m.uri), toRange(m.range)); break;
-      case 'openPolicy': await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { viewColumn: vscode.ViewColumn.One, preview: false }); break;
+      case 'openPolicy': await vscode.window.showTextDocument(vscode.Uri.parse(templateOfReference(m.uri)), { viewColumn: vscode.ViewColumn.One, preview: false }); break;
       case 'saveScenario': await this.saveScenario(); break;
       case 'openScenario': await this.openScenarioDialog(); break;
       case 'suggestActions': {

@@ -237,11 +237,19 @@ export function toSimulateParams(s: PanelState): SimulateParams | SimulateModelP
   };
 }
 
-/** Every policy and model file URI the state names (enabled or not): a change to any of these re-evaluates. */
+/**
+ * Every policy and model file URI the state names (enabled or not): a change to any of these re-evaluates. A policy
+ * inside a template (`<template>#iam-embedded=<id>`) counts as its template file.
+ */
 export function policyUris(s: PanelState): string[] {
   const all = [...s.model.map((uri) => ({ uri })), ...s.identityPolicies, ...s.permissionBoundaries, ...(s.sessionPolicy ? [s.sessionPolicy] : []),
     ...(s.resourcePolicy ? [s.resourcePolicy] : []), ...s.scps.flatMap((l) => l.policies), ...s.rcps.flatMap((l) => l.policies)];
-  return [...new Set(all.map((p) => p.uri).filter((u): u is string => !!u))];
+  return [...new Set(all.map((p) => p.uri && templateOfReference(p.uri)).filter((u): u is string => !!u))];
+}
+
+/** The template file of an embedded policy's reference; any other URI as it is. */
+export function templateOfReference(uri: string): string {
+  return uri.replace(/#iam-embedded(=|%3D).*$/s, '');
 }
 
 /** Puts a policy in a slot: lists get it appended (once), single slots replace. SCP/RCP go to the last level. */

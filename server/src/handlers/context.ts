@@ -1,13 +1,14 @@
 // What every handler needs: the connection, the open documents, the catalog and the settings per document.
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../core/catalog/catalog';
 import type { PolicyType } from '../core/policy/policyType';
 import { isPolicyDocument, parsed } from '../service/documents';
 import { decidePolicyType } from '../service/policyType';
 import { DEFAULT_SETTINGS, type ServiceSettings } from '../service/settings';
-import { isTerraformDocument, templateAnalysis } from '../service/embedded/templateDocuments';
+import { forgetTemplate, isTerraformDocument, templateAnalysis } from '../service/embedded/templateDocuments';
+import type { TemplateAnalysis } from '../service/embedded/templates';
 import { loadTerraformParser, type TerraformParse } from '../node/terraformParser';
 import type { ManagedPolicies } from '../core/model/managedPolicies';
 import { loadManagedPolicies } from '../node/modelFiles';
@@ -66,6 +67,15 @@ export class ServerContext {
   }
 
   onTerraformReady: (() => void) | undefined;
+
+  /** The analysis of a template's text that may not be open (Simulate on a policy of a template on disk). */
+  async templateOfText(uri: string, text: string): Promise<TemplateAnalysis | undefined> {
+    const languageId = /\.tf$/i.test(uri) ? 'terraform' : /\.ya?ml$/i.test(uri) ? 'yaml' : /\.json$/i.test(uri) ? 'json' : 'cloudformation';
+    const parse = languageId === 'terraform' ? (this.terraform ??= await loadTerraformParser()) : undefined;
+    // not the editor's document: analysed afresh and not kept in the per-document cache
+    forgetTemplate(uri);
+    try { return templateAnalysis(TextDocument.create(uri, languageId, 0, text), this.catalog, this.settings, parse); } finally { forgetTemplate(uri); }
+  }
 
   policyType(doc: TextDocument) {
     return decidePolicyType(doc.uri, parsed(doc), this.settings, this.chosenTypes.get(doc.uri));

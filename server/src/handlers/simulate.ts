@@ -9,7 +9,8 @@ import {
 } from '../protocol';
 import { MAX_FILE_BYTES, readTextFile } from '../node/safeFile';
 import { parsed } from '../service/documents';
-import { actionSuggestions, policyStatements, scenarioResults, simulateForPanel, type ReadText } from '../service/simulate';
+import { actionSuggestions, fileNameOf, policyStatements, scenarioResults, simulateForPanel, type ReadText } from '../service/simulate';
+import { embeddedStatements, parseEmbeddedReference, resolveEmbedded, resultInTemplates, unknownValueWarnings, type TemplateSource } from '../service/embedded/embeddedSimulate';
 import { scenarioModelApplier, simulateAsPrincipal } from '../service/model';
 import { MAX_MODEL_BYTES } from '../node/modelFiles';
 import type { ServerContext } from './context';
@@ -33,16 +34,54 @@ export function makeReader(ctx: ServerContext, maxBytes = MAX_FILE_BYTES): ReadT
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * The panel's references to policies inside templates, resolved to their virtual policies; each gets a display
+ * name (`app.yaml › Resources/Role/...`) unless the panel gave one.
+ */
+async function resolveEmbeddedRefs(ctx: ServerContext, p: SimulateParams, read: ReadText): Promise<Map<string, ReturnType<typeof resolveEmbedded>>> {
+  const out = new Map<string, ReturnType<typeof resolveEmbedded>>();
+  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+  const refs = [
+    ...list(p.identityPolicies), ...list(p.permissionBoundaries), p.sessionPolicy, p.resourcePolicy,
+    ...[...list(p.scps), ...list(p.rcps)].flatMap((l) => (isObject(l) && Array.isArray(l.policies) ? l.policies : [])),
+  ];
+  for (const ref of refs) {
+    const parsedRef = isObject(ref) && typeof ref.uri === 'string' ? parseEmbeddedReference(ref.uri) : undefined;
+    if (!parsedRef || !ref?.uri) continue;
+    ref.name ||= `${fileNameOf(parsedRef.templateUri)} › ${parsedRef.policyId}`;
+    if (out.has(ref.uri)) continue;
+    const text = read(parsedRef.templateUri);
+    let source: TemplateSource | { error: string };
+    if (typeof text !== 'string') source = { error: text ? text.error : `cannot read ${parsedRef.templateUri}.` };
+    else {
+      try { source = { text, analysis: await ctx.templateOfText(parsedRef.templateUri, text) }; } catch (e) { source = { error: `${parsedRef.templateUri} could not be read as a template: ${(e as Error).message}` }; }
+    }
+    out.set(ref.uri, resolveEmbedded(ref.uri, source));
+  }
+  return out;
+}
+
 export function registerSimulate(ctx: ServerContext): void {
   const read = makeReader(ctx);
   const readModel = makeReader(ctx, MAX_MODEL_BYTES);
 
-  ctx.connection.onRequest(SimulateRequest, (p: SimulateParams): SimulateResult => {
+  ctx.connection.onRequest(SimulateRequest, async (p: SimulateParams): Promise<SimulateResult> => {
     if (!isObject(p) || !isObject(p.request)) {
       return { result: null, errors: ['iamPolicy/simulate needs {identityPolicies, ..., request: {principal, action, resource}}'], contextKeys: [], resourceTemplates: [], actionKnown: false, policyNames: {} };
     }
-    if (isObject(p.model)) return simulateAsPrincipal(p as SimulateModelParams, readModel, ctx.catalog, ctx.managed);
-    return simulateForPanel(p, read, ctx.catalog);
+    const embedded = await resolveEmbeddedRefs(ctx, p, read);
+    const withEmbedded = (base: ReadText): ReadText => (uri) => {
+      const r = embedded.get(uri);
+      if (!r) return base(uri);
+      return 'error' in r ? { error: r.error } : r.policy.virtual.text;
+    };
+    const response = isObject(p.model)
+      ? simulateAsPrincipal(p as SimulateModelParams, withEmbedded(readModel), ctx.catalog, ctx.managed)
+      : simulateForPanel(p, withEmbedded(read), ctx.catalog);
+    const resolved = new Map([...embedded].flatMap(([u, r]) => ('error' in r ? [] : [[u, r] as const])));
+    for (const [uri, r] of resolved) response.errors.push(...unknownValueWarnings(response.policyNames[uri] ?? uri, r.policy, r.host));
+    if (response.result && resolved.size) response.result = resultInTemplates(response.result, resolved);
+    return response;
   });
 
   ctx.connection.onRequest(ActionSuggestionsRequest, (p: ActionSuggestionsParams): ActionSuggestionsResult => {
@@ -52,8 +91,12 @@ export function registerSimulate(ctx: ServerContext): void {
   });
 
   ctx.connection.onRequest(PolicyStatementsRequest, (p: PolicyStatementsParams): PolicyStatementsResult => {
-    const doc = isObject(p) && typeof p.uri === 'string' ? ctx.policyDocument(p.uri) : undefined;
-    return { statements: doc ? policyStatements(parsed(doc), ctx.catalog) : [] };
+    const uri = isObject(p) && typeof p.uri === 'string' ? p.uri : undefined;
+    const doc = uri ? ctx.policyDocument(uri) : undefined;
+    if (doc) return { statements: policyStatements(parsed(doc), ctx.catalog) };
+    const template = uri ? ctx.template(uri) : undefined;
+    const text = uri && template ? ctx.documents.get(uri)?.getText() : undefined;
+    return { statements: uri && template && text !== undefined ? embeddedStatements(uri, text, template, ctx.catalog) : [] };
   });
 
   ctx.connection.onRequest(ScenarioResultsRequest, (p: ScenarioResultsParams): ScenarioResultsResult => {

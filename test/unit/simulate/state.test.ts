@@ -51,6 +51,18 @@ describe('panel state to the server', () => {
     assert.equal(s.resourcePolicy?.uri, f('/w/policies/other.resource.json'));
     assert.equal(policyUris(s).length, 5);
   });
+
+  it('an embedded policy is one reference per policy, and an edit of its template re-evaluates it', () => {
+    const template = f('/w/infra/app.yaml');
+    const role = `${template}#iam-embedded=${encodeURIComponent('Resources/Role/Properties/Policies/0/PolicyDocument')}`;
+    const bucket = `${template}#iam-embedded%3D${encodeURIComponent('Resources/BucketPolicy/Properties/PolicyDocument')}`;
+    let s = addPolicy(emptyState(), 'identity', { uri: role, enabled: true });
+    s = addPolicy(s, 'identity', { uri: role, enabled: true });
+    s = addPolicy(s, 'resource', { uri: bucket, enabled: true });
+    assert.deepEqual(s.identityPolicies.map((p) => p.uri), [role]);
+    assert.deepEqual(policyUris(s), [template]);
+    assert.equal(validatePanelState(s).identityPolicies[0].uri, role);
+  });
 });
 
 describe('scenario files', () => {
