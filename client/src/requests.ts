@@ -13,3 +13,5 @@ export const ModelListRequest: typeof protocol.ModelListRequest = 'iamPolicy/mod
 export const EffectivePermissionsRequest: typeof protocol.EffectivePermissionsRequest = 'iamPolicy/effectivePermissions';
 export const ManagedPolicyRequest: typeof protocol.ManagedPolicyRequest = 'iamPolicy/managedPolicy';
 export const MANAGED_POLICY_SCHEME: typeof protocol.MANAGED_POLICY_SCHEME = 'iam-aws-managed';
+export const WhoCanRequest: typeof protocol.WhoCanRequest = 'iamPolicy/whoCan';
+export const EscalationPathsRequest: typeof protocol.EscalationPathsRequest = 'iamPolicy/escalationPaths';

@@ -4,7 +4,8 @@
 // policy and sees ExplicitlyDenied naming that statement; then opens the IAM view in the Explorer, runs "Simulate
 // as…" on the user Hoge of examples/model and sees the policies gathered from the model (his group's ReadOnlyAccess).
 // Works on a copy of examples/, so nothing in the repo changes.
-// Screenshots: simulate-allowed.png, simulate-denied.png, iam-view.png, simulate-as-user.png in test-results/screenshots (or --shots DIR; the README's
+// Then runs a flow (Hoge assumes ReadOnlyRole) and expands its first step in the chain.
+// Screenshots: simulate-allowed.png, simulate-denied.png, iam-view.png, simulate-as-user.png, simulate-flow.png in test-results/screenshots (or --shots DIR; the README's
 // come from --shots docs/screenshots).
 // usage: node test/e2e/simulate.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
@@ -214,6 +215,24 @@ async function main() {
       await webview.locator('#gathered button', { hasText: 'ReadOnlyAccess' }).first().click();
       await page.locator('.tab', { hasText: 'ReadOnlyAccess.json' }).waitFor();
       await page.locator('.monaco-editor .view-line', { hasText: '"Statement"' }).first().waitFor();
+    });
+
+    await step('a flow: Hoge assumes ReadOnlyRole, then reads; the panel shows the steps as a chain, each expands', async () => {
+      await webview.locator('vscode-textfield#assume-role input').fill('arn:aws:iam::111111111111:role/ReadOnlyRole');
+      const chain = webview.locator('#flow > li.flow-step');
+      await until(async () => assert.equal(await chain.count(), 2), 30_000, 300);
+      const first = chain.nth(0).locator('vscode-collapsible');
+      const heading = (i) => chain.nth(i).locator('vscode-collapsible').evaluate((el) => el.heading);
+      assert.match(await heading(0), /^1\. AssumeRole: sts:AssumeRole — Allowed$/);
+      assert.match(await heading(1), /^2\. the request: s3:GetObject — Allowed$/);
+      assert.equal(await first.evaluate((el) => el.open), false, 'an allowed step starts folded');
+      await first.scrollIntoViewIfNeeded();
+      await first.evaluate((el) => { el.open = false; });
+      await first.click({ position: { x: 40, y: 10 } });
+      await until(async () => assert.equal(await first.evaluate((el) => el.open), true), 5000, 200);
+      await chain.nth(0).locator('ol.explanation li').first().waitFor({ state: 'visible' });
+      await chain.nth(0).locator('ul.statements li', { hasText: 'trust policy' }).first().waitFor({ state: 'visible' });
+      await page.screenshot({ path: join(shots, 'simulate-flow.png') });
     });
   } finally {
     await browser?.close().catch(() => {});

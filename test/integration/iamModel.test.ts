@@ -4,11 +4,10 @@
 // managed policy opens read-only. Works on a copy of examples/model/seed-world.iam-model.json in the test workspace
 // (which also holds broken.iam-model.json, a fixture with an unknown group).
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
-import type { IamNode } from '../../client/src/model/iamView';
-import { EXTENSION_ID, poll } from './host';
+import { poll } from './host';
+import { iamTree, withSeedWorld } from './seedWorld';
 
 suite('IAM model: the IAM view, Simulate as…, effective permissions', () => {
   let api: ExtensionApi;
@@ -16,25 +15,12 @@ suite('IAM model: the IAM view, Simulate as…, effective permissions', () => {
   let broken: vscode.Uri;
   const HOGE = 'arn:aws:iam::111111111111:user/Hoge';
 
-  const label = (n: IamNode) => {
-    const l = api.iamModel.tree.getTreeItem(n).label;
-    return typeof l === 'string' ? l : l?.label ?? '';
-  };
-  const child = async (parent: IamNode | undefined, text: string) => {
-    const kids = await api.iamModel.tree.getChildren(parent);
-    const found = kids.find((k) => label(k) === text);
-    assert.ok(found, `no "${text}" under ${parent ? label(parent) : 'the root'}: ${kids.map(label).join(', ')}`);
-    return found;
-  };
+  const { label, child } = iamTree(() => api);
 
   suiteSetup(async () => {
-    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!;
-    api = await ext.activate();
-    await api.ready;
-    const workspace = vscode.workspace.workspaceFolders![0].uri;
-    model = vscode.Uri.joinPath(workspace, 'seed-world.iam-model.json');
+    let workspace: vscode.Uri;
+    ({ api, workspace, model } = await withSeedWorld());
     broken = vscode.Uri.joinPath(workspace, 'broken.iam-model.json');
-    await vscode.workspace.fs.copy(vscode.Uri.file(path.join(ext.extensionPath, 'examples/model/seed-world.iam-model.json')), model, { overwrite: true });
     await api.iamModel.model.refresh();
   });
 

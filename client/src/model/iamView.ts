@@ -3,6 +3,7 @@
 // Users and roles carry "Simulate as…" and "Show effective permissions"; a policy opens where it is written.
 import * as vscode from 'vscode';
 import type { ModelAccountItem, ModelGroupItem, ModelPolicyItem, ModelProblem, ModelRoleItem, ModelUserItem } from '../../../server/src/protocol';
+import { escalationTooltip, type EscalationsByPrincipal } from './escalations';
 import type { WorkspaceModel } from './workspaceModel';
 
 export const VIEW_ID = 'iamPolicy.iamView';
@@ -71,9 +72,17 @@ function children(n: IamNode): IamNode[] {
   }
 }
 
+/** a principal with escalation findings: a warning icon, and the first path's steps in the tooltip */
+function markEscalation(item: vscode.TreeItem, paths: import('../../../server/src/core/model/paths').PathEdge[] | undefined): vscode.TreeItem {
+  if (!paths?.length) return item;
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.tooltip = `${String(item.tooltip ?? '')}\n\n${escalationTooltip(paths)}`;
+  return item;
+}
+
 const openCommand = (title: string, location: ModelLocation): vscode.Command => ({ title, command: 'iamPolicy.openModelLocation', arguments: [location] });
 
-function treeItem(n: IamNode): vscode.TreeItem {
+function treeItem(n: IamNode, escalations: EscalationsByPrincipal): vscode.TreeItem {
   const C = vscode.TreeItemCollapsibleState;
   switch (n.kind) {
     case 'account': {
@@ -95,7 +104,7 @@ function treeItem(n: IamNode): vscode.TreeItem {
       item.tooltip = `${n.user.arn}${n.user.groups.length ? `\ngroups: ${n.user.groups.join(', ')}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('person');
       item.contextValue = 'iamUser';
-      return item;
+      return markEscalation(item, escalations.get(n.user.arn));
     }
     case 'group': {
       const item = new vscode.TreeItem(n.group.name, C.Collapsed);
@@ -115,7 +124,7 @@ function treeItem(n: IamNode): vscode.TreeItem {
       item.tooltip = n.role.arn;
       item.iconPath = new vscode.ThemeIcon('shield');
       item.contextValue = 'iamRole';
-      return item;
+      return markEscalation(item, escalations.get(n.role.arn));
     }
     case 'policy': {
       const item = new vscode.TreeItem(n.label, C.None);
@@ -157,7 +166,7 @@ export class IamTreeProvider implements vscode.TreeDataProvider<IamNode>, vscode
     this.sub = model.onDidChange(() => this.changed.fire(undefined));
   }
 
-  getTreeItem(n: IamNode): vscode.TreeItem { return treeItem(n); }
+  getTreeItem(n: IamNode): vscode.TreeItem { return treeItem(n, this.model.escalations()); }
 
   async getChildren(n?: IamNode): Promise<IamNode[]> {
     if (n) return children(n);

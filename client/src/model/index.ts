@@ -2,9 +2,12 @@
 // permissions", opening model policies (AWS managed ones read-only), and the workspace model the panel picks from.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { EffectivePermissionsResult } from '../../../server/src/protocol';
+import type { EffectivePermissionsResult, WhoCanResult } from '../../../server/src/protocol';
 import { toRange } from '../ranges';
-import { EffectivePermissionsRequest } from '../requests';
+import { EffectivePermissionsRequest, WhoCanRequest } from '../requests';
+import { arnPatternMatches } from './arnPattern';
+import { PASS_ROLE_SERVICES, RoleLensProvider, WHO_CAN_ASSUME } from './roleLens';
+import { passRoleServicesMarkdown, whoCanAssumeMarkdown } from './roleReports';
 import type { SimulatorApi } from '../simulator';
 import { SimulatorPanel } from '../simulator/panel';
 import { emptyState } from '../simulator/state';
@@ -33,6 +36,21 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
   const tree = new IamTreeProvider(model);
   const docs = registerReadOnlyDocuments(client, ready);
   let lastReport: string | undefined;
+
+  const whoCan = async (action: string, resource: string): Promise<WhoCanResult> => {
+    const { files } = await model.get();
+    await ready;
+    return client.sendRequest<WhoCanResult>(WhoCanRequest, { model: { uris: files.map((u) => u.toString()) }, action, resource });
+  };
+  const report = async (name: string, markdown: () => Promise<string>) => {
+    try {
+      lastReport = await markdown();
+    } catch (e) {
+      void vscode.window.showErrorMessage(`${name}: the language server failed: ${(e as Error).message}`);
+      return undefined;
+    }
+    return docs.showReport(name, lastReport);
+  };
 
   const pickPrincipal = async (placeHolder: string): Promise<string | undefined> => {
     const { listing, files } = await model.get();
@@ -81,6 +99,28 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
       const r = panel.state.request;
       panel.setState({ ...fresh, model: files.map((u) => u.toString()), request: { ...fresh.request, action: r.action, resource: r.resource, resourceAccount: r.resourceAccount, principal } });
       return panel;
+    }),
+    vscode.languages.registerCodeLensProvider([{ pattern: '**/*.{iam-model,authz,trust}.json' }, { language: 'iam-policy' }], new RoleLensProvider(model)),
+    vscode.commands.registerCommand(WHO_CAN_ASSUME, async (arg?: unknown) => {
+      let role = principalOf(arg);
+      if (!role?.includes(':role/')) {
+        const { listing } = await model.get();
+        const roles = listing.accounts.flatMap((a) => a.roles);
+        if (!roles.length) { void vscode.window.showInformationMessage('The IAM model of this workspace has no roles.'); return undefined; }
+        role = (await vscode.window.showQuickPick(roles.map((r) => ({ label: r.name, description: r.arn, arn: r.arn })), { placeHolder: 'Who can assume which role?' }))?.arn;
+      }
+      if (!role) return undefined;
+      const arn = role;
+      return report(`who can assume ${arn.replace(/^.*:role\//, '')}`, async () => whoCanAssumeMarkdown(arn, await whoCan('sts:AssumeRole', arn)));
+    }),
+    vscode.commands.registerCommand(PASS_ROLE_SERVICES, async (resources: string[] = [], passedToService: string[] = []) => {
+      const { listing } = await model.get();
+      const roles = listing.accounts.flatMap((a) => a.roles).filter((r) => resources.some((p) => arnPatternMatches(p, r.arn)));
+      return report('services that can receive these roles', async () => {
+        await model.escalationsLoaded();
+        const edges = model.edges().filter((e) => e.kind === 'iam:PassRole');
+        return passRoleServicesMarkdown(resources, passedToService, roles.map((role) => ({ role, passers: [...new Set(edges.filter((e) => e.to === role.arn).map((e) => e.from))] })));
+      });
     }),
     vscode.commands.registerCommand('iamPolicy.showEffectivePermissions', async (arg?: unknown) => {
       const principal = principalOf(arg) ?? await pickPrincipal('Show the effective permissions of…');

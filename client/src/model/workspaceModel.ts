@@ -2,8 +2,10 @@
 // when a model file changes. The IAM view and the Simulate Request panel's principal picker both read it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ModelAccountItem, ModelListResult } from '../../../server/src/protocol';
-import { ModelListRequest } from '../requests';
+import type { EscalationPathsResult, ModelAccountItem, ModelListResult } from '../../../server/src/protocol';
+import { EscalationPathsRequest, ModelListRequest } from '../requests';
+import type { PathEdge } from '../../../server/src/core/model/paths';
+import { escalationsByPrincipal, type EscalationsByPrincipal } from './escalations';
 import { findModelFiles, watchModelFiles } from './modelFiles';
 
 const REFRESH_MS = 300;
@@ -22,6 +24,9 @@ export class WorkspaceModel implements vscode.Disposable {
   private files: vscode.Uri[] = [];
   private listing: ModelListResult = { accounts: [], problems: [] };
   private error: string | undefined;
+  private paths: EscalationsByPrincipal = new Map();
+  private edgeList: PathEdge[] = [];
+  private pathsLoaded: Promise<void> = Promise.resolve();
   private loaded: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -46,6 +51,15 @@ export class WorkspaceModel implements vscode.Disposable {
     return this.client.sendRequest<ModelListResult>(ModelListRequest, { uris });
   }
 
+  /** the escalation findings by the principal they start from, as of the last refresh */
+  escalations(): EscalationsByPrincipal { return this.paths; }
+
+  /** every edge of who can become whom (`iam-policy paths`), as of the last refresh */
+  edges(): PathEdge[] { return this.edgeList; }
+
+  /** settles when the escalation findings of the last refresh are in (they come after the listing) */
+  escalationsLoaded(): Promise<void> { return this.pathsLoaded; }
+
   refresh(): Promise<void> {
     clearTimeout(this.timer);
     const run = (async () => {
@@ -58,9 +72,21 @@ export class WorkspaceModel implements vscode.Disposable {
         this.error = `The language server could not list the model: ${(e as Error).message}`;
       }
       this.changed.fire();
+      this.pathsLoaded = this.loadEscalations(this.files.map((u) => u.toString()));
     })();
     this.loaded = run;
     return run;
+  }
+
+  private async loadEscalations(uris: string[]): Promise<void> {
+    let edges: PathEdge[] = [];
+    if (uris.length && this.listing.accounts.length) {
+      // without the findings the view still lists the model: an error here only leaves the marks out
+      try { edges = (await this.client.sendRequest<EscalationPathsResult>(EscalationPathsRequest, { model: { uris } })).edges; } catch { /* no marks */ }
+    }
+    this.edgeList = edges;
+    this.paths = escalationsByPrincipal(edges);
+    this.changed.fire();
   }
 
   private schedule(): void {

@@ -2,7 +2,7 @@
 // as {"file": "relative/path.json"} so a saved scenario keeps pointing at the policy being edited. Pure: the caller
 // maps URIs to file-system paths and back.
 import * as path from 'node:path';
-import { DECISIONS, emptyState, isObject, type ContextRow, type Decision, type OrgLevelState, type PanelState, type PolicyRefState } from './state';
+import { assumeRoles, DECISIONS, emptyState, isObject, type ContextRow, type Decision, type OrgLevelState, type PanelState, type PolicyRefState } from './state';
 
 /** A policy URI as a path on disk, or undefined (untitled documents): then the policy is written inline. */
 export interface PathMapping {
@@ -57,6 +57,8 @@ export function toScenario(state: PanelState, scenarioPath: string, map: PathMap
     principal: r.principal.trim(), action: r.action.trim(), resource: r.resource.trim(),
     ...(r.resourceAccount.trim() ? { resourceAccount: r.resourceAccount.trim() } : {}),
     ...(r.sessionIssuer.trim() ? { sessionIssuer: r.sessionIssuer.trim() } : {}),
+    ...(assumeRoles(r.assumeRole).length ? { assumeRole: assumeRoles(r.assumeRole) } : {}),
+    ...(r.passRole.trim() ? { passRole: r.passRole.trim() } : {}),
     ...(Object.keys(context).length ? { context } : {}),
   };
   if (state.expected) out.expected = state.expected;
@@ -131,6 +133,8 @@ export function fromScenario(json: unknown, index: number, scenarioPath: string,
       resource: typeof r.resource === 'string' ? r.resource : '',
       resourceAccount: typeof r.resourceAccount === 'string' ? r.resourceAccount : '',
       sessionIssuer: typeof r.sessionIssuer === 'string' ? r.sessionIssuer : '',
+      assumeRole: typeof r.assumeRole === 'string' ? r.assumeRole : Array.isArray(r.assumeRole) ? r.assumeRole.filter((x): x is string => typeof x === 'string').join(', ') : '',
+      passRole: typeof r.passRole === 'string' ? r.passRole : '',
     },
     context,
     expected: typeof s.expected === 'string' && DECISIONS.includes(s.expected as Decision) ? (s.expected as Decision) : '',

@@ -45,8 +45,12 @@ export interface PanelState {
   resourcePolicy: PolicyRefState | null;
   scps: OrgLevelState[];
   rcps: OrgLevelState[];
-  /** sessionIssuer: the IAM user (or role) whose credentials created the caller's session; '' when not given */
-  request: { principal: string; action: string; resource: string; resourceAccount: string; sessionIssuer: string };
+  /**
+   * sessionIssuer: the IAM user (or role) whose credentials created the caller's session; '' when not given.
+   * With a model: assumeRole, the roles assumed in turn before the action (separated by commas or spaces), and
+   * passRole, the role the action hands to its service; the result then carries the flow's `steps`.
+   */
+  request: { principal: string; action: string; resource: string; resourceAccount: string; sessionIssuer: string; assumeRole: string; passRole: string };
   context: ContextRow[];
   expected: '' | Decision;
 }
@@ -79,7 +83,7 @@ export function emptyState(): PanelState {
     resourcePolicy: null,
     scps: [],
     rcps: [],
-    request: { principal: DEFAULT_PRINCIPAL, action: '', resource: '', resourceAccount: '', sessionIssuer: '' },
+    request: { principal: DEFAULT_PRINCIPAL, action: '', resource: '', resourceAccount: '', sessionIssuer: '', assumeRole: '', passRole: '' },
     context: [],
     expected: '',
   };
@@ -179,6 +183,8 @@ export function validatePanelState(v: unknown, path = 'state'): PanelState {
       resource: str(r.resource, `${path}.request.resource`, 2048),
       resourceAccount: str(r.resourceAccount ?? '', `${path}.request.resourceAccount`, 100),
       sessionIssuer: str(r.sessionIssuer ?? '', `${path}.request.sessionIssuer`, 2048),
+      assumeRole: str(r.assumeRole ?? '', `${path}.request.assumeRole`, LIMITS.text),
+      passRole: str(r.passRole ?? '', `${path}.request.passRole`, 2048),
     },
     context: arr(v.context, `${path}.context`, LIMITS.contextRows).map((row, i) => validateRow(row, `${path}.context[${i}]`)),
     expected: expected as PanelState['expected'],
@@ -204,6 +210,9 @@ const ref = (p: PolicyRefState): SimulatePolicyRef => ({
   ...(p.uri ? { uri: p.uri } : {}), ...(p.policy ? { policy: p.policy } : {}), ...(p.name ? { name: p.name } : {}), enabled: p.enabled,
 });
 
+/** the roles of the form's "Assume roles" field, in order */
+export const assumeRoles = (text: string): string[] => text.split(/[\s,]+/).filter((x) => x !== '');
+
 /** The server's parameters; with model files, a simulate-as-principal request (the server gathers the policies). */
 export function toSimulateParams(s: PanelState): SimulateParams | SimulateModelParams {
   const level = (l: OrgLevelState) => ({ orgIdentifier: l.orgIdentifier, enabled: l.enabled, policies: l.policies.map(ref) });
@@ -219,6 +228,8 @@ export function toSimulateParams(s: PanelState): SimulateParams | SimulateModelP
       principal: r.principal.trim(), action: r.action.trim(), resource: r.resource.trim(),
       ...(r.resourceAccount.trim() ? { resourceAccount: r.resourceAccount.trim() } : {}),
       ...(r.sessionIssuer.trim() ? { sessionIssuer: r.sessionIssuer.trim() } : {}),
+      ...(assumeRoles(r.assumeRole).length ? { assumeRole: assumeRoles(r.assumeRole) } : {}),
+      ...(r.passRole.trim() ? { passRole: r.passRole.trim() } : {}),
       context: contextOf(s.context),
     },
     ...(s.expected ? { expected: s.expected } : {}),

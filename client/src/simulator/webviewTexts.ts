@@ -6,6 +6,15 @@ import * as vscode from 'vscode';
 
 export function webviewTexts(): Record<string, string> {
   return {
+    'Assume roles': vscode.l10n.t('Assume roles'),
+    'with a model: roles assumed in turn before the action, separated by commas': vscode.l10n.t('with a model: roles assumed in turn before the action, separated by commas'),
+    'Pass role': vscode.l10n.t('Pass role'),
+    'with a model: the role the action hands to its service (iam:PassRole)': vscode.l10n.t('with a model: the role the action hands to its service (iam:PassRole)'),
+    'the service assumes the role': vscode.l10n.t('the service assumes the role'),
+    'the request': vscode.l10n.t('the request'),
+    'No statement decided this step.': vscode.l10n.t('No statement decided this step.'),
+    'Flow': vscode.l10n.t('Flow'),
+    'The overall decision is the first step that is not allowed.': vscode.l10n.t('The overall decision is the first step that is not allowed.'),
     'Identity policies': vscode.l10n.t('Identity policies'),
     'Resource-based policy': vscode.l10n.t('Resource-based policy'),
     'Permissions boundary': vscode.l10n.t('Permissions boundary'),

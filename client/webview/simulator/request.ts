@@ -39,6 +39,8 @@ export function renderRequest(): void {
   resourceList = suggestionList(resource, 'resource-templates');
   const account = textField(r.resourceAccount, (v) => { r.resourceAccount = v; changed(); }, { id: 'resource-account', placeholder: '111122223333' });
   const issuer = textField(r.sessionIssuer, (v) => { r.sessionIssuer = v; changed(); }, { id: 'session-issuer', placeholder: 'arn:aws:iam::111122223333:user/bob' });
+  const assume = textField(r.assumeRole, (v) => { r.assumeRole = v; changed(); }, { id: 'assume-role', placeholder: 'role/ReadOnlyRole' });
+  const pass = textField(r.passRole, (v) => { r.passRole = v; changed(); }, { id: 'pass-role', placeholder: 'role/service-role/LambdaServiceRole' });
   const expected = select([{ value: '', label: tx('(none)') }, ...DECISIONS.map((d) => ({ value: d, label: d }))], s.expected,
     (value) => { s.expected = value === '' ? '' : DECISIONS.find((d) => d === value) ?? ''; changed(); }, { id: 'expected' });
   const name = textField(s.name, (v) => { s.name = v; changed(); }, { id: 'scenario-name', placeholder: 'app role reads a report' });
@@ -48,6 +50,9 @@ export function renderRequest(): void {
     labelled(tx('Resource'), resource, tx('ARN templates of the action are suggested')),
     labelled(tx('Resource account'), account, tx('owner of the resource when its ARN has no account (S3)')),
     labelled(tx('Session issuer'), issuer, tx('optional: the IAM user who created a federated-user session (GetFederationToken)')),
+    h('div', { className: 'row' },
+      labelled(tx('Assume roles'), assume, tx('with a model: roles assumed in turn before the action, separated by commas')),
+      labelled(tx('Pass role'), pass, tx('with a model: the role the action hands to its service (iam:PassRole)'))),
     h('div', { className: 'row' }, labelled(tx('Expected decision'), expected), labelled(tx('Scenario name'), name)));
   fillTemplates();
 }

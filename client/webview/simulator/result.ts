@@ -47,6 +47,18 @@ function gatheredList(): HTMLElement | null {
     m.problems.length ? h('ul', { className: 'errors', 'aria-label': tx('Model problems') }, ...m.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`))) : null);
 }
 
+const STEP_TEXT: Record<string, string> = { assumeRole: 'AssumeRole', passRole: 'PassRole', serviceAssumesRole: tx('the service assumes the role'), request: tx('the request') };
+
+/** a flow's steps (AssumeRole chain, PassRole) as a chain: each step expands to its explanation and statements */
+function flowChain(steps: NonNullable<NonNullable<typeof store.response>['result']>['steps']): HTMLElement | null {
+  if (!steps?.length) return null;
+  return h('ol', { id: 'flow', className: 'flow' }, ...steps.map((st, i) => h('li', { className: `flow-step ${st.decision}` },
+    h('vscode-collapsible', { '.heading': `${i + 1}. ${STEP_TEXT[st.step] ?? st.step}: ${st.action} — ${DECISION_TEXT[st.decision]}`, '.description': `${st.principal} → ${st.resource}`, ...(st.decision === 'Allowed' ? {} : { '.open': true }) },
+      st.matchedStatements.length ? h('ul', { className: 'statements' }, ...st.matchedStatements.map((m) => statementItem(m, true))) : h('p', { className: 'hint' }, tx('No statement decided this step.')),
+      st.errors.length ? h('ul', { className: 'errors' }, ...st.errors.map((e) => h('li', {}, e))) : null,
+      h('ol', { className: 'explanation' }, ...st.explanation.map((e) => h('li', {}, e)))))));
+}
+
 export function renderResult(): void {
   const sec = document.getElementById('result');
   if (!sec) return;
@@ -86,6 +98,8 @@ export function renderResult(): void {
           h('ul', { className: 'statements' }, ...notApplied.map((s) => statementItem(s, false)))) : null));
     }
     if (idle.length) lanes.append(h('p', { className: 'hint' }, `Not applicable (no policies of these types): ${idle.map(([, label]) => label).join(', ')}.`));
+    const flow = flowChain(r.steps);
+    if (flow) parts.push(h('h3', {}, tx('Flow')), h('p', { className: 'hint' }, tx('The overall decision is the first step that is not allowed.')), flow);
     const gathered = gatheredList();
     if (gathered) parts.push(h('h3', {}, tx('Gathered from the model')), gathered);
     parts.push(h('h3', {}, tx('Policy types')), lanes);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { validateHostMessage, validateWebviewMessage } from '../../../client/src/simulator/messages';
 import { emptyState, InvalidMessage, validatePanelState } from '../../../client/src/simulator/state';
 
-const state = () => ({ ...emptyState(), identityPolicies: [{ uri: 'file:///w/a.policy.json', enabled: true }], request: { principal: 'anonymous', action: 's3:GetObject', resource: '*', resourceAccount: '', sessionIssuer: '' } });
+const state = () => ({ ...emptyState(), identityPolicies: [{ uri: 'file:///w/a.policy.json', enabled: true }], request: { principal: 'anonymous', action: 's3:GetObject', resource: '*', resourceAccount: '', sessionIssuer: '', assumeRole: '', passRole: '' } });
 const rejects = (m: unknown, path: RegExp) => assert.throws(() => validateWebviewMessage(m), (e: unknown) => e instanceof InvalidMessage && path.test(e.path));
 
 describe('webview -> extension messages', () => {

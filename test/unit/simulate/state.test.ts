@@ -21,7 +21,7 @@ function sample(): PanelState {
   s = addPolicy(s, 'session', { uri: 'untitled:Untitled-1', enabled: true });
   return {
     ...s, name: 'reads', expected: 'Allowed',
-    request: { principal: 'arn:aws:iam::111122223333:user/alice', action: ' s3:GetObject ', resource: 'arn:aws:s3:::b/k', resourceAccount: '', sessionIssuer: '' },
+    request: { principal: 'arn:aws:iam::111122223333:user/alice', action: ' s3:GetObject ', resource: 'arn:aws:s3:::b/k', resourceAccount: '', sessionIssuer: '', assumeRole: '', passRole: '' },
     context: [
       { key: 'aws:SecureTransport', type: 'Bool', value: 'true', enabled: true },
       { key: 'aws:TagKeys', type: 'ArrayOfString', value: 'team, env,', enabled: true },
