@@ -2,6 +2,9 @@
 // for types only, and only this file: every type it needs from the server side is exported here.
 import type { PolicyType } from './core/policy/policyType';
 import type { Range } from './core/text';
+import type { PathEdge } from './core/model/paths';
+/** One way a principal can come to act as another (escalation paths, the IAM view's marks). */
+export type { PathEdge };
 
 export type { PolicyType, Range };
 
@@ -322,7 +325,7 @@ export interface WhoCanResult {
 export const EscalationPathsRequest = 'iamPolicy/escalationPaths';
 export interface EscalationPathsParams { model: ModelFiles; from?: string }
 export interface EscalationPathsResult {
-  edges: import('./core/model/paths').PathEdge[];
+  edges: PathEdge[];
   errors: string[];
   problems: ModelProblem[];
 }
