@@ -3,10 +3,8 @@
 import type { PolicyType } from './core/policy/policyType';
 import type { Range } from './core/text';
 import type { PathEdge } from './core/model/paths';
-/** One way a principal can come to act as another (escalation paths, the IAM view's marks). */
-export type { PathEdge };
 
-export type { PolicyType, Range };
+export type { PathEdge, PolicyType, Range };
 
 /** What the client passes in LSP `initialize` as `initializationOptions`. */
 export interface IamInitializationOptions {
