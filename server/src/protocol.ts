@@ -2,8 +2,9 @@
 // for types only, and only this file: every type it needs from the server side is exported here.
 import type { PolicyType } from './core/policy/policyType';
 import type { Range } from './core/text';
+import type { PathEdge } from './core/model/paths';
 
-export type { PolicyType, Range };
+export type { PathEdge, PolicyType, Range };
 
 /** What the client passes in LSP `initialize` as `initializationOptions`. */
 export interface IamInitializationOptions {
@@ -322,7 +323,7 @@ export interface WhoCanResult {
 export const EscalationPathsRequest = 'iamPolicy/escalationPaths';
 export interface EscalationPathsParams { model: ModelFiles; from?: string }
 export interface EscalationPathsResult {
-  edges: import('./core/model/paths').PathEdge[];
+  edges: PathEdge[];
   errors: string[];
   problems: ModelProblem[];
 }

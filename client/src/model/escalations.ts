@@ -1,6 +1,6 @@
 // The escalation findings of the workspace model (iamPolicy/escalationPaths, the same answer as `iam-policy paths`),
 // by the principal they start from, and the tooltip that explains the first one. The IAM view marks those principals.
-import type { PathEdge } from '../../../server/src/core/model/paths';
+import type { PathEdge } from '../../../server/src/protocol';
 
 export type EscalationsByPrincipal = Map<string, PathEdge[]>;
 

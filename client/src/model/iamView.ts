@@ -73,7 +73,7 @@ function children(n: IamNode): IamNode[] {
 }
 
 /** a principal with escalation findings: a warning icon, and the first path's steps in the tooltip */
-function markEscalation(item: vscode.TreeItem, paths: import('../../../server/src/core/model/paths').PathEdge[] | undefined): vscode.TreeItem {
+function markEscalation(item: vscode.TreeItem, paths: import('../../../server/src/protocol').PathEdge[] | undefined): vscode.TreeItem {
   if (!paths?.length) return item;
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   item.tooltip = `${String(item.tooltip ?? '')}\n\n${escalationTooltip(paths)}`;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EscalationPathsResult, ModelAccountItem, ModelListResult } from '../../../server/src/protocol';
 import { EscalationPathsRequest, ModelListRequest } from '../requests';
-import type { PathEdge } from '../../../server/src/core/model/paths';
+import type { PathEdge } from '../../../server/src/protocol';
 import { escalationsByPrincipal, type EscalationsByPrincipal } from './escalations';
 import { findModelFiles, watchModelFiles } from './modelFiles';
 
