@@ -21,6 +21,17 @@ export function createSteps(shots, failPrefix) {
       if (s.page) await s.page.screenshot({ path: join(shots, `${failPrefix}${s.passed + s.failed}.png`) }).catch(() => {});
     }
   };
+  /** Runs a UI test's main, then prints the closing `N passed, N failed` line and exits with its status. */
+  s.finish = async (main) => {
+    try {
+      await main();
+    } catch (e) {
+      s.failed++;
+      console.log(`  FAIL ${e.stack ?? e}`);
+    }
+    console.log(`${s.passed} passed, ${s.failed} failed`);
+    process.exit(s.failed ? 1 : 0);
+  };
   /** Opens the workbench at url in a new page of browser (the page failures are screenshot from). */
   s.openWorkbench = async (browser, url, viewport) => {
     const page = await browser.newPage({ viewport });

@@ -182,11 +182,4 @@ async function main() {
   console.log(`  templates UI run took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${shots}`);
 }
 
-try {
-  await main();
-} catch (e) {
-  S.failed++;
-  console.log(`  FAIL ${e.stack ?? e}`);
-}
-console.log(`${S.passed} passed, ${S.failed} failed`);
-process.exit(S.failed ? 1 : 0);
+await S.finish(main);
