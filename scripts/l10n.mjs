@@ -32,7 +32,12 @@ const placeholders = (s) => [...s.matchAll(/\{(\d+|[A-Za-z_]\w*)\}/g)].map((m) =
 const files = [...sources(join(root, 'client/src')), ...sources(join(root, 'server/src'))];
 // core/ calls l10n.t through its own shim (core/localize.ts, no l10n package in core); the extractor recognises only
 // the package's import, so those files are shown to it importing the package
-const asExtracted = (text) => text.replace(/from '(?:\.\.?\/)+localize'/g, "from '@vscode/l10n'");
+// the client's pure report modules take the translator as a parameter named l10n (client/src/translator.ts): they are
+// shown to it with that import added
+const asExtracted = (text) => {
+  const t = text.replace(/from '(?:\.\.?\/)+localize'/g, "from '@vscode/l10n'");
+  return /\bl10n: Translator\b/.test(t) && !/from '(?:vscode|@vscode\/l10n)'/.test(t) ? `import * as l10n from '@vscode/l10n';\n${t}` : t;
+};
 const extracted = await getL10nJson(files.filter((f) => /l10n\.t\(/.test(readFileSync(f, 'utf8'))).map((f) => ({ contents: asExtracted(readFileSync(f, 'utf8')), extension: '.ts' })));
 const sorted = Object.fromEntries(Object.keys(extracted).sort().map((k) => [k, extracted[k]]));
 const serialized = JSON.stringify(sorted, null, 2) + '\n';

@@ -88,11 +88,11 @@ export class ScenarioTests implements vscode.Disposable {
           run.started(child);
           let outcome: ScenarioTestOutcome;
           if (!o || !o.result) {
-            const message = o?.errors.join('\n') || 'the scenario could not be read';
+            const message = o?.errors.join('\n') || vscode.l10n.t('the scenario could not be read');
             run.errored(child, new vscode.TestMessage(message), ms);
             outcome = { id: child.id, label: child.label, state: 'errored', message };
           } else if (o.result.expected === undefined) {
-            run.appendOutput(`${o.name}: ${o.result.decision} (no "expected" decision, so not a test)\r\n`, undefined, child);
+            run.appendOutput(`${vscode.l10n.t('{0}: {1} (no "expected" decision, so not a test)', o.name, o.result.decision)}\r\n`, undefined, child);
             run.skipped(child);
             outcome = { id: child.id, label: child.label, state: 'skipped' };
           } else if (o.result.pass) {

@@ -22,10 +22,33 @@ export type IamNode =
   | { kind: 'problem'; problem: ModelProblem }
   | { kind: 'error'; message: string };
 
-const FOLDER_LABELS = { users: 'Users', groups: 'Groups', roles: 'Roles', policies: 'Managed policies', resources: 'Resource policies' } as const;
+function folderLabel(folder: 'users' | 'groups' | 'roles' | 'policies' | 'resources'): string {
+  switch (folder) {
+    case 'users': return vscode.l10n.t('Users');
+    case 'groups': return vscode.l10n.t('Groups');
+    case 'roles': return vscode.l10n.t('Roles');
+    case 'policies': return vscode.l10n.t('Managed policies');
+    case 'resources': return vscode.l10n.t('Resource policies');
+  }
+}
+
+/** the origin kind of a model policy (data: user-inline, aws-managed, …), shown as it is in English */
+function originKindText(kind: ModelPolicyItem['origin']['kind']): string {
+  switch (kind) {
+    case 'user-inline': return vscode.l10n.t('user-inline');
+    case 'group-inline': return vscode.l10n.t('group-inline');
+    case 'role-inline': return vscode.l10n.t('role-inline');
+    case 'customer-managed': return vscode.l10n.t('customer-managed');
+    case 'aws-managed': return vscode.l10n.t('aws-managed');
+    case 'trust': return vscode.l10n.t('trust');
+    case 'resource': return vscode.l10n.t('resource');
+    case 'scp': return vscode.l10n.t('scp');
+    case 'rcp': return vscode.l10n.t('rcp');
+  }
+}
 
 const policyNode = (p: ModelPolicyItem, prefix = ''): IamNode => ({
-  kind: 'policy', label: `${prefix}${p.name}`, description: p.origin.kind, tooltip: p.origin.label,
+  kind: 'policy', label: `${prefix}${p.name}`, description: originKindText(p.origin.kind), tooltip: p.origin.label,
   location: { uri: p.origin.uri, range: p.origin.range, arn: p.origin.kind === 'aws-managed' ? p.origin.arn : undefined },
 });
 
@@ -48,25 +71,25 @@ function children(n: IamNode): IamNode[] {
         case 'roles': return a.roles.map((role) => ({ kind: 'role', role, account: a }));
         case 'resources': return a.resources.map((r) => ({ kind: 'policy', label: r.arn, location: { uri: r.uri, range: r.range } }));
         case 'policies': return [
-          ...a.policies.map((p): IamNode => ({ kind: 'policy', label: p.name, description: p.attachedTo.length ? `attached to ${p.attachedTo.length}` : 'not attached', tooltip: [p.arn, ...p.attachedTo].join('\n'), location: { uri: p.uri, range: p.range } })),
-          ...a.awsManagedPolicies.map((arn): IamNode => ({ kind: 'policy', label: arn.replace(/^arn:aws[\w-]*:iam::aws:policy\//, ''), description: 'AWS managed', tooltip: arn, location: { arn } })),
+          ...a.policies.map((p): IamNode => ({ kind: 'policy', label: p.name, description: p.attachedTo.length ? vscode.l10n.t('attached to {0}', p.attachedTo.length) : vscode.l10n.t('not attached'), tooltip: [p.arn, ...p.attachedTo].join('\n'), location: { uri: p.uri, range: p.range } })),
+          ...a.awsManagedPolicies.map((arn): IamNode => ({ kind: 'policy', label: arn.replace(/^arn:aws[\w-]*:iam::aws:policy\//, ''), description: vscode.l10n.t('AWS managed'), tooltip: arn, location: { arn } })),
         ];
       }
       return [];
     }
     case 'user': return [
-      ...n.user.groups.map((g): IamNode => ({ kind: 'info', label: g, description: 'group', icon: 'organization' })),
+      ...n.user.groups.map((g): IamNode => ({ kind: 'info', label: g, description: vscode.l10n.t('group'), icon: 'organization' })),
       ...n.user.policies.map((p) => policyNode(p)),
-      ...(n.user.permissionsBoundary ? [policyNode(n.user.permissionsBoundary, 'boundary: ')] : []),
+      ...(n.user.permissionsBoundary ? [policyNode(n.user.permissionsBoundary, vscode.l10n.t('boundary: '))] : []),
     ];
     case 'group': return [
-      ...n.group.members.map((m): IamNode => ({ kind: 'info', label: m, description: 'member', icon: 'person' })),
+      ...n.group.members.map((m): IamNode => ({ kind: 'info', label: m, description: vscode.l10n.t('member'), icon: 'person' })),
       ...n.group.policies.map((p) => policyNode(p)),
     ];
     case 'role': return [
-      ...n.role.trustedPrincipals.map((t): IamNode => ({ kind: 'info', label: t.principal, description: t.conditional ? 'may assume (with conditions)' : 'may assume', icon: 'arrow-right' })),
+      ...n.role.trustedPrincipals.map((t): IamNode => ({ kind: 'info', label: t.principal, description: t.conditional ? vscode.l10n.t('may assume (with conditions)') : vscode.l10n.t('may assume'), icon: 'arrow-right' })),
       ...n.role.policies.map((p) => policyNode(p)),
-      ...(n.role.permissionsBoundary ? [policyNode(n.role.permissionsBoundary, 'boundary: ')] : []),
+      ...(n.role.permissionsBoundary ? [policyNode(n.role.permissionsBoundary, vscode.l10n.t('boundary: '))] : []),
     ];
     default: return [];
   }
@@ -76,7 +99,7 @@ function children(n: IamNode): IamNode[] {
 function markEscalation(item: vscode.TreeItem, paths: import('../../../server/src/protocol').PathEdge[] | undefined): vscode.TreeItem {
   if (!paths?.length) return item;
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  item.tooltip = `${String(item.tooltip ?? '')}\n\n${escalationTooltip(paths)}`;
+  item.tooltip = `${String(item.tooltip ?? '')}\n\n${escalationTooltip(paths, vscode.l10n)}`;
   return item;
 }
 
@@ -93,7 +116,7 @@ function treeItem(n: IamNode, escalations: EscalationsByPrincipal): vscode.TreeI
       return item;
     }
     case 'folder': {
-      const item = new vscode.TreeItem(FOLDER_LABELS[n.folder], n.folder === 'users' || n.folder === 'roles' ? C.Expanded : C.Collapsed);
+      const item = new vscode.TreeItem(folderLabel(n.folder), n.folder === 'users' || n.folder === 'roles' ? C.Expanded : C.Collapsed);
       item.id = `${n.account.id}/${n.folder}`;
       return item;
     }
@@ -101,7 +124,7 @@ function treeItem(n: IamNode, escalations: EscalationsByPrincipal): vscode.TreeI
       const item = new vscode.TreeItem(n.user.name, C.Collapsed);
       item.id = n.user.arn;
       item.description = n.user.groups.length ? n.user.groups.join(', ') : undefined;
-      item.tooltip = `${n.user.arn}${n.user.groups.length ? `\ngroups: ${n.user.groups.join(', ')}` : ''}`;
+      item.tooltip = `${n.user.arn}${n.user.groups.length ? `\n${vscode.l10n.t('groups: {0}', n.user.groups.join(', '))}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('person');
       item.contextValue = 'iamUser';
       return markEscalation(item, escalations.get(n.user.arn));
@@ -109,18 +132,18 @@ function treeItem(n: IamNode, escalations: EscalationsByPrincipal): vscode.TreeI
     case 'group': {
       const item = new vscode.TreeItem(n.group.name, C.Collapsed);
       item.id = n.group.arn;
-      item.description = `${n.group.members.length} member${n.group.members.length === 1 ? '' : 's'}`;
+      item.description = n.group.members.length === 1 ? vscode.l10n.t('1 member') : vscode.l10n.t('{0} members', n.group.members.length);
       item.tooltip = n.group.arn;
       item.iconPath = new vscode.ThemeIcon('organization');
       item.contextValue = 'iamGroup';
-      item.command = openCommand('Open', { uri: n.group.uri, range: n.group.range });
+      item.command = openCommand(vscode.l10n.t('Open'), { uri: n.group.uri, range: n.group.range });
       return item;
     }
     case 'role': {
       const item = new vscode.TreeItem(n.role.name, C.Collapsed);
       item.id = n.role.arn;
       const who = n.role.trustedPrincipals.map((t) => t.principal);
-      item.description = who.length ? `assumable by ${who.join(', ')}` : undefined;
+      item.description = who.length ? vscode.l10n.t('assumable by {0}', who.join(', ')) : undefined;
       item.tooltip = n.role.arn;
       item.iconPath = new vscode.ThemeIcon('shield');
       item.contextValue = 'iamRole';
@@ -132,7 +155,7 @@ function treeItem(n: IamNode, escalations: EscalationsByPrincipal): vscode.TreeI
       item.tooltip = n.tooltip;
       item.iconPath = new vscode.ThemeIcon('file-code');
       item.contextValue = 'iamPolicyDocument';
-      if (n.location.uri || n.location.arn) item.command = openCommand('Open Policy', n.location);
+      if (n.location.uri || n.location.arn) item.command = openCommand(vscode.l10n.t('Open Policy'), n.location);
       return item;
     }
     case 'info': {
@@ -146,7 +169,7 @@ function treeItem(n: IamNode, escalations: EscalationsByPrincipal): vscode.TreeI
       const item = new vscode.TreeItem(`${n.problem.path}: ${n.problem.message}`, C.None);
       item.description = vscode.workspace.asRelativePath(vscode.Uri.parse(n.problem.uri));
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-      item.command = openCommand('Open', { uri: n.problem.uri, range: n.problem.range });
+      item.command = openCommand(vscode.l10n.t('Open'), { uri: n.problem.uri, range: n.problem.range });
       return item;
     }
     case 'error': {

@@ -46,7 +46,7 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
     try {
       lastReport = await markdown();
     } catch (e) {
-      void vscode.window.showErrorMessage(`${name}: the language server failed: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the language server failed: {1}', name, (e as Error).message));
       return undefined;
     }
     return docs.showReport(name, lastReport);
@@ -57,8 +57,8 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
     const principals = principalsOf(listing.accounts);
     if (!principals.length) {
       void vscode.window.showInformationMessage(files.length
-        ? 'The IAM model of this workspace has no users or roles.'
-        : 'No IAM model in this workspace: add a *.iam-model.json file or an AWS authorization-details export (*.authz.json).');
+        ? vscode.l10n.t('The IAM model of this workspace has no users or roles.')
+        : vscode.l10n.t('No IAM model in this workspace: add a *.iam-model.json file or an AWS authorization-details export (*.authz.json).'));
       return undefined;
     }
     const pick = await vscode.window.showQuickPick(principals.map((p: ModelPrincipal) => ({ label: `${p.kind}/${p.name}`, description: p.account, detail: p.detail, arn: p.arn })), { placeHolder, matchOnDescription: true });
@@ -90,7 +90,7 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
     vscode.commands.registerCommand('iamPolicy.refreshIamView', () => model.refresh()),
     vscode.commands.registerCommand('iamPolicy.openModelLocation', (l: ModelLocation) => openLocation(l)),
     vscode.commands.registerCommand('iamPolicy.simulateAs', async (arg?: unknown) => {
-      const principal = principalOf(arg) ?? await pickPrincipal('Simulate a request as…');
+      const principal = principalOf(arg) ?? await pickPrincipal(vscode.l10n.t('Simulate a request as…'));
       if (!principal) return undefined;
       const { files } = await model.get();
       const panel = await simulator.show();
@@ -106,12 +106,12 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
       if (!role?.includes(':role/')) {
         const { listing } = await model.get();
         const roles = listing.accounts.flatMap((a) => a.roles);
-        if (!roles.length) { void vscode.window.showInformationMessage('The IAM model of this workspace has no roles.'); return undefined; }
-        role = (await vscode.window.showQuickPick(roles.map((r) => ({ label: r.name, description: r.arn, arn: r.arn })), { placeHolder: 'Who can assume which role?' }))?.arn;
+        if (!roles.length) { void vscode.window.showInformationMessage(vscode.l10n.t('The IAM model of this workspace has no roles.')); return undefined; }
+        role = (await vscode.window.showQuickPick(roles.map((r) => ({ label: r.name, description: r.arn, arn: r.arn })), { placeHolder: vscode.l10n.t('Who can assume which role?') }))?.arn;
       }
       if (!role) return undefined;
       const arn = role;
-      return report(`who can assume ${arn.replace(/^.*:role\//, '')}`, async () => whoCanAssumeMarkdown(arn, await whoCan('sts:AssumeRole', arn)));
+      return report(`who can assume ${arn.replace(/^.*:role\//, '')}`, async () => whoCanAssumeMarkdown(arn, await whoCan('sts:AssumeRole', arn), vscode.l10n));
     }),
     vscode.commands.registerCommand(PASS_ROLE_SERVICES, async (resources: string[] = [], passedToService: string[] = []) => {
       const { listing } = await model.get();
@@ -119,11 +119,11 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
       return report('services that can receive these roles', async () => {
         await model.escalationsLoaded();
         const edges = model.edges().filter((e) => e.kind === 'iam:PassRole');
-        return passRoleServicesMarkdown(resources, passedToService, roles.map((role) => ({ role, passers: [...new Set(edges.filter((e) => e.to === role.arn).map((e) => e.from))] })));
+        return passRoleServicesMarkdown(resources, passedToService, roles.map((role) => ({ role, passers: [...new Set(edges.filter((e) => e.to === role.arn).map((e) => e.from))] })), vscode.l10n);
       });
     }),
     vscode.commands.registerCommand('iamPolicy.showEffectivePermissions', async (arg?: unknown) => {
-      const principal = principalOf(arg) ?? await pickPrincipal('Show the effective permissions of…');
+      const principal = principalOf(arg) ?? await pickPrincipal(vscode.l10n.t('Show the effective permissions of…'));
       if (!principal) return undefined;
       const { files } = await model.get();
       await ready;
@@ -131,10 +131,10 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
       try {
         result = await client.sendRequest<EffectivePermissionsResult>(EffectivePermissionsRequest, { model: { uris: files.map((u) => u.toString()) }, principal });
       } catch (e) {
-        void vscode.window.showErrorMessage(`Effective permissions of ${principal}: the language server failed: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the language server failed: {1}', vscode.l10n.t('Effective permissions of {0}', principal), (e as Error).message));
         return undefined;
       }
-      lastReport = effectivePermissionsMarkdown(principal, result);
+      lastReport = effectivePermissionsMarkdown(principal, result, vscode.l10n);
       return docs.showReport(`effective permissions of ${principal.replace(/^.*:(user|role)\//, '$1-')}`, lastReport);
     }),
   );

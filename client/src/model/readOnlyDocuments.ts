@@ -23,8 +23,8 @@ export function registerReadOnlyDocuments(client: LanguageClient, ready: Promise
       const arn = `arn:aws:iam::aws:policy${uri.path.replace(/\.json$/, '')}`;
       const r = await client.sendRequest<ManagedPolicyResult>(ManagedPolicyRequest, { arn });
       if (r.text !== undefined) return r.text;
-      const hint = r.didYouMean?.length ? ` Did you mean ${r.didYouMean.join(', ')}?` : '';
-      return `// ${arn} is not an AWS managed policy in the bundled data (${r.data.package} ${r.data.version}, data of ${r.data.dataUpdatedAt}).${hint}\n`;
+      const hint = r.didYouMean?.length ? ` ${vscode.l10n.t('Did you mean {0}?', r.didYouMean.join(', '))}` : '';
+      return `// ${vscode.l10n.t('{0} is not an AWS managed policy in the bundled data ({1} {2}, data of {3}).', arn, r.data.package, r.data.version, r.data.dataUpdatedAt)}${hint}\n`;
     },
   };
   const report: vscode.TextDocumentContentProvider = {

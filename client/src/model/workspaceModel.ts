@@ -15,8 +15,8 @@ export interface ModelPrincipal { kind: 'user' | 'role'; name: string; arn: stri
 
 export function principalsOf(accounts: ModelAccountItem[]): ModelPrincipal[] {
   return accounts.flatMap((a) => [
-    ...a.users.map((u) => ({ kind: 'user' as const, name: u.name, arn: u.arn, account: a.id, detail: u.groups.length ? `groups: ${u.groups.join(', ')}` : 'no groups' })),
-    ...a.roles.map((r) => ({ kind: 'role' as const, name: r.name, arn: r.arn, account: a.id, detail: r.trustedPrincipals.length ? `assumable by ${r.trustedPrincipals.map((t) => t.principal).join(', ')}` : 'no trust policy' })),
+    ...a.users.map((u) => ({ kind: 'user' as const, name: u.name, arn: u.arn, account: a.id, detail: u.groups.length ? vscode.l10n.t('groups: {0}', u.groups.join(', ')) : vscode.l10n.t('no groups') })),
+    ...a.roles.map((r) => ({ kind: 'role' as const, name: r.name, arn: r.arn, account: a.id, detail: r.trustedPrincipals.length ? vscode.l10n.t('assumable by {0}', r.trustedPrincipals.map((t) => t.principal).join(', ')) : vscode.l10n.t('no trust policy') })),
   ]);
 }
 
@@ -69,7 +69,7 @@ export class WorkspaceModel implements vscode.Disposable {
         this.error = undefined;
       } catch (e) {
         this.listing = { accounts: [], problems: [] };
-        this.error = `The language server could not list the model: ${(e as Error).message}`;
+        this.error = vscode.l10n.t('The language server could not list the model: {0}', (e as Error).message);
       }
       this.changed.fire();
       this.pathsLoaded = this.loadEscalations(this.files.map((u) => u.toString()));

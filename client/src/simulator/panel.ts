@@ -111,7 +111,7 @@ export class SimulatorPanel {
       principals = principalsOf(listing.accounts).map((p) => ({ arn: p.arn, label: `${p.kind}/${p.name} (${p.account})`, detail: p.detail }));
       problems = listing.problems.map((p) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri))}: ${p.path}: ${p.message}`);
     } catch (e) {
-      problems = [`The language server could not list the model: ${(e as Error).message}`];
+      problems = [vscode.l10n.t('The language server could not list the model: {0}', (e as Error).message)];
     }
     return { files: files.map((u) => ({ uri: u.toString(), label: vscode.workspace.asRelativePath(u) })), principals, problems };
   }
@@ -194,7 +194,7 @@ export class SimulatorPanel {
     const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled' && (d.languageId === 'iam-policy' || d.languageId === 'json')).map((d) => d.uri);
     const hint = SLOT_HINTS[slot];
     const items = [...open, ...files]
-      .map((u) => ({ label: u.scheme === 'untitled' ? u.path : vscode.workspace.asRelativePath(u), description: hint.test(u.path) ? 'suggested by its name' : undefined, uri: u }))
+      .map((u) => ({ label: u.scheme === 'untitled' ? u.path : vscode.workspace.asRelativePath(u), description: hint.test(u.path) ? vscode.l10n.t('suggested by its name') : undefined, uri: u }))
       .sort((a, b) => Number(!!b.description) - Number(!!a.description) || a.label.localeCompare(b.label));
     const many = slot === 'identity' || slot === 'scp' || slot === 'rcp';
     const picked = await vscode.window.showQuickPick(items, { canPickMany: many, placeHolder: vscode.l10n.t('Choose {0} from the workspace', slotLabels()[slot]), matchOnDescription: true }) as unknown;
@@ -336,7 +336,7 @@ const MAX_SCENARIO_BYTES = 1024 * 1024;
  */
 async function readScenarioText(uri: vscode.Uri): Promise<string> {
   const st = await vscode.workspace.fs.stat(uri);
-  if ((st.type & vscode.FileType.File) === 0) throw new Error(st.type & vscode.FileType.Directory ? 'it is a directory' : 'it is not a regular file (a pipe, device or socket), so it is not read');
-  if (st.size > MAX_SCENARIO_BYTES) throw new Error(`it has ${st.size.toLocaleString('en-US')} bytes; scenario files over ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes are not read`);
+  if ((st.type & vscode.FileType.File) === 0) throw new Error(st.type & vscode.FileType.Directory ? vscode.l10n.t('it is a directory') : vscode.l10n.t('it is not a regular file (a pipe, device or socket), so it is not read'));
+  if (st.size > MAX_SCENARIO_BYTES) throw new Error(vscode.l10n.t('it has {0} bytes; scenario files over {1} bytes are not read', st.size.toLocaleString('en-US'), MAX_SCENARIO_BYTES.toLocaleString('en-US')));
   return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
 }
