@@ -6,7 +6,7 @@ import { ACCESS_LEVELS } from '../core/catalog/catalog';
 import { effectivePermissions } from '../core/model/access';
 import { isNotFound, principalPolicies, orgPolicies, resolvePrincipal } from '../core/model/gather';
 import { loadModelFiles } from '../node/modelFiles';
-import { gatheredJson, modelProblemLines } from './modelOutput';
+import { gatheredJson, gatheredTypeName, modelProblemLines } from './modelOutput';
 import * as l10n from '@vscode/l10n';
 
 export const ACCESS_USAGE = 'iam-policy access PRINCIPAL --model FILE… [--service PREFIX] [--format text|json]';
@@ -63,7 +63,7 @@ export function runAccess(args: string[], catalog: Catalog, out: (s: string) => 
     out(n === 1 ? l10n.t('{0}: 1 action in 1 service', resolved.entity.arn)
       : services.size === 1 ? l10n.t('{0}: {1} actions in 1 service', resolved.entity.arn, n)
         : l10n.t('{0}: {1} actions in {2} services', resolved.entity.arn, n, services.size));
-    for (const g of gathered) out(`  ${l10n.t('from {0}: {1}', g.policyType, g.origin.label)}`);
+    for (const g of gathered) out(`  ${l10n.t('from {0}: {1}', gatheredTypeName(g.policyType), g.origin.label)}`);
     for (const svc of services) {
       const list = result.actions.filter((a) => a.service === svc);
       out('');

@@ -10,6 +10,17 @@ export function modelProblemLines(problems: ModelProblem[]): string[] {
     .map((p) => `${p.path.length ? l10n.t('{0} at {1}', p.file, formatPath(p.path)) : p.file}: ${p.severity}: ${p.message}`);
 }
 
+/** The policy type of a gathered policy (data: identity, boundary, …) in the text output's language. */
+export function gatheredTypeName(type: GatheredPolicy['policyType']): string {
+  switch (type) {
+    case 'identity': return l10n.t('identity');
+    case 'boundary': return l10n.t('boundary');
+    case 'resource': return l10n.t('resource');
+    case 'scp': return l10n.t('scp');
+    case 'rcp': return l10n.t('rcp');
+  }
+}
+
 /** Gathered policies for JSON output: type, name and origin (file and JSON path where the model writes it). */
 export function gatheredJson(gathered: GatheredPolicy[]): Record<string, unknown>[] {
   return gathered.map((g) => {

@@ -51,7 +51,7 @@ export function runWhoCan(args: string[], catalog: Catalog, out: (s: string) => 
 }
 
 function edgeLine(e: PathEdge): string {
-  return `${e.escalation ? 'ESCALATION ' : ''}${e.from} → ${e.to}: ${e.kind === 'path' ? l10n.t('path of {0} steps', e.steps!.length) : e.kind} (${e.via.join(', ')})`;
+  return `${e.escalation ? `${l10n.t('ESCALATION')} ` : ''}${e.from} → ${e.to}: ${e.kind === 'path' ? l10n.t('path of {0} steps', e.steps!.length) : e.kind} (${e.via.join(', ')})`;
 }
 
 export function runPaths(args: string[], catalog: Catalog, out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {

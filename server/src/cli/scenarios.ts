@@ -7,7 +7,7 @@ import { applyModel, type GatheredPolicy } from '../core/model/gather';
 import { simulateFlow } from '../core/model/flows';
 import { loadScenarioFile, readPolicyFile, type LoadedScenarios, type PolicyFileReader } from '../node/scenarioFiles';
 import { modelOfScenario } from '../node/modelFiles';
-import { gatheredJson, modelProblemLines } from './modelOutput';
+import { gatheredJson, gatheredTypeName, modelProblemLines } from './modelOutput';
 import { inGitHubActions, workflowCommand } from './annotations';
 import * as l10n from '@vscode/l10n';
 import { cachedPolicyReader } from './policyFileCache';
@@ -63,7 +63,7 @@ function label(s: Scenario, i: number): string {
 function textResult(r: SimulationResult, s: Scenario, i: number, out: (s: string) => void, gathered?: GatheredPolicy[]): void {
   out(`${label(s, i)}: ${r.decision}${r.expected ? ` ${r.pass ? l10n.t('(expected {0}: pass)', r.expected) : l10n.t('(expected {0}: FAIL)', r.expected)}` : ''}`);
   out(`  ${s.request.principal} ${s.request.action} ${s.request.resource}`);
-  for (const g of gathered ?? []) out(`  ${l10n.t('gathered {0}: {1}', g.policyType, g.origin.label)}`);
+  for (const g of gathered ?? []) out(`  ${l10n.t('gathered {0}: {1}', gatheredTypeName(g.policyType), g.origin.label)}`);
   for (const line of r.explanation) out(`  ${line}`);
   for (const [n, st] of (r.steps ?? []).entries()) {
     out(`  step ${n + 1} ${st.step}: ${st.decision}`);

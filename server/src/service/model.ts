@@ -7,7 +7,7 @@ import { formatPath, type JsonPath } from '../core/evaluator';
 import { effectivePermissions } from '../core/model/access';
 import { simulateFlow, type Flow } from '../core/model/flows';
 import { escalationPaths, whoCan } from '../core/model/paths';
-import { applyModel, isNotFound, orgPolicies, principalPolicies, resolvePrincipal, type GatheredPolicy, type PolicyOrigin } from '../core/model/gather';
+import { applyModel, inlinePolicyLabel, isNotFound, orgPolicies, principalPolicies, resolvePrincipal, type GatheredPolicy, type PolicyOrigin } from '../core/model/gather';
 import { loadModel, type LoadedModel } from '../core/model/load';
 import { AWS_MANAGED_ARN_PREFIX, isAwsManagedArn, type ManagedPolicies } from '../core/model/managedPolicies';
 import type { ModelDocument, ModelGroup, ModelProblem as CoreProblem, ModelRole, ModelUser, PolicyAttachment } from '../core/model/types';
@@ -127,7 +127,7 @@ function originOf(o: PolicyOrigin, read: ReadText): ModelPolicyOrigin {
 function attachmentItem(a: PolicyAttachment, owner: ModelUser | ModelGroup | ModelRole, read: ReadText): ModelPolicyItem {
   if (a.kind === 'inline') {
     const kind = owner.kind === 'group' ? 'group-inline' : owner.kind === 'role' ? 'role-inline' : 'user-inline';
-    return { name: a.doc.name, origin: originOf({ kind, label: `inline policy ${a.doc.name} of ${owner.kind} ${owner.name}`, at: a.doc.at, file: a.doc.file }, read) };
+    return { name: a.doc.name, origin: originOf({ kind, label: inlinePolicyLabel(a.doc.name, owner.kind, owner.name), at: a.doc.at, file: a.doc.file }, read) };
   }
   const p = a.policy;
   return { name: p.name, origin: originOf({ kind: p.awsManaged ? 'aws-managed' : 'customer-managed', label: p.arn, arn: p.arn, at: p.at }, read) };

@@ -79,7 +79,10 @@ describe('iam-policy in Japanese, as a process', () => {
     assert.match(help.stdout, /終了コード: 0 問題なし、1 検出結果あり \(lint\)/);
     const access = cli({}, 'access', '--locale', 'ja', 'user/Fuga', '--model', model);
     assert.equal(access.status, 0, access.stderr);
-    assert.match(access.stdout, /^arn:aws:iam::111111111111:user\/Fuga: 1 つのサービスの \d+ 個のアクション\n {2}identity から: /);
+    assert.match(access.stdout, /^arn:aws:iam::111111111111:user\/Fuga: 1 つのサービスの \d+ 個のアクション\n {2}アイデンティティベース から: ユーザー Fuga にアタッチされた arn:aws:iam::aws:policy\/AdministratorAccess\n {2}アクセス許可の境界 から: ユーザー Fuga にアタッチされたアクセス許可の境界 arn:aws:iam::111111111111:policy\/S3OnlyBoundary\n {2}SCP から: account の SCP FullAWSAccess\n/);
+    const hoge = cli({}, 'access', '--locale', 'ja', 'user/Hoge', '--model', model, '--service', 's3');
+    assert.match(hoge.stdout, /\n {2}アイデンティティベース から: グループ Developers 経由の arn:aws:iam::aws:policy\/ReadOnlyAccess\n {2}アイデンティティベース から: グループ Developers のインラインポリシー AssumeReadOnlyRole\n/);
+    assert.doesNotMatch(access.stdout + hoge.stdout, /attached to|inline policy|via group| at account|from identity/, 'no English origin label left');
     const unknown = cli({}, 'access', '--locale', 'ja', 'user/Fugaa', '--model', model);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /iam-policy access: モデルにユーザー "Fugaa" はありません。 "user\/Fuga" ではありませんか\?/);
@@ -92,6 +95,12 @@ describe('iam-policy in Japanese, as a process', () => {
     const paths = cli({}, 'paths', '--locale', 'ja', '--model', model);
     assert.equal(paths.status, 0, paths.stderr);
     assert.match(paths.stdout, /^権限昇格の検出 \d+ 件、誰が誰になれるかのエッジ \d+ 本 \(--format json ですべてを列挙します\)/);
+    assert.match(paths.stdout, /\n権限昇格 arn:aws:iam::111111111111:user\/ci-deployer → arn:aws:iam::111111111111:role\/service-role\/LambdaServiceRole: iam:PassRole \(iam:PassRole, lambda:CreateFunction\)\n/);
+    assert.match(paths.stdout, /\n {4}仮定: lambda\.amazonaws\.com がロールを受け取る。新しい関数を呼び出せる \(lambda:InvokeFunction、またはイベントソース\)\n/);
+    assert.doesNotMatch(paths.stdout, /ESCALATION|receives the role|can be invoked/, 'no English label or assumption left');
+    const via = cli({}, 'who-can', '--locale', 'ja', 's3:GetObject', 'arn:aws:s3:::b/k', '--model', join(root, 'test', 'fixtures', 'flows', 'flows.iam-model.json'));
+    assert.equal(via.status, 0, via.stderr);
+    assert.match(via.stdout, /^arn:aws:iam::111111111111:user\/Named \(arn:aws:iam::111111111111:role\/NamedTrust を経由\)$/m);
     const bogus = cli({}, '--locale', 'ja', 'bogus');
     assert.equal(bogus.status, 2);
     assert.match(bogus.stderr, /^iam-policy: 不明なコマンド "bogus"\n使い方:/);

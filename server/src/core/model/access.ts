@@ -10,6 +10,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { compileGlob, globMatch, type Matcher } from '../wildcard';
 import type { GatheredPolicy } from './gather';
+import * as l10n from '../localize';
 
 export interface EffectiveAction {
   action: string;
@@ -221,11 +222,15 @@ export function effectivePermissions(gathered: GatheredPolicy[], catalog: Catalo
       for (const stmts of limitStmts) { if (!grants.length) break; grants = intersect(grants, grantsOf(stmts, action, lower)); }
       if (!grants.length) continue;
       const denied = grantsOf(denyStmts, action, lower);
-      const extra: string[] = [];
+      // a conditional Deny makes the action conditional ("denied when …"); an unconditional one on part of the
+      // resources takes that part out ("except …")
+      const deniedWhen: string[] = [];
+      const except: string[] = [];
       grants = grants.filter((g) => !denied.some((d) => !d.conditions.length && covers(d.resource, g.resource)));
       for (const d of denied) {
         if (!grants.some((g) => covers(g.resource, d.resource) || covers(d.resource, g.resource))) continue;
-        extra.push(d.conditions.length ? `denied when ${d.conditions.join(' and ')}${d.resource === '*' ? '' : ` on ${d.resource}`}` : `except ${d.resource}`);
+        if (!d.conditions.length) except.push(d.resource);
+        else deniedWhen.push(d.resource === '*' ? l10n.t('denied when {0}', d.conditions.join(l10n.t(' and '))) : l10n.t('denied when {0} on {1}', d.conditions.join(l10n.t(' and ')), d.resource));
       }
       const info = catalog.actionSummary(action);
       const onlyStar = !info || !info.hasResourceTypes;
@@ -235,13 +240,12 @@ export function effectivePermissions(gathered: GatheredPolicy[], catalog: Catalo
       // a grant with no conditions makes the action unconditional on that resource
       const conditionSets = grants.map((g) => g.conditions);
       const unconditional = conditionSets.some((c) => !c.length);
-      const conditions = [...new Set([...(unconditional ? [] : conditionSets.flat()), ...extra.filter((e) => e.startsWith('denied when'))])];
+      const conditions = [...new Set([...(unconditional ? [] : conditionSets.flat()), ...deniedWhen])];
       for (const c of conditions) assumed.add(c);
       const entry: EffectiveAction = {
         action, service: prefix, accessLevel: info?.accessLevels[0] ?? 'Unknown',
         resources: resources.includes('*') ? ['*'] : resources, conditional: conditions.length > 0, conditions,
       };
-      const except = extra.filter((e) => e.startsWith('except ')).map((e) => e.slice(7));
       if (except.length) entry.except = except;
       actions.push(entry);
     }

@@ -6,6 +6,7 @@ import { simulate, type Scenario, type SimulationResult } from '../evaluator';
 import { applyModel, DEFAULT_SESSION_NAME, isNotFound, resolvePrincipal } from './gather';
 import { passRoleActions, passRoleServiceOf } from './passRoleServices';
 import type { IamModel, ModelRole } from './types';
+import * as l10n from '../localize';
 
 export type FlowStep = NonNullable<SimulationResult['steps']>[number];
 export type FlowStepKind = FlowStep['step'];
@@ -62,7 +63,7 @@ function runStep(model: IamModel, base: Scenario, input: StepInput, catalog: Cat
 function roleOf(model: IamModel, text: string): ModelRole | string {
   const r = resolvePrincipal(model, /^arn:/.test(text.trim()) || text.trim().startsWith('role/') ? text : `role/${text}`);
   if (isNotFound(r)) return r.error;
-  if (!r || r.entity.kind !== 'role') return `"${text}" is not a role of the model; give "role/NAME" or a role ARN`;
+  if (!r || r.entity.kind !== 'role') return l10n.t('"{0}" is not a role of the model; give "role/NAME" or a role ARN', text);
   return r.entity;
 }
 
@@ -105,7 +106,7 @@ export function simulateFlow(model: IamModel, scenario: Scenario, flow: Flow, ca
     const role = roleOf(model, flow.passRole);
     const request: StepInput = { step: 'request', principal, action, resource: scenario.request.resource, context, startPrincipal: fromStart, finalRequest: true };
     if (!service) {
-      take(failedStep(request, `${action} is not an action this tool knows to receive a role, so the service that would assume it (iam:PassedToService) is unknown. Known: ${passRoleActions().join(', ')}.`));
+      take(failedStep(request, l10n.t('{0} is not an action this tool knows to receive a role, so the service that would assume it (iam:PassedToService) is unknown. Known: {1}.', action, passRoleActions().join(', '))));
     } else if (typeof role === 'string') {
       take(failedStep({ ...request, step: 'passRole', action: 'iam:PassRole', resource: flow.passRole }, `passRole: ${role}`));
     } else {
@@ -114,16 +115,16 @@ export function simulateFlow(model: IamModel, scenario: Scenario, flow: Flow, ca
       const pass: StepInput = {
         step: 'passRole', principal, action: 'iam:PassRole', resource: role.arn, context: { ...context, 'iam:PassedToService': service.principal },
         startPrincipal: fromStart, finalRequest: true,
-        note: `${action} hands role ${role.name} to ${service.principal} (${service.runs}): the caller needs iam:PassRole on ${role.arn}, with iam:PassedToService = ${service.principal}.`,
+        note: l10n.t('{0} hands role {1} to {2} ({3}): the caller needs iam:PassRole on {4}, with iam:PassedToService = {2}.', action, role.name, service.principal, service.runs(), role.arn),
       };
       if (callerAccount && callerAccount !== role.account) {
-        take(failedStep(pass, `${role.arn} is in account ${role.account}, the caller in ${callerAccount}: a role can only be passed to a service in its own account (${PASS_ROLE_DOC}).`));
+        take(failedStep(pass, l10n.t('{0} is in account {1}, the caller in {2}: a role can only be passed to a service in its own account ({3}).', role.arn, role.account, callerAccount, PASS_ROLE_DOC)));
       } else {
         take(runStep(model, scenario, pass, catalog, now));
         take(runStep(model, scenario, {
           step: 'serviceAssumesRole', principal: service.principal, action: 'sts:AssumeRole', resource: role.arn,
           context: { 'aws:SourceAccount': role.account }, startPrincipal: false, finalRequest: false,
-          note: `${service.principal} must be allowed by the trust policy of ${role.name} to assume it; otherwise AWS rejects ${action} although every permission is there (taken: the service sends aws:SourceAccount = ${role.account}).`,
+          note: l10n.t('{0} must be allowed by the trust policy of {1} to assume it; otherwise AWS rejects {2} although every permission is there (taken: the service sends aws:SourceAccount = {3}).', service.principal, role.name, action, role.account),
         }, catalog, now));
       }
     }
@@ -139,8 +140,8 @@ export function simulateFlow(model: IamModel, scenario: Scenario, flow: Flow, ca
   result.name = scenario.name;
   result.decision = deciding ? deciding.step.decision : 'Allowed';
   result.steps = steps;
-  result.explanation = steps.map((s, i) => `Step ${i + 1} ${s.step}: ${s.principal} ${s.action} ${s.resource}: ${s.decision}.`)
-    .concat(deciding ? [`The first step that is not Allowed decides: step ${steps.indexOf(deciding.step) + 1} (${deciding.step.step}).`, ...deciding.step.explanation] : ['Every step is Allowed.', ...shown.step.explanation]);
+  result.explanation = steps.map((s, i) => l10n.t('Step {0} {1}: {2} {3} {4}: {5}.', i + 1, s.step, s.principal, s.action, s.resource, s.decision))
+    .concat(deciding ? [l10n.t('The first step that is not Allowed decides: step {0} ({1}).', steps.indexOf(deciding.step) + 1, deciding.step.step), ...deciding.step.explanation] : [l10n.t('Every step is Allowed.'), ...shown.step.explanation]);
   result.errors = steps.flatMap((s) => s.errors);
   if (scenario.expected) { result.expected = scenario.expected; result.pass = result.decision === scenario.expected; }
   return result;

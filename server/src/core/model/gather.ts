@@ -109,20 +109,41 @@ function docSource(doc: ModelDocument): PolicySource {
   return s;
 }
 
+/** "inline policy S3Read of user Hoge": one sentence per owner kind, so each translates whole */
+export function inlinePolicyLabel(name: string, ownerKind: 'user' | 'group' | 'role', owner: string): string {
+  switch (ownerKind) {
+    case 'user': return l10n.t('inline policy {0} of user {1}', name, owner);
+    case 'group': return l10n.t('inline policy {0} of group {1}', name, owner);
+    case 'role': return l10n.t('inline policy {0} of role {1}', name, owner);
+  }
+}
+
+function boundaryInlineLabel(name: string, ownerKind: 'user' | 'role', owner: string): string {
+  return ownerKind === 'user' ? l10n.t('boundary {0} of user {1}', name, owner) : l10n.t('boundary {0} of role {1}', name, owner);
+}
+
+function managedLabel(arn: string, ownerKind: 'user' | 'group' | 'role', owner: string, boundary: boolean, group?: string): string {
+  if (group) return l10n.t('{0} via group {1}', arn, group);
+  if (boundary) return ownerKind === 'role' ? l10n.t('boundary {0} attached to role {1}', arn, owner) : l10n.t('boundary {0} attached to user {1}', arn, owner);
+  switch (ownerKind) {
+    case 'user': return l10n.t('{0} attached to user {1}', arn, owner);
+    case 'group': return l10n.t('{0} attached to group {1}', arn, owner);
+    case 'role': return l10n.t('{0} attached to role {1}', arn, owner);
+  }
+}
+
 function attachmentPolicy(a: PolicyAttachment, owner: string, ownerKind: 'user' | 'group' | 'role', policyType: GatheredType, group?: string): GatheredPolicy {
+  const boundary = policyType === 'boundary';
   if (a.kind === 'inline') {
-    const kind: OriginKind = policyType === 'boundary' ? (ownerKind === 'role' ? 'role-inline' : 'user-inline') : `${ownerKind}-inline`;
-    return {
-      policyType, source: docSource(a.doc),
-      origin: { kind, label: `${policyType === 'boundary' ? 'boundary' : 'inline policy'} ${a.doc.name} of ${ownerKind} ${owner}`, group, at: a.doc.at, file: a.doc.file },
-    };
+    const kind: OriginKind = boundary ? (ownerKind === 'role' ? 'role-inline' : 'user-inline') : `${ownerKind}-inline`;
+    const label = boundary ? boundaryInlineLabel(a.doc.name, ownerKind === 'role' ? 'role' : 'user', owner) : inlinePolicyLabel(a.doc.name, ownerKind, owner);
+    return { policyType, source: docSource(a.doc), origin: { kind, label, group, at: a.doc.at, file: a.doc.file } };
   }
   const p = a.policy;
-  const via = group ? ` via group ${group}` : ` attached to ${ownerKind} ${owner}`;
   return {
     policyType,
     source: { name: p.name, policy: p.document, file: p.at?.file },
-    origin: { kind: p.awsManaged ? 'aws-managed' : 'customer-managed', label: `${policyType === 'boundary' ? 'boundary ' : ''}${p.arn}${via}`, group, arn: p.arn, at: p.at },
+    origin: { kind: p.awsManaged ? 'aws-managed' : 'customer-managed', label: managedLabel(p.arn, ownerKind, owner, boundary, group), group, arn: p.arn, at: p.at },
   };
 }
 
@@ -141,7 +162,7 @@ export function orgPolicies(model: IamModel, kind: 'scp' | 'rcp'): GatheredPolic
   const out: GatheredPolicy[] = [];
   for (const lvl of kind === 'scp' ? model.scps : model.rcps) {
     for (const d of lvl.policies) {
-      out.push({ policyType: kind, orgIdentifier: lvl.orgIdentifier, source: docSource(d), origin: { kind, label: `${kind.toUpperCase()} ${d.name} at ${lvl.orgIdentifier}`, at: d.at, file: d.file } });
+      out.push({ policyType: kind, orgIdentifier: lvl.orgIdentifier, source: docSource(d), origin: { kind, label: kind === 'scp' ? l10n.t('SCP {0} at {1}', d.name, lvl.orgIdentifier) : l10n.t('RCP {0} at {1}', d.name, lvl.orgIdentifier), at: d.at, file: d.file } });
     }
   }
   return out;
@@ -157,7 +178,7 @@ export function resourceOf(model: IamModel, action: string, resource: string): {
     if (!role) return { account: a.account || undefined };
     const policy: GatheredPolicy | undefined = role.trustPolicy && {
       policyType: 'resource', source: docSource(role.trustPolicy),
-      origin: { kind: 'trust', label: `trust policy of role ${role.name}`, arn: role.arn, at: role.trustPolicy.at, file: role.trustPolicy.file },
+      origin: { kind: 'trust', label: l10n.t('trust policy of role {0}', role.name), arn: role.arn, at: role.trustPolicy.at, file: role.trustPolicy.file },
     };
     return { account: role.account, policy };
   }
@@ -167,7 +188,7 @@ export function resourceOf(model: IamModel, action: string, resource: string): {
   for (const arn of candidates) {
     for (const acct of model.accounts.values()) {
       const doc = acct.resources.get(arn);
-      if (doc) return { account: acct.id, policy: { policyType: 'resource', source: docSource(doc), origin: { kind: 'resource', label: `resource policy of ${arn} (account ${acct.id})`, arn, at: doc.at, file: doc.file } } };
+      if (doc) return { account: acct.id, policy: { policyType: 'resource', source: docSource(doc), origin: { kind: 'resource', label: l10n.t('resource policy of {0} (account {1})', arn, acct.id), arn, at: doc.at, file: doc.file } } };
     }
   }
   return { account: a.account && /^\d{12}$/.test(a.account) ? a.account : undefined };

@@ -4,25 +4,26 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html and
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService.
 // An action not listed here is one this tool does not know to pass a role: the flow says so instead of guessing.
+import * as l10n from '../localize';
 
 export interface PassRoleService {
   /** the service principal, e.g. lambda.amazonaws.com */
   principal: string;
-  /** what runs with the role, for explanations */
-  runs: string;
+  /** what runs with the role, for explanations (in the language of the texts) */
+  runs: () => string;
 }
 
-const LAMBDA: PassRoleService = { principal: 'lambda.amazonaws.com', runs: 'the Lambda function' };
-const ECS_TASKS: PassRoleService = { principal: 'ecs-tasks.amazonaws.com', runs: 'the ECS task (its task role)' };
-const EC2: PassRoleService = { principal: 'ec2.amazonaws.com', runs: 'the EC2 instance (its instance profile role)' };
-const CLOUDFORMATION: PassRoleService = { principal: 'cloudformation.amazonaws.com', runs: 'the CloudFormation stack operations' };
-const GLUE: PassRoleService = { principal: 'glue.amazonaws.com', runs: 'the Glue job or development endpoint' };
-const CODEBUILD: PassRoleService = { principal: 'codebuild.amazonaws.com', runs: 'the CodeBuild project\'s builds' };
-const SAGEMAKER: PassRoleService = { principal: 'sagemaker.amazonaws.com', runs: 'the SageMaker notebook or job' };
-const DATAPIPELINE: PassRoleService = { principal: 'datapipeline.amazonaws.com', runs: 'the Data Pipeline' };
-const STATES: PassRoleService = { principal: 'states.amazonaws.com', runs: 'the Step Functions state machine' };
-const EVENTS: PassRoleService = { principal: 'events.amazonaws.com', runs: 'the EventBridge rule\'s targets' };
-const BATCH: PassRoleService = { principal: 'batch.amazonaws.com', runs: 'the AWS Batch compute environment' };
+const LAMBDA: PassRoleService = { principal: 'lambda.amazonaws.com', runs: () => l10n.t('the Lambda function') };
+const ECS_TASKS: PassRoleService = { principal: 'ecs-tasks.amazonaws.com', runs: () => l10n.t('the ECS task (its task role)') };
+const EC2: PassRoleService = { principal: 'ec2.amazonaws.com', runs: () => l10n.t('the EC2 instance (its instance profile role)') };
+const CLOUDFORMATION: PassRoleService = { principal: 'cloudformation.amazonaws.com', runs: () => l10n.t('the CloudFormation stack operations') };
+const GLUE: PassRoleService = { principal: 'glue.amazonaws.com', runs: () => l10n.t('the Glue job or development endpoint') };
+const CODEBUILD: PassRoleService = { principal: 'codebuild.amazonaws.com', runs: () => l10n.t('the CodeBuild project\'s builds') };
+const SAGEMAKER: PassRoleService = { principal: 'sagemaker.amazonaws.com', runs: () => l10n.t('the SageMaker notebook or job') };
+const DATAPIPELINE: PassRoleService = { principal: 'datapipeline.amazonaws.com', runs: () => l10n.t('the Data Pipeline') };
+const STATES: PassRoleService = { principal: 'states.amazonaws.com', runs: () => l10n.t('the Step Functions state machine') };
+const EVENTS: PassRoleService = { principal: 'events.amazonaws.com', runs: () => l10n.t('the EventBridge rule\'s targets') };
+const BATCH: PassRoleService = { principal: 'batch.amazonaws.com', runs: () => l10n.t('the AWS Batch compute environment') };
 
 /** Action → the service that receives the role. */
 const TABLE: Record<string, PassRoleService> = {

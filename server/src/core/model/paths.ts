@@ -11,6 +11,7 @@ import { globMatch } from '../wildcard';
 import { compilePolicySet, decide, simulate, type CompiledPolicySet, type MatchedStatement, type OrgLevel, type PolicySource, type Scenario } from '../evaluator';
 import { orgPolicies, principalPolicies, resourceOf, type GatheredPolicy } from './gather';
 import type { IamModel, ModelDocument, ModelGroup, ModelRole, ModelUser } from './types';
+import * as l10n from '../localize';
 
 export type EdgeKind =
   | 'sts:AssumeRole' | 'iam:PassRole' | 'iam:CreatePolicyVersion' | 'iam:SetDefaultPolicyVersion'
@@ -52,17 +53,17 @@ interface Node {
 }
 
 /** PassRole to a service that runs code with the role: the action that creates it, and a resource it can act on. */
-const COMPUTE: { service: string; actions: string[]; resource: (account: string) => string; assumption: string }[] = [
-  { service: 'lambda.amazonaws.com', actions: ['lambda:CreateFunction'], resource: (a) => `arn:aws:lambda:us-east-1:${a}:function:escalation-probe`, assumption: 'the new function can be invoked (lambda:InvokeFunction, or an event source)' },
-  { service: 'ec2.amazonaws.com', actions: ['ec2:RunInstances'], resource: (a) => `arn:aws:ec2:us-east-1:${a}:instance/*`, assumption: 'an instance profile holds the role, and the instance can be reached (user data, SSM or SSH)' },
-  { service: 'ecs-tasks.amazonaws.com', actions: ['ecs:RunTask'], resource: (a) => `arn:aws:ecs:us-east-1:${a}:task-definition/escalation-probe:1`, assumption: 'a task definition with the role as task role can be registered or exists' },
-  { service: 'cloudformation.amazonaws.com', actions: ['cloudformation:CreateStack'], resource: (a) => `arn:aws:cloudformation:us-east-1:${a}:stack/escalation-probe/*`, assumption: 'the stack template may create any resource the role allows' },
-  { service: 'glue.amazonaws.com', actions: ['glue:CreateDevEndpoint'], resource: () => '*', assumption: 'the development endpoint can be reached over SSH' },
-  { service: 'glue.amazonaws.com', actions: ['glue:CreateJob'], resource: (a) => `arn:aws:glue:us-east-1:${a}:job/escalation-probe`, assumption: 'the job can be started (glue:StartJobRun)' },
-  { service: 'codebuild.amazonaws.com', actions: ['codebuild:CreateProject'], resource: (a) => `arn:aws:codebuild:us-east-1:${a}:project/escalation-probe`, assumption: 'a build can be started (codebuild:StartBuild)' },
-  { service: 'sagemaker.amazonaws.com', actions: ['sagemaker:CreateNotebookInstance'], resource: (a) => `arn:aws:sagemaker:us-east-1:${a}:notebook-instance/escalation-probe`, assumption: 'the notebook can be opened (sagemaker:CreatePresignedNotebookInstanceUrl)' },
-  { service: 'datapipeline.amazonaws.com', actions: ['datapipeline:CreatePipeline'], resource: () => '*', assumption: 'a pipeline definition running commands can be put and activated' },
-  { service: 'states.amazonaws.com', actions: ['states:CreateStateMachine'], resource: (a) => `arn:aws:states:us-east-1:${a}:stateMachine:escalation-probe`, assumption: 'the state machine can be started and calls AWS APIs with the role' },
+const COMPUTE: { service: string; actions: string[]; resource: (account: string) => string; assumption: () => string }[] = [
+  { service: 'lambda.amazonaws.com', actions: ['lambda:CreateFunction'], resource: (a) => `arn:aws:lambda:us-east-1:${a}:function:escalation-probe`, assumption: () => l10n.t('the new function can be invoked (lambda:InvokeFunction, or an event source)') },
+  { service: 'ec2.amazonaws.com', actions: ['ec2:RunInstances'], resource: (a) => `arn:aws:ec2:us-east-1:${a}:instance/*`, assumption: () => l10n.t('an instance profile holds the role, and the instance can be reached (user data, SSM or SSH)') },
+  { service: 'ecs-tasks.amazonaws.com', actions: ['ecs:RunTask'], resource: (a) => `arn:aws:ecs:us-east-1:${a}:task-definition/escalation-probe:1`, assumption: () => l10n.t('a task definition with the role as task role can be registered or exists') },
+  { service: 'cloudformation.amazonaws.com', actions: ['cloudformation:CreateStack'], resource: (a) => `arn:aws:cloudformation:us-east-1:${a}:stack/escalation-probe/*`, assumption: () => l10n.t('the stack template may create any resource the role allows') },
+  { service: 'glue.amazonaws.com', actions: ['glue:CreateDevEndpoint'], resource: () => '*', assumption: () => l10n.t('the development endpoint can be reached over SSH') },
+  { service: 'glue.amazonaws.com', actions: ['glue:CreateJob'], resource: (a) => `arn:aws:glue:us-east-1:${a}:job/escalation-probe`, assumption: () => l10n.t('the job can be started (glue:StartJobRun)') },
+  { service: 'codebuild.amazonaws.com', actions: ['codebuild:CreateProject'], resource: (a) => `arn:aws:codebuild:us-east-1:${a}:project/escalation-probe`, assumption: () => l10n.t('a build can be started (codebuild:StartBuild)') },
+  { service: 'sagemaker.amazonaws.com', actions: ['sagemaker:CreateNotebookInstance'], resource: (a) => `arn:aws:sagemaker:us-east-1:${a}:notebook-instance/escalation-probe`, assumption: () => l10n.t('the notebook can be opened (sagemaker:CreatePresignedNotebookInstanceUrl)') },
+  { service: 'datapipeline.amazonaws.com', actions: ['datapipeline:CreatePipeline'], resource: () => '*', assumption: () => l10n.t('a pipeline definition running commands can be put and activated') },
+  { service: 'states.amazonaws.com', actions: ['states:CreateStateMachine'], resource: (a) => `arn:aws:states:us-east-1:${a}:stateMachine:escalation-probe`, assumption: () => l10n.t('the state machine can be started and calls AWS APIs with the role') },
 ];
 
 const strOf = (d: ModelDocument | undefined) => (d ? JSON.stringify(d.document) : '');
@@ -153,7 +154,7 @@ export class ModelGraph {
     if (res.account) s.request.resourceAccount = res.account;
     const r = simulate(s, this.catalog, { now: this.now });
     const keys = new Set(r.statements.flatMap((st) => st.conditions.map((c) => c.key.toLowerCase())));
-    return { matched: r.matchedStatements, assumed: Object.keys(CALLER_CHOSEN).filter((k) => keys.has(k.toLowerCase())).map((k) => CALLER_CHOSEN_TEXT[k]) };
+    return { matched: r.matchedStatements, assumed: Object.keys(CALLER_CHOSEN).filter((k) => keys.has(k.toLowerCase())).map(callerChosenText) };
   }
 
   /** Whether the role's trust policy lets the service principal assume it. */
@@ -213,7 +214,7 @@ export class ModelGraph {
         if (r.kind !== 'role' || r.account !== account || r === e || !this.trustsService(r, c.service)) continue;
         const ctx = { 'iam:PassedToService': c.service };
         if (!this.allows(n, 'iam:PassRole', r.arn, ctx)) continue;
-        out.push(this.edge(n, r, 'iam:PassRole', [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, ...c.actions.map((a) => ({ action: a, resource: probe }))], [`${c.service} receives the role; ${c.assumption}`]));
+        out.push(this.edge(n, r, 'iam:PassRole', [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, ...c.actions.map((a) => ({ action: a, resource: probe }))], [l10n.t('{0} receives the role; {1}', c.service, c.assumption())]));
       }
     }
     // IAM self-escalation: rewriting what a principal (itself or another) is allowed to do
@@ -223,30 +224,30 @@ export class ModelGraph {
       const self = t === e;
       const policyTargets = attachedCustomerPolicies(t);
       for (const arn of policyTargets) {
-        if (this.allows(n, 'iam:CreatePolicyVersion', arn)) out.push(this.edge(n, t, 'iam:CreatePolicyVersion', [{ action: 'iam:CreatePolicyVersion', resource: arn }], [`a new default version of ${arn} can grant anything`]));
-        else if (this.allows(n, 'iam:SetDefaultPolicyVersion', arn)) out.push(this.edge(n, t, 'iam:SetDefaultPolicyVersion', [{ action: 'iam:SetDefaultPolicyVersion', resource: arn }], [`${arn} has an older version with more permissions (versions other than the default are not in the model)`]));
+        if (this.allows(n, 'iam:CreatePolicyVersion', arn)) out.push(this.edge(n, t, 'iam:CreatePolicyVersion', [{ action: 'iam:CreatePolicyVersion', resource: arn }], [l10n.t('a new default version of {0} can grant anything', arn)]));
+        else if (this.allows(n, 'iam:SetDefaultPolicyVersion', arn)) out.push(this.edge(n, t, 'iam:SetDefaultPolicyVersion', [{ action: 'iam:SetDefaultPolicyVersion', resource: arn }], [l10n.t('{0} has an older version with more permissions (versions other than the default are not in the model)', arn)]));
       }
       if (t.kind === 'user') {
         for (const a of ['iam:AttachUserPolicy', 'iam:PutUserPolicy'] as const) if (this.allows(n, a, t.arn)) out.push(this.edge(n, t, a, [{ action: a, resource: t.arn }]));
         if (!self && t.account === account) {
           for (const a of ['iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile'] as const) {
-            if (this.allows(n, a, t.arn)) out.push(this.edge(n, t, a, [{ action: a, resource: t.arn }], [a === 'iam:CreateAccessKey' ? `${t.name} has fewer than two access keys` : a === 'iam:CreateLoginProfile' ? `${t.name} has no console password yet` : `${t.name} has a console password`]));
+            if (this.allows(n, a, t.arn)) out.push(this.edge(n, t, a, [{ action: a, resource: t.arn }], [a === 'iam:CreateAccessKey' ? l10n.t('{0} has fewer than two access keys', t.name) : a === 'iam:CreateLoginProfile' ? l10n.t('{0} has no console password yet', t.name) : l10n.t('{0} has a console password', t.name)]));
           }
         }
         if (t.boundary && this.allows(n, 'iam:DeleteUserPermissionsBoundary', t.arn)) out.push(this.edge(n, t, 'iam:DeleteUserPermissionsBoundary', [{ action: 'iam:DeleteUserPermissionsBoundary', resource: t.arn }]));
         for (const g of t.groups) {
-          for (const a of ['iam:AttachGroupPolicy', 'iam:PutGroupPolicy'] as const) if (this.allows(n, a, g.arn)) out.push(this.edge(n, t, a, [{ action: a, resource: g.arn }], [`${t.name} is in group ${g.name}`]));
+          for (const a of ['iam:AttachGroupPolicy', 'iam:PutGroupPolicy'] as const) if (this.allows(n, a, g.arn)) out.push(this.edge(n, t, a, [{ action: a, resource: g.arn }], [l10n.t('{0} is in group {1}', t.name, g.name)]));
         }
         if (self) {
           for (const g of this.groups) {
             if (g.account !== account || t.groups.includes(g) || !g.policies.length) continue;
-            if (this.allows(n, 'iam:AddUserToGroup', g.arn)) out.push(this.edge(n, t, 'iam:AddUserToGroup', [{ action: 'iam:AddUserToGroup', resource: g.arn }], [`joining ${g.name} adds its policies`]));
+            if (this.allows(n, 'iam:AddUserToGroup', g.arn)) out.push(this.edge(n, t, 'iam:AddUserToGroup', [{ action: 'iam:AddUserToGroup', resource: g.arn }], [l10n.t('joining {0} adds its policies', g.name)]));
           }
         }
       } else {
-        for (const a of ['iam:AttachRolePolicy', 'iam:PutRolePolicy'] as const) if (this.allows(n, a, t.arn)) out.push(this.edge(n, t, a, [{ action: a, resource: t.arn }], self ? [] : [`${t.name} can then be used (assumed or passed)`]));
+        for (const a of ['iam:AttachRolePolicy', 'iam:PutRolePolicy'] as const) if (this.allows(n, a, t.arn)) out.push(this.edge(n, t, a, [{ action: a, resource: t.arn }], self ? [] : [l10n.t('{0} can then be used (assumed or passed)', t.name)]));
         if (t.boundary && this.allows(n, 'iam:DeleteRolePermissionsBoundary', t.arn)) out.push(this.edge(n, t, 'iam:DeleteRolePermissionsBoundary', [{ action: 'iam:DeleteRolePermissionsBoundary', resource: t.arn }]));
-        if (!self && this.allows(n, 'iam:UpdateAssumeRolePolicy', t.arn)) out.push(this.edge(n, t, 'iam:UpdateAssumeRolePolicy', [{ action: 'iam:UpdateAssumeRolePolicy', resource: t.arn }], [`the new trust policy names ${e.arn}, which then assumes ${t.name}${t.account === account ? '' : ' (across accounts its identity policy must also allow sts:AssumeRole)'}`]));
+        if (!self && this.allows(n, 'iam:UpdateAssumeRolePolicy', t.arn)) out.push(this.edge(n, t, 'iam:UpdateAssumeRolePolicy', [{ action: 'iam:UpdateAssumeRolePolicy', resource: t.arn }], [t.account === account ? l10n.t('the new trust policy names {0}, which then assumes {1}', e.arn, t.name) : l10n.t('the new trust policy names {0}, which then assumes {1} (across accounts its identity policy must also allow sts:AssumeRole)', e.arn, t.name)]));
       }
     }
     return out;
@@ -336,10 +337,9 @@ function attachedCustomerPolicies(e: Principal): string[] {
  * statements test them lists the assumption.
  */
 const CALLER_CHOSEN: Record<string, unknown> = { 'aws:MultiFactorAuthPresent': 'true', 'aws:SecureTransport': 'true' };
-const CALLER_CHOSEN_TEXT: Record<string, string> = {
-  'aws:MultiFactorAuthPresent': 'the caller signs in with MFA (aws:MultiFactorAuthPresent = true)',
-  'aws:SecureTransport': 'the request uses TLS (aws:SecureTransport = true)',
-};
+const callerChosenText = (key: string): string => (key === 'aws:MultiFactorAuthPresent'
+  ? l10n.t('the caller signs in with MFA (aws:MultiFactorAuthPresent = true)')
+  : l10n.t('the request uses TLS (aws:SecureTransport = true)'));
 
 const REWRITE_ACTIONS = [
   'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:AttachUserPolicy', 'iam:PutUserPolicy', 'iam:AttachGroupPolicy',
