@@ -14,6 +14,7 @@ import { embeddedStatements, parseEmbeddedReference, resolveEmbedded, resultInTe
 import { scenarioModelApplier, simulateAsPrincipal } from '../service/model';
 import { MAX_MODEL_BYTES } from '../node/modelFiles';
 import type { ServerContext } from './context';
+import * as l10n from '@vscode/l10n';
 
 const normalize = (uri: string) => { try { return decodeURIComponent(uri); } catch { return uri; } };
 
@@ -52,9 +53,9 @@ async function resolveEmbeddedRefs(ctx: ServerContext, p: SimulateParams, read: 
     if (out.has(ref.uri)) continue;
     const text = read(parsedRef.templateUri);
     let source: TemplateSource | { error: string };
-    if (typeof text !== 'string') source = { error: text ? text.error : `cannot read ${parsedRef.templateUri}.` };
+    if (typeof text !== 'string') source = { error: text ? text.error : l10n.t('cannot read {0}.', parsedRef.templateUri) };
     else {
-      try { source = { text, analysis: await ctx.templateOfText(parsedRef.templateUri, text) }; } catch (e) { source = { error: `${parsedRef.templateUri} could not be read as a template: ${(e as Error).message}` }; }
+      try { source = { text, analysis: await ctx.templateOfText(parsedRef.templateUri, text) }; } catch (e) { source = { error: l10n.t('{0} could not be read as a template: {1}', parsedRef.templateUri, (e as Error).message) }; }
     }
     out.set(ref.uri, resolveEmbedded(ref.uri, source));
   }
@@ -103,7 +104,7 @@ export function registerSimulate(ctx: ServerContext): void {
     const uri = isObject(p) && typeof p.uri === 'string' ? p.uri : '';
     const text = uri ? read(uri) : undefined;
     if (typeof text !== 'string') {
-      return { scenarios: [], errors: [{ message: `cannot read the scenario file ${text ? text.error : '(no uri given)'}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], policyUris: [] };
+      return { scenarios: [], errors: [{ message: text ? l10n.t('cannot read the scenario file {0}', text.error) : l10n.t('cannot read the scenario file (no uri given)'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], policyUris: [] };
     }
     return scenarioResults(uri, text, read, ctx.catalog, scenarioModelApplier(readModel, ctx.managed));
   });

@@ -29,6 +29,21 @@ export interface LoadedModel { model: IamModel; problems: ModelProblem[] }
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const ACCOUNT_ID = /^\d{12}$/;
 const q = (s: string) => `"${s}"`;
+/** What a duplicate or an unknown field belongs to; the noun goes into the message in the language of the texts. */
+type EntityKind = 'model' | 'account' | 'user' | 'group' | 'role' | 'organization' | 'customer managed policy';
+
+function entityNoun(kind: EntityKind): string {
+  switch (kind) {
+    case 'model': return l10n.t('model');
+    case 'account': return l10n.t('account');
+    case 'user': return l10n.t('user');
+    case 'group': return l10n.t('group');
+    case 'role': return l10n.t('role');
+    case 'organization': return l10n.t('organization');
+    case 'customer managed policy': return l10n.t('customer managed policy');
+  }
+}
+
 const didYouMean = (xs: string[]) => (xs.length ? ` ${l10n.t('Did you mean {0}?', xs.map(q).join(l10n.t(' or ')))}` : '');
 
 const FILE_KEYS = ['accounts', 'organization', 'description', '$schema'];
@@ -106,7 +121,8 @@ class Loader {
   }
 
   /** Adds a named entity unless its name is taken (IAM names are unique regardless of case). */
-  addUnique<T extends { name: string; at?: SourceLocation }>(map: Map<string, T>, item: T & { at: SourceLocation }, what: string, accountId: string): void {
+  addUnique<T extends { name: string; at?: SourceLocation }>(map: Map<string, T>, item: T & { at: SourceLocation }, kind: EntityKind, accountId: string): void {
+    const what = entityNoun(kind);
     const key = item.name.toLowerCase();
     const prev = map.get(key);
     if (prev) {
@@ -200,7 +216,8 @@ class Loader {
     return out;
   }
 
-  unknownKeys(v: Record<string, unknown>, allowed: string[], at: SourceLocation, what: string): void {
+  unknownKeys(v: Record<string, unknown>, allowed: string[], at: SourceLocation, kind: EntityKind): void {
+    const what = entityNoun(kind);
     for (const k of Object.keys(v)) {
       if (!allowed.includes(k)) this.fail(at.file, [...at.path, k], l10n.t('unknown {0} field "{1}"; expected one of {2}.', what, k, allowed.join(', ')) + didYouMean(suggest(k, allowed, 1)));
     }

@@ -189,11 +189,38 @@ function newStatementSnippet(type: PolicyType): string {
   return `{\n\t"Sid": "$1",\n\t"Effect": "${effect}",\n${principal}\t"Action": "${action}"${resource}\n}`;
 }
 
+/** "Version and one statement (scp policy)": one sentence per policy type, so each translates whole */
+function newPolicyDetail(type: PolicyType): string {
+  switch (type) {
+    case 'identity': return l10n.t('Version and one statement (identity policy)');
+    case 'resource': return l10n.t('Version and one statement (resource policy)');
+    case 'trust': return l10n.t('Version and one statement (trust policy)');
+    case 'scp': return l10n.t('Version and one statement (scp policy)');
+    case 'rcp': return l10n.t('Version and one statement (rcp policy)');
+    case 'boundary': return l10n.t('Version and one statement (boundary policy)');
+    case 'session': return l10n.t('Version and one statement (session policy)');
+    case 'endpoint': return l10n.t('Version and one statement (endpoint policy)');
+  }
+}
+
+function newStatementDetail(type: PolicyType): string {
+  switch (type) {
+    case 'identity': return l10n.t('identity policy statement');
+    case 'resource': return l10n.t('resource policy statement');
+    case 'trust': return l10n.t('trust policy statement');
+    case 'scp': return l10n.t('scp policy statement');
+    case 'rcp': return l10n.t('rcp policy statement');
+    case 'boundary': return l10n.t('boundary policy statement');
+    case 'session': return l10n.t('session policy statement');
+    case 'endpoint': return l10n.t('endpoint policy statement');
+  }
+}
+
 /** An empty document: the whole policy skeleton for its type (a new `x.trust.json` gets a trust policy). */
 function completeNewPolicy(b: Builder, type: PolicyType): void {
   const statement = newStatementSnippet(type).replace(/\n/g, '\n\t\t');
   b.items.push({
-    label: `New ${type} policy`, kind: CompletionItemKind.Snippet, detail: l10n.t('Version and one statement ({0} policy)', type), sortText: sortKey(0, 0),
+    label: `New ${type} policy`, kind: CompletionItemKind.Snippet, detail: newPolicyDetail(type), sortText: sortKey(0, 0),
     textEdit: { range: b.range(0, b.doc.getText().length), newText: `{\n\t"Version": "2012-10-17",\n\t"Statement": [\n\t\t${statement}\n\t]\n}` },
     insertTextFormat: InsertTextFormat.Snippet,
   });
@@ -203,7 +230,7 @@ function completeNewStatement(b: Builder, type: PolicyType): void {
   if (b.c.inString) return;
   const body = newStatementSnippet(type);
   b.items.push({
-    label: 'New statement', kind: CompletionItemKind.Snippet, detail: l10n.t('{0} policy statement', type), sortText: sortKey(0, 0),
+    label: 'New statement', kind: CompletionItemKind.Snippet, detail: newStatementDetail(type), sortText: sortKey(0, 0),
     textEdit: { range: b.range(b.c.replace.offset, b.c.replace.length), newText: body },
     insertTextFormat: InsertTextFormat.Snippet,
   });

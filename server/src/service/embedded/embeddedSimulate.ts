@@ -9,6 +9,7 @@ import type { PolicyStatementInfo, Range } from '../../protocol';
 import { forget, IAM_LANGUAGE_ID, parsed } from '../documents';
 import { policyStatements } from '../simulate';
 import type { EmbeddedPolicy, TemplateAnalysis } from './templates';
+import * as l10n from '@vscode/l10n';
 
 const MARK = '#iam-embedded=';
 
@@ -35,12 +36,15 @@ export interface TemplateSource { text: string; analysis: TemplateAnalysis | und
 /** The virtual policy of a reference, or what is wrong (no such template, no such policy). */
 export function resolveEmbedded(uri: string, source: TemplateSource | { error: string }): { policy: EmbeddedPolicy; host: TextDocument } | { error: string } {
   const ref = parseEmbeddedReference(uri);
-  if (!ref) return { error: `${uri} is not a reference to a policy in a template.` };
+  if (!ref) return { error: l10n.t('{0} is not a reference to a policy in a template.', uri) };
   if ('error' in source) return source;
-  if (!source.analysis) return { error: `${ref.templateUri} is not a CloudFormation/SAM template or Terraform file with policies (or templates are not read: "iamPolicy.detectInTemplates").` };
+  if (!source.analysis) return { error: l10n.t('{0} is not a CloudFormation/SAM template or Terraform file with policies (or templates are not read: "iamPolicy.detectInTemplates").', ref.templateUri) };
   const policy = source.analysis.policies.find((p) => p.id === ref.policyId);
   if (!policy) {
-    return { error: `${ref.templateUri} has no policy at ${ref.policyId} any more (it has: ${source.analysis.policies.map((p) => p.id).join(', ') || 'none'}). Run Simulate again from the template's CodeLens.` };
+    const ids = source.analysis.policies.map((p) => p.id).join(', ');
+    return { error: ids
+      ? l10n.t('{0} has no policy at {1} any more (it has: {2}). Run Simulate again from the template\'s CodeLens.', ref.templateUri, ref.policyId, ids)
+      : l10n.t('{0} has no policy at {1} any more (it has none). Run Simulate again from the template\'s CodeLens.', ref.templateUri, ref.policyId) };
   }
   return { policy, host: TextDocument.create(ref.templateUri, 'plaintext', 0, source.text) };
 }
@@ -74,7 +78,9 @@ export function unknownValueWarnings(label: string, policy: EmbeddedPolicy, host
     const at = host.positionAt(s.h[0]);
     const placeholder = policy.virtual.text.slice(s.v[0], s.v[1]);
     const written = host.getText().slice(s.h[0], s.h[1]);
-    return `${label}: "${placeholder}" at line ${at.line + 1}, column ${at.character + 1}${written !== placeholder ? ` (written \`${written}\`)` : ''} is unknown until deploy time${s.note ? ` (${s.note})` : ''}; it was matched as that placeholder text, so a decision that depends on it is unknown. Put the deployed value in the policy to simulate it.`;
+    const writtenAs = written !== placeholder ? l10n.t(' (written {0})', `\`${written}\``) : '';
+    return l10n.t('{0}: "{1}" at line {2}, column {3}{4} is unknown until deploy time{5}; it was matched as that placeholder text, so a decision that depends on it is unknown. Put the deployed value in the policy to simulate it.',
+      label, placeholder, at.line + 1, at.character + 1, writtenAs, s.note ? ` (${s.note})` : '');
   });
 }
 

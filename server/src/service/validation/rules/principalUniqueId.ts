@@ -15,8 +15,9 @@ export const principalUniqueId: Rule = {
           for (const v of t.list.values) {
             const m = /^(AROA|AIDA)[A-Z0-9]{12,}$/.exec(v.value);
             if (!m) continue;
-            const kind = m[1] === 'AROA' ? 'role' : 'user';
-            ctx.report({ span: v.span, message: l10n.t('"{0}" is the unique id of a {1}: AWS shows ids when the {2} was deleted. Replace it with the {3} ARN (arn:aws:iam::ACCOUNT:{4}/NAME) if it exists again.', v.value, kind, kind, kind, kind) });
+            ctx.report({ span: v.span, message: m[1] === 'AROA'
+              ? l10n.t('"{0}" is the unique id of a role: AWS shows ids when the role was deleted. Replace it with the role ARN (arn:aws:iam::ACCOUNT:role/NAME) if it exists again.', v.value)
+              : l10n.t('"{0}" is the unique id of a user: AWS shows ids when the user was deleted. Replace it with the user ARN (arn:aws:iam::ACCOUNT:user/NAME) if it exists again.', v.value) });
           }
         }
       }
