@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction } from 'vscode-languageserver-protocol/node';
+import type { EffectivePermissionsResult, ModelListResult, PathEdge, ScenarioResultsResult, SimulateResult } from '../../server/src/protocol';
 import { hoverText, LspClient } from './lspClient';
 
 const TEXT = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObjekt', 's3:GetObject'], Resource: '*' }] }, null, 2)}\n`;
@@ -142,5 +144,82 @@ describe('the bundle the client passes in initializationOptions wins over the sh
   it('uses the texts of that file', async () => {
     const a = await answers(lsp, 'app.policy.json');
     assert.match(a.unknown, /^CLIENT BUNDLE s3:GetObjekt s3 /);
+  });
+});
+
+describe('the model\'s texts follow the locale too: policy-origin labels, escalation assumptions, flow steps', () => {
+  const root = join(__dirname, '..', '..');
+  const SEED_URI = pathToFileURL(join(root, 'examples', 'model', 'seed-world.iam-model.json')).toString();
+  const FLOWS_SCENARIOS = pathToFileURL(join(root, 'test', 'fixtures', 'flows', 'flows.scenario.json')).toString();
+  let ja: LspClient;
+  let en: LspClient;
+  before(async () => {
+    const workspaceFolders = [pathToFileURL(root).toString()];
+    [ja, en] = await Promise.all([LspClient.start({ locale: 'ja', workspaceFolders }), LspClient.start({ locale: 'en', workspaceFolders })]);
+  });
+  after(async () => { await Promise.all([ja?.stop(), en?.stop()]); });
+
+  const labels = async (lsp: LspClient) => {
+    const list = await lsp.request<ModelListResult>('iamPolicy/modelList', { uris: [SEED_URI] });
+    const main = list.accounts.find((a) => a.id === '111111111111')!;
+    const fuga = await lsp.request<EffectivePermissionsResult>('iamPolicy/effectivePermissions', { model: { uris: [SEED_URI] }, principal: 'user/Fuga' });
+    const hoge = await lsp.request<SimulateResult>('iamPolicy/simulate', {
+      identityPolicies: [], permissionBoundaries: [], scps: [], rcps: [], model: { uris: [SEED_URI] },
+      request: { principal: 'user/Hoge', action: 's3:GetObject', resource: 'arn:aws:s3:::example-shared-bucket/a.csv' },
+    });
+    const paths = await lsp.request<{ edges: PathEdge[] }>('iamPolicy/escalationPaths', { model: { uris: [SEED_URI] } });
+    return {
+      groupInline: main.groups.find((g) => g.name === 'Developers')!.policies.find((p) => p.name === 'AssumeReadOnlyRole')!.origin.label,
+      fuga: fuga.gathered.map((g) => g.origin.label),
+      hoge: hoge.model!.gathered.map((g) => g.origin.label),
+      assumptions: paths.edges.filter((e) => e.escalation).flatMap((e) => e.assumptions),
+    };
+  };
+
+  it('locale "ja": the labels of gathered and listed policies, and the escalation assumptions, are Japanese; ARNs and names stay', async () => {
+    const l = await labels(ja);
+    assert.equal(l.groupInline, 'グループ Developers のインラインポリシー AssumeReadOnlyRole');
+    assert.deepEqual(l.fuga, [
+      'ユーザー Fuga にアタッチされた arn:aws:iam::aws:policy/AdministratorAccess',
+      'ユーザー Fuga にアタッチされたアクセス許可の境界 arn:aws:iam::111111111111:policy/S3OnlyBoundary',
+      'account の SCP FullAWSAccess',
+      'account の SCP ProtectCloudTrail',
+    ]);
+    assert.deepEqual(l.hoge, [
+      'グループ Developers 経由の arn:aws:iam::aws:policy/ReadOnlyAccess',
+      'グループ Developers のインラインポリシー AssumeReadOnlyRole',
+      'account の SCP FullAWSAccess',
+      'account の SCP ProtectCloudTrail',
+      'arn:aws:s3:::example-shared-bucket のリソースベースのポリシー (アカウント 111111111111)',
+    ]);
+    assert.deepEqual(l.assumptions, ['lambda.amazonaws.com がロールを受け取る。新しい関数を呼び出せる (lambda:InvokeFunction、またはイベントソース)']);
+  });
+
+  it('locale "en": the same labels in English, as before', async () => {
+    const l = await labels(en);
+    assert.equal(l.groupInline, 'inline policy AssumeReadOnlyRole of group Developers');
+    assert.deepEqual(l.fuga, [
+      'arn:aws:iam::aws:policy/AdministratorAccess attached to user Fuga',
+      'boundary arn:aws:iam::111111111111:policy/S3OnlyBoundary attached to user Fuga',
+      'SCP FullAWSAccess at account',
+      'SCP ProtectCloudTrail at account',
+    ]);
+    assert.deepEqual(l.hoge, [
+      'arn:aws:iam::aws:policy/ReadOnlyAccess via group Developers',
+      'inline policy AssumeReadOnlyRole of group Developers',
+      'SCP FullAWSAccess at account',
+      'SCP ProtectCloudTrail at account',
+      'resource policy of arn:aws:s3:::example-shared-bucket (account 111111111111)',
+    ]);
+    assert.deepEqual(l.assumptions, ['lambda.amazonaws.com receives the role; the new function can be invoked (lambda:InvokeFunction, or an event source)']);
+  });
+
+  it('locale "ja": a scenario with an AssumeRole flow explains its steps in Japanese', async () => {
+    const r = await ja.request<ScenarioResultsResult>('iamPolicy/scenarioResults', { uri: FLOWS_SCENARIOS });
+    const named = r.scenarios.find((s) => s.name.startsWith('same account, trust names the user'));
+    assert.ok(named?.result, JSON.stringify(r.errors));
+    assert.equal(named.result.decision, 'Allowed');
+    assert.match(named.result.explanation[0], /^ステップ 1 assumeRole: arn:aws:iam::111111111111:user\/Named sts:AssumeRole arn:aws:iam::111111111111:role\/NamedTrust: Allowed。$/);
+    assert.ok(named.result.explanation.includes('すべてのステップが Allowed です。'), named.result.explanation.join('\n'));
   });
 });
