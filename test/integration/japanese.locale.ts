@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import { EXTENSION_ID, poll } from './host';
+import { iamTree, withSeedWorld } from './seedWorld';
 
 const hoverText = (hs: vscode.Hover[] | undefined) =>
   (hs ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
@@ -49,5 +50,37 @@ suite('IAM policy extension in a Japanese VS Code host', () => {
     assert.match(hover, /ステートメントが対象とするアクション/);
     const action = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(TEXT.indexOf('"s3:GetObject"') + 4)));
     assert.match(action, /サービス認証リファレンス \(日本語\)\]\(https:\/\/docs\.aws\.amazon\.com\/ja_jp\/service-authorization\//);
+  });
+
+  test('the IAM view and the effective-permissions report are Japanese; names, ARNs and actions stay', async () => {
+    const { api, model } = await withSeedWorld();
+    try {
+      await api.iamModel.model.refresh();
+      const { label, child } = iamTree(() => api);
+      const main = await child(undefined, 'main (111111111111)');
+      const folders = (await api.iamModel.tree.getChildren(main)).map(label);
+      assert.deepEqual(folders, ['ユーザー', 'グループ', 'ロール', '管理ポリシー', 'リソースベースのポリシー']);
+      const hoge = await child(await child(main, 'ユーザー'), 'Hoge');
+      assert.equal(api.iamModel.tree.getTreeItem(hoge).tooltip, 'arn:aws:iam::111111111111:user/Hoge\nグループ: Developers');
+      const developers = await child(await child(main, 'グループ'), 'Developers');
+      assert.equal(api.iamModel.tree.getTreeItem(developers).description, 'メンバー 1 人');
+      const readOnly = await child(developers, 'ReadOnlyAccess');
+      assert.equal(api.iamModel.tree.getTreeItem(readOnly).description, 'AWS 管理ポリシー');
+      const inline = await child(developers, 'AssumeReadOnlyRole');
+      assert.equal(api.iamModel.tree.getTreeItem(inline).tooltip, 'グループ Developers のインラインポリシー AssumeReadOnlyRole', 'the server\'s origin label, in Japanese');
+      const role = await child(await child(main, 'ロール'), 'ReadOnlyRole');
+      assert.equal(api.iamModel.tree.getTreeItem(role).description, 'arn:aws:iam::111111111111:user/Hoge が引き受け可能');
+      const fuga = await child(await child(main, 'ユーザー'), 'Fuga');
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('iamPolicy.showEffectivePermissions', fuga);
+      const text = editor.document.getText();
+      assert.match(text, /^# arn:aws:iam::111111111111:user\/Fuga の有効なアクセス許可\n/);
+      assert.match(text, /\n1 つのサービスの \d+ 個のアクション \(アクセス許可の境界、SCP、RCP を適用した後\)。\n/);
+      assert.match(text, /^## s3$/m);
+      assert.match(text, /^- `\*` に対する `s3:GetObject`$/m);
+      assert.match(text, /\n## 考慮したポリシー\n\n- アイデンティティベース: ユーザー Fuga にアタッチされた arn:aws:iam::aws:policy\/AdministratorAccess\n- アクセス許可の境界: ユーザー Fuga にアタッチされたアクセス許可の境界 arn:aws:iam::111111111111:policy\/S3OnlyBoundary\n/);
+      assert.doesNotMatch(text, /Effective permissions|Policies taken|attached to| on `/, 'no English left in the report');
+    } finally {
+      await vscode.workspace.fs.delete(model).then(undefined, () => undefined);
+    }
   });
 });
