@@ -68,6 +68,20 @@ describe('the server speaks the locale it was initialised with', () => {
     });
     assert.equal(sim.result?.decision, 'ExplicitlyDenied', JSON.stringify(sim));
     assert.match(sim.result!.explanation[0], /^ExplicitlyDenied: .*が適用されます。明示的な拒否はすべての許可より優先されます \[R1\]。$/);
+    assert.equal(sim.result!.explanation[1], 'プリンシパル: IAM ユーザー arn:aws:iam::111122223333:user/alice (アカウント 111122223333)。リソースのアカウント 111122223333 (リソースの ARN にアカウントがなく指定もなかったため、プリンシパルのアカウント 111122223333 と仮定しました)。');
+    const mfa = await ja.request<{ result?: { decision: string; statements: { reason: string }[] } }>('iamPolicy/simulate', {
+      identityPolicies: [{ name: 'mfa', policy: { Version: '2012-10-17', Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+        { Effect: 'Allow', Action: 's3:PutObject', Resource: '*' },
+      ] } }],
+      permissionBoundaries: [], scps: [], rcps: [],
+      request: { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
+    });
+    assert.equal(mfa.result?.decision, 'ImplicitlyDenied', JSON.stringify(mfa));
+    assert.deepEqual(mfa.result!.statements.map((st) => st.reason), [
+      '条件を満たしていません: aws:MultiFactorAuthPresent がないため、Bool は false になります [R17]',
+      's3:GetObject は Action に含まれていません [R15, R16]',
+    ]);
   });
 
   it('locale "ja": messages built in rule helpers (IAM205, IAM404 for a Deny, IAM801, Bool values) are whole Japanese sentences', async () => {

@@ -1,6 +1,7 @@
 // ARNs and principals: splitting an ARN into its six parts, matching ARN patterns segment by segment (the Resource
 // element and the Arn* condition operators), and classifying the principal of a request. Pure.
 import { MAX_PATTERN_LENGTH, PatternBuilder, type Matcher } from './wildcard';
+import * as l10n from './localize';
 
 export interface ArnParts {
   partition: string;
@@ -152,14 +153,14 @@ export function parsePrincipal(raw: string): PrincipalInfo | PrincipalError {
  */
 export function principalKindLabel(p: PrincipalInfo): string {
   switch (p.kind) {
-    case 'user': return 'IAM user';
-    case 'role-session': return 'role session';
-    case 'role': return 'IAM role';
-    case 'root': return 'root user';
-    case 'federated-user': return 'federated user (GetFederationToken)';
-    case 'service': return 'service principal';
-    case 'anonymous': return 'anonymous caller';
-    case 'web-identity': return p.federation === 'saml' ? 'SAML 2.0 identity provider (AssumeRoleWithSAML)' : 'OIDC web identity provider (AssumeRoleWithWebIdentity)';
+    case 'user': return l10n.t('IAM user');
+    case 'role-session': return l10n.t('role session');
+    case 'role': return l10n.t('IAM role');
+    case 'root': return l10n.t('root user');
+    case 'federated-user': return l10n.t('federated user (GetFederationToken)');
+    case 'service': return l10n.t('service principal');
+    case 'anonymous': return l10n.t('anonymous caller');
+    case 'web-identity': return p.federation === 'saml' ? l10n.t('SAML 2.0 identity provider (AssumeRoleWithSAML)') : l10n.t('OIDC web identity provider (AssumeRoleWithWebIdentity)');
   }
 }
 

@@ -52,20 +52,24 @@ function explainCondition(c: CCondition, ctx: Context): ConditionCheck {
   let reason: string;
   const op = c.operator;
   if (c.problem) reason = c.problem;
-  else if (c.info!.base === 'Null') reason = `${c.key} is ${requestValues ? 'present' : 'absent'}, so Null ${policyValues.map((v) => v.value).join('/')} is ${result} [R17]`;
-  else if (!requestValues) {
-    reason = c.set === 'all' ? `${c.key} is absent: ForAllValues is true for a missing or empty key [R20]`
-      : c.set === 'any' ? `${c.key} is absent: ForAnyValue is ${result} for a missing key [R20]`
-        : c.ifExists ? `${c.key} is absent, so ${op} is true [R17 IfExists]`
-          : c.info!.negated ? `${c.key} is absent, which makes the negated operator ${op} true [R17]`
-            : `${c.key} is absent, which makes ${op} false [R17]`;
+  else if (c.info!.base === 'Null') {
+    const listed = policyValues.map((v) => v.value).join('/');
+    reason = requestValues ? l10n.t('{0} is present, so Null {1} is {2} [R17]', c.key, listed, result) : l10n.t('{0} is absent, so Null {1} is {2} [R17]', c.key, listed, result);
+  } else if (!requestValues) {
+    reason = c.set === 'all' ? l10n.t('{0} is absent: ForAllValues is true for a missing or empty key [R20]', c.key)
+      : c.set === 'any' ? l10n.t('{0} is absent: ForAnyValue is {1} for a missing key [R20]', c.key, result)
+        : c.ifExists ? l10n.t('{0} is absent, so {1} is true [R17 IfExists]', c.key, op)
+          : c.info!.negated ? l10n.t('{0} is absent, which makes the negated operator {1} true [R17]', c.key, op)
+            : l10n.t('{0} is absent, which makes {1} false [R17]', c.key, op);
   } else if (!c.set && requestValues.length > 1) {
-    reason = `${c.key} has ${requestValues.length} values; a plain operator on a multivalued key does not match (use ForAnyValue/ForAllValues) [R20]`;
+    reason = l10n.t('{0} has {1} values; a plain operator on a multivalued key does not match (use ForAnyValue/ForAllValues) [R20]', c.key, requestValues.length);
   } else {
     const unresolved = policyValues.some((v) => v.resolved === null);
-    reason = `${c.key} = ${JSON.stringify(requestValues.length === 1 ? requestValues[0] : requestValues)} ${result ? 'satisfies' : 'does not satisfy'} ${op} ${JSON.stringify(policyValues.map((v) => v.resolved ?? v.value))}`
-      + (unresolved ? ' (a policy variable could not be resolved, so that value matches nothing [R19])' : '')
-      + (c.info!.negated && !c.set ? ' [R18: a negated operator needs the value to match none]' : '');
+    const got = JSON.stringify(requestValues.length === 1 ? requestValues[0] : requestValues);
+    const wanted = JSON.stringify(policyValues.map((v) => v.resolved ?? v.value));
+    reason = (result ? l10n.t('{0} = {1} satisfies {2} {3}', c.key, got, op, wanted) : l10n.t('{0} = {1} does not satisfy {2} {3}', c.key, got, op, wanted))
+      + (unresolved ? l10n.t(' (a policy variable could not be resolved, so that value matches nothing [R19])') : '')
+      + (c.info!.negated && !c.set ? l10n.t(' [R18: a negated operator needs the value to match none]') : '');
   }
   return { operator: op, key: c.key, requestValues, policyValues, result, reason };
 }
@@ -110,10 +114,10 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
     pm = statementPrincipal(st, req);
     const set = st.principal ?? st.notPrincipal;
     const how = st.principalProblem ? st.principalProblem
-      : !set ? 'the statement has no Principal element, which a resource policy needs [R11]'
+      : !set ? l10n.t('the statement has no Principal element, which a resource policy needs [R11]')
       : st.principal ? principalHow(set, req.principal)
-        : st.effect === 'Deny' && req.hasBoundary ? 'a Deny with NotPrincipal always applies to a principal with a permissions boundary [R12]'
-          : pm === PMatch.None ? 'the caller is listed in NotPrincipal [R12]' : 'the caller is not listed in NotPrincipal [R12]';
+        : st.effect === 'Deny' && req.hasBoundary ? l10n.t('a Deny with NotPrincipal always applies to a principal with a permissions boundary [R12]')
+          : pm === PMatch.None ? l10n.t('the caller is listed in NotPrincipal [R12]') : l10n.t('the caller is not listed in NotPrincipal [R12]');
     principal = { element: st.principal ? 'Principal' : st.notPrincipal ? 'NotPrincipal' : 'none', matched: pm !== PMatch.None, how };
   }
   let conditionChecks: ConditionCheck[] | undefined;
@@ -123,13 +127,13 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
   let reason: string;
   if (!st.effect) reason = l10n.t('the statement is not evaluated: {0}', st.problems.join('; '));
   else if (!action.matched) {
-    reason = actionEl === 'none' ? 'the statement has no Action or NotAction [R11]'
-      : actionEl === 'Action' ? `${req.action} is not in Action [R15, R16]` : `${req.action} is listed in NotAction, so the statement does not cover it [R9]`;
+    reason = actionEl === 'none' ? l10n.t('the statement has no Action or NotAction [R11]')
+      : actionEl === 'Action' ? l10n.t('{0} is not in Action [R15, R16]', req.action) : l10n.t('{0} is listed in NotAction, so the statement does not cover it [R9]', req.action);
   } else if (!resource.matched) {
-    reason = resEl === 'none' ? 'the statement has no Resource or NotResource [R11]'
-      : resource.values.some((v) => v.resolved === null) ? `a policy variable in ${resEl} could not be resolved, so the statement matches no resource [R19]`
-        : resEl === 'Resource' ? `${req.resource} does not match Resource [R16]` : `${req.resource} is excluded by NotResource [R10]`;
-  } else if (principal && !principal.matched) reason = `the principal element ${principal.how}`;
+    reason = resEl === 'none' ? l10n.t('the statement has no Resource or NotResource [R11]')
+      : resource.values.some((v) => v.resolved === null) ? l10n.t('a policy variable in {0} could not be resolved, so the statement matches no resource [R19]', resEl)
+        : resEl === 'Resource' ? l10n.t('{0} does not match Resource [R16]', req.resource) : l10n.t('{0} is excluded by NotResource [R10]', req.resource);
+  } else if (principal && !principal.matched) reason = l10n.t('the principal element {0}', principal.how);
   else if (!condOk) reason = l10n.t('condition not met: {0}', conditions().find((c) => !c.result)!.reason);
   else reason = (st.effect === 'Deny' ? l10n.t('denies {0} on {1}', req.action, req.resource) : l10n.t('allows {0} on {1}', req.action, req.resource)) + (principal ? l10n.t('; the principal element {0}', principal.how) : '');
   return {
@@ -172,17 +176,25 @@ function outcomeSentence(o: Outcome, req: Prepared, m: Masks, set: CompiledSet, 
     case Outcome.RootFullAccess: return `Allowed: ${l10n.t('the root user of account {0} has full access to its own account\'s resources unless something denies it [R2].', p.account ?? '')}`;
     case Outcome.ResourceDirect: return `Allowed: ${l10n.t('the resource policy grants the caller directly (same account), so implicit denies in identity policies, boundaries and session policies do not limit it [R6, R14].')}`;
     case Outcome.ResourceRole:
-      if (p.issuerUserArn) return `Allowed: the resource policy grants the IAM user ${p.issuerUserArn} who created this federated user session, not the session itself, so the boundary and session policy still apply; ${m.boundaryApplies ? 'the boundary and ' : ''}the session policy allow${m.boundaryApplies ? '' : 's'} it [R6].`;
+      if (p.issuerUserArn) {
+        return `Allowed: ${m.boundaryApplies
+          ? l10n.t('the resource policy grants the IAM user {0} who created this federated user session, not the session itself, so the boundary and session policy still apply; the boundary and the session policy allow it [R6].', p.issuerUserArn)
+          : l10n.t('the resource policy grants the IAM user {0} who created this federated user session, not the session itself, so the boundary and session policy still apply; the session policy allows it [R6].', p.issuerUserArn)}`;
+      }
       return `Allowed: ${l10n.t('the resource policy grants the role {0}; the boundary and session policy, where present, allow it too [R6].', p.roleArn ?? '')}`;
     case Outcome.ResourceRoleLimited: {
-      const limit = m.boundaryApplies && !(m.boundary & ALLOW) ? 'an implicit deny in the permissions boundary'
-        : m.sessionApplies ? 'an implicit deny in the session policy'
-          : 'the missing session policy: a federated user session created without one has no permissions (STS GetFederationToken) [R7]';
-      if (p.issuerUserArn) return `ImplicitlyDenied: the resource policy grants the IAM user ${p.issuerUserArn} who created this federated user session, not the session itself, so the boundary and session policy still apply, and the grant is limited by ${limit} [R6].`;
-      return `ImplicitlyDenied: the resource policy grants the role ${p.roleArn}, but a grant to the role ARN is limited by ${limit} [R6].`;
+      const limit = m.boundaryApplies && !(m.boundary & ALLOW) ? l10n.t('an implicit deny in the permissions boundary')
+        : m.sessionApplies ? l10n.t('an implicit deny in the session policy')
+          : l10n.t('the missing session policy: a federated user session created without one has no permissions (STS GetFederationToken) [R7]');
+      if (p.issuerUserArn) return `ImplicitlyDenied: ${l10n.t('the resource policy grants the IAM user {0} who created this federated user session, not the session itself, so the boundary and session policy still apply, and the grant is limited by {1} [R6].', p.issuerUserArn, limit)}`;
+      return `ImplicitlyDenied: ${l10n.t('the resource policy grants the role {0}, but a grant to the role ARN is limited by {1} [R6].', p.roleArn ?? '', limit)}`;
     }
-    case Outcome.IdentityAllow: return `Allowed: an identity policy allows the request${m.boundaryApplies ? ', the permissions boundary allows it' : ''}${m.sessionApplies ? ', the session policy allows it' : ''}, and the resource is in the same account [R5, R8].`;
-    case Outcome.NeedsResourceAllow: return `ImplicitlyDenied: ${req.service === 'kms' ? 'a KMS key policy' : 'a role trust policy'} must allow the request itself (or name the account to delegate to IAM policies); ${set.resource ? 'it does not' : 'no resource policy was given'} [R5].`;
+    case Outcome.IdentityAllow: return `Allowed: ${m.boundaryApplies
+      ? (m.sessionApplies ? l10n.t('an identity policy allows the request, the permissions boundary allows it, the session policy allows it, and the resource is in the same account [R5, R8].') : l10n.t('an identity policy allows the request, the permissions boundary allows it, and the resource is in the same account [R5, R8].'))
+      : (m.sessionApplies ? l10n.t('an identity policy allows the request, the session policy allows it, and the resource is in the same account [R5, R8].') : l10n.t('an identity policy allows the request, and the resource is in the same account [R5, R8].'))}`;
+    case Outcome.NeedsResourceAllow: return `ImplicitlyDenied: ${req.service === 'kms'
+      ? (set.resource ? l10n.t('a KMS key policy must allow the request itself (or name the account to delegate to IAM policies); it does not [R5].') : l10n.t('a KMS key policy must allow the request itself (or name the account to delegate to IAM policies); no resource policy was given [R5].'))
+      : (set.resource ? l10n.t('a role trust policy must allow the request itself (or name the account to delegate to IAM policies); it does not [R5].') : l10n.t('a role trust policy must allow the request itself (or name the account to delegate to IAM policies); no resource policy was given [R5].'))}`;
     case Outcome.NoAllow: {
       const parts: string[] = [];
       if (!(m.identity & ALLOW)) parts.push(l10n.t('no identity policy allows it'));
@@ -193,22 +205,27 @@ function outcomeSentence(o: Outcome, req: Prepared, m: Masks, set: CompiledSet, 
     }
     case Outcome.CrossAccountAllowed: return `Allowed: ${l10n.t('cross-account request (principal account {0}, resource account {1}); the resource policy and the principal\'s identity policies both allow it [R4].', p.account ?? '', req.resourceAccount ?? '')}`;
     case Outcome.CrossAccountNoResource: return `ImplicitlyDenied: ${l10n.t('cross-account request (principal account {0}, resource account {1}) and {2}; both sides must allow [R4].', p.account ?? '', req.resourceAccount ?? '', set.resource ? l10n.t('the resource policy does not grant it to this principal') : l10n.t('no resource policy was given'))}`;
-    case Outcome.CrossAccountNoIdentity: return `ImplicitlyDenied: cross-account request; the resource policy allows it, but the principal's own account does not (identity policy${m.boundaryApplies ? ', boundary' : ''}${m.sessionApplies ? ', session policy' : ''}) [R4].`;
-    case Outcome.PublicAllowed: return `Allowed: the resource policy grants ${p.kind === 'anonymous' ? 'anonymous callers (Principal "*")' : `the ${principalKindLabel(p)} ${p.raw}`} [R14].`;
-    case Outcome.PublicNoAllow: return `ImplicitlyDenied: ${p.kind === 'anonymous' ? 'an anonymous caller' : `the ${principalKindLabel(p)} ${p.raw}`} has no identity policies, and ${set.resource ? 'the resource policy does not grant it' : 'no resource policy was given'} [R1, R14].`;
+    case Outcome.CrossAccountNoIdentity: return `ImplicitlyDenied: ${m.boundaryApplies
+      ? (m.sessionApplies ? l10n.t('cross-account request; the resource policy allows it, but the principal\'s own account does not (identity policy, boundary, session policy) [R4].') : l10n.t('cross-account request; the resource policy allows it, but the principal\'s own account does not (identity policy, boundary) [R4].'))
+      : (m.sessionApplies ? l10n.t('cross-account request; the resource policy allows it, but the principal\'s own account does not (identity policy, session policy) [R4].') : l10n.t('cross-account request; the resource policy allows it, but the principal\'s own account does not (identity policy) [R4].'))}`;
+    case Outcome.PublicAllowed: return `Allowed: ${p.kind === 'anonymous' ? l10n.t('the resource policy grants anonymous callers (Principal "*") [R14].') : l10n.t('the resource policy grants the {0} {1} [R14].', principalKindLabel(p), p.raw)}`;
+    case Outcome.PublicNoAllow: return `ImplicitlyDenied: ${p.kind === 'anonymous'
+      ? (set.resource ? l10n.t('an anonymous caller has no identity policies, and the resource policy does not grant it [R1, R14].') : l10n.t('an anonymous caller has no identity policies, and no resource policy was given [R1, R14].'))
+      : (set.resource ? l10n.t('the {0} {1} has no identity policies, and the resource policy does not grant it [R1, R14].', principalKindLabel(p), p.raw) : l10n.t('the {0} {1} has no identity policies, and no resource policy was given [R1, R14].', principalKindLabel(p), p.raw))}`;
     case Outcome.FederatedNoSession: return `ImplicitlyDenied: ${l10n.t('a federated user session created without a session policy has no permissions (STS GetFederationToken) [R7].')}`;
-    case Outcome.NoPermissionNeeded: return `Allowed: sts:GetCallerIdentity needs no permission, and an explicit deny does not block it: it returns only what the caller's credentials already say (STS API reference, GetCallerIdentity).${denies.length ? ` The deny in ${denies.map(quote).join(', ')} has no effect on it.` : ''}`;
+    case Outcome.NoPermissionNeeded: return `Allowed: ${l10n.t('sts:GetCallerIdentity needs no permission, and an explicit deny does not block it: it returns only what the caller\'s credentials already say (STS API reference, GetCallerIdentity).')}${denies.length ? ` ${l10n.t('The deny in {0} has no effect on it.', denies.map(quote).join(', '))}` : ''}`;
     case Outcome.AwsRefuses: return `ImplicitlyDenied: ${awsRefuses(req)}.`;
     case Outcome.PassRoleOtherAccount: return `ImplicitlyDenied: ${l10n.t('the role {0} is in account {1}, the caller in {2}: a role can only be passed to a service in its own account, so no policy in either account can allow this (IAM User Guide, passing roles).', req.resource, req.resourceAccount ?? '', p.account ?? '')}`;
     case Outcome.PassRoleNotGranted: {
       const why = p.kind === 'anonymous' || p.kind === 'service' || p.kind === 'web-identity'
-        ? `${principalKindLabel(p)} ${p.raw} has no identity policies`
-        : !(m.identity & ALLOW) ? 'no identity policy allows it'
-          : m.boundaryApplies && !(m.boundary & ALLOW) ? 'the permissions boundary does not allow it [R8]'
-            : m.sessionApplies && !(m.session & ALLOW) ? 'the session policy does not allow it [R7]'
-              : 'a federated user session created without a session policy has no permissions [R7]';
-      const resourceNote = m.resource & ALLOW ? '; the resource policy\'s Allow does not count: a role\'s trust policy or any resource policy cannot grant iam:PassRole' : '';
-      return `ImplicitlyDenied: iam:PassRole can only be granted by the caller's own identity policies (its user, groups or role), and ${why}${resourceNote} (IAM User Guide, passing roles).`;
+        ? l10n.t('{0} {1} has no identity policies', principalKindLabel(p), p.raw)
+        : !(m.identity & ALLOW) ? l10n.t('no identity policy allows it')
+          : m.boundaryApplies && !(m.boundary & ALLOW) ? l10n.t('the permissions boundary does not allow it [R8]')
+            : m.sessionApplies && !(m.session & ALLOW) ? l10n.t('the session policy does not allow it [R7]')
+              : l10n.t('a federated user session created without a session policy has no permissions [R7]');
+      return `ImplicitlyDenied: ${m.resource & ALLOW
+        ? l10n.t('iam:PassRole can only be granted by the caller\'s own identity policies (its user, groups or role), and {0}; the resource policy\'s Allow does not count: a role\'s trust policy or any resource policy cannot grant iam:PassRole (IAM User Guide, passing roles).', why)
+        : l10n.t('iam:PassRole can only be granted by the caller\'s own identity policies (its user, groups or role), and {0} (IAM User Guide, passing roles).', why)}`;
     }
     default: return `ImplicitlyDenied [R22].`;
   }
@@ -223,7 +240,7 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   const req = prepareRequest(request, set.boundary.length > 0, now, derivedContext);
   if (typeof req === 'string') {
     result.errors.push(req);
-    result.explanation.push(`ImplicitlyDenied: the request cannot be evaluated: ${req}. An error during evaluation never allows a request [R22].`);
+    result.explanation.push(`ImplicitlyDenied: ${l10n.t('the request cannot be evaluated: {0}. An error during evaluation never allows a request [R22].', req)}`);
     return result;
   }
   const details = new Map<CompiledPolicy, StatementDetail[]>();
@@ -257,7 +274,7 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   for (const [p, list] of details) {
     const considered = counted.has(p);
     for (const d of list) {
-      if (!considered) { d.reason = `not evaluated for this request: ${notConsideredWhy(p.kind, req)}. (Statement on its own: ${d.reason})`; d.applies = false; }
+      if (!considered) { d.reason = l10n.t('not evaluated for this request: {0}. (Statement on its own: {1})', notConsideredWhy(p.kind, req), d.reason); d.applies = false; }
       result.statements.push(d);
     }
   }
@@ -298,17 +315,21 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   const ex = result.explanation;
   ex.push(outcomeSentence(outcome, req, m, set, result.statements));
   const p = req.principal;
-  const acct = req.resourceAccountSource === 'principal' ? ` (the resource ARN has no account and none was given, so the principal's account ${p.account} was assumed)` : '';
-  const issuer = p.issuerUserArn ? `, a federated user session created by the IAM user ${p.issuerUserArn}` : '';
+  const issuer = p.issuerUserArn ? l10n.t(', a federated user session created by the IAM user {0}', p.issuerUserArn) : '';
   const owner = req.resourceAccountSource === 'aws'
-    ? 'resource owned by AWS (the account segment "aws" of the ARN names AWS itself, not a missing account: no customer account holds the resource, so the caller\'s own policies decide and aws:ResourceAccount is not derived)'
-    : `resource account ${req.resourceAccount || 'unknown'}${acct}`;
-  ex.push(`Principal: ${principalKindLabel(p)} ${p.raw}${p.account ? ` in account ${p.account}` : ''}${issuer}; ${owner}.`);
+    ? l10n.t('resource owned by AWS (the account segment "aws" of the ARN names AWS itself, not a missing account: no customer account holds the resource, so the caller\'s own policies decide and aws:ResourceAccount is not derived)')
+    : req.resourceAccountSource === 'principal' ? l10n.t('resource account {0} (the resource ARN has no account and none was given, so the principal\'s account {1} was assumed)', req.resourceAccount || l10n.t('unknown'), p.account ?? '')
+      : l10n.t('resource account {0}', req.resourceAccount || l10n.t('unknown'));
+  ex.push(p.account ? l10n.t('Principal: {0} {1} in account {2}{3}; {4}.', principalKindLabel(p), p.raw, p.account, issuer, owner) : l10n.t('Principal: {0} {1}{2}; {3}.', principalKindLabel(p), p.raw, issuer, owner));
   const refused = awsRefuses(req);
   if (refused && outcome === Outcome.ExplicitDeny) ex.push(l10n.t('Without the deny, AWS would still refuse it: {0}.', refused));
-  if (needsResourceAllow(req)) ex.push(`${req.action} on this resource is governed by ${req.service === 'kms' ? 'the key policy' : 'the role trust policy'}, which must allow it explicitly [R5].`);
-  if (set.rcp.length && !m.rcpApplies) ex.push(`RCPs were not applied: ${req.service} is not among the services RCPs support${catalog ? '' : ' (built-in list; no catalog given)'} [R3a].`);
-  if (set.scp.length && !m.scpApplies) ex.push(`SCPs were not applied: they limit only principals of member accounts, not ${p.kind === 'anonymous' ? 'anonymous callers' : p.kind === 'service' ? 'service principals' : 'service-linked roles or identity providers'} [R3].`);
+  if (needsResourceAllow(req)) ex.push(req.service === 'kms' ? l10n.t('{0} on this resource is governed by the key policy, which must allow it explicitly [R5].', req.action) : l10n.t('{0} on this resource is governed by the role trust policy, which must allow it explicitly [R5].', req.action));
+  if (set.rcp.length && !m.rcpApplies) ex.push(catalog ? l10n.t('RCPs were not applied: {0} is not among the services RCPs support [R3a].', req.service) : l10n.t('RCPs were not applied: {0} is not among the services RCPs support (built-in list; no catalog given) [R3a].', req.service));
+  if (set.scp.length && !m.scpApplies) {
+    ex.push(p.kind === 'anonymous' ? l10n.t('SCPs were not applied: they limit only principals of member accounts, not anonymous callers [R3].')
+      : p.kind === 'service' ? l10n.t('SCPs were not applied: they limit only principals of member accounts, not service principals [R3].')
+        : l10n.t('SCPs were not applied: they limit only principals of member accounts, not service-linked roles or identity providers [R3].'));
+  }
   if (set.session && !m.sessionApplies) ex.push(l10n.t('The session policy was ignored: only role sessions and federated users have one [R7].'));
   if (set.boundary.length && !m.boundaryApplies && p.kind === 'root') ex.push(l10n.t('The permissions boundary was ignored: the root user has none [R8].'));
   if (result.missingContextKeys.length) ex.push(l10n.t('The policies reference {0}, which the request does not supply: a missing key makes most operators false and negated operators true [R17].', result.missingContextKeys.join(', ')));
@@ -320,12 +341,12 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
 function notConsideredWhy(kind: PolicyKind, req: PreparedRequest): string {
   const who = principalKindLabel(req.principal);
   switch (kind) {
-    case 'identity': return `the ${who} has no identity policies`;
-    case 'boundary': return `the ${who} has no permissions boundary [R8]`;
+    case 'identity': return l10n.t('the {0} has no identity policies', who);
+    case 'boundary': return l10n.t('the {0} has no permissions boundary [R8]', who);
     case 'session': return l10n.t('only role sessions and federated users have session policies [R7]');
     case 'scp': return l10n.t('SCPs do not apply to this principal [R3]');
     case 'rcp': return l10n.t('RCPs do not apply to {0} [R3a]', req.service);
-    default: return 'not applicable';
+    default: return l10n.t('not applicable');
   }
 }
 

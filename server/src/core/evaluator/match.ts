@@ -6,6 +6,7 @@ import {
   resolvePlain, type Context,
 } from './values';
 import type { PolicyKind } from './types';
+import * as l10n from '../localize';
 
 export interface PreparedRequest {
   action: string;
@@ -72,14 +73,14 @@ export const enum PMatch { None = 0, Account = 1, Role = 2, Direct = 3 }
 
 /** Which form of the Principal element matched, for the explanation. */
 export function principalHow(set: PrincipalSet, p: PrincipalInfo): string {
-  if (set.any) return 'Principal "*" names every caller, anonymous included [R14]';
-  if (p.exactArn && set.arns.has(p.exactArn)) return `names the caller's ARN ${p.exactArn}`;
-  if (p.serviceName && set.services.has(p.serviceName.toLowerCase())) return `names the service principal ${p.serviceName}`;
-  if (set.federated.has(p.raw)) return `names the identity provider ${p.raw}`;
-  if (p.roleName && set.roles.has(`${p.account}/${p.roleName}`)) return `names the role ${p.roleArn} of the session [R6]`;
-  if (p.issuerUserArn && set.arns.has(p.issuerUserArn)) return `names the IAM user ${p.issuerUserArn} who created this federated user session (GetFederationToken), not the session itself [R6]`;
-  if (p.account && set.accounts.has(p.account)) return `names the account ${p.account}, which delegates to that account's identity policies [R5a]`;
-  return 'does not name the caller';
+  if (set.any) return l10n.t('Principal "*" names every caller, anonymous included [R14]');
+  if (p.exactArn && set.arns.has(p.exactArn)) return l10n.t('names the caller\'s ARN {0}', p.exactArn);
+  if (p.serviceName && set.services.has(p.serviceName.toLowerCase())) return l10n.t('names the service principal {0}', p.serviceName);
+  if (set.federated.has(p.raw)) return l10n.t('names the identity provider {0}', p.raw);
+  if (p.roleName && set.roles.has(`${p.account}/${p.roleName}`)) return l10n.t('names the role {0} of the session [R6]', p.roleArn ?? '');
+  if (p.issuerUserArn && set.arns.has(p.issuerUserArn)) return l10n.t('names the IAM user {0} who created this federated user session (GetFederationToken), not the session itself [R6]', p.issuerUserArn);
+  if (p.account && set.accounts.has(p.account)) return l10n.t('names the account {0}, which delegates to that account\'s identity policies [R5a]', p.account);
+  return l10n.t('does not name the caller');
 }
 
 export function matchPrincipal(set: PrincipalSet, p: PrincipalInfo): PMatch {
