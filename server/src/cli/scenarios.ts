@@ -28,16 +28,15 @@ function parseArgs(cmd: string, args: string[]): Options | string {
     else if (a.startsWith('--')) return `unknown option ${a}`;
     else files.push(a);
   }
-  if (!files.length) return cmd === 'simulate' ? 'usage: iam-policy simulate FILE [--format text|json]' : 'usage: iam-policy test FILES… [--format text|json] [--quiet]';
-  if (cmd === 'simulate' && files.length > 1) return 'simulate takes one scenario file; use "iam-policy test" for several';
+  if (!files.length) return `${l10n.t('usage:')} ${cmd === 'simulate' ? 'iam-policy simulate FILE [--format text|json]' : 'iam-policy test FILES… [--format text|json] [--quiet]'}`;
+  if (cmd === 'simulate' && files.length > 1) return l10n.t('simulate takes one scenario file; use "iam-policy test" for several');
   return { format, files, quiet };
 }
 
 function reportErrors(loaded: LoadedScenarios, err: (s: string) => void, annotate: ((s: string) => void) | undefined): void {
   for (const e of loaded.errors) {
-    const where = e.path.length ? ` at ${formatPath(e.path)}` : '';
-    const which = e.scenarioName !== undefined ? `, scenario ${JSON.stringify(e.scenarioName)}` : '';
-    err(`${loaded.file}${which}${where}: ${e.message}`);
+    const which = e.scenarioName !== undefined ? l10n.t('{0}, scenario {1}', loaded.file, JSON.stringify(e.scenarioName)) : loaded.file;
+    err(`${e.path.length ? l10n.t('{0} at {1}', which, formatPath(e.path)) : which}: ${e.message}`);
     annotate?.(workflowCommand({ level: 'error', file: loaded.file, title: 'iam-policy: bad scenario file', message: `${e.scenarioName !== undefined ? `scenario ${JSON.stringify(e.scenarioName)} ` : ''}${e.path.length ? `${formatPath(e.path)}: ` : ''}${e.message}` }));
   }
 }
@@ -150,7 +149,7 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         const applied = applyModel(m.loaded.model, given);
         if (applied.errors.length) {
           badInput = true;
-          for (const e of applied.errors) err(`${file} at ${formatPath([...given.model.path.slice(0, -1), 'request', 'principal'])}: ${e.replace(/^request\.principal: /, '')}`);
+          for (const e of applied.errors) err(`${l10n.t('{0} at {1}', file, formatPath([...given.model.path.slice(0, -1), 'request', 'principal']))}: ${e.replace(/^request\.principal: /, '')}`);
           return;
         }
         s = applied.scenario;

@@ -120,6 +120,20 @@ describe('iam-policy in Japanese, as a process', () => {
     assert.match(lint.stdout, /information IAM704: このポリシーは、値を埋めると JSON オブジェクトにならない文字列か、デプロイ時に計算される値であるため、分析されません。/);
   });
 
+  it('test --locale ja: the errors of a bad scenario file in Japanese, field names and decisions as they are; English unchanged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-cli-l10n-scenario-'));
+    const bad = join(dir, 'bad.scenario.json');
+    writeFileSync(bad, JSON.stringify({ request: { principal: 'arn:aws:iam::111122223333:user/a', action: 's3:Get*', resource: '*', bogus: 1 }, expected: 'Maybe' }));
+    const ja = cli({}, 'test', '--locale', 'ja', bad);
+    assert.equal(ja.status, 2);
+    assert.match(ja.stderr, /bad\.scenario\.json の \$\.request\.bogus: 不明なリクエストのフィールド "bogus"。principal, action, resource, /);
+    assert.match(ja.stderr, /bad\.scenario\.json の \$\.request\.action: "s3:Get\*" は 1 つのアクション "service:Name" ではありません \(リクエストではワイルドカードを使えません\)/);
+    assert.match(ja.stderr, /bad\.scenario\.json の \$\.expected: Allowed, ExplicitlyDenied, ImplicitlyDenied のいずれかを指定してください/);
+    const en = cli({}, 'test', bad);
+    assert.match(en.stderr, /bad\.scenario\.json at \$\.request\.bogus: unknown request field "bogus"; expected one of principal, action, resource, /);
+    assert.match(en.stderr, /bad\.scenario\.json at \$\.expected: expected one of Allowed, ExplicitlyDenied, ImplicitlyDenied/);
+  });
+
   it('--locale without a value is a usage error', () => {
     const r = cli({}, 'lint', policy, '--locale');
     assert.equal(r.status, 2);

@@ -2,6 +2,7 @@
 // files are read through the callback. Every problem names its JSON path; a bad scenario does not stop the others.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isPrincipalError } from '../arn';
+import * as l10n from '../localize';
 import { MAX_NESTING, nestingTooDeepAt } from '../policy/model';
 import { LineIndex } from '../text';
 import { principalOf, REQUEST_ACTION, resourceAccountConflict } from './engine';
@@ -33,13 +34,13 @@ export function tooDeep(text: string, what: string): string | undefined {
   const at = nestingTooDeepAt(text);
   if (at < 0) return undefined;
   const pos = new LineIndex(text).positionAt(at);
-  return `${what} nests deeper than ${MAX_NESTING} levels (at line ${pos.line + 1}, column ${pos.character + 1}); scenarios and policies need a handful. Remove the extra nesting.`;
+  return l10n.t('{0} nests deeper than {1} levels (at line {2}, column {3}); scenarios and policies need a handful. Remove the extra nesting.', what, MAX_NESTING, pos.line + 1, pos.character + 1);
 }
 
 /** `<error> at line L, column C` (1-based, as editors count) for a jsonc-parser error in `text`. */
 export function jsonErrorAt(text: string, error: ParseError): string {
   const pos = new LineIndex(text).positionAt(error.offset);
-  return `${printParseErrorCode(error.error)} at line ${pos.line + 1}, column ${pos.character + 1}`;
+  return l10n.t('{0} at line {1}, column {2}', printParseErrorCode(error.error), pos.line + 1, pos.character + 1);
 }
 
 /**
@@ -69,7 +70,7 @@ function parsedPolicyFile(read: { text: string }): ParsedPolicyFile {
     const errs: ParseError[] = [];
     const policy = deep ? undefined : parseJson(read.text, errs, { allowTrailingComma: false, disallowComments: true });
     hit = deep ? { policy: undefined, problem: (what) => tooDeep(read.text, what)! }
-      : errs.length ? { policy: undefined, problem: (what) => `${what} is not valid JSON: ${jsonErrorAt(read.text, errs[0])}` } : { policy };
+      : errs.length ? { policy: undefined, problem: (what) => l10n.t('{0} is not valid JSON: {1}', what, jsonErrorAt(read.text, errs[0])) } : { policy };
     parsedFiles.set(read, hit);
   }
   return hit;
@@ -85,26 +86,26 @@ class ScenarioReader {
   }
 
   policy(v: unknown, path: JsonPath, fallbackName: string): PolicySource | undefined {
-    if (!isObject(v)) return this.fail(path, 'expected a policy: a policy document object, {"name": ..., "policy": {...}} or {"file": "relative/path.json"}');
+    if (!isObject(v)) return this.fail(path, l10n.t('expected a policy: a policy document object, {0} or {1}', '{"name": ..., "policy": {...}}', '{"file": "relative/path.json"}'));
     if (typeof v.file === 'string') {
       let read: { text: string };
       try { read = this.readPolicyFile(v.file); } catch (e) {
-        return this.fail([...path, 'file'], `cannot read policy file "${v.file}": ${(e as Error).message}`);
+        return this.fail([...path, 'file'], l10n.t('cannot read policy file "{0}": {1}', v.file, (e as Error).message));
       }
       const { text } = read;
       const { policy, problem } = parsedPolicyFile(read);
-      if (problem) return this.fail([...path, 'file'], problem(`policy file "${v.file}"`));
-      if (!isObject(policy)) return this.fail([...path, 'file'], `policy file "${v.file}" does not hold a JSON object`);
+      if (problem) return this.fail([...path, 'file'], problem(l10n.t('policy file "{0}"', v.file)));
+      if (!isObject(policy)) return this.fail([...path, 'file'], l10n.t('policy file "{0}" does not hold a JSON object', v.file));
       const name = typeof v.name === 'string' ? v.name : v.file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
       return { name, file: v.file, text, policy };
     }
-    if (v.file !== undefined) return this.fail([...path, 'file'], 'expected "file" to be a path string relative to the scenario file');
+    if (v.file !== undefined) return this.fail([...path, 'file'], l10n.t('expected "file" to be a path string relative to the scenario file'));
     if ('policy' in v) {
-      if (!isObject(v.policy)) return this.fail([...path, 'policy'], 'expected a policy document object');
-      if (v.name !== undefined && typeof v.name !== 'string') return this.fail([...path, 'name'], 'expected a string');
+      if (!isObject(v.policy)) return this.fail([...path, 'policy'], l10n.t('expected a policy document object'));
+      if (v.name !== undefined && typeof v.name !== 'string') return this.fail([...path, 'name'], l10n.t('expected a string'));
       return { name: (v.name as string | undefined) ?? fallbackName, policy: v.policy };
     }
-    if (!('Statement' in v)) return this.fail(path, 'expected a policy document with "Statement", or {"name", "policy"}, or {"file"}');
+    if (!('Statement' in v)) return this.fail(path, l10n.t('expected a policy document with "Statement", or {0}, or {1}', '{"name", "policy"}', '{"file"}'));
     return { name: fallbackName, policy: v };
   }
 
@@ -123,7 +124,7 @@ class ScenarioReader {
   /** Either a flat list of policies (one level, the account) or a list of {orgIdentifier, policies}. */
   orgLevels(v: unknown, path: JsonPath, label: string): OrgLevel[] | undefined {
     if (v === undefined) return [];
-    if (!Array.isArray(v)) return this.fail(path, `expected an array of policies, or of {"orgIdentifier": ..., "policies": [...]} levels from the root to the account`);
+    if (!Array.isArray(v)) return this.fail(path, l10n.t('expected an array of policies, or of {0} levels from the root to the account', '{"orgIdentifier": ..., "policies": [...]}'));
     const leveled = v.some((x) => isObject(x) && 'orgIdentifier' in x);
     if (!leveled) {
       const policies = this.policyList(v, path, label);
@@ -132,8 +133,8 @@ class ScenarioReader {
     const out: OrgLevel[] = [];
     let ok = true;
     v.forEach((lvl, i) => {
-      if (!isObject(lvl) || typeof lvl.orgIdentifier !== 'string') { ok = false; this.fail([...path, i], 'expected {"orgIdentifier": "r-root" | "ou-..." | account, "policies": [...]}'); return; }
-      if (!Array.isArray(lvl.policies)) { ok = false; this.fail([...path, i, 'policies'], 'expected an array of policies'); return; }
+      if (!isObject(lvl) || typeof lvl.orgIdentifier !== 'string') { ok = false; this.fail([...path, i], l10n.t('expected {0}', '{"orgIdentifier": "r-root" | "ou-..." | account, "policies": [...]}')); return; }
+      if (!Array.isArray(lvl.policies)) { ok = false; this.fail([...path, i, 'policies'], l10n.t('expected an array of policies')); return; }
       const policies = this.policyList(lvl.policies, [...path, i, 'policies'], `${label} ${lvl.orgIdentifier}`);
       if (!policies) { ok = false; return; }
       out.push({ orgIdentifier: lvl.orgIdentifier, policies });
@@ -143,7 +144,7 @@ class ScenarioReader {
 
   /** `"model": {"file": "x.iam-model.json"}`, `{"files": [...]}`, a list of `{"file"}`, or a path string. */
   model(v: unknown, path: JsonPath): string[] | undefined {
-    const expected = 'expected {"file": "relative/path.iam-model.json"}, {"files": [...]} or a list of {"file": ...} (model files relative to the scenario file)';
+    const expected = l10n.t('expected {0}, {1} or a list of {2} (model files relative to the scenario file)', '{"file": "relative/path.iam-model.json"}', '{"files": [...]}', '{"file": ...}');
     if (typeof v === 'string' && v) return [v];
     if (isObject(v)) {
       if (typeof v.file === 'string' && v.file) return [v.file];
@@ -163,13 +164,13 @@ class ScenarioReader {
   }
 
   request(v: unknown, path: JsonPath, withModel = false): RequestInput | undefined {
-    if (!isObject(v)) return this.fail(path, 'expected a request object with "principal", "action" and "resource"');
+    if (!isObject(v)) return this.fail(path, l10n.t('expected a request object with "principal", "action" and "resource"'));
     let ok = true;
-    for (const k of Object.keys(v)) if (!REQUEST_KEYS.has(k)) { this.fail([...path, k], `unknown request field "${k}"; expected one of ${[...REQUEST_KEYS].join(', ')}`); ok = false; }
-    const str = (k: string, what: string) => {
-      if (typeof v[k] !== 'string' || !(v[k] as string).trim()) { this.fail([...path, k], `expected ${what}`); ok = false; }
+    for (const k of Object.keys(v)) if (!REQUEST_KEYS.has(k)) { this.fail([...path, k], l10n.t('unknown request field "{0}"; expected one of {1}', k, [...REQUEST_KEYS].join(', '))); ok = false; }
+    const str = (k: string, expected: () => string) => {
+      if (typeof v[k] !== 'string' || !(v[k] as string).trim()) { this.fail([...path, k], expected()); ok = false; }
     };
-    str('principal', 'a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"');
+    str('principal', () => l10n.t('expected a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"'));
     // with a model, `user/NAME` and `role/NAME` are resolved against it (core/model/gather.ts)
     if (typeof v.principal === 'string' && v.principal.trim() && !(withModel && /^(user|role)\/\S+$/.test(v.principal.trim()))) {
       // the evaluator's cached parse: a scenario file repeats its principals
@@ -181,22 +182,22 @@ class ScenarioReader {
       }
     }
     if (v.sessionIssuer !== undefined && typeof v.sessionIssuer !== 'string') {
-      this.fail([...path, 'sessionIssuer'], 'expected the ARN string of the IAM user or role whose credentials created the session'); ok = false;
+      this.fail([...path, 'sessionIssuer'], l10n.t('expected the ARN string of the IAM user or role whose credentials created the session')); ok = false;
     }
-    str('action', 'an action such as "s3:GetObject"');
-    if (typeof v.action === 'string' && !REQUEST_ACTION.test(v.action)) { this.fail([...path, 'action'], `"${v.action}" is not one action "service:Name" (wildcards are not allowed in a request)`); ok = false; }
-    str('resource', 'a resource ARN or "*"');
+    str('action', () => l10n.t('expected an action such as "s3:GetObject"'));
+    if (typeof v.action === 'string' && !REQUEST_ACTION.test(v.action)) { this.fail([...path, 'action'], l10n.t('"{0}" is not one action "service:Name" (wildcards are not allowed in a request)', v.action)); ok = false; }
+    str('resource', () => l10n.t('expected a resource ARN or "*"'));
     if (v.resourceAccount !== undefined && (typeof v.resourceAccount !== 'string' || !/^\d{12}$/.test(v.resourceAccount))) {
-      this.fail([...path, 'resourceAccount'], 'expected a 12-digit account ID string'); ok = false;
+      this.fail([...path, 'resourceAccount'], l10n.t('expected a 12-digit account ID string')); ok = false;
     } else if (typeof v.resource === 'string' && typeof v.resourceAccount === 'string') {
       const conflict = resourceAccountConflict(v.resource, v.resourceAccount);
       if (conflict) { this.fail([...path, 'resourceAccount'], conflict); ok = false; }
     }
     if (v.context !== undefined) {
-      if (!isObject(v.context)) { this.fail([...path, 'context'], 'expected an object of context keys'); ok = false; }
+      if (!isObject(v.context)) { this.fail([...path, 'context'], l10n.t('expected an object of context keys')); ok = false; }
       else for (const [k, x] of Object.entries(v.context)) {
         const okValue = (y: unknown) => typeof y === 'string' || typeof y === 'number' || typeof y === 'boolean';
-        if (!(okValue(x) || (Array.isArray(x) && x.every(okValue)))) { this.fail([...path, 'context', k], 'expected a string, number, boolean, or an array of them'); ok = false; }
+        if (!(okValue(x) || (Array.isArray(x) && x.every(okValue)))) { this.fail([...path, 'context', k], l10n.t('expected a string, number, boolean, or an array of them')); ok = false; }
       }
     }
     if (!ok) return undefined;
@@ -211,17 +212,16 @@ class ScenarioReader {
   /** request.assumeRole (a role or a list, assumed in turn) and request.passRole (iam-model.md §2); null when invalid */
   flow(v: unknown, path: JsonPath, withModel: boolean): Scenario['flow'] | null {
     if (!isObject(v) || (v.assumeRole === undefined && v.passRole === undefined)) return undefined;
-    const roleText = 'a role of the model: "role/NAME" or a role ARN';
     let ok = true;
     const list = v.assumeRole === undefined ? [] : Array.isArray(v.assumeRole) ? v.assumeRole : [v.assumeRole];
     if (v.assumeRole !== undefined && (!list.length || !list.every((x) => typeof x === 'string' && x.trim()))) {
-      this.fail([...path, 'assumeRole'], `expected ${roleText}, or a list of them assumed in turn`); ok = false;
+      this.fail([...path, 'assumeRole'], l10n.t('expected a role of the model: "role/NAME" or a role ARN, or a list of them assumed in turn')); ok = false;
     }
     if (v.passRole !== undefined && (typeof v.passRole !== 'string' || !v.passRole.trim())) {
-      this.fail([...path, 'passRole'], `expected ${roleText}`); ok = false;
+      this.fail([...path, 'passRole'], l10n.t('expected a role of the model: "role/NAME" or a role ARN')); ok = false;
     }
     if (!withModel) {
-      this.fail([...path, v.assumeRole !== undefined ? 'assumeRole' : 'passRole'], 'assumeRole and passRole need a model ("model": {"file": "….iam-model.json"}): the roles\' trust policies and permissions come from it');
+      this.fail([...path, v.assumeRole !== undefined ? 'assumeRole' : 'passRole'], l10n.t('assumeRole and passRole need a model ({0}): the roles\' trust policies and permissions come from it', '"model": {"file": "….iam-model.json"}'));
       ok = false;
     }
     if (!ok) return null;
@@ -231,10 +231,10 @@ class ScenarioReader {
   }
 
   scenario(v: unknown, path: JsonPath): Scenario | undefined {
-    if (!isObject(v)) return this.fail(path, 'expected a scenario object');
+    if (!isObject(v)) return this.fail(path, l10n.t('expected a scenario object'));
     let ok = true;
-    for (const k of Object.keys(v)) if (!SCENARIO_KEYS.has(k)) { this.fail([...path, k], `unknown scenario field "${k}"`); ok = false; }
-    if (v.name !== undefined && typeof v.name !== 'string') { this.fail([...path, 'name'], 'expected a string'); ok = false; }
+    for (const k of Object.keys(v)) if (!SCENARIO_KEYS.has(k)) { this.fail([...path, k], l10n.t('unknown scenario field "{0}"', k)); ok = false; }
+    if (v.name !== undefined && typeof v.name !== 'string') { this.fail([...path, 'name'], l10n.t('expected a string')); ok = false; }
     const identityPolicies = this.policyList(v.identityPolicies, [...path, 'identityPolicies'], 'identity policy');
     const permissionBoundaries = this.policyList(v.permissionBoundaries, [...path, 'permissionBoundaries'], 'boundary');
     const sessionPolicy = v.sessionPolicy === undefined ? undefined : this.policy(v.sessionPolicy, [...path, 'sessionPolicy'], 'session policy');
@@ -243,11 +243,11 @@ class ScenarioReader {
     const rcps = this.orgLevels(v.rcps, [...path, 'rcps'], 'RCP');
     const model = v.model === undefined ? undefined : this.model(v.model, [...path, 'model']);
     if (v.model !== undefined && !model) ok = false;
-    const request = v.request === undefined ? this.fail([...path, 'request'], 'missing "request"') : this.request(v.request, [...path, 'request'], !!model);
+    const request = v.request === undefined ? this.fail([...path, 'request'], l10n.t('missing "request"')) : this.request(v.request, [...path, 'request'], !!model);
     let expected: Decision | undefined;
     if (v.expected !== undefined) {
       if (typeof v.expected === 'string' && (DECISIONS as readonly string[]).includes(v.expected)) expected = v.expected as Decision;
-      else { this.fail([...path, 'expected'], `expected one of ${DECISIONS.join(', ')}`); ok = false; }
+      else { this.fail([...path, 'expected'], l10n.t('expected one of {0}', DECISIONS.join(', '))); ok = false; }
     }
     if (!ok || !identityPolicies || !permissionBoundaries || !scps || !rcps || !request
       || (v.sessionPolicy !== undefined && !sessionPolicy) || (v.resourcePolicy !== undefined && !resourcePolicy)) return undefined;
@@ -269,19 +269,19 @@ class ScenarioReader {
  * problems, each with the index of its scenario (when inside one) and a JSON path.
  */
 export function parseScenarioFile(text: string, fileName: string, readPolicyFile: (relativePath: string) => { text: string }): { scenarios: Scenario[]; errors: ScenarioError[] } {
-  const deep = tooDeep(text, 'the file');
+  const deep = tooDeep(text, l10n.t('the file'));
   if (deep) return { scenarios: [], errors: [{ path: [], message: deep }] };
   const errs: ParseError[] = [];
   const doc = parseJson(text, errs, { allowTrailingComma: false, disallowComments: false });
-  if (errs.length) return { scenarios: [], errors: [{ path: [], message: `${fileName} is not valid JSON: ${jsonErrorAt(text, errs[0])}` }] };
+  if (errs.length) return { scenarios: [], errors: [{ path: [], message: l10n.t('{0} is not valid JSON: {1}', fileName, jsonErrorAt(text, errs[0])) }] };
   let list: unknown[];
   let base: JsonPath;
   if (Array.isArray(doc)) { list = doc; base = []; }
   else if (isObject(doc) && 'scenarios' in doc) {
-    if (!Array.isArray(doc.scenarios)) return { scenarios: [], errors: [{ path: ['scenarios'], message: 'expected an array of scenarios' }] };
+    if (!Array.isArray(doc.scenarios)) return { scenarios: [], errors: [{ path: ['scenarios'], message: l10n.t('expected an array of scenarios') }] };
     list = doc.scenarios; base = ['scenarios'];
   } else if (isObject(doc)) { list = [doc]; base = []; }
-  else return { scenarios: [], errors: [{ path: [], message: `${fileName} must hold a scenario object, an array of scenarios, or {"scenarios": [...]}` }] };
+  else return { scenarios: [], errors: [{ path: [], message: l10n.t('{0} must hold a scenario object, an array of scenarios, or {1}', fileName, '{"scenarios": [...]}') }] };
   const single = !Array.isArray(doc) && !(isObject(doc) && 'scenarios' in doc);
   const scenarios: Scenario[] = [];
   const errors: ScenarioError[] = [];
@@ -292,6 +292,6 @@ export function parseScenarioFile(text: string, fileName: string, readPolicyFile
     errors.push(...(name === undefined ? reader.errors : reader.errors.map((e) => ({ ...e, scenarioName: name }))));
     if (s) scenarios.push(s);
   });
-  if (!list.length) errors.push({ path: base, message: 'the file holds no scenarios' });
+  if (!list.length) errors.push({ path: base, message: l10n.t('the file holds no scenarios') });
   return { scenarios, errors };
 }
