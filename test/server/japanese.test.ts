@@ -124,6 +124,15 @@ describe('the server speaks the locale it was initialised with', () => {
     assert.match(managed, /ステートメント:/);
   });
 
+  it('locale "ja": what a service principal is used for, and IAM013 on an empty value, in Japanese', async () => {
+    const text = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }, { Effect: 'Allow', Action: [], Resource: '*' }] }, null, 2)}\n`;
+    const uri = ja.open('fn.trust.json', text);
+    const diagnostics = await ja.diagnostics(uri);
+    const empty = diagnostics.find((d) => d.code === 'IAM013');
+    assert.equal(empty && (typeof empty.message === 'string' ? empty.message : empty.message.value), '"Action" が空です: アクションを 1 つ以上列挙するか、ステートメントを削除してください。');
+    assert.match(hoverText(await ja.hover(uri, text.indexOf('lambda.amazonaws.com') + 3)), / — Lambda 関数の実行ロール\./);
+  });
+
   it('locale "ja": a template hover says where a value came from in Japanese ("In this template")', async () => {
     const text = `${JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Q: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: {
       Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b/*' } }] } } } } }, null, 2)}\n`;
