@@ -133,6 +133,19 @@ describe('the server speaks the locale it was initialised with', () => {
     assert.match(hoverText(await ja.hover(uri, text.indexOf('lambda.amazonaws.com') + 3)), / — Lambda 関数の実行ロール\./);
   });
 
+  it('locale "ja": messages that were built from English pieces (Sid format, unknown operator, redundant statement) are whole Japanese sentences', async () => {
+    const text = `${JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Sid: 'read-all', Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { Zorblax: { 'aws:SourceIp': '203.0.113.0/24' } } },
+      { Sid: 'A', Effect: 'Allow', Action: 's3:*', Resource: '*' },
+      { Sid: 'B', Effect: 'Allow', Action: 's3:PutObject', Resource: '*' },
+    ] }, null, 2)}\n`;
+    const uri = ja.open('pieces.policy.json', text);
+    const messages = (await ja.diagnostics(uri)).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+    assert.ok(messages.includes('この Sid には IAM が許可しない文字が含まれています: 英字と数字だけを使ってください (例: "readall")。'), messages.join('\n'));
+    assert.ok(messages.includes('不明な条件演算子 "Zorblax"。StringEquals、StringLike、ArnLike、NumericLessThan、DateGreaterThan、Bool、IpAddress、Null などの IAM の演算子を使ってください。'), messages.join('\n'));
+    assert.ok(messages.includes('このステートメントは冗長です: ステートメント "A" が同じ効果を持ち、すでにすべてのアクションとリソースをカバーしています。削除してください。'), messages.join('\n'));
+  });
+
   it('locale "ja": a template hover says where a value came from in Japanese ("In this template")', async () => {
     const text = `${JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Q: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: {
       Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b/*' } }] } } } } }, null, 2)}\n`;

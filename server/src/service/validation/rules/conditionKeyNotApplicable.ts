@@ -32,8 +32,8 @@ export const conditionKeyNotApplicable: Rule = {
       if (inService && !catalog.keysOfServiceActions(prefix).has(info) && !catalog.keysOfServiceActions(info.category).has(info)) return;
       const deny = statement.effect?.value === 'Deny';
       const outcome = op && resultWhenKeyMissing(op)
-        ? `the condition is always true (${op.raw} holds when the key is missing), so it ${deny ? 'does not narrow the Deny' : 'does not restrict the Allow'}`
-        : `the condition ${deny ? 'never matches (the Deny has no effect)' : 'is never met'}`;
+        ? (deny ? l10n.t('the condition is always true ({0} holds when the key is missing), so it does not narrow the Deny', op.raw) : l10n.t('the condition is always true ({0} holds when the key is missing), so it does not restrict the Allow', op.raw))
+        : (deny ? l10n.t('the condition never matches (the Deny has no effect)') : l10n.t('the condition is never met'));
       ctx.report({
         span: key.entry.keySpan,
         message: inService

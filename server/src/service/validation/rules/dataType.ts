@@ -5,7 +5,12 @@ import * as l10n from '@vscode/l10n';
 const at = (n: Node) => ({ offset: n.offset, length: n.length });
 
 function expectString(ctx: RuleContext, n: Node | undefined, name: string): void {
-  if (n && n.type !== 'string') ctx.report({ span: at(n), message: `"${name}" must be a string, not ${n.type === 'null' ? 'null' : `a${n.type === 'array' || n.type === 'object' ? 'n' : ''} ${n.type}`}.` });
+  if (n && n.type !== 'string') {
+    const message = n.type === 'null' ? l10n.t('"{0}" must be a string, not null.', name) : n.type === 'array' ? l10n.t('"{0}" must be a string, not an array.', name)
+      : n.type === 'object' ? l10n.t('"{0}" must be a string, not an object.', name) : n.type === 'number' ? l10n.t('"{0}" must be a string, not a number.', name)
+        : l10n.t('"{0}" must be a string, not a boolean.', name);
+    ctx.report({ span: at(n), message });
+  }
 }
 
 /** Elements with the wrong JSON type: Effect as an array, Action as an object, a number in a Resource list… */
@@ -43,7 +48,7 @@ export const dataType: Rule = {
         if (on && on.type !== 'object') { ctx.report({ span: at(on), message: l10n.t('"{0}" must map condition keys to values: {"aws:SourceIp": "203.0.113.0/24"}.', c.operator) }); continue; }
         for (const k of c.keys) {
           for (const v of k.values) {
-            if (v.kind === 'object' || v.kind === 'array' || v.kind === 'null') ctx.report({ span: v.span, message: `Condition values must be strings, numbers or booleans (or an array of them), not ${v.kind === 'null' ? 'null' : `an ${v.kind}`}.` });
+            if (v.kind === 'object' || v.kind === 'array' || v.kind === 'null') ctx.report({ span: v.span, message: v.kind === 'null' ? l10n.t('Condition values must be strings, numbers or booleans (or an array of them), not null.') : v.kind === 'array' ? l10n.t('Condition values must be strings, numbers or booleans (or an array of them), not an array.') : l10n.t('Condition values must be strings, numbers or booleans (or an array of them), not an object.') });
           }
         }
       }

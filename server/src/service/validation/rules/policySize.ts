@@ -3,16 +3,17 @@ import type { Rule } from '../rule';
 import * as l10n from '@vscode/l10n';
 import { withThousands } from '../thousands';
 
-interface Quota { limit: number; whitespace: boolean; error: boolean; what: string }
+// `what` is a getter: the text is read in the language installed when the diagnostic is made
+interface Quota { limit: number; whitespace: boolean; error: boolean; readonly what: string }
 const QUOTAS: Record<PolicyType, Quota> = {
-  identity: { limit: 6144, whitespace: false, error: false, what: 'a customer managed policy (inline policies share 2,048 characters per user, 5,120 per group and 10,240 per role)' },
-  boundary: { limit: 6144, whitespace: false, error: false, what: 'a managed policy used as a permissions boundary' },
-  session: { limit: 2048, whitespace: false, error: false, what: 'a session policy' },
-  trust: { limit: 2048, whitespace: false, error: false, what: 'a role trust policy (the default quota; it can be raised with a Service Quotas request)' },
-  resource: { limit: 20480, whitespace: true, error: false, what: 'most resource-based policies (e.g. S3 bucket policies, 20 KB)' },
-  endpoint: { limit: 20480, whitespace: true, error: false, what: 'a VPC endpoint policy' },
-  scp: { limit: 5120, whitespace: true, error: true, what: 'a service control policy' },
-  rcp: { limit: 5120, whitespace: true, error: true, what: 'a resource control policy' },
+  identity: { limit: 6144, whitespace: false, error: false, get what() { return l10n.t('a customer managed policy (inline policies share 2,048 characters per user, 5,120 per group and 10,240 per role)'); } },
+  boundary: { limit: 6144, whitespace: false, error: false, get what() { return l10n.t('a managed policy used as a permissions boundary'); } },
+  session: { limit: 2048, whitespace: false, error: false, get what() { return l10n.t('a session policy'); } },
+  trust: { limit: 2048, whitespace: false, error: false, get what() { return l10n.t('a role trust policy (the default quota; it can be raised with a Service Quotas request)'); } },
+  resource: { limit: 20480, whitespace: true, error: false, get what() { return l10n.t('most resource-based policies (e.g. S3 bucket policies, 20 KB)'); } },
+  endpoint: { limit: 20480, whitespace: true, error: false, get what() { return l10n.t('a VPC endpoint policy'); } },
+  scp: { limit: 5120, whitespace: true, error: true, get what() { return l10n.t('a service control policy'); } },
+  rcp: { limit: 5120, whitespace: true, error: true, get what() { return l10n.t('a resource control policy'); } },
 };
 
 /** Characters IAM counts: everything except white space outside strings (IAM), or every character (Organizations). */
@@ -63,7 +64,9 @@ export const policySizeRule: Rule = {
     }
     ctx.report({
       span,
-      message: `The policy has ${n(size)} characters${q.whitespace ? '' : ' (not counting white space)'}, more than the ${n(q.limit)} allowed for ${q.what}. Use wildcards for related actions or split it into several policies.`,
+      message: q.whitespace
+        ? l10n.t('The policy has {0} characters, more than the {1} allowed for {2}. Use wildcards for related actions or split it into several policies.', n(size), n(q.limit), q.what)
+        : l10n.t('The policy has {0} characters (not counting white space), more than the {1} allowed for {2}. Use wildcards for related actions or split it into several policies.', n(size), n(q.limit), q.what),
     });
   },
 };

@@ -3,10 +3,10 @@ import { PRINCIPAL_FORBIDDEN } from '../policyTypeGroups';
 import * as l10n from '@vscode/l10n';
 
 const WHY: Record<string, string> = {
-  identity: 'an identity-based policy applies to the user, group or role it is attached to',
-  boundary: 'a permissions boundary applies to the user or role it is set on',
-  session: 'a session policy applies to the session it is passed to',
-  scp: 'an SCP applies to the accounts it is attached to; use a condition on aws:PrincipalArn to target principals',
+  get identity() { return l10n.t('an identity-based policy applies to the user, group or role it is attached to'); },
+  get boundary() { return l10n.t('a permissions boundary applies to the user or role it is set on'); },
+  get session() { return l10n.t('a session policy applies to the session it is passed to'); },
+  get scp() { return l10n.t('an SCP applies to the accounts it is attached to; use a condition on aws:PrincipalArn to target principals'); },
 };
 
 /** Principal/NotPrincipal are forbidden in identity, boundary, session and service control policies. */

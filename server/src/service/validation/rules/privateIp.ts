@@ -16,7 +16,9 @@ export const privateIp: Rule = {
         if (!isPrivateIpv4(v.value)) continue;
         ctx.report({
           span: v.span,
-          message: `"${v.value}" is a private range, which aws:SourceIp never holds, so ${op.base === 'NotIpAddress' ? 'NotIpAddress always matches' : 'this never matches'}. For traffic through VPC endpoints use aws:VpcSourceIp (with aws:SourceVpc or aws:SourceVpce).`,
+          message: op.base === 'NotIpAddress'
+            ? l10n.t('"{0}" is a private range, which aws:SourceIp never holds, so NotIpAddress always matches. For traffic through VPC endpoints use aws:VpcSourceIp (with aws:SourceVpc or aws:SourceVpce).', v.value)
+            : l10n.t('"{0}" is a private range, which aws:SourceIp never holds, so this never matches. For traffic through VPC endpoints use aws:VpcSourceIp (with aws:SourceVpc or aws:SourceVpce).', v.value),
           data: { fixes: [{ title: l10n.t('Use aws:VpcSourceIp'), edits: [{ offset: key.entry.keySpan.offset, length: key.entry.keySpan.length, newText: '"aws:VpcSourceIp"' }] }] },
         });
       }

@@ -32,7 +32,9 @@ export const rcpRules: Rule = {
         const services = servicesOf(c.matches);
         const unsupported = services.filter((svc) => !catalog.supportsRcp(svc));
         if (unsupported.length && unsupported.length === services.length) {
-          ctx.report({ span: v.span, message: `RCPs apply only to services that support them; ${unsupported.map((x) => `"${x}"`).join(', ')} ${unsupported.length > 1 ? 'do' : 'does'} not (supported: ${catalog.rcpSupportedServices().slice(0, 8).join(', ')}, …).` });
+          ctx.report({ span: v.span, message: unsupported.length > 1
+            ? l10n.t('RCPs apply only to services that support them; {0} do not (supported: {1}, …).', unsupported.map((x) => `"${x}"`).join(', '), catalog.rcpSupportedServices().slice(0, 8).join(', '))
+            : l10n.t('RCPs apply only to services that support them; {0} does not (supported: {1}, …).', unsupported.map((x) => `"${x}"`).join(', '), catalog.rcpSupportedServices().slice(0, 8).join(', ')) });
         }
       }
     }

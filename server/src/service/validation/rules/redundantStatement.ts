@@ -32,6 +32,13 @@ function covered(a: Statement, b: Statement): boolean {
 }
 
 /** A statement whose actions and resources another statement with the same effect, principal and condition already covers. */
+function redundantMessage(covering: string, principal: boolean, condition: boolean): string {
+  if (principal && condition) return l10n.t('This statement is redundant: statement {0} has the same effect, principal and condition and already covers all its actions and resources. Remove it.', covering);
+  if (principal) return l10n.t('This statement is redundant: statement {0} has the same effect, principal and already covers all its actions and resources. Remove it.', covering);
+  if (condition) return l10n.t('This statement is redundant: statement {0} has the same effect and condition and already covers all its actions and resources. Remove it.', covering);
+  return l10n.t('This statement is redundant: statement {0} has the same effect and already covers all its actions and resources. Remove it.', covering);
+}
+
 export const redundantStatement: Rule = {
   code: 'IAM902',
   slug: 'redundant-statement',
@@ -48,7 +55,7 @@ export const redundantStatement: Rule = {
         ctx.report({
           span: a.sid ? a.sid.span : { offset: a.span.offset, length: 1 },
           tags: [1],
-          message: `This statement is redundant: statement ${b.sid ? `"${b.sid.value}"` : `#${b.index + 1}`} has the same effect${a.principal ? ', principal' : ''}${a.condition ? ' and condition' : ''} and already covers all its actions and resources. Remove it.`,
+          message: redundantMessage(b.sid ? `"${b.sid.value}"` : `#${b.index + 1}`, !!a.principal, !!a.condition),
           related: [{ span: b.sid ? b.sid.span : { offset: b.span.offset, length: 1 }, message: l10n.t('covering statement') }],
         });
         break;

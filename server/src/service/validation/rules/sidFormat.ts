@@ -21,8 +21,8 @@ export const sidFormat: Rule = {
       const cleaned = sid.value.replace(/[^A-Za-z0-9]/g, '');
       ctx.report({
         span: sid.span,
-        message: `This Sid contains characters IAM does not allow: use only letters and digits${cleaned ? ` (e.g. "${cleaned}")` : ''}.`,
-        data: cleaned ? { fixes: [replaceString(sid.span, cleaned, `Change Sid to "${cleaned}"`, true)] } : undefined,
+        message: cleaned ? l10n.t('This Sid contains characters IAM does not allow: use only letters and digits (e.g. "{0}").', cleaned) : l10n.t('This Sid contains characters IAM does not allow: use only letters and digits.'),
+        data: cleaned ? { fixes: [replaceString(sid.span, cleaned, l10n.t('Change Sid to "{0}"', cleaned), true)] } : undefined,
       });
     }
   },

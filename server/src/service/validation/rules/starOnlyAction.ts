@@ -37,7 +37,7 @@ export function splitFix(text: string, s: Statement, starOnly: Set<string>, stat
     newText = `${stringify(a, indent)},\n${indent}${stringify(b, indent)}`;
     if (statementIsObject) newText = `[${newText}]`;
   }
-  return { title: keep.length ? 'Split the statement: move the actions that only support "*" to a statement with "Resource": "*"' : 'Change "Resource" to "*" (these actions support only "*")', edits: [{ offset: s.span.offset, length: s.span.length, newText }] };
+  return { title: keep.length ? l10n.t('Split the statement: move the actions that only support "*" to a statement with "Resource": "*"') : l10n.t('Change "Resource" to "*" (these actions support only "*")'), edits: [{ offset: s.span.offset, length: s.span.length, newText }] };
 }
 
 /**
@@ -93,7 +93,9 @@ export const starOnlyAction: Rule = {
       const fix = splitFix(ctx.doc.text, s, new Set(names), ctx.doc.statementIsObject);
       ctx.report({
         span: bad[0].span,
-        message: `${names.length === 1 ? `"${names[0]}" supports` : `${names.map((n) => `"${n}"`).join(', ')} support`} only "Resource": "*", but this statement names specific resources, so ${names.length === 1 ? 'it never matches' : 'they never match'}. Move ${names.length === 1 ? 'it' : 'them'} to a statement with "Resource": "*".`,
+        message: names.length === 1
+          ? l10n.t('"{0}" supports only "Resource": "*", but this statement names specific resources, so it never matches. Move it to a statement with "Resource": "*".', names[0])
+          : l10n.t('{0} support only "Resource": "*", but this statement names specific resources, so they never match. Move them to a statement with "Resource": "*".', names.map((n) => `"${n}"`).join(', ')),
         related: bad.slice(1).map((v) => ({ span: v.span, message: l10n.t('"{0}" supports only "*"', v.value) })),
         data: fix ? { fixes: [fix] } : undefined,
       });

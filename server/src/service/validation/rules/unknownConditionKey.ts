@@ -48,7 +48,7 @@ export const unknownConditionKey: Rule = {
         ctx.report({
           span,
           message: prefix.toLowerCase() === 'aws'
-            ? `Unknown global condition key "${name}".${didYouMean(options)}${options.length ? '' : ' See the list of AWS global condition context keys.'}`
+            ? (options.length ? l10n.t('Unknown global condition key "{0}".{1}', name, didYouMean(options)) : l10n.t('Unknown global condition key "{0}". See the list of AWS global condition context keys.', name))
             : l10n.t('Unknown condition key "{0}": the service "{1}" has no such key.{2}', name, prefix, didYouMean(options)),
           data: { fixes: replacementFixes(span, options) },
         });

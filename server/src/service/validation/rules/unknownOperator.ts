@@ -22,7 +22,9 @@ export const unknownOperator: Rule = {
           span: c.entry.keySpan,
           message: exactCase
             ? l10n.t('Condition operators are case-sensitive: write "{0}".', exactCase)
-            : `Unknown condition operator "${c.operator}".${didYouMean(options)}${options.length ? '' : qualifierTypo ? ' The set qualifiers are "ForAllValues:" and "ForAnyValue:".' : ' Use an IAM operator such as StringEquals, StringLike, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.'}`,
+            : options.length ? l10n.t('Unknown condition operator "{0}".{1}', c.operator, didYouMean(options))
+              : qualifierTypo ? l10n.t('Unknown condition operator "{0}". The set qualifiers are "ForAllValues:" and "ForAnyValue:".', c.operator)
+                : l10n.t('Unknown condition operator "{0}". Use an IAM operator such as StringEquals, StringLike, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.', c.operator),
           data: { fixes: replacementFixes(c.entry.keySpan, options) },
         });
       }
