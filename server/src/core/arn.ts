@@ -106,7 +106,7 @@ const ACCOUNT = /^\d{12}$/;
  */
 export function parsePrincipal(raw: string): PrincipalInfo | PrincipalError {
   const p = raw.trim();
-  if (p.length > MAX_PATTERN_LENGTH) return { error: `the principal has ${p.length.toLocaleString('en-US')} characters; principal ARNs have at most ${MAX_PATTERN_LENGTH.toLocaleString('en-US')}` };
+  if (p.length > MAX_PATTERN_LENGTH) return { error: l10n.t('the principal has {0} characters; principal ARNs have at most {1}', p.length.toLocaleString('en-US'), MAX_PATTERN_LENGTH.toLocaleString('en-US')) };
   if (p === 'anonymous' || p === '*') return { kind: 'anonymous', raw, account: '', partition: 'aws' };
   if (ACCOUNT.test(p)) return rootOf(raw, 'aws', p);
   if (!p.startsWith('arn:')) {
@@ -114,12 +114,12 @@ export function parsePrincipal(raw: string): PrincipalInfo | PrincipalError {
       return { kind: 'service', raw, account: '', partition: p.endsWith('.cn') ? 'aws-cn' : 'aws', serviceName: p };
     }
     if (/^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}(\/.*)?$/i.test(p)) return { kind: 'web-identity', raw, account: '', partition: 'aws', federation: 'oidc' };
-    return { error: `"${raw}" is not a principal: use an IAM user, role session, federated user or root ARN, a 12-digit account, a service principal such as "lambda.amazonaws.com", or "anonymous"` };
+    return { error: l10n.t('"{0}" is not a principal: use an IAM user, role session, federated user or root ARN, a 12-digit account, a service principal such as "lambda.amazonaws.com", or "anonymous"', raw) };
   }
   const a = parseArn(p);
-  if (!a) return { error: `"${raw}" is not a valid ARN (expected arn:partition:service:region:account:resource)` };
-  if (!ACCOUNT.test(a.account)) return { error: `the principal ARN "${raw}" needs a 12-digit account ID in its fifth part` };
-  if (/[*?]/.test(p)) return { error: `the principal "${raw}" contains a wildcard; a request is made by one concrete principal` };
+  if (!a) return { error: l10n.t('"{0}" is not a valid ARN (expected arn:partition:service:region:account:resource)', raw) };
+  if (!ACCOUNT.test(a.account)) return { error: l10n.t('the principal ARN "{0}" needs a 12-digit account ID in its fifth part', raw) };
+  if (/[*?]/.test(p)) return { error: l10n.t('the principal "{0}" contains a wildcard; a request is made by one concrete principal', raw) };
   const base = { raw, account: a.account, partition: a.partition };
   if (a.service === 'iam') {
     if (a.resource === 'root') return rootOf(raw, a.partition, a.account);
@@ -143,7 +143,7 @@ export function parsePrincipal(raw: string): PrincipalInfo | PrincipalError {
     const f = /^federated-user\/(.+)$/.exec(a.resource);
     if (f) return { ...base, kind: 'federated-user', principalArn: p, exactArn: p, userName: f[1] };
   }
-  return { error: `"${raw}" is not a principal ARN: expected arn:aws:iam::ACCOUNT:user/NAME, :role/NAME, :root, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION or :federated-user/NAME` };
+  return { error: l10n.t('"{0}" is not a principal ARN: expected arn:aws:iam::ACCOUNT:user/NAME, :role/NAME, :root, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION or :federated-user/NAME', raw) };
 }
 
 /**
@@ -184,23 +184,27 @@ export function withSessionIssuer(p: PrincipalInfo, raw: string): PrincipalInfo 
   const a = parseArn(issuer);
   const kind = a?.service === 'iam' ? (a.resource === 'root' ? 'root' : a.resource.startsWith('user/') ? 'user' : a.resource.startsWith('role/') ? 'role' : '') : '';
   if (!a || !kind || !ACCOUNT.test(a.account) || /[*?]/.test(issuer) || /\/$/.test(a.resource)) {
-    return { error: `sessionIssuer "${raw}" is not an IAM user or role ARN: expected arn:aws:iam::ACCOUNT:user/NAME or arn:aws:iam::ACCOUNT:role/NAME` };
+    return { error: l10n.t('sessionIssuer "{0}" is not an IAM user or role ARN: expected arn:aws:iam::ACCOUNT:user/NAME or arn:aws:iam::ACCOUNT:role/NAME', raw) };
   }
   if (p.kind !== 'federated-user' && p.kind !== 'role-session' && p.kind !== 'role') {
-    return { error: `sessionIssuer applies only to role sessions and federated users; the principal "${p.raw}" is ${p.kind === 'user' ? 'an IAM user' : p.kind === 'root' ? 'the root user' : `a ${p.kind} principal`}, which has no session issuer` };
+    return { error: p.kind === 'user' ? l10n.t('sessionIssuer applies only to role sessions and federated users; the principal "{0}" is an IAM user, which has no session issuer', p.raw)
+      : p.kind === 'root' ? l10n.t('sessionIssuer applies only to role sessions and federated users; the principal "{0}" is the root user, which has no session issuer', p.raw)
+        : l10n.t('sessionIssuer applies only to role sessions and federated users; the principal "{0}" is a {1} principal, which has no session issuer', p.raw, p.kind) };
   }
   if (a.account !== p.account || a.partition !== p.partition) {
-    return { error: `sessionIssuer "${raw}" is in ${a.partition === p.partition ? `account ${a.account}` : `partition ${a.partition}`}, but the session "${p.raw}" belongs to ${a.partition === p.partition ? `account ${p.account}` : `partition ${p.partition}`}: a session is always in its issuer's account` };
+    return { error: a.partition === p.partition
+      ? l10n.t('sessionIssuer "{0}" is in account {1}, but the session "{2}" belongs to account {3}: a session is always in its issuer\'s account', raw, a.account, p.raw, p.account)
+      : l10n.t('sessionIssuer "{0}" is in partition {1}, but the session "{2}" belongs to partition {3}: a session is always in its issuer\'s account', raw, a.partition, p.raw, p.partition) };
   }
   const name = a.resource.slice(a.resource.lastIndexOf('/') + 1);
   if (p.kind === 'federated-user') {
     if (kind === 'role') {
-      return { error: `sessionIssuer "${raw}" is a role, but a federated user session is created by GetFederationToken with an IAM user's (or the root user's) long-term credentials; use the IAM user's ARN` };
+      return { error: l10n.t('sessionIssuer "{0}" is a role, but a federated user session is created by GetFederationToken with an IAM user\'s (or the root user\'s) long-term credentials; use the IAM user\'s ARN', raw) };
     }
     return kind === 'user' ? { ...p, issuerUserArn: issuer } : p;
   }
   if (kind !== 'role' || name !== p.roleName) {
-    return { error: `sessionIssuer "${raw}" contradicts the principal: the session "${p.raw}" was created from the role ${p.roleArn}, so its issuer must be that role's ARN` };
+    return { error: l10n.t('sessionIssuer "{0}" contradicts the principal: the session "{1}" was created from the role {2}, so its issuer must be that role\'s ARN', raw, p.raw, p.roleArn ?? '') };
   }
   return { ...p, roleArn: issuer, principalArn: issuer };
 }

@@ -106,8 +106,8 @@ export function parseOperator(text: string): ParsedOperator {
   const baseText = ifExists ? rest.slice(0, -'IfExists'.length) : rest;
   const parsed: ParsedOperator = { text, qualifier, info, baseText, ifExists };
   if (!info) parsed.problem = `"${baseText}" is not a condition operator`;
-  else if (info.family === 'Null' && ifExists) parsed.problem = 'Null cannot take IfExists: Null already tests whether the key exists';
-  else if (info.family === 'Null' && qualifier) parsed.problem = `Null does not take ${qualifier}: it tests presence, not values`;
+  else if (info.family === 'Null' && ifExists) parsed.problem = l10n.t('Null cannot take IfExists: Null already tests whether the key exists');
+  else if (info.family === 'Null' && qualifier) parsed.problem = l10n.t('Null does not take {0}: it tests presence, not values', qualifier);
   return parsed;
 }
 

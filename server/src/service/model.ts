@@ -19,6 +19,7 @@ import {
   type SimulateModelInfo, type SimulateModelParams, type SimulateResult,
 } from '../protocol';
 import { resolveRelative, simulateForPanel, type ReadText, type ScenarioModelApplier } from './simulate';
+import * as l10n from '@vscode/l10n';
 
 /** Above this size a model file gets no source ranges (building its syntax tree would cost seconds). */
 export const MAX_RANGED_MODEL_CHARS = 8 * 1024 * 1024;
@@ -48,13 +49,13 @@ export function loadModelUris(uris: string[], read: ReadText, managed: ManagedPo
     readPolicyFile: (from, rel) => {
       const file = resolveRelative(from, rel);
       const text = read(file);
-      if (typeof text !== 'string') throw new Error(text ? text.reason ?? text.error : `cannot read ${file}; the path is relative to the model file`);
+      if (typeof text !== 'string') throw new Error(text ? text.reason ?? text.error : l10n.t('cannot read {0}; the path is relative to the model file', file));
       return { file, text };
     },
   });
   list.forEach((u, i) => {
     const r = read0[i];
-    if (typeof r !== 'string') loaded.problems.unshift({ file: u, path: [], severity: 'error', message: r ? `cannot read the model file ${r.error}` : `cannot read the model file ${u}` });
+    if (typeof r !== 'string') loaded.problems.unshift({ file: u, path: [], severity: 'error', message: l10n.t('cannot read the model file {0}', r ? r.error : u) });
   });
   if (cache.size > 20) cache.clear();
   cache.set(key, { texts, loaded });
@@ -229,7 +230,7 @@ function flowOf(request: SimulateModelParams['request']): Flow | undefined | str
   const { assumeRole, passRole } = request as { assumeRole?: unknown; passRole?: unknown };
   if (assumeRole === undefined && passRole === undefined) return undefined;
   const list = assumeRole === undefined ? [] : Array.isArray(assumeRole) ? assumeRole : [assumeRole];
-  if (!list.every((x) => typeof x === 'string' && x.trim())) return 'request.assumeRole: expected "role/NAME" or a role ARN, or a list of them';
+  if (!list.every((x) => typeof x === 'string' && x.trim())) return `request.assumeRole: ${l10n.t('expected "role/NAME" or a role ARN, or a list of them')}`;
   if (passRole !== undefined && (typeof passRole !== 'string' || !passRole.trim())) return 'request.passRole: expected "role/NAME" or a role ARN';
   return { assumeRole: list as string[], ...(typeof passRole === 'string' ? { passRole } : {}) };
 }
@@ -241,7 +242,7 @@ export function whoCanOf(params: WhoCanParams, readText: ReadText, catalog: Cata
   const problems = problemsForProtocol(loaded.problems, read);
   const info = typeof params.action === 'string' ? catalog.action(params.action) : undefined;
   if (!info) return { principals: [], errors: [`"${String(params.action)}" is not an action of the catalog; write service:Action, e.g. s3:GetObject`], problems };
-  if (typeof params.resource !== 'string' || !params.resource.trim()) return { principals: [], errors: ['give the resource: an ARN or "*"'], problems };
+  if (typeof params.resource !== 'string' || !params.resource.trim()) return { principals: [], errors: [l10n.t('give the resource: an ARN or "*"')], problems };
   return { principals: whoCan(loaded.model, info.fullName, params.resource, catalog), errors: [], problems };
 }
 
@@ -265,8 +266,8 @@ export function effectivePermissionsOf(params: EffectivePermissionsParams, readT
   const loaded = loadModelUris(Array.isArray(params.model?.uris) ? params.model.uris : [], read, managed);
   const problems = problemsForProtocol(loaded.problems, read);
   const empty = (error: string): EffectivePermissionsResult => ({ principal: '', actions: [], gathered: [], assumedConditions: [], errors: [error], problems });
-  if (typeof params.principal !== 'string' || !params.principal.trim()) return empty('give the principal: user/NAME, role/NAME or an ARN');
-  if (params.service !== undefined && (typeof params.service !== 'string' || !catalog.service(params.service))) return empty(`unknown service prefix "${String(params.service)}"`);
+  if (typeof params.principal !== 'string' || !params.principal.trim()) return empty(l10n.t('give the principal: user/NAME, role/NAME or an ARN'));
+  if (params.service !== undefined && (typeof params.service !== 'string' || !catalog.service(params.service))) return empty(l10n.t('unknown service prefix "{0}"', String(params.service)));
   const r = resolvePrincipal(loaded.model, params.principal);
   if (!r) return empty(`"${params.principal}" is not a user or role of the model`);
   if (isNotFound(r)) return empty(r.error);

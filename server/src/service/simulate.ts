@@ -39,7 +39,7 @@ export function parsePolicyText(uri: string, text: string): { policy: unknown; e
   let entry: { text: string; policy: unknown; error?: string };
   if (deep) entry = { text, policy: null, error: deep };
   else if (errors.length) {
-    entry = { text, policy: null, error: `${fileNameOf(uri)} is not valid JSON: ${jsonErrorAt(text, errors[0])}. Fix the file; it counts as no valid policy until then.` };
+    entry = { text, policy: null, error: l10n.t('{0} is not valid JSON: {1}. Fix the file; it counts as no valid policy until then.', fileNameOf(uri), jsonErrorAt(text, errors[0])) };
   } else entry = { text, policy: value };
   if (parseCache.size > 200) parseCache.clear();
   parseCache.set(uri, entry);
@@ -249,7 +249,7 @@ export function scenarioResults(uri: string, text: string, read: ReadText, catal
       policyUris.add(target);
       relToUri.set(relativePath, target);
       const t = read(target);
-      if (typeof t !== 'string') throw new Error(t ? t.reason ?? t.error : `cannot read ${relativePath} (resolved to ${target}); check the path, which is relative to the scenario file`);
+      if (typeof t !== 'string') throw new Error(t ? t.reason ?? t.error : l10n.t('cannot read {0} (resolved to {1}); check the path, which is relative to the scenario file', relativePath, target));
       return { text: t };
     });
   } catch (e) {

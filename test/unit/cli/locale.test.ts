@@ -129,6 +129,9 @@ describe('iam-policy in Japanese, as a process', () => {
     assert.match(ja.stderr, /bad\.scenario\.json の \$\.request\.bogus: 不明なリクエストのフィールド "bogus"。principal, action, resource, /);
     assert.match(ja.stderr, /bad\.scenario\.json の \$\.request\.action: "s3:Get\*" は 1 つのアクション "service:Name" ではありません \(リクエストではワイルドカードを使えません\)/);
     assert.match(ja.stderr, /bad\.scenario\.json の \$\.expected: Allowed, ExplicitlyDenied, ImplicitlyDenied のいずれかを指定してください/);
+    const wild = join(dir, 'wild.scenario.json');
+    writeFileSync(wild, JSON.stringify({ request: { principal: 'arn:aws:iam::111122223333:user/*', action: 's3:GetObject', resource: '*' } }));
+    assert.match(cli({}, 'test', '--locale', 'ja', wild).stderr, /wild\.scenario\.json の \$\.request\.principal: プリンシパル "arn:aws:iam::111122223333:user\/\*" にワイルドカードが含まれています。/);
     const en = cli({}, 'test', bad);
     assert.match(en.stderr, /bad\.scenario\.json at \$\.request\.bogus: unknown request field "bogus"; expected one of principal, action, resource, /);
     assert.match(en.stderr, /bad\.scenario\.json at \$\.expected: expected one of Allowed, ExplicitlyDenied, ImplicitlyDenied/);

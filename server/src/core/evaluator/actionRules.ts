@@ -2,6 +2,7 @@
 // which requests need no permission, which only the key or trust policy can allow, which AWS refuses whatever the
 // policies say, and iam:PassRole. Each rule cites the AWS page it follows.
 import type { PreparedRequest } from './match';
+import * as l10n from '../localize';
 
 /**
  * sts:GetCallerIdentity needs no permission, and an explicit deny does not block it: "No permissions are required to
@@ -50,15 +51,15 @@ const ALIAS_WRITES = new Set(['kms:createalias', 'kms:updatealias', 'kms:deletea
  */
 export function awsRefuses(req: PreparedRequest): string | undefined {
   if (AWS_MANAGED_POLICY_WRITES.has(req.actionLower) && /^arn:[^:]+:iam::aws:policy\//.test(req.resource)) {
-    return `${req.resource} is an AWS managed policy: AWS owns it (the account segment "aws" names AWS, not a missing account), and no customer can create, change, version, tag or delete it, whatever the policies allow (IAM User Guide, AWS managed policies)`;
+    return l10n.t('{0} is an AWS managed policy: AWS owns it (the account segment "aws" names AWS, not a missing account), and no customer can create, change, version, tag or delete it, whatever the policies allow (IAM User Guide, AWS managed policies)', req.resource);
   }
   if (ALIAS_WRITES.has(req.actionLower)) {
     const alias = /^arn:[^:]+:kms:[^:]*:([^:]*):alias\/(.*)$/.exec(req.resource);
     if (alias?.[2].startsWith('aws/')) {
-      return `alias names that begin with alias/aws/ are reserved for AWS managed keys: no customer can create, update or delete them, whatever the policies allow (KMS Developer Guide, Create aliases)`;
+      return l10n.t('alias names that begin with alias/aws/ are reserved for AWS managed keys: no customer can create, update or delete them, whatever the policies allow (KMS Developer Guide, Create aliases)');
     }
     if (alias && /^\d{12}$/.test(alias[1]) && req.principal.account && alias[1] !== req.principal.account) {
-      return `the alias is in account ${alias[1]}, the caller in ${req.principal.account}: ${req.action} cannot be used across accounts, and an alias has no resource policy that could allow it (KMS API reference, "Cross-account use: No")`;
+      return l10n.t('the alias is in account {0}, the caller in {1}: {2} cannot be used across accounts, and an alias has no resource policy that could allow it (KMS API reference, "Cross-account use: No")', alias[1], req.principal.account, req.action);
     }
   }
   return undefined;

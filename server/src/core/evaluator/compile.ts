@@ -7,6 +7,7 @@ import {
   type Cidr, type Template,
 } from './values';
 import type { PolicyKind, PolicySource } from './types';
+import * as l10n from '../localize';
 
 export interface ActionMatcher { raw: string; all: boolean; exact?: string; re?: Matcher; prefix?: string }
 /** The matchers of an Action/NotAction list, indexed: exact names in a set, patterns by service prefix. */
@@ -224,11 +225,11 @@ export function parseOperator(operator: string): { set: 'all' | 'any' | null; if
 function compileConditions(cond: unknown, variables: boolean, problems: string[]): CCondition[] {
   const out: CCondition[] = [];
   if (cond === undefined) return out;
-  if (!cond || typeof cond !== 'object' || Array.isArray(cond)) { problems.push('Condition is not an object'); return out; }
+  if (!cond || typeof cond !== 'object' || Array.isArray(cond)) { problems.push(l10n.t('Condition is not an object')); return out; }
   for (const [operator, block] of Object.entries(cond as Record<string, unknown>)) {
     const { set, ifExists, info } = parseOperator(operator);
     if (!block || typeof block !== 'object' || Array.isArray(block)) {
-      out.push({ operator, key: '', keyLower: '', set, ifExists, info, values: [], problem: `the value of ${operator} is not an object of condition keys` });
+      out.push({ operator, key: '', keyLower: '', set, ifExists, info, values: [], problem: l10n.t('the value of {0} is not an object of condition keys', operator) });
       continue;
     }
     for (const [key, values] of Object.entries(block as Record<string, unknown>)) {
@@ -236,7 +237,7 @@ function compileConditions(cond: unknown, variables: boolean, problems: string[]
         operator, key, keyLower: key.toLowerCase(), set, ifExists, info,
         values: asList(values).map((x) => compileValue(x, info, variables)),
       };
-      if (!info) c.problem = `"${operator}" is not a condition operator, so the condition can never be true`;
+      if (!info) c.problem = l10n.t('"{0}" is not a condition operator, so the condition can never be true', operator);
       out.push(c);
     }
   }
@@ -245,14 +246,14 @@ function compileConditions(cond: unknown, variables: boolean, problems: string[]
 
 function compileStatement(raw: unknown, index: number, kind: PolicyKind, variables: boolean): CStatement {
   const st: CStatement = { index, conditions: [], problems: [] };
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) { st.problems.push('the statement is not an object'); return st; }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) { st.problems.push(l10n.t('the statement is not an object')); return st; }
   const s = raw as Record<string, unknown>;
   if (typeof s.Sid === 'string') st.sid = s.Sid;
   if (s.Effect === 'Allow' || s.Effect === 'Deny') st.effect = s.Effect;
-  else st.problems.push(`Effect must be "Allow" or "Deny"`);
+  else st.problems.push(l10n.t('Effect must be "Allow" or "Deny"'));
   if (s.Action !== undefined) st.actions = asList(s.Action).map(compileAction);
   if (s.NotAction !== undefined) st.notActions = asList(s.NotAction).map(compileAction);
-  if (!st.actions && !st.notActions) st.problems.push('the statement has neither Action nor NotAction');
+  if (!st.actions && !st.notActions) st.problems.push(l10n.t('the statement has neither Action nor NotAction'));
   if (st.actions) st.actionSet = actionSet(st.actions);
   if (st.notActions) st.notActionSet = actionSet(st.notActions);
   if (s.Resource !== undefined) st.resources = asList(s.Resource).map((r) => compileResource(r, variables));
@@ -263,8 +264,9 @@ function compileStatement(raw: unknown, index: number, kind: PolicyKind, variabl
     // the grammar allows "*" or a principal map, nothing else (IAM User Guide, grammar of the JSON policy language)
     for (const [el, v] of [['Principal', s.Principal], ['NotPrincipal', s.NotPrincipal]] as const) {
       if (typeof v === 'string' && v !== '*') {
-        st.principalProblem = `${el} is the bare string ${JSON.stringify(v)}, which IAM rejects: the only string form is "*"; `
-          + `write {"AWS": ${JSON.stringify(v)}} (or "Service"/"Federated" for those principals). As written it ${el === 'Principal' ? 'names' : 'excludes'} no one`;
+        st.principalProblem = el === 'Principal'
+          ? l10n.t('Principal is the bare string {0}, which IAM rejects: the only string form is "*"; write {1} (or "Service"/"Federated" for those principals). As written it names no one', JSON.stringify(v), `{"AWS": ${JSON.stringify(v)}}`)
+          : l10n.t('NotPrincipal is the bare string {0}, which IAM rejects: the only string form is "*"; write {1} (or "Service"/"Federated" for those principals). As written it excludes no one', JSON.stringify(v), `{"AWS": ${JSON.stringify(v)}}`);
       }
     }
   }

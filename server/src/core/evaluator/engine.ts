@@ -8,6 +8,7 @@ import { checksPrincipal, matchActions, matchConditions, matchResources, PMatch,
 import { awsRefuses, isPassRole, needsNoPermission, needsResourceAllow } from './actionRules';
 import { contextValue, type Context } from './values';
 import type { Decision, PolicyKind, PolicySet, RequestInput } from './types';
+import * as l10n from '../localize';
 
 /** Bits of a policy scan. */
 export const ALLOW = 1, DENY = 2;
@@ -122,13 +123,13 @@ export interface Prepared extends PreparedRequest {
 
 /** Normalizes a request; returns an error message when the principal or action cannot be understood. */
 export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: number, derived?: Record<string, unknown>): Prepared | string {
-  if (!req || typeof req !== 'object') return 'the request is missing';
-  if (typeof req.principal !== 'string') return 'request.principal must be a string';
+  if (!req || typeof req !== 'object') return l10n.t('the request is missing');
+  if (typeof req.principal !== 'string') return l10n.t('request.principal must be a string');
   if (typeof req.action !== 'string' || !REQUEST_ACTION.test(req.action)) {
-    return `request.action must be one action such as "s3:GetObject", without wildcards (got ${JSON.stringify(req.action)})`;
+    return l10n.t('request.action must be one action such as "s3:GetObject", without wildcards (got {0})', String(JSON.stringify(req.action)));
   }
-  if (typeof req.resource !== 'string' || !req.resource) return 'request.resource must be a resource ARN or "*"';
-  if (req.sessionIssuer !== undefined && typeof req.sessionIssuer !== 'string') return 'request.sessionIssuer must be an IAM user or role ARN string';
+  if (typeof req.resource !== 'string' || !req.resource) return l10n.t('request.resource must be a resource ARN or "*"');
+  if (req.sessionIssuer !== undefined && typeof req.sessionIssuer !== 'string') return l10n.t('request.sessionIssuer must be an IAM user or role ARN string');
   const p = principalOf(req.principal, req.sessionIssuer);
   if (isPrincipalError(p)) return p.error;
   let resourceAccount = '';
@@ -189,8 +190,7 @@ export function resourceAccountConflict(resource: string, given: string): string
   if (start < 0 || (resource.startsWith(given, start) && resource.charCodeAt(start + given.length) === 58 /* : */)) return undefined;
   const fromArn = arnAccount(resource);
   if (!fromArn) return undefined;
-  return `request.resourceAccount "${given}" contradicts the account "${fromArn}" in the resource ARN ${resource}: `
-    + 'resourceAccount is only for ARNs without an account (such as S3 buckets and objects); remove it or correct one of the two';
+  return l10n.t('request.resourceAccount "{0}" contradicts the account "{1}" in the resource ARN {2}: resourceAccount is only for ARNs without an account (such as S3 buckets and objects); remove it or correct one of the two', given, fromArn, resource);
 }
 
 // ------------------------------------------------------------------------------------------ scanning
