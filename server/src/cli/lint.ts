@@ -108,12 +108,12 @@ export function lintFiles(files: string[], catalog: Catalog, terraform?: Terrafo
   const results: LintFileResult[] = [];
   for (const file of files) {
     if (SCENARIO_FILE.test(file)) {
-      results.push({ file, diagnostics: [], skipped: 'a scenario file, not a policy: run `iam-policy test` on it' });
+      results.push({ file, diagnostics: [], skipped: l10n.t('a scenario file, not a policy: run `iam-policy test` on it') });
       continue;
     }
     const read = readTextFile(file);
     if (read.ok) results.push(lintText(file, read.text, catalog, terraform));
-    else results.push({ file, diagnostics: [], error: `cannot read ${read.message}` });
+    else results.push({ file, diagnostics: [], error: l10n.t('cannot read {0}', read.message) });
   }
   return results;
 }
@@ -170,7 +170,7 @@ export function printLint(results: LintFileResult[], opts: LintOptions, out: (s:
 }
 
 export function runLint(files: string[], opts: LintOptions, catalog: Catalog, out: (s: string) => void, err: (s: string) => void): number {
-  if (!files.length) { err('iam-policy lint: no files given. Usage: iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]'); return 2; }
+  if (!files.length) { err(`iam-policy lint: ${l10n.t('no files given. Usage: {0}', 'iam-policy lint FILES… [--format text|json|sarif] [--fail-on error|warning] [--quiet]')}`); return 2; }
   const results = lintFiles(files, catalog, opts.terraform);
   printLint(results, opts, out, err);
   return lintExitCode(results, opts.failOn);

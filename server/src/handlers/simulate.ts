@@ -18,7 +18,6 @@ import * as l10n from '@vscode/l10n';
 
 const normalize = (uri: string) => { try { return decodeURIComponent(uri); } catch { return uri; } };
 
-const OUTSIDE_ADVICE = 'Open it in the editor, move it into the workspace, or set "iamPolicy.simulate.allowFilesOutsideWorkspace": true.';
 
 /** Open documents first (the panel follows unsaved edits), then the file on disk through the safe reader. */
 export function makeReader(ctx: ServerContext, maxBytes = MAX_FILE_BYTES): ReadText {
@@ -28,7 +27,7 @@ export function makeReader(ctx: ServerContext, maxBytes = MAX_FILE_BYTES): ReadT
     if (!uri.startsWith('file:')) return { error: `${uri} is not open in the editor and not a file on disk.` };
     let path: string;
     try { path = fileURLToPath(uri); } catch { return { error: `${uri} is not a file path.` }; }
-    const r = readTextFile(path, { maxBytes, roots: ctx.fileAccess.allowOutsideWorkspace ? undefined : ctx.workspaceFolders, outsideAdvice: OUTSIDE_ADVICE });
+    const r = readTextFile(path, { maxBytes, roots: ctx.fileAccess.allowOutsideWorkspace ? undefined : ctx.workspaceFolders, outsideAdvice: l10n.t('Open it in the editor, move it into the workspace, or set "iamPolicy.simulate.allowFilesOutsideWorkspace": true.') });
     return r.ok ? r.text : { error: r.message, reason: r.reason };
   };
 }

@@ -7,6 +7,7 @@ import { loadModel, type LoadedModel } from '../core/model/load';
 import type { ModelFile, ModelProblem } from '../core/model/types';
 import { findDataDir } from './catalogFiles';
 import { MAX_FILE_BYTES, readTextFile } from './safeFile';
+import * as l10n from '@vscode/l10n';
 
 export const MANAGED_POLICIES_FILE = 'aws-managed-policies.json';
 /** Larger files are refused with a message instead of exhausting memory (a real 5,000-role export is ~50 MB). */
@@ -24,7 +25,7 @@ export function loadModelFiles(paths: string[], roots?: string[]): LoadedModel {
   const problems: ModelProblem[] = [];
   for (const p of paths) {
     const name = resolve(p);
-    const r = readTextFile(name, { maxBytes: MAX_MODEL_BYTES, roots, rootsName: "the current folder and the scenario's folder", outsideAdvice: 'Run iam-policy from a folder that holds both the scenario and its model files.' });
+    const r = readTextFile(name, { maxBytes: MAX_MODEL_BYTES, roots, rootsName: l10n.t('the current folder and the scenario\'s folder'), outsideAdvice: l10n.t('Run iam-policy from a folder that holds both the scenario and its model files.') });
     if (!r.ok) problems.push({ file: name, path: [], message: r.reason, severity: 'error' });
     else files.push({ name, text: r.text });
   }
@@ -33,7 +34,7 @@ export function loadModelFiles(paths: string[], roots?: string[]): LoadedModel {
     // like a scenario's, a model's policy files stay inside the working folder or the model's own folder
     readPolicyFile: (from, rel) => {
       const file = resolve(dirname(from), rel);
-      const r = readTextFile(file, { maxBytes: MAX_FILE_BYTES, roots: [process.cwd(), dirname(from)], rootsName: "the current folder and the model file's folder", outsideAdvice: 'Run iam-policy from a folder that holds both the model and its policy files.' });
+      const r = readTextFile(file, { maxBytes: MAX_FILE_BYTES, roots: [process.cwd(), dirname(from)], rootsName: l10n.t('the current folder and the model file\'s folder'), outsideAdvice: l10n.t('Run iam-policy from a folder that holds both the model and its policy files.') });
       if (!r.ok) throw new Error(r.message);
       return { file, text: r.text };
     },

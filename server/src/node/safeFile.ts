@@ -6,6 +6,7 @@
 // made on the real path, so a link cannot lead out of the allowed folders.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import * as l10n from '@vscode/l10n';
 
 /** Policy and scenario files larger than this are refused (an IAM policy is at most a few tens of KB). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -32,10 +33,10 @@ export interface ReadOptions {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 function kindOf(st: Stats): string {
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
+  if (st.isFIFO()) return l10n.t('a named pipe (FIFO)');
+  if (st.isCharacterDevice() || st.isBlockDevice()) return l10n.t('a device');
+  if (st.isSocket()) return l10n.t('a socket');
+  return l10n.t('not a regular file');
 }
 
 /** `file` as a path relative to the first root that holds it (with `/`), else `fallback`. */
@@ -67,15 +68,21 @@ export function readTextFile(file: string, options: ReadOptions = {}): ReadResul
   let real: string;
   try { real = realpathSync(file); } catch (e) { return refuse(...errnoReason(e as NodeJS.ErrnoException)); }
   if (roots && !inside(real, roots)) {
-    return refuse('outside', `is outside ${options.rootsName ?? 'the workspace folders'}${real !== resolve(file) ? ` (it leads to ${real})` : ''}, so it is not read.${options.outsideAdvice ? ' ' + options.outsideAdvice : ''}`);
+    const where = options.rootsName ?? l10n.t('the workspace folders');
+    const outside = real !== resolve(file) ? l10n.t('is outside {0} (it leads to {1}), so it is not read.', where, real) : l10n.t('is outside {0}, so it is not read.', where);
+    return refuse('outside', `${outside}${options.outsideAdvice ? ' ' + options.outsideAdvice : ''}`);
   }
   let fd: number;
   try { fd = openSync(real, OPEN_FLAGS | (constants.O_NOFOLLOW ?? 0)); } catch (e) { return refuse(...errnoReason(e as NodeJS.ErrnoException)); }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) return refuse('not-a-file', 'is a directory; pass the policy files inside it.');
-    if (!st.isFile()) return refuse('not-a-file', `is ${kindOf(st)}, not a file, so it is not read; name a JSON file instead.`);
-    if (st.size > maxBytes) return refuse('too-large', `is ${st.size.toLocaleString('en-US')} bytes; files over ${maxBytes.toLocaleString('en-US')} bytes are not read${maxBytes === MAX_FILE_BYTES ? ' (an IAM policy is at most a few tens of KB)' : ''}.`);
+    if (st.isDirectory()) return refuse('not-a-file', l10n.t('is a directory; pass the policy files inside it.'));
+    if (!st.isFile()) return refuse('not-a-file', l10n.t('is {0}, not a file, so it is not read; name a JSON file instead.', kindOf(st)));
+    if (st.size > maxBytes) {
+      return refuse('too-large', maxBytes === MAX_FILE_BYTES
+        ? l10n.t('is {0} bytes; files over {1} bytes are not read (an IAM policy is at most a few tens of KB).', st.size.toLocaleString('en-US'), maxBytes.toLocaleString('en-US'))
+        : l10n.t('is {0} bytes; files over {1} bytes are not read.', st.size.toLocaleString('en-US'), maxBytes.toLocaleString('en-US')));
+    }
     // read from the handle, at most one byte past the limit: the file may grow between fstat and read
     const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
     let n = 0;
@@ -85,9 +92,9 @@ export function readTextFile(file: string, options: ReadOptions = {}): ReadResul
       n += got;
       if (n === buf.length) break;
     }
-    if (n > maxBytes) return refuse('too-large', `grew past ${maxBytes.toLocaleString('en-US')} bytes while it was read; it is not read.`);
+    if (n > maxBytes) return refuse('too-large', l10n.t('grew past {0} bytes while it was read; it is not read.', maxBytes.toLocaleString('en-US')));
     const data = buf.subarray(0, n);
-    if (data.includes(0)) return refuse('binary', 'looks like a binary file, not JSON.');
+    if (data.includes(0)) return refuse('binary', l10n.t('looks like a binary file, not JSON.'));
     return { ok: true, text: data.toString('utf8').replace(/^\uFEFF/, ''), path: real };
   } catch (e) {
     return refuse(...errnoReason(e as NodeJS.ErrnoException));
@@ -98,11 +105,11 @@ export function readTextFile(file: string, options: ReadOptions = {}): ReadResul
 
 function errnoReason(e: NodeJS.ErrnoException): [ReadRefusal, string] {
   switch (e.code) {
-    case 'ENOENT': case 'ENOTDIR': return ['not-found', 'no such file; check the path.'];
-    case 'EACCES': case 'EPERM': return ['permission', 'permission denied.'];
-    case 'ELOOP': return ['not-a-file', 'is a symbolic link loop.'];
-    case 'EISDIR': return ['not-a-file', 'is a directory; pass the policy files inside it.'];
-    case 'ENXIO': return ['not-a-file', 'is a socket or a device with nothing behind it, not a file.'];
-    default: return ['error', `cannot be read (${e.code ?? e.message}).`];
+    case 'ENOENT': case 'ENOTDIR': return ['not-found', l10n.t('no such file; check the path.')];
+    case 'EACCES': case 'EPERM': return ['permission', l10n.t('permission denied.')];
+    case 'ELOOP': return ['not-a-file', l10n.t('is a symbolic link loop.')];
+    case 'EISDIR': return ['not-a-file', l10n.t('is a directory; pass the policy files inside it.')];
+    case 'ENXIO': return ['not-a-file', l10n.t('is a socket or a device with nothing behind it, not a file.')];
+    default: return ['error', l10n.t('cannot be read ({0}).', e.code ?? e.message)];
   }
 }

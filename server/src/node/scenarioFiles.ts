@@ -4,6 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { parseScenarioFile, type Scenario, type ScenarioError } from '../core/evaluator';
 import { readTextFile } from './safeFile';
+import * as l10n from '@vscode/l10n';
 
 export interface LoadedScenarios {
   file: string;
@@ -11,8 +12,6 @@ export interface LoadedScenarios {
   errors: ScenarioError[];
 }
 
-const ROOTS_NAME = "the current folder and the scenario's folder";
-const OUTSIDE_ADVICE = 'Run iam-policy from a folder that holds both the scenario and its policy files.';
 
 /**
  * Reads a policy file by absolute path, only inside `roots` (through the safe reader); throws an Error whose message
@@ -21,7 +20,7 @@ const OUTSIDE_ADVICE = 'Run iam-policy from a folder that holds both the scenari
 export type PolicyFileReader = (absolutePath: string, roots: readonly string[]) => { text: string };
 
 export const readPolicyFile: PolicyFileReader = (absolutePath, roots) => {
-  const policy = readTextFile(absolutePath, { roots: [...roots], rootsName: ROOTS_NAME, outsideAdvice: OUTSIDE_ADVICE });
+  const policy = readTextFile(absolutePath, { roots: [...roots], rootsName: l10n.t('the current folder and the scenario\'s folder'), outsideAdvice: l10n.t('Run iam-policy from a folder that holds both the scenario and its policy files.') });
   if (!policy.ok) throw new Error(policy.reason);
   return { text: policy.text };
 };

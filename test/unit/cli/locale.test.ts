@@ -41,6 +41,8 @@ describe('iam-policy in Japanese, as a process', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /:6:17: error IAM202: 不明なアクション "s3:GetObjekt": サービス "s3" にそのようなアクションはありません。 "s3:GetObject" ではありませんか\?/);
     assert.match(r.stdout, /1 個のファイルをチェックしました: エラー 1 件、警告 0 件/);
+    const missing = cli({}, 'lint', '--locale', 'ja', join(tmpdir(), 'no-such-policy.json'));
+    assert.match(missing.stdout + missing.stderr, /no-such-policy\.json: error: 読み込めません: .*no-such-policy\.json: そのようなファイルはありません。パスを確認してください。/);
   });
 
   it('LANG=ja_JP.UTF-8 picks Japanese too; --locale en wins over it; no locale is English', () => {
