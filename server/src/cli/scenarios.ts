@@ -136,7 +136,7 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
     const reportedModels = new Set<string>();
     loaded.scenarios.forEach((given, i) => {
       if (cmd === 'test' && !given.expected) {
-        err(`${file}: ${label(given, i)} has no "expected" decision; it is not a test (skipped)`);
+        err(`${file}: ${l10n.t('{0} has no "expected" decision; it is not a test (skipped)', label(given, i))}`);
         return;
       }
       let s = given;
@@ -177,7 +177,7 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         }
       } catch (e) {
         badInput = true;
-        err(`${file}: ${label(s, i)}: could not be evaluated: ${String((e as Error).message ?? e).slice(0, 200)}`);
+        err(`${file}: ${l10n.t('{0}: could not be evaluated: {1}', label(s, i), String((e as Error).message ?? e).slice(0, 200))}`);
         return;
       }
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }

@@ -24,7 +24,7 @@ export function makeReader(ctx: ServerContext, maxBytes = MAX_FILE_BYTES): ReadT
   return (uri: string) => {
     const open = ctx.documents.get(uri) ?? ctx.documents.all().find((d) => normalize(d.uri) === normalize(uri));
     if (open) return open.getText();
-    if (!uri.startsWith('file:')) return { error: `${uri} is not open in the editor and not a file on disk.` };
+    if (!uri.startsWith('file:')) return { error: l10n.t('{0} is not open in the editor and not a file on disk.', uri) };
     let path: string;
     try { path = fileURLToPath(uri); } catch { return { error: `${uri} is not a file path.` }; }
     const r = readTextFile(path, { maxBytes, roots: ctx.fileAccess.allowOutsideWorkspace ? undefined : ctx.workspaceFolders, outsideAdvice: l10n.t('Open it in the editor, move it into the workspace, or set "iamPolicy.simulate.allowFilesOutsideWorkspace": true.') });

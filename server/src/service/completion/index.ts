@@ -337,8 +337,8 @@ function completeResources(b: Builder, catalog: Catalog): void {
         detail: `${[...f.names].join(', ')}${f.actions ? ` — for ${f.actions} of ${plural(actions.length, 'action')}` : ''}`,
       });
     });
-  const starDetail = actions.length && onlyStar === actions.length ? 'these actions support only "*"'
-    : onlyStar ? `${onlyStar} of the actions support only "*"` : 'every resource';
+  const starDetail = actions.length && onlyStar === actions.length ? l10n.t('these actions support only "*"')
+    : onlyStar ? l10n.t('{0} of the actions support only "*"', onlyStar) : l10n.t('every resource');
   b.value('*', '*', { kind: CompletionItemKind.Constant, detail: starDetail, sort: onlyStar ? sortKey(1, 0) : sortKey(9, 0) });
 }
 
@@ -523,32 +523,32 @@ function completeConditionValues(b: Builder, catalog: Catalog, operator: string,
     return;
   }
   if (/^token\.actions\.githubusercontent\.com:sub$/.test(lower)) {
-    v('repo:<owner>/<repo>:ref:refs/heads/<branch>', 'repo:${1:owner}/${2:repo}:ref:refs/heads/${3:main}', 'one branch of one repository', true, 0);
-    v('repo:<owner>/<repo>:environment:<name>', 'repo:${1:owner}/${2:repo}:environment:${3:production}', 'one deployment environment', true, 1);
-    v('repo:<owner>/<repo>:pull_request', 'repo:${1:owner}/${2:repo}:pull_request', 'pull request workflows', true, 2);
+    v('repo:<owner>/<repo>:ref:refs/heads/<branch>', 'repo:${1:owner}/${2:repo}:ref:refs/heads/${3:main}', l10n.t('one branch of one repository'), true, 0);
+    v('repo:<owner>/<repo>:environment:<name>', 'repo:${1:owner}/${2:repo}:environment:${3:production}', l10n.t('one deployment environment'), true, 1);
+    v('repo:<owner>/<repo>:pull_request', 'repo:${1:owner}/${2:repo}:pull_request', l10n.t('pull request workflows'), true, 2);
     return;
   }
-  if (/:aud$/.test(lower) && lower.startsWith('token.actions.githubusercontent.com')) { v('sts.amazonaws.com', 'sts.amazonaws.com', 'the audience GitHub\'s AWS action requests', false, 0); return; }
-  if (/^aws:(principalorgid|resourceorgid|sourceorgid|vpceorgid)$/.test(lower)) { v('o-<org-id>', 'o-${1:exampleorgid}', 'organization ID', true, 0); return; }
-  if (/^aws:(principalorgpaths|resourceorgpaths|sourceorgpaths|vpceorgpaths)$/.test(lower)) { v('o-<org>/r-<root>/ou-<ou>/*', 'o-${1:exampleorgid}/r-${2:ab12}/ou-${3:ab12-11111111}/*', 'an OU path and everything below it', true, 0); return; }
-  if (/^aws:(principalaccount|resourceaccount|sourceaccount|vpceaccount)$/.test(lower)) { v('<account-id>', '${1:111122223333}', '12-digit account ID', true, 0); return; }
+  if (/:aud$/.test(lower) && lower.startsWith('token.actions.githubusercontent.com')) { v('sts.amazonaws.com', 'sts.amazonaws.com', l10n.t('the audience GitHub\'s AWS action requests'), false, 0); return; }
+  if (/^aws:(principalorgid|resourceorgid|sourceorgid|vpceorgid)$/.test(lower)) { v('o-<org-id>', 'o-${1:exampleorgid}', l10n.t('organization ID'), true, 0); return; }
+  if (/^aws:(principalorgpaths|resourceorgpaths|sourceorgpaths|vpceorgpaths)$/.test(lower)) { v('o-<org>/r-<root>/ou-<ou>/*', 'o-${1:exampleorgid}/r-${2:ab12}/ou-${3:ab12-11111111}/*', l10n.t('an OU path and everything below it'), true, 0); return; }
+  if (/^aws:(principalaccount|resourceaccount|sourceaccount|vpceaccount)$/.test(lower)) { v('<account-id>', '${1:111122223333}', l10n.t('12-digit account ID'), true, 0); return; }
   if (lower === 'aws:principalarn' || lower === 'aws:sourcearn' || type === 'ARN') {
     if (lower === 'aws:principalarn') {
-      v('arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', 'a role', true, 0, iamEntityText('role'));
-      v('arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', 'an IAM user', true, 1, iamEntityText('user'));
+      v('arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', l10n.t('a role'), true, 0, iamEntityText('role'));
+      v('arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', l10n.t('an IAM user'), true, 1, iamEntityText('user'));
       return;
     }
     if (lower === 'iam:policyarn' || lower === 'iam:permissionsboundary') {
-      v('arn:aws:iam::<account>:policy/<name>', 'arn:${1:aws}:iam::${2:111122223333}:policy/${3:PolicyName}', 'a customer managed policy', true, 0, iamEntityText('customer managed policy'));
-      v('arn:aws:iam::aws:policy/<name>', 'arn:${1:aws}:iam::aws:policy/${2:ReadOnlyAccess}', 'an AWS managed policy', true, 1, iamEntityText('aws managed policy'));
+      v('arn:aws:iam::<account>:policy/<name>', 'arn:${1:aws}:iam::${2:111122223333}:policy/${3:PolicyName}', l10n.t('a customer managed policy'), true, 0, iamEntityText('customer managed policy'));
+      v('arn:aws:iam::aws:policy/<name>', 'arn:${1:aws}:iam::aws:policy/${2:ReadOnlyAccess}', l10n.t('an AWS managed policy'), true, 1, iamEntityText('aws managed policy'));
       return;
     }
-    v('arn:…', 'arn:${1:aws}:${2:service}:${3:region}:${4:111122223333}:${5:resource}', 'an ARN', true, 0);
+    v('arn:…', 'arn:${1:aws}:${2:service}:${3:region}:${4:111122223333}:${5:resource}', l10n.t('an ARN'), true, 0);
     return;
   }
-  if (type === 'Date') { v('<ISO 8601 date-time>', '${1:2026-01-01T00:00:00Z}', 'UTC date and time', true, 0); return; }
-  if (type === 'IPAddress') { v('<CIDR range>', '${1:203.0.113.0}/${2:24}', 'address range', true, 0); v('<IP address>', '${1:203.0.113.10}', 'one address', true, 1); return; }
-  if (type === 'Numeric' && lower === 'aws:multifactorauthage') { v('3600', '${1:3600}', 'seconds since MFA sign-in', true, 0); return; }
+  if (type === 'Date') { v('<ISO 8601 date-time>', '${1:2026-01-01T00:00:00Z}', l10n.t('UTC date and time'), true, 0); return; }
+  if (type === 'IPAddress') { v('<CIDR range>', '${1:203.0.113.0}/${2:24}', l10n.t('address range'), true, 0); v('<IP address>', '${1:203.0.113.10}', l10n.t('one address'), true, 1); return; }
+  if (type === 'Numeric' && lower === 'aws:multifactorauthage') { v('3600', '${1:3600}', l10n.t('seconds since MFA sign-in'), true, 0); return; }
 }
 
 // ------------------------------------------------------------------------------------------------ entry points

@@ -133,7 +133,7 @@ function mapDiagnostic(d: Diagnostic, vdoc: TextDocument, vp: VirtualPolicy, toR
   // a finding about a value known only at deploy time is no finding: the placeholder stands for something unknown
   if (segmentsIn(vp, start, end, ['unknown']).length) return undefined;
   const out: Diagnostic = { ...d, range: toRange(hostRangeOf(vp, start, end)) };
-  if (SIZE_CODES.has(String(d.code)) && vp.hasUnknowns) out.message = `${d.message} (approximate: some values are known only at deploy time)`;
+  if (SIZE_CODES.has(String(d.code)) && vp.hasUnknowns) out.message = l10n.t('{0} (approximate: some values are known only at deploy time)', String(d.message));
   if (d.relatedInformation) {
     out.relatedInformation = d.relatedInformation.map((r) => ({
       message: r.message,

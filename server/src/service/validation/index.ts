@@ -11,6 +11,7 @@ import { RULES } from './rules';
 import { LARGE_DOCUMENT_CHARS } from './rules/largeDocument';
 import type { Fix } from './fixes';
 import { shortenQuoted } from './messageText';
+import * as l10n from '@vscode/l10n';
 
 /** A quick fix as carried in Diagnostic.data.fixes. */
 export interface DiagnosticFix {
@@ -114,7 +115,7 @@ export function validate(doc: TextDocument, catalog: Catalog, policyType: Policy
         severity: DiagnosticSeverity.Information,
         source: DIAGNOSTIC_SOURCE,
         code: rule.code,
-        message: `Internal error in rule ${rule.code} (${rule.slug}); please report it: ${(e as Error).message}`,
+        message: l10n.t('Internal error in rule {0} ({1}); please report it: {2}', rule.code, rule.slug, (e as Error).message),
       });
     }
   }
