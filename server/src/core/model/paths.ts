@@ -10,6 +10,7 @@ import type { Catalog } from '../catalog/catalog';
 import { globMatch } from '../wildcard';
 import { compilePolicySet, decide, simulate, type CompiledPolicySet, type MatchedStatement, type OrgLevel, type PolicySource, type Scenario } from '../evaluator';
 import { orgPolicies, principalPolicies, resourceOf, type GatheredPolicy } from './gather';
+import { servicePrincipalsOf } from './trustedServices';
 import type { IamModel, ModelDocument, ModelGroup, ModelRole, ModelUser } from './types';
 
 export type EdgeKind =
@@ -455,14 +456,4 @@ export function whoCan(model: IamModel, action: string, resource: string, catalo
     for (const svc of servicePrincipalsOf(role.trustPolicy?.document)) out.push({ principal: svc, decision: 'Allowed', via: [role.arn] });
   }
   return out;
-}
-
-function servicePrincipalsOf(trust: unknown): string[] {
-  const out = new Set<string>();
-  for (const st of statementsOf(trust)) {
-    if (st.Effect !== 'Allow') continue;
-    const p = st.Principal as { Service?: unknown } | undefined;
-    for (const s of strings(p?.Service)) out.add(s);
-  }
-  return [...out];
 }
