@@ -11,13 +11,14 @@ import { globMatch } from '../wildcard';
 import { compilePolicySet, decide, simulate, type CompiledPolicySet, type MatchedStatement, type OrgLevel, type PolicySource, type Scenario } from '../evaluator';
 import { orgPolicies, principalPolicies, resourceOf, type GatheredPolicy } from './gather';
 import { servicePrincipalsOf } from './trustedServices';
-import type { IamModel, ModelDocument, ModelGroup, ModelRole, ModelUser } from './types';
+import type { IamModel, ModelDocument, ModelFunction, ModelGroup, ModelRole, ModelUser } from './types';
 
 export type EdgeKind =
   | 'sts:AssumeRole' | 'iam:PassRole' | 'iam:CreatePolicyVersion' | 'iam:SetDefaultPolicyVersion'
   | 'iam:AttachUserPolicy' | 'iam:AttachGroupPolicy' | 'iam:AttachRolePolicy' | 'iam:PutUserPolicy' | 'iam:PutGroupPolicy'
   | 'iam:PutRolePolicy' | 'iam:AddUserToGroup' | 'iam:UpdateAssumeRolePolicy' | 'iam:CreateAccessKey'
   | 'iam:CreateLoginProfile' | 'iam:UpdateLoginProfile' | 'iam:DeleteUserPermissionsBoundary' | 'iam:DeleteRolePermissionsBoundary'
+  | 'lambda:UpdateFunctionCode' | 'lambda:UpdateFunctionConfiguration'
   | 'path';
 
 export interface PathEdge {
@@ -76,6 +77,7 @@ export class ModelGraph {
   private readonly rcps: OrgLevel[];
   private readonly trustText = new Map<string, string>();
   private readonly groups: ModelGroup[] = [];
+  private readonly functions: ModelFunction[] = [];
   private readonly now: number;
   private readonly anyResourcePolicy: boolean;
   private readonly nowIso: string;
@@ -90,6 +92,7 @@ export class ModelGraph {
     this.anyResourcePolicy = [...model.accounts.values()].some((a) => a.resources.size > 0);
     for (const a of model.accounts.values()) {
       this.groups.push(...a.groups.values());
+      this.functions.push(...a.functions.values());
       for (const e of [...a.users.values(), ...a.roles.values()]) {
         const own = principalPolicies(e);
         const identity = own.filter((g) => g.policyType === 'identity');
@@ -217,6 +220,7 @@ export class ModelGraph {
         out.push(this.edge(n, r, 'iam:PassRole', [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, ...c.actions.map((a) => ({ action: a, resource: probe }))], [`${c.service} receives the role; ${c.assumption}`]));
       }
     }
+    out.push(...this.functionEdges(n));
     // IAM self-escalation: rewriting what a principal (itself or another) is allowed to do
     if (!REWRITE_ACTIONS.some((a) => this.mayAllow(n, a))) return out;
     for (const m of this.nodes) {
@@ -248,6 +252,55 @@ export class ModelGraph {
         for (const a of ['iam:AttachRolePolicy', 'iam:PutRolePolicy'] as const) if (this.allows(n, a, t.arn)) out.push(this.edge(n, t, a, [{ action: a, resource: t.arn }], self ? [] : [`${t.name} can then be used (assumed or passed)`]));
         if (t.boundary && this.allows(n, 'iam:DeleteRolePermissionsBoundary', t.arn)) out.push(this.edge(n, t, 'iam:DeleteRolePermissionsBoundary', [{ action: 'iam:DeleteRolePermissionsBoundary', resource: t.arn }]));
         if (!self && this.allows(n, 'iam:UpdateAssumeRolePolicy', t.arn)) out.push(this.edge(n, t, 'iam:UpdateAssumeRolePolicy', [{ action: 'iam:UpdateAssumeRolePolicy', resource: t.arn }], [`the new trust policy names ${e.arn}, which then assumes ${t.name}${t.account === account ? '' : ' (across accounts its identity policy must also allow sts:AssumeRole)'}`]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Edges through the Lambda functions of the model. A function runs as its execution role, which Lambda assumes
+   * through the role's trust policy (lambda.amazonaws.com), so a role that does not trust Lambda gives no edge
+   * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html). New code
+   * (lambda:UpdateFunctionCode) or a new configuration (lambda:UpdateFunctionConfiguration: a layer, or a wrapper
+   * script named by AWS_LAMBDA_EXEC_WRAPPER, runs first, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html)
+   * runs the caller's code as that role; with iam:PassRole (lambda.amazonaws.com), UpdateFunctionConfiguration also
+   * gives the function another role of its account
+   * (https://docs.aws.amazon.com/lambda/latest/dg/permissions-executionrole-update.html).
+   */
+  private functionEdges(n: Node): PathEdge[] {
+    const out: PathEdge[] = [];
+    const code = this.mayAllow(n, 'lambda:UpdateFunctionCode');
+    const config = this.mayAllow(n, 'lambda:UpdateFunctionConfiguration');
+    if (!this.functions.length || (!code && !config && !this.anyResourcePolicy)) return out;
+    const e = n.entity;
+    const seen = new Set<string>();
+    const add = (to: ModelRole, kind: EdgeKind, steps: { action: string; resource: string; context?: Record<string, unknown> }[], assumption: string) => {
+      const key = `${to.arn}\u0000${kind}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(this.edge(n, to, kind, steps, [assumption]));
+    };
+    const lambda = 'lambda.amazonaws.com';
+    const pass = config && this.mayAllow(n, 'iam:PassRole');
+    for (const f of this.functions) {
+      const mayCode = this.allows(n, 'lambda:UpdateFunctionCode', f.arn);
+      const mayConfig = this.allows(n, 'lambda:UpdateFunctionConfiguration', f.arn);
+      if (!mayCode && !mayConfig) continue;
+      const role = f.role;
+      if (role && role !== e && this.trustsService(role, lambda)) {
+        if (mayCode) add(role, 'lambda:UpdateFunctionCode', [{ action: 'lambda:UpdateFunctionCode', resource: f.arn }], `${f.name} runs the new code as ${role.name} when it is invoked (by its event source, or lambda:InvokeFunction)`);
+        else add(role, 'lambda:UpdateFunctionConfiguration', [{ action: 'lambda:UpdateFunctionConfiguration', resource: f.arn }], `a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the configuration of ${f.name} runs the caller's code as ${role.name} when the function is invoked`);
+      }
+      if (!pass || !mayConfig) continue;
+      const ctx = { 'iam:PassedToService': lambda };
+      for (const m of this.nodes) {
+        const r = m.entity;
+        if (r.kind !== 'role' || r === role || r === e || r.account !== f.account || !this.trustsService(r, lambda)) continue;
+        if (!this.allows(n, 'iam:PassRole', r.arn, ctx)) continue;
+        const steps = [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, { action: 'lambda:UpdateFunctionConfiguration', resource: f.arn }, ...(mayCode ? [{ action: 'lambda:UpdateFunctionCode', resource: f.arn }] : [])];
+        add(r, 'lambda:UpdateFunctionConfiguration', steps, mayCode
+          ? `${f.name} gets ${r.name} as its execution role and runs the caller's new code when it is invoked`
+          : `${f.name} gets ${r.name} as its execution role; a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the same configuration runs the caller's code when it is invoked`);
       }
     }
     return out;
@@ -352,7 +405,7 @@ const FULL_ACCESS_PROBES = ['iam:CreateUser', 'iam:AttachRolePolicy', 'ec2:RunIn
 
 
 /** Edges by which the start comes to act as the target itself (not only change what the target may do). */
-const BECOME: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['sts:AssumeRole', 'iam:PassRole', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:UpdateAssumeRolePolicy']);
+const BECOME: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['sts:AssumeRole', 'iam:PassRole', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:UpdateAssumeRolePolicy', 'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration']);
 
 /**
  * The graph of who can become whom (every edge), and the escalation findings. From each start, the principals it can

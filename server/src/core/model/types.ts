@@ -63,6 +63,22 @@ export interface ModelRole extends PrincipalBase {
   tags: Record<string, string>;
 }
 
+/**
+ * A Lambda function and the role it runs with (from `aws lambda list-functions` or a hand-written model's
+ * `functions`): whoever may change its code or configuration runs code as that role.
+ */
+export interface ModelFunction {
+  name: string;
+  arn: string;
+  region: string;
+  account: string;
+  /** the execution role's ARN as written */
+  roleArn: string;
+  /** the execution role, when the model holds it */
+  role?: ModelRole;
+  at: SourceLocation;
+}
+
 export interface ModelAccount {
   id: string;
   name?: string;
@@ -75,6 +91,8 @@ export interface ModelAccount {
   policies: Map<string, ManagedPolicy>;
   /** resource-based policies by resource ARN */
   resources: Map<string, ModelDocument>;
+  /** Lambda functions by ARN (names repeat across regions) */
+  functions: Map<string, ModelFunction>;
 }
 
 export interface ModelOrgLevel { orgIdentifier: string; policies: ModelDocument[] }
