@@ -8,10 +8,9 @@
 // roles-flow.png in test-results/screenshots (or --shots DIR; the README's come from --shots docs/screenshots).
 // usage: node test/e2e/roles.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSteps, shotsDir } from './steps.mjs';
-import { freshProfile, launchChromium, startCodeServer } from '../../scripts/host/codeServer.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const shots = shotsDir(root, process.argv.slice(2));
@@ -20,21 +19,12 @@ const { step, until } = S;
 let page;
 
 async function main() {
-  if (!existsSync(join(root, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
-  mkdirSync(shots, { recursive: true });
-  const profile = freshProfile('ui-roles-');
-  const folder = join(profile.dir, 'examples');
-  cpSync(join(root, 'examples'), folder, { recursive: true });
-  const modelText = readFileSync(join(folder, 'model/seed-world.iam-model.json'), 'utf8');
-  let server, browser;
   const t0 = Date.now();
+  const ui = await S.openOnExamples(root, 'roles', { width: 1500, height: 950 });
+  const { folder, webview } = ui;
+  page = ui.page;
   try {
-    server = await startCodeServer({ folder, profile, smokeTestDriver: true });
-    browser = await launchChromium();
-    page = await S.openDevWorkbench(browser, server, root, folder, { width: 1500, height: 950 });
-    console.log(`  workbench up after ${Date.now() - t0} ms`);
-    const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-
+    const modelText = readFileSync(join(folder, 'model/seed-world.iam-model.json'), 'utf8');
     await step('open model/seed-world.iam-model.json', async () => {
       await S.quickOpen('seed-world.iam-model.json', '"Hoge"');
     });
@@ -136,9 +126,7 @@ async function main() {
       }, 30_000, 300);
     });
   } finally {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    profile.cleanup();
+    await ui.close();
   }
   console.log(`roles UI run took ${Date.now() - t0} ms`);
 }
