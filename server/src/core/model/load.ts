@@ -622,7 +622,7 @@ export function loadModel(files: ModelFile[], options: LoadModelOptions = {}): L
     if (isAuthorizationDetails(v)) loader.authorizationDetails(v as Record<string, unknown>, f.name);
     else if (isLambdaFunctionList(v)) loader.lambdaFunctions(v as Record<string, unknown>, f.name);
     else if (isObject(v) && (isHandWrittenModel(v) || 'id' in v || 'policies' in v || 'resources' in v || 'organization' in v)) loader.handWritten(v, f.name);
-    else loader.fail(f.name, [], l10n.t('{0} is neither an IAM model nor an authorization-details export: expected the output of "aws iam get-account-authorization-details" (top-level "UserDetailList", "RoleDetailList", ...) or a hand-written model ({"accounts": [...]} or one account\'s "id", "users", "groups", "roles", "policies")', f.name));
+    else loader.fail(f.name, [], l10n.t('{0} is neither an IAM model nor an authorization-details export: expected the output of "aws iam get-account-authorization-details" (top-level "UserDetailList", "RoleDetailList", ...), of "aws lambda list-functions" (top-level "Functions"), or a hand-written model ({"accounts": [...]} or one account\'s "id", "users", "groups", "roles", "policies")', f.name));
   }
   return { model: loader.build(), problems: loader.problems };
 }
