@@ -3,7 +3,7 @@ import { hover } from '../service/hover';
 import { templateHover } from '../service/embedded/templateHover';
 import { managedPolicyHover, stringAt } from '../service/hover/managedPolicy';
 import { principalModelMarkdown } from '../service/hover/principalModel';
-import { modelEscalations } from '../service/model';
+import { escalationsForHover } from '../service/model';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver';
 import { workspaceModel } from './workspaceModel';
@@ -24,7 +24,7 @@ function principalModelHover(ctx: ServerContext, doc: TextDocument, position: Po
   if (!s || !MAY_NAME_PRINCIPAL.test(s.value)) return null;
   const ws = workspaceModel(ctx, isModelFile ? doc.uri : undefined);
   if (!ws) return null;
-  const md = principalModelMarkdown(s.value, ws.loaded.model, ws.uris, () => modelEscalations(ws.loaded, ctx.catalog));
+  const md = principalModelMarkdown(s.value, ws.loaded.model, ws.uris, () => escalationsForHover(ws.loaded, ctx.catalog));
   return md ? { contents: { kind: 'markdown', value: md }, range: { start: doc.positionAt(s.start), end: doc.positionAt(s.end) } } : null;
 }
 

@@ -234,6 +234,21 @@ export function modelEscalations(loaded: LoadedModel, catalog: Catalog): PathEdg
   return edges;
 }
 
+/** Principals up to which a hover may compute the escalation paths itself (about a tenth of a second). */
+export const HOVER_PATHS_MAX_PRINCIPALS = 200;
+
+/**
+ * The escalation paths for a hover: already computed for this model (the IAM view asked), or computed now when the
+ * model is small; undefined when a large model has not been asked yet (a hover must not keep the server for seconds).
+ */
+export function escalationsForHover(loaded: LoadedModel, catalog: Catalog): PathEdge[] | undefined {
+  const cached = escalationCache.get(loaded);
+  if (cached) return cached;
+  let principals = 0;
+  for (const a of loaded.model.accounts.values()) principals += a.users.size + a.roles.size;
+  return principals <= HOVER_PATHS_MAX_PRINCIPALS ? modelEscalations(loaded, catalog) : undefined;
+}
+
 /** iamPolicy/escalationPaths: `iam-policy paths` for the editor. */
 export function escalationPathsOf(params: EscalationPathsParams, readText: ReadText, catalog: Catalog, managed: ManagedPolicies): EscalationPathsResult {
   const read = readOnce(readText);

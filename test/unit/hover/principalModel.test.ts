@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import { loadModel } from '../../../server/src/core/model/load';
 import type { PathEdge } from '../../../server/src/core/model/paths';
 import { principalModelMarkdown } from '../../../server/src/service/hover/principalModel';
+import { escalationsForHover, HOVER_PATHS_MAX_PRINCIPALS, modelEscalations } from '../../../server/src/service/model';
+import { catalog } from '../helpers';
 
 const FILE = 'file:///w/team.iam-model.json';
 const model = loadModel([{ name: FILE, text: JSON.stringify({
@@ -54,5 +56,17 @@ describe('hover: what the model knows about a principal', () => {
     for (const text of ['arn:aws:s3:::bucket', 's3:GetObject', 'arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111111111111:group/Dev']) {
       assert.equal(principalModelMarkdown(text, model, [FILE], never), undefined, text);
     }
+  });
+
+  it('a large model whose paths nobody asked for yet: the hover says so instead of computing them; once asked, it shows them', () => {
+    const users = Object.fromEntries(Array.from({ length: HOVER_PATHS_MAX_PRINCIPALS + 1 }, (_, i) => [`u${i}`, {}]));
+    const loaded = loadModel([{ name: 'file:///w/big.iam-model.json', text: JSON.stringify({ id: '111111111111', users }) }]);
+    assert.equal(escalationsForHover(loaded, catalog), undefined);
+    const md = plain(principalModelMarkdown('arn:aws:iam::111111111111:user/u1', loaded.model, ['file:///w/big.iam-model.json'], () => escalationsForHover(loaded, catalog)));
+    assert.match(md, /Escalation paths: not computed on hover for a model this large; the IAM view marks them, and iam-policy paths lists them\./);
+    const edges = modelEscalations(loaded, catalog);
+    assert.equal(escalationsForHover(loaded, catalog), edges);
+    const small = loadModel([{ name: FILE, text: JSON.stringify({ id: '111111111111', users: { a: {} } }) }]);
+    assert.deepEqual(escalationsForHover(small, catalog), []);
   });
 });

@@ -24,7 +24,8 @@ function parseTarget(text: string): { kind: 'user' | 'role'; account: string; na
   return undefined;
 }
 
-function escalationLine(arn: string, edges: PathEdge[]): string {
+function escalationLine(arn: string, edges: PathEdge[] | undefined): string {
+  if (!edges) return l10n.t('Escalation paths: not computed on hover for a model this large; the IAM view marks them, and `iam-policy paths` lists them.');
   const paths = edges.filter((e) => e.escalation && e.from === arn);
   if (!paths.length) return l10n.t('No escalation path starts here (`iam-policy paths`).');
   const first = paths[0];
@@ -32,7 +33,7 @@ function escalationLine(arn: string, edges: PathEdge[]): string {
   return l10n.t('**{0} escalation path(s) start here** (`iam-policy paths`); the first: {1}', paths.length, steps);
 }
 
-function userLines(u: ModelUser, edges: () => PathEdge[]): string[] {
+function userLines(u: ModelUser, edges: () => PathEdge[] | undefined): string[] {
   const groupPolicies = u.groups.flatMap((g) => g.policies.map((p) => `${attachmentName(p)} ← ${g.name}`));
   return [
     `- ${l10n.t('Groups: {0}', list(u.groups.map((g) => g.name)))}`,
@@ -42,7 +43,7 @@ function userLines(u: ModelUser, edges: () => PathEdge[]): string[] {
   ];
 }
 
-function roleLines(r: ModelRole, edges: () => PathEdge[]): string[] {
+function roleLines(r: ModelRole, edges: () => PathEdge[] | undefined): string[] {
   const trusted = trustedPrincipals(r.trustPolicy?.document).map((t) => (t.conditional ? l10n.t('{0} (with conditions)', inlineCode(t.principal)) : inlineCode(t.principal)));
   return [
     `- ${l10n.t('Trust policy (who may assume it): {0}', trusted.length ? trusted.join(', ') : l10n.t('no one'))}`,
@@ -54,9 +55,10 @@ function roleLines(r: ModelRole, edges: () => PathEdge[]): string[] {
 
 /**
  * The paragraph about `text` (an ARN or an account ID) from the model, or undefined when the text names no IAM user,
- * role or account. `edges` is asked only for a principal the model holds (it may be slow on a large model).
+ * role or account. `edges` is asked only for a principal the model holds (it may be slow on a large model); undefined
+ * from it means the paths are not known.
  */
-export function principalModelMarkdown(text: string, model: IamModel, files: string[], edges: () => PathEdge[]): string | undefined {
+export function principalModelMarkdown(text: string, model: IamModel, files: string[], edges: () => PathEdge[] | undefined): string | undefined {
   const t = parseTarget(text);
   if (!t) return undefined;
   const head = l10n.t('**In the IAM model** ({0})', files.map(fileName).join(', '));
