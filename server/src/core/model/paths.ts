@@ -11,14 +11,14 @@ import { globMatch } from '../wildcard';
 import { compilePolicySet, decide, simulate, type CompiledPolicySet, type MatchedStatement, type OrgLevel, type PolicySource, type Scenario } from '../evaluator';
 import { orgPolicies, principalPolicies, resourceOf, type GatheredPolicy } from './gather';
 import { servicePrincipalsOf } from './trustedServices';
-import type { IamModel, ModelDocument, ModelFunction, ModelGroup, ModelRole, ModelUser } from './types';
+import type { ComputeKind, IamModel, ModelCompute, ModelDocument, ModelGroup, ModelRole, ModelUser } from './types';
 
 export type EdgeKind =
   | 'sts:AssumeRole' | 'iam:PassRole' | 'iam:CreatePolicyVersion' | 'iam:SetDefaultPolicyVersion'
   | 'iam:AttachUserPolicy' | 'iam:AttachGroupPolicy' | 'iam:AttachRolePolicy' | 'iam:PutUserPolicy' | 'iam:PutGroupPolicy'
   | 'iam:PutRolePolicy' | 'iam:AddUserToGroup' | 'iam:UpdateAssumeRolePolicy' | 'iam:CreateAccessKey'
   | 'iam:CreateLoginProfile' | 'iam:UpdateLoginProfile' | 'iam:DeleteUserPermissionsBoundary' | 'iam:DeleteRolePermissionsBoundary'
-  | 'lambda:UpdateFunctionCode' | 'lambda:UpdateFunctionConfiguration'
+  | 'lambda:UpdateFunctionCode' | 'lambda:UpdateFunctionConfiguration' | 'codebuild:StartBuild' | 'codebuild:UpdateProject'
   | 'path';
 
 export interface PathEdge {
@@ -67,6 +67,39 @@ const COMPUTE: { service: string; actions: string[]; resource: (account: string)
   { service: 'states.amazonaws.com', actions: ['states:CreateStateMachine'], resource: (a) => `arn:aws:states:us-east-1:${a}:stateMachine:escalation-probe`, assumption: 'the state machine can be started and calls AWS APIs with the role' },
 ];
 
+/**
+ * What runs code with a role, by kind: the service principal that assumes the role, the action that runs the caller's
+ * code as it, the action that changes what it runs (and, with iam:PassRole, its role), and what each takes for granted.
+ * Lambda: https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html (Lambda assumes the execution
+ * role), https://docs.aws.amazon.com/lambda/latest/dg/API_UpdateFunctionCode.html, a layer or a wrapper script named by
+ * AWS_LAMBDA_EXEC_WRAPPER runs first (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html), the role can
+ * be changed (https://docs.aws.amazon.com/lambda/latest/dg/permissions-executionrole-update.html). CodeBuild: a build
+ * runs as the project's service role, trusted by codebuild.amazonaws.com
+ * (https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html); StartBuild takes a
+ * buildspecOverride for that build only (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_StartBuild.html);
+ * UpdateProject changes the buildspec and the serviceRole
+ * (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_UpdateProject.html).
+ */
+const RUNS_WITH_A_ROLE: Record<ComputeKind, {
+  service: string; run: EdgeKind; configure: EdgeKind;
+  runs: (name: string, role: string) => string; configures: (name: string, role: string) => string; gets: (name: string, role: string, run: boolean) => string;
+}> = {
+  'lambda-function': {
+    service: 'lambda.amazonaws.com', run: 'lambda:UpdateFunctionCode', configure: 'lambda:UpdateFunctionConfiguration',
+    runs: (f, r) => `${f} runs the new code as ${r} when it is invoked (by its event source, or lambda:InvokeFunction)`,
+    configures: (f, r) => `a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the configuration of ${f} runs the caller's code as ${r} when the function is invoked`,
+    gets: (f, r, run) => (run ? `${f} gets ${r} as its execution role and runs the caller's new code when it is invoked`
+      : `${f} gets ${r} as its execution role; a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the same configuration runs the caller's code when it is invoked`),
+  },
+  'codebuild-project': {
+    service: 'codebuild.amazonaws.com', run: 'codebuild:StartBuild', configure: 'codebuild:UpdateProject',
+    runs: (p, r) => `a build of ${p} started with a buildspec override runs the caller's commands as ${r}`,
+    configures: (p, r) => `a buildspec set in ${p} runs the caller's commands as ${r} when a build runs (codebuild:StartBuild, a webhook or a schedule)`,
+    gets: (p, r, run) => (run ? `${p} gets ${r} as its service role, and a build the caller starts runs the caller's commands`
+      : `${p} gets ${r} as its service role and a buildspec of the caller's; it runs when a build runs (codebuild:StartBuild, a webhook or a schedule)`),
+  },
+};
+
 const strOf = (d: ModelDocument | undefined) => (d ? JSON.stringify(d.document) : '');
 
 /** A question-answering view of a model: every user and role with its policies, compiled once per request shape. */
@@ -77,7 +110,7 @@ export class ModelGraph {
   private readonly rcps: OrgLevel[];
   private readonly trustText = new Map<string, string>();
   private readonly groups: ModelGroup[] = [];
-  private readonly functions: ModelFunction[] = [];
+  private readonly compute: ModelCompute[] = [];
   private readonly now: number;
   private readonly anyResourcePolicy: boolean;
   private readonly nowIso: string;
@@ -92,7 +125,7 @@ export class ModelGraph {
     this.anyResourcePolicy = [...model.accounts.values()].some((a) => a.resources.size > 0);
     for (const a of model.accounts.values()) {
       this.groups.push(...a.groups.values());
-      this.functions.push(...a.functions.values());
+      this.compute.push(...a.compute.values());
       for (const e of [...a.users.values(), ...a.roles.values()]) {
         const own = principalPolicies(e);
         const identity = own.filter((g) => g.policyType === 'identity');
@@ -220,7 +253,7 @@ export class ModelGraph {
         out.push(this.edge(n, r, 'iam:PassRole', [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, ...c.actions.map((a) => ({ action: a, resource: probe }))], [`${c.service} receives the role; ${c.assumption}`]));
       }
     }
-    out.push(...this.functionEdges(n));
+    out.push(...this.computeEdges(n));
     // IAM self-escalation: rewriting what a principal (itself or another) is allowed to do
     if (!REWRITE_ACTIONS.some((a) => this.mayAllow(n, a))) return out;
     for (const m of this.nodes) {
@@ -258,20 +291,14 @@ export class ModelGraph {
   }
 
   /**
-   * Edges through the Lambda functions of the model. A function runs as its execution role, which Lambda assumes
-   * through the role's trust policy (lambda.amazonaws.com), so a role that does not trust Lambda gives no edge
-   * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html). New code
-   * (lambda:UpdateFunctionCode) or a new configuration (lambda:UpdateFunctionConfiguration: a layer, or a wrapper
-   * script named by AWS_LAMBDA_EXEC_WRAPPER, runs first, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html)
-   * runs the caller's code as that role; with iam:PassRole (lambda.amazonaws.com), UpdateFunctionConfiguration also
-   * gives the function another role of its account
-   * (https://docs.aws.amazon.com/lambda/latest/dg/permissions-executionrole-update.html).
+   * Edges through the Lambda functions and CodeBuild projects of the model (RUNS_WITH_A_ROLE): each runs as a role that
+   * its service assumes through the role's trust policy, so a role that does not trust the service gives no edge.
+   * Running it with the caller's code (`run`), or changing what it runs (`configure`), runs that code as its role;
+   * with iam:PassRole (iam:PassedToService = the service), `configure` also gives it another role of its account.
    */
-  private functionEdges(n: Node): PathEdge[] {
+  private computeEdges(n: Node): PathEdge[] {
     const out: PathEdge[] = [];
-    const code = this.mayAllow(n, 'lambda:UpdateFunctionCode');
-    const config = this.mayAllow(n, 'lambda:UpdateFunctionConfiguration');
-    if (!this.functions.length || (!code && !config && !this.anyResourcePolicy)) return out;
+    if (!this.compute.length) return out;
     const e = n.entity;
     const seen = new Set<string>();
     const add = (to: ModelRole, kind: EdgeKind, steps: { action: string; resource: string; context?: Record<string, unknown> }[], assumption: string) => {
@@ -280,27 +307,25 @@ export class ModelGraph {
       seen.add(key);
       out.push(this.edge(n, to, kind, steps, [assumption]));
     };
-    const lambda = 'lambda.amazonaws.com';
-    const pass = config && this.mayAllow(n, 'iam:PassRole');
-    for (const f of this.functions) {
-      const mayCode = this.allows(n, 'lambda:UpdateFunctionCode', f.arn);
-      const mayConfig = this.allows(n, 'lambda:UpdateFunctionConfiguration', f.arn);
-      if (!mayCode && !mayConfig) continue;
+    for (const f of this.compute) {
+      const k = RUNS_WITH_A_ROLE[f.kind];
+      if (!this.anyResourcePolicy && !this.mayAllow(n, k.run) && !this.mayAllow(n, k.configure)) continue;
+      const mayRun = this.allows(n, k.run, f.arn);
+      const mayConfigure = this.allows(n, k.configure, f.arn);
+      if (!mayRun && !mayConfigure) continue;
       const role = f.role;
-      if (role && role !== e && this.trustsService(role, lambda)) {
-        if (mayCode) add(role, 'lambda:UpdateFunctionCode', [{ action: 'lambda:UpdateFunctionCode', resource: f.arn }], `${f.name} runs the new code as ${role.name} when it is invoked (by its event source, or lambda:InvokeFunction)`);
-        else add(role, 'lambda:UpdateFunctionConfiguration', [{ action: 'lambda:UpdateFunctionConfiguration', resource: f.arn }], `a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the configuration of ${f.name} runs the caller's code as ${role.name} when the function is invoked`);
+      if (role && role !== e && this.trustsService(role, k.service)) {
+        if (mayRun) add(role, k.run, [{ action: k.run, resource: f.arn }], k.runs(f.name, role.name));
+        else add(role, k.configure, [{ action: k.configure, resource: f.arn }], k.configures(f.name, role.name));
       }
-      if (!pass || !mayConfig) continue;
-      const ctx = { 'iam:PassedToService': lambda };
+      if (!mayConfigure || !this.mayAllow(n, 'iam:PassRole')) continue;
+      const ctx = { 'iam:PassedToService': k.service };
       for (const m of this.nodes) {
         const r = m.entity;
-        if (r.kind !== 'role' || r === role || r === e || r.account !== f.account || !this.trustsService(r, lambda)) continue;
+        if (r.kind !== 'role' || r === role || r === e || r.account !== f.account || !this.trustsService(r, k.service)) continue;
         if (!this.allows(n, 'iam:PassRole', r.arn, ctx)) continue;
-        const steps = [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, { action: 'lambda:UpdateFunctionConfiguration', resource: f.arn }, ...(mayCode ? [{ action: 'lambda:UpdateFunctionCode', resource: f.arn }] : [])];
-        add(r, 'lambda:UpdateFunctionConfiguration', steps, mayCode
-          ? `${f.name} gets ${r.name} as its execution role and runs the caller's new code when it is invoked`
-          : `${f.name} gets ${r.name} as its execution role; a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the same configuration runs the caller's code when it is invoked`);
+        const steps = [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, { action: k.configure, resource: f.arn }, ...(mayRun ? [{ action: k.run, resource: f.arn }] : [])];
+        add(r, k.configure, steps, k.gets(f.name, r.name, mayRun));
       }
     }
     return out;
@@ -405,7 +430,7 @@ const FULL_ACCESS_PROBES = ['iam:CreateUser', 'iam:AttachRolePolicy', 'ec2:RunIn
 
 
 /** Edges by which the start comes to act as the target itself (not only change what the target may do). */
-const BECOME: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['sts:AssumeRole', 'iam:PassRole', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:UpdateAssumeRolePolicy', 'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration']);
+const BECOME: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['sts:AssumeRole', 'iam:PassRole', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:UpdateAssumeRolePolicy', 'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'codebuild:StartBuild', 'codebuild:UpdateProject']);
 
 /**
  * The graph of who can become whom (every edge), and the escalation findings. From each start, the principals it can

@@ -63,18 +63,23 @@ export interface ModelRole extends PrincipalBase {
   tags: Record<string, string>;
 }
 
+/** What runs code with a role the model may hold: a Lambda function, or a CodeBuild project. */
+export type ComputeKind = 'lambda-function' | 'codebuild-project';
+
 /**
- * A Lambda function and the role it runs with (from `aws lambda list-functions` or a hand-written model's
- * `functions`): whoever may change its code or configuration runs code as that role.
+ * A Lambda function (from `aws lambda list-functions` or a hand-written `functions`) or a CodeBuild project (from
+ * `aws codebuild batch-get-projects` or `codebuildProjects`) and the role it runs with: whoever may change what it runs
+ * runs code as that role.
  */
-export interface ModelFunction {
+export interface ModelCompute {
+  kind: ComputeKind;
   name: string;
   arn: string;
   region: string;
   account: string;
-  /** the execution role's ARN as written */
+  /** the role's ARN as written (a Lambda execution role, a CodeBuild service role) */
   roleArn: string;
-  /** the execution role, when the model holds it */
+  /** the role, when the model holds it */
   role?: ModelRole;
   at: SourceLocation;
 }
@@ -91,8 +96,8 @@ export interface ModelAccount {
   policies: Map<string, ManagedPolicy>;
   /** resource-based policies by resource ARN */
   resources: Map<string, ModelDocument>;
-  /** Lambda functions by ARN (names repeat across regions) */
-  functions: Map<string, ModelFunction>;
+  /** Lambda functions and CodeBuild projects by ARN (names repeat across regions) */
+  compute: Map<string, ModelCompute>;
 }
 
 export interface ModelOrgLevel { orgIdentifier: string; policies: ModelDocument[] }

@@ -1,5 +1,6 @@
-// Escalation through Lambda functions the model holds, with the CLI as a process (node dist/cli.js paths): the output
-// of `aws lambda list-functions` is a model file beside the IAM model, and a hand-written model may list `functions`.
+// Escalation through Lambda functions and CodeBuild projects the model holds, with the CLI as a process (node
+// dist/cli.js paths): the output of `aws lambda list-functions` and of `aws codebuild batch-get-projects` are model files
+// beside the IAM model, and a hand-written model may list `functions` and `codebuildProjects`.
 // A function runs as its execution role, which Lambda assumes through the role's trust policy
 // (https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html); whoever may call
 // lambda:UpdateFunctionCode (https://docs.aws.amazon.com/lambda/latest/dg/API_UpdateFunctionCode.html) or
@@ -8,6 +9,11 @@
 // UpdateFunctionConfiguration gives the function another role
 // (https://docs.aws.amazon.com/lambda/latest/dg/permissions-executionrole-update.html,
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html).
+// A CodeBuild build runs as the project's service role, which codebuild.amazonaws.com assumes
+// (https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html); codebuild:StartBuild takes a
+// buildspecOverride for that build (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_StartBuild.html) and
+// codebuild:UpdateProject changes the buildspec and the serviceRole
+// (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_UpdateProject.html).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -21,18 +27,19 @@ const CLI = join(root, 'dist', 'cli.js');
 const DIR = join(root, 'test', 'fixtures', 'paths', 'functions');
 const MODEL = join(DIR, 'functions.iam-model.json');
 const LIST = join(DIR, 'list-functions.authz.json');
+const PROJECTS = join(DIR, 'batch-get-projects.authz.json');
 const u = (n: string) => `arn:aws:iam::123456789012:user/${n}`;
 const r = (n: string) => `arn:aws:iam::123456789012:role/${n}`;
 
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
-describe('iam-policy paths through Lambda functions (CLI process)', () => {
+describe('iam-policy paths through Lambda functions and CodeBuild projects (CLI process)', () => {
   let edges: PathEdge[];
   const to = (from: string) => edges.filter((e) => e.from === u(from)).map((e) => `${e.kind} ${e.to.replace(/^.*:role\//, 'role/')} ${e.via.join('+')}`).sort();
 
   before(() => {
     if (!existsSync(CLI)) assert.equal(spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root }).status, 0);
-    const p = cli('paths', '--model', MODEL, LIST, '--format', 'json');
+    const p = cli('paths', '--model', MODEL, LIST, PROJECTS, '--format', 'json');
     assert.equal(p.status, 0, p.stderr);
     edges = JSON.parse(p.stdout) as PathEdge[];
   });
@@ -72,6 +79,27 @@ describe('iam-policy paths through Lambda functions (CLI process)', () => {
     assert.deepEqual(to('swapWrongService'), ['lambda:UpdateFunctionConfiguration role/AppFnRole lambda:UpdateFunctionConfiguration']);
   });
 
+  it('codebuild:StartBuild (a buildspec override) and codebuild:UpdateProject reach the project\'s service role', () => {
+    assert.deepEqual(to('builder'), ['codebuild:StartBuild role/AdminBuildRole codebuild:StartBuild']);
+    assert.match(edges.find((x) => x.from === u('builder'))!.assumptions.join(), /a build of deploy-project started with a buildspec override runs the caller's commands as AdminBuildRole/);
+    assert.deepEqual(to('projectEditor'), ['codebuild:UpdateProject role/AdminBuildRole codebuild:UpdateProject']);
+    assert.deepEqual(to('handProjectBuilder'), ['codebuild:StartBuild role/AdminBuildRole codebuild:StartBuild']);
+  });
+
+  it('iam:PassRole (codebuild.amazonaws.com) with UpdateProject gives a project another service role', () => {
+    assert.deepEqual(to('projectSwapper'), [
+      'codebuild:StartBuild role/AppBuildRole codebuild:StartBuild',
+      'codebuild:UpdateProject role/AdminBuildRole iam:PassRole+codebuild:UpdateProject+codebuild:StartBuild',
+    ]);
+    assert.ok(edges.find((x) => x.from === u('projectSwapper') && x.to === r('AdminBuildRole'))!.escalation);
+  });
+
+  it('CodeBuild traps: a Deny on the project, a service role that does not trust CodeBuild, PassRole for another service', () => {
+    assert.deepEqual(to('buildDenied'), ['codebuild:StartBuild role/AppBuildRole codebuild:StartBuild']);
+    assert.deepEqual(to('brokenBuilder'), []);
+    assert.deepEqual(to('projectSwapWrongService'), ['codebuild:UpdateProject role/AppBuildRole codebuild:UpdateProject']);
+  });
+
   it('without the list of functions the same users have no path', () => {
     const p = cli('paths', '--model', MODEL, '--from', 'user/codeUpdater', '--format', 'json');
     assert.equal(p.status, 0, p.stderr);
@@ -89,5 +117,9 @@ describe('iam-policy paths through Lambda functions (CLI process)', () => {
     const all = p.stdout + p.stderr;
     assert.match(all, /\$\.Functions\[0\]\.Role.*expected "Role": the ARN of the function's execution role/);
     assert.match(all, /\$\.Functions\[1\]\.Role.*the execution role arn:aws:iam::123456789012:role\/Missing of function b is not in the model/);
+    const projects = join(dir, 'projects.json');
+    writeFileSync(projects, JSON.stringify({ projects: [{ name: 'p', arn: 'arn:aws:codebuild:us-east-1:123456789012:project/p', serviceRole: 'p-role' }] }));
+    const q = cli('paths', '--model', MODEL, projects);
+    assert.match(q.stdout + q.stderr, /\$\.projects\[0\]\.serviceRole.*expected "serviceRole": the ARN of the project's service role/);
   });
 });
