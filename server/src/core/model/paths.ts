@@ -87,17 +87,17 @@ const RUNS_WITH_A_ROLE: Record<ComputeKind, {
 }> = {
   'lambda-function': {
     service: 'lambda.amazonaws.com', run: 'lambda:UpdateFunctionCode', configure: 'lambda:UpdateFunctionConfiguration',
-    runs: (f, r) => `${f} runs the new code as ${r} when it is invoked (by its event source, or lambda:InvokeFunction)`,
-    configures: (f, r) => `a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the configuration of ${f} runs the caller's code as ${r} when the function is invoked`,
-    gets: (f, r, run) => (run ? `${f} gets ${r} as its execution role and runs the caller's new code when it is invoked`
-      : `${f} gets ${r} as its execution role; a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the same configuration runs the caller's code when it is invoked`),
+    runs: (f, r) => l10n.t('{0} runs the new code as {1} when it is invoked (by its event source, or lambda:InvokeFunction)', f, r),
+    configures: (f, r) => l10n.t('a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the configuration of {0} runs the caller\'s code as {1} when the function is invoked', f, r),
+    gets: (f, r, run) => (run ? l10n.t('{0} gets {1} as its execution role and runs the caller\'s new code when it is invoked', f, r)
+      : l10n.t('{0} gets {1} as its execution role; a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the same configuration runs the caller\'s code when it is invoked', f, r)),
   },
   'codebuild-project': {
     service: 'codebuild.amazonaws.com', run: 'codebuild:StartBuild', configure: 'codebuild:UpdateProject',
-    runs: (p, r) => `a build of ${p} started with a buildspec override runs the caller's commands as ${r}`,
-    configures: (p, r) => `a buildspec set in ${p} runs the caller's commands as ${r} when a build runs (codebuild:StartBuild, a webhook or a schedule)`,
-    gets: (p, r, run) => (run ? `${p} gets ${r} as its service role, and a build the caller starts runs the caller's commands`
-      : `${p} gets ${r} as its service role and a buildspec of the caller's; it runs when a build runs (codebuild:StartBuild, a webhook or a schedule)`),
+    runs: (p, r) => l10n.t('a build of {0} started with a buildspec override runs the caller\'s commands as {1}', p, r),
+    configures: (p, r) => l10n.t('a buildspec set in {0} runs the caller\'s commands as {1} when a build runs (codebuild:StartBuild, a webhook or a schedule)', p, r),
+    gets: (p, r, run) => (run ? l10n.t('{0} gets {1} as its service role, and a build the caller starts runs the caller\'s commands', p, r)
+      : l10n.t('{0} gets {1} as its service role and a buildspec of the caller\'s; it runs when a build runs (codebuild:StartBuild, a webhook or a schedule)', p, r)),
   },
 };
 
