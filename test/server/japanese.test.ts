@@ -208,6 +208,7 @@ describe('the model\'s texts follow the locale too: policy-origin labels, escala
       groupInline: main.groups.find((g) => g.name === 'Developers')!.policies.find((p) => p.name === 'AssumeReadOnlyRole')!.origin.label,
       fuga: fuga.gathered.map((g) => g.origin.label),
       hoge: hoge.model!.gathered.map((g) => g.origin.label),
+      resourceName: hoge.model!.gathered[4]?.name,
       assumptions: paths.edges.filter((e) => e.escalation).flatMap((e) => e.assumptions),
     };
   };
@@ -229,6 +230,7 @@ describe('the model\'s texts follow the locale too: policy-origin labels, escala
       'arn:aws:s3:::example-shared-bucket のリソースベースのポリシー (アカウント 111111111111)',
     ]);
     assert.deepEqual(l.assumptions, ['lambda.amazonaws.com がロールを受け取る。新しい関数を呼び出せる (lambda:InvokeFunction、またはイベントソース)']);
+    assert.equal(l.resourceName, 'arn:aws:s3:::example-shared-bucket のリソースベースのポリシー', 'the name the model gives the document');
   });
 
   it('locale "en": the same labels in English, as before', async () => {
@@ -248,6 +250,7 @@ describe('the model\'s texts follow the locale too: policy-origin labels, escala
       'resource policy of arn:aws:s3:::example-shared-bucket (account 111111111111)',
     ]);
     assert.deepEqual(l.assumptions, ['lambda.amazonaws.com receives the role; the new function can be invoked (lambda:InvokeFunction, or an event source)']);
+    assert.equal(l.resourceName, 'resource policy of arn:aws:s3:::example-shared-bucket');
   });
 
   it('locale "ja": a scenario with an AssumeRole flow explains its steps in Japanese', async () => {

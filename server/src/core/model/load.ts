@@ -315,7 +315,7 @@ class Loader {
       if (!isObject(r)) { this.fail(file, rat.path, l10n.t('expected a role object: {"trustPolicy": {...}, "policies": [...]}')); continue; }
       this.unknownKeys(r, ROLE_KEYS, rat, 'role');
       const p = principalPath(r.path, rat);
-      const trustPolicy = r.trustPolicy === undefined ? undefined : this.policy(r.trustPolicy, { file, path: [...rat.path, 'trustPolicy'] }, `trust policy of ${name}`);
+      const trustPolicy = r.trustPolicy === undefined ? undefined : this.policy(r.trustPolicy, { file, path: [...rat.path, 'trustPolicy'] }, l10n.t('trust policy of {0}', name));
       if (r.trustPolicy === undefined) this.fail(file, rat.path, l10n.t('role "{0}" has no "trustPolicy"; nobody can assume it', name), 'warning');
       const boundary = r.permissionsBoundary === undefined ? undefined : this.policyRef(r.permissionsBoundary, { file, path: [...rat.path, 'permissionsBoundary'] }, `boundary of ${name}`);
       this.addUnique(acct.roles, {
@@ -349,7 +349,7 @@ class Loader {
     for (const [arn, pv] of Object.entries(section('resources'))) {
       const rat = { file, path: [...path, 'resources', arn] };
       if (!parseArn(arn)) { this.fail(file, rat.path, l10n.t('"{0}" is not a resource ARN; expected arn:partition:service:region:account:resource', arn)); continue; }
-      const doc = this.policy(pv, rat, `resource policy of ${arn}`);
+      const doc = this.policy(pv, rat, l10n.t('resource policy of {0}', arn));
       if (!doc) continue;
       if (acct.resources.has(arn)) this.fail(file, rat.path, l10n.t('duplicate resource policy for {0} in account {1}', arn, acct.id), 'error', 'duplicate');
       else acct.resources.set(arn, doc);
@@ -430,7 +430,7 @@ class Loader {
         const pat = { file: at.file, path: [...at.path, i] };
         if (!isObject(p) || typeof p.PolicyName !== 'string') { this.fail(pat.file, pat.path, l10n.t('expected {"PolicyName": ..., "PolicyDocument": ...}')); return []; }
         if (p[docKey] === undefined) { this.fail(pat.file, [...pat.path, docKey], l10n.t('expected "{0}"', docKey)); return []; }
-        return [{ kind: 'inline', doc: this.exportDocument(p[docKey], { file: pat.file, path: [...pat.path, docKey] }, `${p.PolicyName} (inline policy of ${owner})`) }];
+        return [{ kind: 'inline', doc: this.exportDocument(p[docKey], { file: pat.file, path: [...pat.path, docKey] }, l10n.t('{0} (inline policy of {1})', String(p.PolicyName), owner)) }];
       });
     };
     const attached = (list: unknown, at: SourceLocation): RawRef[] => {
@@ -463,7 +463,7 @@ class Loader {
       const groups = Array.isArray(e.GroupList) ? e.GroupList.flatMap((g, j) => typeof g === 'string' ? [{ name: g, at: { file, path: ['UserDetailList', i, 'GroupList', j] } }] : []) : [];
       this.addUnique(acct.users, {
         name: n, path: pathOf(e), arn: e.Arn as string, at, groups,
-        policies: [...inline(e.UserPolicyList, { file, path: [...at.path, 'UserPolicyList'] }, 'PolicyDocument', `user ${n}`), ...attached(e.AttachedManagedPolicies, { file, path: [...at.path, 'AttachedManagedPolicies'] })],
+        policies: [...inline(e.UserPolicyList, { file, path: [...at.path, 'UserPolicyList'] }, 'PolicyDocument', l10n.t('user {0}', n)), ...attached(e.AttachedManagedPolicies, { file, path: [...at.path, 'AttachedManagedPolicies'] })],
         boundary: boundary(e.PermissionsBoundary, { file, path: [...at.path, 'PermissionsBoundary'] }),
         tags: tags(e.Tags, { file, path: [...at.path, 'Tags'] }),
       }, 'user', acct.id);
@@ -475,7 +475,7 @@ class Loader {
       if (!n || !sameAccount(e.Arn, at)) continue;
       this.addUnique(acct.groups, {
         name: n, path: pathOf(e), arn: e.Arn as string, at, groups: [], tags: {},
-        policies: [...inline(e.GroupPolicyList, { file, path: [...at.path, 'GroupPolicyList'] }, 'PolicyDocument', `group ${n}`), ...attached(e.AttachedManagedPolicies, { file, path: [...at.path, 'AttachedManagedPolicies'] })],
+        policies: [...inline(e.GroupPolicyList, { file, path: [...at.path, 'GroupPolicyList'] }, 'PolicyDocument', l10n.t('group {0}', n)), ...attached(e.AttachedManagedPolicies, { file, path: [...at.path, 'AttachedManagedPolicies'] })],
       }, 'group', acct.id);
     }
     for (const [i, e] of (lists.RoleDetailList ?? []).entries()) {
@@ -483,10 +483,10 @@ class Loader {
       if (!isObject(e)) { this.fail(file, at.path, l10n.t('expected a role object')); continue; }
       const n = name(e, 'RoleName', at);
       if (!n || !sameAccount(e.Arn, at)) continue;
-      const trust = e.AssumeRolePolicyDocument === undefined ? undefined : this.exportDocument(e.AssumeRolePolicyDocument, { file, path: [...at.path, 'AssumeRolePolicyDocument'] }, `trust policy of ${n}`);
+      const trust = e.AssumeRolePolicyDocument === undefined ? undefined : this.exportDocument(e.AssumeRolePolicyDocument, { file, path: [...at.path, 'AssumeRolePolicyDocument'] }, l10n.t('trust policy of {0}', n));
       this.addUnique(acct.roles, {
         name: n, path: pathOf(e), arn: e.Arn as string, at, groups: [], trustPolicy: trust,
-        policies: [...inline(e.RolePolicyList, { file, path: [...at.path, 'RolePolicyList'] }, 'PolicyDocument', `role ${n}`), ...attached(e.AttachedManagedPolicies, { file, path: [...at.path, 'AttachedManagedPolicies'] })],
+        policies: [...inline(e.RolePolicyList, { file, path: [...at.path, 'RolePolicyList'] }, 'PolicyDocument', l10n.t('role {0}', n)), ...attached(e.AttachedManagedPolicies, { file, path: [...at.path, 'AttachedManagedPolicies'] })],
         boundary: boundary(e.PermissionsBoundary, { file, path: [...at.path, 'PermissionsBoundary'] }),
         tags: tags(e.Tags, { file, path: [...at.path, 'Tags'] }),
       }, 'role', acct.id);
@@ -623,7 +623,7 @@ class Loader {
       const acct: ModelAccount = { id: raw.id, name: raw.name, files: raw.files, users: new Map(), groups: new Map(), roles: new Map(), policies: raw.policies, resources: raw.resources, compute: new Map() };
       const attach = (refs: RawRef[], owner: string) => refs.flatMap((x) => this.resolve(x, raw.id, owner) ?? []);
       for (const [key, g] of raw.groups) {
-        acct.groups.set(key, { kind: 'group', name: g.name, arn: g.arn, path: g.path, account: raw.id, at: g.at, members: [], policies: attach(g.policies, `group ${g.name}`) });
+        acct.groups.set(key, { kind: 'group', name: g.name, arn: g.arn, path: g.path, account: raw.id, at: g.at, members: [], policies: attach(g.policies, l10n.t('group {0}', g.name)) });
       }
       for (const [key, u] of raw.users) {
         const groups: ModelGroup[] = [];
@@ -635,7 +635,7 @@ class Loader {
         }
         const user: ModelUser = {
           kind: 'user', name: u.name, arn: u.arn, path: u.path, account: raw.id, at: u.at, groups, tags: u.tags,
-          policies: attach(u.policies, `user ${u.name}`), boundary: u.boundary && this.resolve(u.boundary, raw.id, `the boundary of user ${u.name}`),
+          policies: attach(u.policies, l10n.t('user {0}', u.name)), boundary: u.boundary && this.resolve(u.boundary, raw.id, l10n.t('the boundary of user {0}', u.name)),
         };
         for (const g of groups) g.members.push(user);
         acct.users.set(key, user);
@@ -643,7 +643,7 @@ class Loader {
       for (const [key, r] of raw.roles) {
         const role: ModelRole = {
           kind: 'role', name: r.name, arn: r.arn, path: r.path, account: raw.id, at: r.at, tags: r.tags, trustPolicy: r.trustPolicy,
-          policies: attach(r.policies, `role ${r.name}`), boundary: r.boundary && this.resolve(r.boundary, raw.id, `the boundary of role ${r.name}`),
+          policies: attach(r.policies, l10n.t('role {0}', r.name)), boundary: r.boundary && this.resolve(r.boundary, raw.id, l10n.t('the boundary of role {0}', r.name)),
         };
         acct.roles.set(key, role);
       }
