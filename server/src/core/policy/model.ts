@@ -3,6 +3,7 @@
 // parse errors are kept for the syntax rule. Pure (no I/O, no LSP types): spans are offsets into `text`.
 
 import { getNodePath, parseTree, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
+import { strictJsonTree } from './strictJsonTree';
 
 export interface Span {
   offset: number;
@@ -243,7 +244,8 @@ export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDoc
     return { text, tooDeepAt: tooDeep, root: undefined, syntaxErrors: [], hasStatement: false, entries: [], statementIsObject: false, statements: [], duplicateKeys: [] };
   }
   const syntaxErrors: ParseError[] = [];
-  const root = parseTree(text, syntaxErrors, {
+  // strict JSON (most documents) takes the fast reader; the rest, with its errors, jsonc-parser
+  const root = strictJsonTree(text) ?? parseTree(text, syntaxErrors, {
     disallowComments: !options.lenient,
     allowTrailingComma: !!options.lenient,
     allowEmptyContent: true,
@@ -284,7 +286,7 @@ export function pathOf(node: Node): JSONPath {
 /** Whether text is an IAM policy document: a JSON object with a top-level "Statement" member. */
 export function looksLikePolicy(text: string): boolean {
   if (nestingTooDeepAt(text) >= 0) return false;
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = strictJsonTree(text) ?? parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   return root?.type === 'object' && entriesOf(root).some((e) => e.key === 'Statement');
 }
 
