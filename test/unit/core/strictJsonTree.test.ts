@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { strictJsonTree } from '../../../server/src/core/policy/strictJsonTree';
-import { parsePolicy } from '../../../server/src/core/policy/model';
+import { MAX_NESTING, nestingTooDeepAt, parsePolicy } from '../../../server/src/core/policy/model';
 import { managedPolicies } from '../validation/managed';
 
 const root = join(__dirname, '..', '..', '..');
@@ -70,6 +70,16 @@ describe('strict JSON fast reader', () => {
       '{"a":1} x', '\ufeff{}', '{\u00a0"a":1}', '{"a":1', '{"a":"b', "{'a':1}", '{a:1}', '[1 2]', '{"a":1 "b":2}', '{"a":NaN}',
     ];
     for (const text of declined) assert.equal(strictJsonTree(text), undefined, JSON.stringify(text));
+  });
+
+  it('declines nesting past the limit, where parsePolicy reports the offset as before', () => {
+    const nested = (n: number) => `{"Statement":${'['.repeat(n)}${']'.repeat(n)}}`;
+    assert.ok(agrees(nested(MAX_NESTING - 1), 'at the limit'));
+    assert.equal(strictJsonTree(nested(MAX_NESTING), MAX_NESTING), undefined);
+    const p = parsePolicy(nested(MAX_NESTING));
+    assert.equal(p.tooDeepAt, nestingTooDeepAt(nested(MAX_NESTING)));
+    assert.ok(p.tooDeepAt! > 0);
+    assert.equal(parsePolicy(nested(MAX_NESTING - 1)).tooDeepAt, undefined);
   });
 
   it('agrees with jsonc-parser on 1,000 random edits of ReadOnlyAccess, and parsePolicy stays the same', () => {

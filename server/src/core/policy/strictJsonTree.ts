@@ -16,13 +16,13 @@ class NotStrict extends Error {}
 const NOT_STRICT = new NotStrict();
 
 /**
- * The jsonc-parser tree of `text` when it is strict JSON with a value, else undefined. The tree equals what
- * `parseTree(text, errors)` returns with no errors: same node kinds, offsets, lengths, values, colon offsets and
- * parents (the root has none).
+ * The jsonc-parser tree of `text` when it is strict JSON with a value nested at most `maxDepth` arrays and objects
+ * deep, else undefined. The tree equals what `parseTree(text, errors)` returns with no errors: same node kinds,
+ * offsets, lengths, values, colon offsets and parents (the root has none).
  */
-export function strictJsonTree(text: string): Node | undefined {
+export function strictJsonTree(text: string, maxDepth = Infinity): Node | undefined {
   try {
-    const r = new Reader(text);
+    const r = new Reader(text, maxDepth);
     r.skipSpace();
     if (r.pos >= text.length) return undefined;
     const root = r.value(undefined);
@@ -38,7 +38,8 @@ export function strictJsonTree(text: string): Node | undefined {
 
 class Reader {
   pos = 0;
-  constructor(private readonly text: string) {}
+  private depth = 0;
+  constructor(private readonly text: string, private readonly maxDepth: number) {}
 
   skipSpace(): void {
     const t = this.text;
@@ -59,8 +60,12 @@ class Reader {
       const value = this.string();
       return { type: 'string', offset, length: this.pos - offset, parent, value } as Node;
     }
-    if (c === OPEN_BRACE) return this.object(parent);
-    if (c === OPEN_BRACKET) return this.array(parent);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++this.depth > this.maxDepth) throw NOT_STRICT;
+      const node = c === OPEN_BRACE ? this.object(parent) : this.array(parent);
+      this.depth--;
+      return node;
+    }
     if (c === MINUS || (c >= ZERO && c <= NINE)) {
       const offset = this.pos;
       this.number();
