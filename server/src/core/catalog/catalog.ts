@@ -72,9 +72,11 @@ interface ActionRef { prefix: string; name: string; index: number }
  * A service after its first use: its action names, and the index of each by its lower-cased name. The action data
  * (resource types, condition keys, dependent actions) is parsed apart, on its own first use.
  */
-interface LoadedService { names: string[]; byLower: Map<string, number>; data?: ParsedService }
+interface LoadedService { names: string[]; byLower: Map<string, number>; lower?: string[]; data?: ParsedService }
 interface KeyPattern { re: RegExp; info: ConditionKeyInfo }
 
+/** printable ASCII without wildcards: compared case-insensitively by lower-casing, as the wildcard matcher folds it */
+const PLAIN_HEAD = /^[\x20-\x29\x2b-\x3e\x40-\x7e]*$/;
 const VARIABLE_PART = /\$\{[^}]*\}|<[^>]*>/;
 const OIDC_KEY = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^:\s]*)?):(aud|sub|amr|azp|oaud|email)$/i;
 const OIDC_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif';
@@ -313,6 +315,17 @@ export class Catalog {
         const s = this.svc(p);
         const index = s.byLower.get(namePart.toLowerCase());
         if (index !== undefined) out.push(`${p}:${s.names[index]}`);
+      }
+      return out;
+    }
+    // `Get*`, `List*`, `Describe*`: most wildcards of a long policy are a plain head and one star
+    const head = namePart.slice(0, -1);
+    if (namePart.endsWith('*') && PLAIN_HEAD.test(head) && namePart.length <= MAX_PATTERN_LENGTH) {
+      const lowerHead = head.toLowerCase();
+      for (const p of prefixes) {
+        const s = this.svc(p);
+        const lower = (s.lower ??= s.names.map((n) => n.toLowerCase()));
+        for (let i = 0; i < lower.length; i++) if (lower[i].startsWith(lowerHead)) out.push(`${p}:${s.names[i]}`);
       }
       return out;
     }
