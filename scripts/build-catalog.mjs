@@ -38,9 +38,9 @@
  *   docs: { urlTemplate, actionAnchor, resourceAnchor, sectionAnchors, overrides: { "<prefix>": "<slug>" } }
  *     (Service Authorization Reference pages are named by prefix, list_<prefix>.html, except the overrides)
  * }
- * Descriptions file "iam-catalog-descriptions@3":
+ * Descriptions file "iam-catalog-descriptions@4":
  *   { format, source, actionDescPrefix, keyDescPrefix,
- *     actions: { "<prefix>": { "<Action>": "<text without prefix, or '!' + verbatim>" } },
+ *     actions: { "<prefix>": JSON text of { "<Action>": "<text without prefix, or '!' + verbatim>" } },  // parsed per service on first use
  *     keys: { "<prefix:Key>": "<text without prefix, or '!' + verbatim>" },
  *     global: { "<aws:Key>": { description, availability, valueHint } } }
  */
@@ -158,7 +158,8 @@ for (const prefix of prefixes) {
   svc.c = sortObj(c);
   if (Object.keys(dep).length) svc.dep = JSON.stringify(sortObj(dep));
   services[prefix] = svc;
-  desc.actions[prefix] = sortObj(actionDesc);
+  // JSON text, like the action data: the first hover parses one service's descriptions, not 1.7 MB of them
+  desc.actions[prefix] = JSON.stringify(sortObj(actionDesc));
 }
 
 // ---- global keys: the package list plus aws:* keys only the service files declare ----
@@ -229,7 +230,7 @@ const catalog = {
   },
 };
 const descriptions = {
-  format: 'iam-catalog-descriptions@3',
+  format: 'iam-catalog-descriptions@4',
   source: catalog.source,
   actionDescPrefix: ACTION_PREFIX,
   keyDescPrefix: KEY_PREFIX,

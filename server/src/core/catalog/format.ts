@@ -66,7 +66,8 @@ export interface RawDescriptions {
   source: CatalogSourceInfo;
   actionDescPrefix: string;
   keyDescPrefix: string;
-  actions: Record<string, Record<string, string>>;
+  /** per service prefix: JSON text of Record<action, description>, parsed on first use */
+  actions: Record<string, string>;
   keys: Record<string, string>;
   global: Record<string, GlobalKeyText>;
 }
