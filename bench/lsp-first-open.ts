@@ -4,7 +4,8 @@
 // Baselines from the same run: `node -e 0` (process start) and a catalogInfo round trip (JSON-RPC). On Linux also the
 // server's main-thread CPU time for the open and the edit (/proc/PID/schedstat), which other processes on a busy
 // machine do not inflate the way they inflate wall time.
-// Run: npm run bench:lsp-first-open (builds nothing: run `node scripts/build.mjs` first).
+// Run: npm run bench:lsp-first-open (builds nothing: run `node scripts/build.mjs` first). BENCH_RUNS sets the number of
+// fresh servers (7); SERVER_NODE_ARGS passes node flags to the server (to try V8 settings).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ async function main() {
   const completion: number[] = [], hover: number[] = [], openCpu: number[] = [], editCpu: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     nodes.push(await nodeStart());
-    const lsp = await LspClient.start();
+    const lsp = await LspClient.start({ nodeArgs: process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) });
     init.push(lsp.startupMs);
     const pid = lsp.proc.pid!;
     let t = performance.now(), c = cpuMs(pid);

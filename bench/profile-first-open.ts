@@ -34,7 +34,15 @@ async function main() {
   const uri = lsp.open('ro.policy.json', readOnly);
   await lsp.nextDiagnostics(uri, 60_000);
   const open = performance.now() - t;
-  await new Promise((r) => setTimeout(r, 300));
+  // as in bench/lsp-first-open.ts: a small policy, then completion and hover during the first seconds
+  const small = readFileSync(join(root, 'examples/policies/app-read-s3.policy.json'), 'utf8');
+  const other = lsp.open('small.policy.json', small);
+  await lsp.nextDiagnostics(other, 60_000);
+  for (let i = 0; i < 40; i++) {
+    await lsp.completion(other, small.indexOf('kms:ViaService') + 5);
+    await lsp.hover(other, small.indexOf('s3:GetObject') + 4);
+    await new Promise((r) => setTimeout(r, 20));
+  }
   t = performance.now();
   lsp.change(uri, readOnly.replace('"s3:GetObject"', '"s3:GetObjectAcl"'));
   await lsp.nextDiagnostics(uri, 60_000);
