@@ -10,13 +10,9 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import { strictJsonTree } from '../../../server/src/core/policy/strictJsonTree';
 import { MAX_NESTING, nestingTooDeepAt, parsePolicy } from '../../../server/src/core/policy/model';
 import { managedPolicies } from '../validation/managed';
+import { rng } from '../helpers';
 
 const root = join(__dirname, '..', '..', '..');
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
 
 /** jsonc-parser's tree with the options parsePolicy uses (strict, then lenient), and the errors of each. */
 function jsonc(text: string, lenient: boolean) {

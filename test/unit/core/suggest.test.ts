@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { editDistance, suggest } from '../../../server/src/core/suggest';
+import { rng } from '../helpers';
 
 /** The plain full-table distance (case-insensitive), and the cut-off as editDistance defines it: over max -> max + 1. */
 function reference(a: string, b: string, max = Infinity): number {
@@ -16,11 +17,6 @@ function reference(a: string, b: string, max = Infinity): number {
   }
   const v = d[a.length][b.length];
   return v > max ? max + 1 : v;
-}
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 }
 
 describe('editDistance', () => {

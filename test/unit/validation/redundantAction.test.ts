@@ -11,7 +11,7 @@ import type { Rule } from '../../../server/src/service/validation/rule';
 import { actionCovers, redundantAction } from '../../../server/src/service/validation/rules/redundantAction';
 import { removeArrayItem } from '../../../server/src/service/validation/rules/removeItem';
 import * as l10n from '@vscode/l10n';
-import { catalog, doc } from '../helpers';
+import { catalog, doc, rng } from '../helpers';
 
 /** The rule as it was before issue 13: candidates collected per entry, actionCovers on each. */
 const reference: Rule = {
@@ -49,11 +49,6 @@ const reference: Rule = {
     }
   },
 };
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
 
 describe('IAM901 redundant-action', () => {
   it('reports exactly what the straightforward version reports on 2,000 random action lists', () => {
