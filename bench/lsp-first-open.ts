@@ -1,6 +1,7 @@
 // The first seconds of a fresh language server over stdio (issue 13), on the path an editor takes: spawn →
 // initialize result; open AWS ReadOnlyAccess (pretty-printed) → first diagnostics; an edit → diagnostics, minus the
-// debounce; then completion and hover at a condition key during the first seconds (the server reads the catalog descriptions 500 ms after start).
+// debounce; then completion and hover at a condition key during the first seconds (the server reads the catalog
+// descriptions 500 ms after start).
 // Baselines from the same run: `node -e 0` (process start) and a catalogInfo round trip (JSON-RPC). On Linux also the
 // server's main-thread CPU time for the open and the edit (/proc/PID/schedstat), which other processes on a busy
 // machine do not inflate the way they inflate wall time.
