@@ -26,6 +26,13 @@ function pattern(v: Value): Pattern {
   };
 }
 
+/** The first entry of the list other than v (and not v written in another case) that covers v. */
+function coverIn(list: Pattern[] | undefined, v: Value, lower: string): Value | undefined {
+  if (!list) return undefined;
+  for (const p of list) if (p.v !== v && p.lower !== lower && p.covers(v.value, lower)) return p.v;
+  return undefined;
+}
+
 /** An action listed twice or covered by a wildcard of the same element ("s3:GetObject" next to "s3:Get*"). */
 export const redundantAction: Rule = {
   code: 'IAM901',
@@ -58,8 +65,7 @@ export const redundantAction: Rule = {
           seen.set(lower, v);
           const colon = v.value.indexOf(':');
           // the first covering entry: wildcards anywhere, then those of the same service, each in document order
-          const coverIn = (list: Pattern[] | undefined) => list?.find((p) => p.v !== v && p.lower !== lower && p.covers(v.value, lower))?.v;
-          const cover = coverIn(anywhere) ?? (colon > 0 ? coverIn(byService.get(v.value.slice(0, colon).toLowerCase())) : undefined);
+          const cover = coverIn(anywhere, v, lower) ?? (colon > 0 && byService.size ? coverIn(byService.get(v.value.slice(0, colon).toLowerCase()), v, lower) : undefined);
           if (!cover) continue;
           ctx.report({ span: v.span, tags: [1], message: l10n.t('"{0}" is already covered by "{1}" in "{2}": remove it (or narrow "{3}").', v.value, cover.value, el.entry.key, cover.value), related: [{ span: cover.span, message: l10n.t('"{0}" covers it', cover.value) }], data: removeFix(v) });
         }
