@@ -47,10 +47,11 @@ function resultJson(r: SimulationSummary, file: string, gathered?: { principal: 
   const o: Record<string, unknown> = { file, name: r.name, decision: r.decision };
   if (gathered) { o.principal = gathered.principal; o.gathered = gatheredJson(gathered.gathered); }
   if (r.expected) { o.expected = r.expected; o.pass = r.pass; }
-  Object.assign(o, {
-    matchedStatements: r.matchedStatements, policyTypes: r.policyTypes, derivedContext: r.derivedContext,
-    missingContextKeys: r.missingContextKeys, explanation: r.explanation,
-  });
+  o.matchedStatements = r.matchedStatements;
+  o.policyTypes = r.policyTypes;
+  o.derivedContext = r.derivedContext;
+  o.missingContextKeys = r.missingContextKeys;
+  o.explanation = r.explanation;
   if (r.steps) o.steps = r.steps;
   if (r.errors.length) o.errors = r.errors;
   return o;

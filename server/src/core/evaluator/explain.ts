@@ -24,15 +24,22 @@ const TYPE_LABEL: Record<PolicyKind, string> = {
   scp: 'SCP', rcp: 'RCP',
 };
 
-const rangeCache = new WeakMap<object, { doc: PolicyDocument; lines: LineIndex }>();
+// per compiled policy: its parsed text, and each statement's range once located (null: the text has no such statement)
+const rangeCache = new WeakMap<object, { doc: PolicyDocument; lines: LineIndex; ranges: (Range | null | undefined)[] }>();
+/** Where statement `index` is in the policy's text; a new object each call, so results never share one. */
 export function statementRange(p: CompiledPolicy, index: number): Range | undefined {
   const text = p.source.text;
   if (text === undefined) return undefined;
   const key = p as object;
   let parsed = rangeCache.get(key);
-  if (!parsed) { parsed = { doc: parsePolicy(text, { lenient: true }), lines: new LineIndex(text) }; rangeCache.set(key, parsed); }
-  const st = parsed.doc.statements.find((s) => s.index === index);
-  return st ? parsed.lines.rangeOf(st.span.offset, st.span.length) : undefined;
+  if (!parsed) { parsed = { doc: parsePolicy(text, { lenient: true }), lines: new LineIndex(text), ranges: [] }; rangeCache.set(key, parsed); }
+  let r = parsed.ranges[index];
+  if (r === undefined) {
+    const st = parsed.doc.statements.find((s) => s.index === index);
+    r = st ? parsed.lines.rangeOf(st.span.offset, st.span.length) : null;
+    parsed.ranges[index] = r;
+  }
+  return r ? { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } } : undefined;
 }
 
 function ctxValues(ctx: Context, key: string): string[] | null {
