@@ -177,28 +177,29 @@ export function policyTypesOf(m: Masks, set: CompiledSet): Record<string, string
 
 /** Keys referenced by the statements that cover the action (conditions and policy variables), first spelling kept. */
 export function referencedKeys(set: CompiledSet, req: PreparedRequest): string[] {
-  const seen = new Map<string, string>();
-  for (const p of allPolicies(set)) for (const k of policyKeys(p, req)) { const l = k.toLowerCase(); if (!seen.has(l)) seen.set(l, k); }
-  return [...seen.values()];
+  return setKeys(set, req).slice();
 }
 
-// requests repeat their action across scenarios (a CLI run, a test file): the keys depend on the policy and the action only
-const keysCache = new WeakMap<CompiledPolicy, Map<string, string[]>>();
-/** referencedKeys for one policy, first spelling kept, cached per policy and action. */
-function policyKeys(p: CompiledPolicy, req: PreparedRequest): string[] {
-  let byAction = keysCache.get(p);
-  if (!byAction) { byAction = new Map(); keysCache.set(p, byAction); }
+// a compiled set is shared by the scenarios naming the same policies (engine.ts), and requests repeat their action:
+// the keys depend on the set and the action only
+const keysCache = new WeakMap<CompiledSet, Map<string, string[]>>();
+/** referencedKeys, cached per compiled set and action; not to be modified. */
+function setKeys(set: CompiledSet, req: PreparedRequest): readonly string[] {
+  let byAction = keysCache.get(set);
+  if (!byAction) { byAction = new Map(); keysCache.set(set, byAction); }
   let keys = byAction.get(req.action);
   if (keys) return keys;
   const seen = new Map<string, string>();
   const add = (k: string) => { const l = k.toLowerCase(); if (!seen.has(l)) seen.set(l, k); };
-  for (const st of p.statements) {
-    if (!matchActions(st, req)) continue;
-    for (const c of st.conditions) {
-      if (c.key) add(c.key);
-      for (const v of c.values) if (v.template) templateKeys(v.template).forEach(add);
+  for (const p of allPolicies(set)) {
+    for (const st of p.statements) {
+      if (!matchActions(st, req)) continue;
+      for (const c of st.conditions) {
+        if (c.key) add(c.key);
+        for (const v of c.values) if (v.template) templateKeys(v.template).forEach(add);
+      }
+      for (const r of [...(st.resources ?? []), ...(st.notResources ?? [])]) if (r.template) templateKeys(r.template).forEach(add);
     }
-    for (const r of [...(st.resources ?? []), ...(st.notResources ?? [])]) if (r.template) templateKeys(r.template).forEach(add);
   }
   keys = [...seen.values()];
   if (byAction.size >= 256) byAction.clear();
@@ -343,7 +344,8 @@ export function matchedStatement(policyType: string, policy: string, file: strin
 
 /** Keys the statements covering the action reference that the request neither sets nor derives. */
 export function missingKeys(set: CompiledSet, req: Prepared): string[] {
-  return referencedKeys(set, req).filter((key) => !req.ctx.has(key.toLowerCase()));
+  const keys = setKeys(set, req);
+  return keys.length ? keys.filter((key) => !req.ctx.has(key.toLowerCase())) : [];
 }
 
 /** The sentences of a result: the outcome, the principal, the notes, then the deciding and insufficient statements. */
