@@ -246,8 +246,11 @@ export function statementApplies(st: CStatement, req: PreparedRequest, kind: Pol
   return matchActions(st, req) && matchResources(st, req, kind === 'resource') && matchConditions(st, req.ctx);
 }
 
-/** ALLOW/DENY bits of the applicable statements of one policy; for resource policies the best principal match too. */
-export function scan(p: CompiledPolicy, req: PreparedRequest): number {
+/**
+ * ALLOW/DENY bits of the applicable statements of one policy; for resource policies the best principal match too.
+ * `applies` hears of each applicable statement, in order, with how its Principal element matched.
+ */
+export function scan(p: CompiledPolicy, req: PreparedRequest, applies?: (st: CStatement, pm: PMatch) => void): number {
   let bits = 0;
   for (const st of candidates(p, req.service)) {
     if (!statementApplies(st, req, p.kind)) continue;
@@ -257,6 +260,7 @@ export function scan(p: CompiledPolicy, req: PreparedRequest): number {
       if (pm === PMatch.None) continue;
     }
     bits = st.effect === 'Deny' ? bits | DENY : withAllow(bits, pm);
+    if (applies) applies(st, pm);
   }
   return bits;
 }

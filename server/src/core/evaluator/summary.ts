@@ -3,15 +3,13 @@
 // test/unit/evaluator/summary.test.ts checks that it equals simulate() on generated scenarios.
 import type { Catalog } from '../catalog/catalog';
 import { isPassRole } from './actionRules';
-import { candidates, type CompiledPolicy, type CStatement } from './compile';
-import {
-  computeMasks, decideFlow, DENY, OUTCOME_DECISION, Outcome, prepareRequest, statementApplies, withAllow, type CompiledSet,
-} from './engine';
+import type { CompiledPolicy, CStatement } from './compile';
+import { computeMasks, decideFlow, OUTCOME_DECISION, Outcome, prepareRequest, scan, type CompiledSet } from './engine';
 import {
   appliedReason, explain, matchedStatement, missingKeys, policyTypesOf, principalHowText, statementRange, withInputError,
   type Applied,
 } from './explain';
-import { checksPrincipal, PMatch, statementPrincipal } from './match';
+import { checksPrincipal, type PMatch } from './match';
 import type { RequestInput, SimulationResult } from './types';
 
 /** A simulation result without `statements` (every statement with why it did or did not apply). */
@@ -34,19 +32,10 @@ export function summarizeCompiled(set: CompiledSet, request: RequestInput, catal
   const scanned = new Map<CompiledPolicy, number>();
   const m = computeMasks(set, req, catalog, (p) => {
     let bits = scanned.get(p);
-    if (bits !== undefined) return bits;
-    bits = 0;
-    for (const st of candidates(p, req.service)) {
-      if (!statementApplies(st, req, p.kind)) continue;
-      let pm = PMatch.Direct;
-      if (checksPrincipal(p.kind, st)) {
-        pm = statementPrincipal(st, req);
-        if (pm === PMatch.None) continue;
-      }
-      bits = st.effect === 'Deny' ? bits | DENY : withAllow(bits, pm);
-      hits.push({ p, st, pm });
+    if (bits === undefined) {
+      bits = scan(p, req, (st, pm) => hits.push({ p, st, pm }));
+      scanned.set(p, bits);
     }
-    scanned.set(p, bits);
     return bits;
   });
   const outcome = decideFlow(m, req, set.session !== undefined);
