@@ -14,7 +14,7 @@ const read = (rel: string) => {
 const request = { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
 
 describe('parseScenarioFile', () => {
-  it('refuses nesting deeper than 256 levels where the text scan does, strict JSON or not, and says where', () => {
+  it('refuses nesting deeper than 256 levels before parsing, strict JSON or not, and says where', () => {
     // a scenario whose request context holds `levels` nested arrays (mixed with objects), as strict JSON and with a comment
     const nested = (levels: number) => {
       let v: unknown = 'x';

@@ -48,27 +48,10 @@ export function jsonErrorAt(text: string, error: ParseError): string {
  * and so does text with a "__proto__" key, which JSON.parse keeps as a property and jsonc-parser does not.
  */
 function parseJson(text: string, errors: ParseError[], options: { allowTrailingComma: boolean; disallowComments: boolean }): unknown {
-  const strict = strictJson(text);
-  return strict ? strict.value : parse(text, errors, options);
-}
-
-/** JSON.parse's value, or undefined for text that is not strict JSON or has a "__proto__" key (see parseJson). */
-function strictJson(text: string): { value: unknown } | undefined {
-  if (text.includes('__proto__')) return undefined;
-  // not strict JSON: jsonc-parser reports where
-  try { return { value: JSON.parse(text) }; } catch { return undefined; }
-}
-
-/** Whether a parsed JSON value nests arrays and objects more than `limit` deep: nestingTooDeepAt on the value. */
-function deeperThan(v: unknown, limit: number): boolean {
-  if (v === null || typeof v !== 'object') return false;
-  if (limit === 0) return true;
-  if (Array.isArray(v)) {
-    for (const x of v) if (deeperThan(x, limit - 1)) return true;
-    return false;
+  if (!text.includes('__proto__')) {
+    try { return JSON.parse(text); } catch { /* not strict JSON: jsonc-parser reports where */ }
   }
-  for (const k of Object.keys(v)) if (deeperThan((v as Record<string, unknown>)[k], limit - 1)) return true;
-  return false;
+  return parse(text, errors, options);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -299,17 +282,12 @@ class ScenarioReader {
  * problems, each with the index of its scenario (when inside one) and a JSON path.
  */
 export function parseScenarioFile(text: string, fileName: string, readPolicyFile: (relativePath: string) => { text: string }): { scenarios: Scenario[]; errors: ScenarioError[] } {
+  // the nesting is checked on the text before any parser runs: JSON.parse too spends seconds and gigabytes on a file of
+  // millions of "[" before it fails
+  const deep = tooDeep(text, 'the file');
+  if (deep) return { scenarios: [], errors: [{ path: [], message: deep }] };
   const errs: ParseError[] = [];
-  // strict JSON (most scenario files) is parsed first and its nesting measured on the value, much faster than scanning
-  // the text of thousands of scenarios; the text is scanned only when the value is too deep or is not strict JSON
-  const strict = strictJson(text);
-  let doc: unknown;
-  if (strict && !deeperThan(strict.value, MAX_NESTING)) doc = strict.value;
-  else {
-    const deep = tooDeep(text, 'the file');
-    if (deep) return { scenarios: [], errors: [{ path: [], message: deep }] };
-    doc = parse(text, errs, { allowTrailingComma: false, disallowComments: false });
-  }
+  const doc = parseJson(text, errs, { allowTrailingComma: false, disallowComments: false });
   if (errs.length) return { scenarios: [], errors: [{ path: [], message: `${fileName} is not valid JSON: ${jsonErrorAt(text, errs[0])}` }] };
   let list: unknown[];
   let base: JsonPath;
