@@ -21,6 +21,8 @@ export interface IamModelApi {
   tree: IamTreeProvider;
   /** what "Show effective permissions" showed last (tests read it) */
   lastReport(): string | undefined;
+  /** opens a place in a model file, or a bundled AWS managed policy read-only */
+  openLocation(l: ModelLocation): Promise<vscode.TextEditor | undefined>;
 }
 
 /** the principal ARN of a view item, or undefined when the command ran from the palette */
@@ -138,5 +140,5 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
       return docs.showReport(`effective permissions of ${principal.replace(/^.*:(user|role)\//, '$1-')}`, lastReport);
     }),
   );
-  return { model, tree, lastReport: () => lastReport };
+  return { model, tree, lastReport: () => lastReport, openLocation };
 }

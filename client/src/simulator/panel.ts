@@ -13,6 +13,7 @@ import { validateWebviewMessage, type HostMessage, type ModelOptions, type Webvi
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from './scenarioFile';
 import { addPolicy, emptyState, policyUris, templateOfReference, toSimulateParams, validatePanelState, type PanelState, type PolicyRefState, type Slot } from './state';
 import { webviewTexts } from './webviewTexts';
+import { makeNonce } from '../webviewNonce';
 
 export const VIEW_TYPE = 'iamPolicy.simulator';
 const DEBOUNCE_MS = 250;
@@ -303,12 +304,6 @@ export async function pickScenarioFile(): Promise<vscode.Uri | undefined> {
 /** the webview's script and stylesheet, bundled by scripts/build.mjs from client/webview/simulator/ */
 const webviewRoot = (context: vscode.ExtensionContext) => vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
 
-function makeNonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
-}
 
 const flash = vscode.window.createTextEditorDecorationType({
   backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
