@@ -20,7 +20,7 @@ export function renderFindings(el: HTMLElement, act: PaneActions): void {
   el.replaceChildren(
     h('h2', {}, `${tx('Escalation paths')} (${g.findings.length})`),
     g.findings.length
-      ? h('ol', { id: 'findings' }, ...g.findings.map((f) => h('li', {},
+      ? h('ul', { id: 'findings', className: 'plain' }, ...g.findings.map((f) => h('li', {},
         h('button', { className: `link finding${view.finding === f.id ? ' selected' : ''}`, 'data-finding': f.id, 'aria-pressed': String(view.finding === f.id), onclick: () => act.selectFinding(f.id) }, findingText(f)))))
       : h('p', { className: 'muted' }, tx('No principal can reach more permissions than it has.')),
     h('ul', { className: 'legend', 'aria-label': tx('Legend') },
@@ -35,7 +35,7 @@ export function renderPrincipals(el: HTMLElement, act: PaneActions): void {
   if (!g) return;
   el.replaceChildren(
     h('h2', {}, tx('Principals')),
-    h('ul', { id: 'principals' }, ...g.nodes.map((n) => h('li', {},
+    h('ul', { id: 'principals', className: 'plain' }, ...g.nodes.map((n) => h('li', {},
       h('button', { className: `link principal${n.escalates ? ' escalates' : ''}`, 'data-node': n.id, onclick: () => act.activateNode(n.id) }, title(n, n.id)),
       h('span', { className: 'muted' }, ` ${accountLabel(n.account)}${n.escalates ? ` · ${tx('may escalate its permissions')}` : ''}`)))),
     ...(g.hidden ? [h('p', { className: 'muted' }, fmt(tx('{0} users and roles with no edge are not drawn.'), g.hidden))] : []),

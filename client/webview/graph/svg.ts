@@ -26,15 +26,15 @@ export function drawGraph(activate: (id: string) => void): SVGSVGElement | null 
   const h = Math.max(laid.height, 10);
   const svg = s('svg', { id: 'graph-svg', viewBox: `0 0 ${w} ${h}`, width: Math.round(w * view.scale), height: Math.round(h * view.scale), role: 'group', 'aria-label': tx('Who can become whom'), class: selected ? 'has-selection' : undefined },
     s('defs', {},
-      s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' }, s('path', { d: 'M0 0 L10 5 L0 10 z', class: 'arrow' })),
-      s('marker', { id: 'arrow-escalation', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' }, s('path', { d: 'M0 0 L10 5 L0 10 z', class: 'arrow escalation' }))));
+      s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerUnits: 'userSpaceOnUse', markerWidth: 10, markerHeight: 10, orient: 'auto-start-reverse' }, s('path', { d: 'M0 0 L10 5 L0 10 z', class: 'arrow' })),
+      s('marker', { id: 'arrow-escalation', viewBox: '0 0 10 10', refX: 10, refY: 5, markerUnits: 'userSpaceOnUse', markerWidth: 12, markerHeight: 12, orient: 'auto-start-reverse' }, s('path', { d: 'M0 0 L10 5 L0 10 z', class: 'arrow escalation' }))));
 
   for (const a of graph.accounts) {
     const b = laid.accounts.get(a.id);
     if (!b) continue;
     svg.append(s('g', { class: 'account', 'data-account': a.id },
       s('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 6 }),
-      s('text', { x: b.x + 6, y: b.y - 8 }, accountLabel(a.id))));
+      s('text', { x: b.x + 6, y: b.y - 6 }, accountLabel(a.id))));
   }
   for (const e of graph.edges) {
     const l = laid.edges.get(e.id);
