@@ -12,7 +12,9 @@ export type GraphWebviewMessage =
   /** open where the model defines this node (a node id of the graph last sent) */
   | { type: 'open'; node: string }
   /** build the graph again from the model files */
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /** the graph is laid out and drawn: how many nodes and edges */
+  | { type: 'drawn'; nodes: number; edges: number };
 
 /** extension -> webview */
 export type GraphHostMessage =
@@ -123,6 +125,7 @@ export function validateGraphWebviewMessage(m: unknown): GraphWebviewMessage {
   switch (m.type) {
     case 'ready': case 'refresh': return { type: m.type };
     case 'open': return { type: 'open', node: str(m.node, 'message.node', ID_MAX) };
+    case 'drawn': return { type: 'drawn', nodes: int(m.nodes, 'message.nodes'), edges: int(m.edges, 'message.edges') };
     default: throw new InvalidMessage('message.type', `unknown message type ${describe(m.type)}`);
   }
 }

@@ -29,9 +29,14 @@ export class GraphPanel {
   private static readonly postedEmitter = new vscode.EventEmitter<GraphView>();
   /** fires after each graph the panel sends to its webview (tests wait on it) */
   static readonly onDidPostGraph = GraphPanel.postedEmitter.event;
+  private static readonly drawnEmitter = new vscode.EventEmitter<{ nodes: number; edges: number }>();
+  /** fires when the webview has drawn a graph */
+  static readonly onDidDraw = GraphPanel.drawnEmitter.event;
 
   /** the graph sent last */
   graph: GraphView | undefined;
+  /** what the webview drew last */
+  drawn: { nodes: number; edges: number } | undefined;
   /** messages the webview sent that failed validation */
   readonly rejected: string[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -123,6 +128,7 @@ export class GraphPanel {
     switch (m.type) {
       case 'ready': if (this.graph) this.post({ type: 'graph', graph: this.graph }); break;
       case 'refresh': await this.update(); break;
+      case 'drawn': this.drawn = { nodes: m.nodes, edges: m.edges }; GraphPanel.drawnEmitter.fire(this.drawn); break;
       case 'open': {
         // only a node of the graph sent, and only where the model defines it: the webview names no file itself
         const node = this.graph?.nodes.find((n) => n.id === m.node);

@@ -125,7 +125,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (view.finding && !m.graph.findings.some((f) => f.id === view.finding)) view.finding = null;
       renderAll();
       if (first) fit();
-      document.body.dataset.graphNodes = String(m.graph.nodes.length);
+      post({ type: 'drawn', nodes: document.querySelectorAll('#canvas g.node').length, edges: document.querySelectorAll('#canvas g.edge').length });
       break;
     }
     case 'notice':
