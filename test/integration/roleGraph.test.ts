@@ -46,7 +46,7 @@ suite('Who can become whom: the graph webview', () => {
     const g = panel.graph;
     const ids = g.nodes.map((n) => n.id);
     for (const arn of ['arn:aws:iam::111111111111:user/Hoge', 'arn:aws:iam::111111111111:role/ReadOnlyRole', CI, LAMBDA_ROLE, 'arn:aws:iam::333333333333:user/intern']) assert.ok(ids.includes(arn), `${arn} is not a node: ${ids.join(', ')}`);
-    assert.deepEqual(g.accounts.map((a) => a.id), ['111111111111', '222222222222', '333333333333']);
+    for (const id of ['111111111111', '222222222222', '333333333333']) assert.ok(g.accounts.some((a) => a.id === id), `no account ${id}: ${g.accounts.map((a) => a.id).join(', ')}`);
     const svc = g.nodes.find((n) => n.kind === 'service');
     assert.equal(svc?.label, 'lambda.amazonaws.com');
     const ci = g.findings.find((f) => f.from === CI);

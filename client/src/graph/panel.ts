@@ -21,7 +21,7 @@ export interface GraphDeps {
   ready: Promise<void>;
   model: WorkspaceModel;
   log: vscode.LogOutputChannel;
-  openLocation: (l: ModelLocation) => Promise<unknown>;
+  openLocation: (l: ModelLocation, column?: vscode.ViewColumn) => Promise<unknown>;
 }
 
 export class GraphPanel {
@@ -132,7 +132,8 @@ export class GraphPanel {
       case 'open': {
         // only a node of the graph sent, and only where the model defines it: the webview names no file itself
         const node = this.graph?.nodes.find((n) => n.id === m.node);
-        if (node?.location) await this.deps.openLocation(node.location);
+        // beside the panel when the panel is in the first column, so that the graph stays in view
+        if (node?.location) await this.deps.openLocation(node.location, this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
         else this.post({ type: 'notice', level: 'info', message: vscode.l10n.t('{0} is not defined in a model file.', m.node) });
         break;
       }

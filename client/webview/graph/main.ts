@@ -53,6 +53,9 @@ function renderSide(): void {
   if (d) renderDetails(d, actions);
 }
 
+/** until the user zooms, the graph is fitted to the canvas whenever the panel changes size */
+let autoFit = true;
+
 function zoom(to: number): void {
   view.scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, to));
   const svg = document.getElementById('graph-svg');
@@ -80,10 +83,10 @@ function renderAll(): void {
   document.getElementById('app')?.replaceChildren(
     h('header', {}, h('h1', {}, tx('Who can become whom')),
       h('div', { className: 'tools', role: 'toolbar', 'aria-label': tx('Zoom') },
-        toolButton('zoom-fit', tx('Fit'), fit),
-        toolButton('zoom-out', '−', () => zoom(view.scale / 1.25)),
+        toolButton('zoom-fit', tx('Fit'), () => { autoFit = true; fit(); }),
+        toolButton('zoom-out', '−', () => { autoFit = false; zoom(view.scale / 1.25); }),
         h('span', { id: 'zoom-level', 'aria-live': 'polite' }, `${Math.round(view.scale * 100)}%`),
-        toolButton('zoom-in', '+', () => zoom(view.scale * 1.25)),
+        toolButton('zoom-in', '+', () => { autoFit = false; zoom(view.scale * 1.25); }),
         toolButton('refresh', tx('Refresh'), () => post({ type: 'refresh' })))),
     h('div', { id: 'notice', role: 'alert' }),
     ...(g?.problems.length ? [h('ul', { id: 'problems', 'aria-label': tx('Problems') }, ...g.problems.map((p) => h('li', {}, p)))] : []),
@@ -96,8 +99,11 @@ function renderAll(): void {
   document.getElementById('canvas')?.addEventListener('wheel', (ev) => {
     if (!ev.ctrlKey) return;
     ev.preventDefault();
+    autoFit = false;
     zoom(view.scale * (ev.deltaY < 0 ? 1.1 : 1 / 1.1));
   }, { passive: false });
+  const canvas = document.getElementById('canvas');
+  if (canvas) new ResizeObserver(() => { if (autoFit) fit(); }).observe(canvas);
   renderGraph();
   renderSide();
 }
@@ -124,7 +130,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (view.node && !m.graph.nodes.some((n) => n.id === view.node)) view.node = null;
       if (view.finding && !m.graph.findings.some((f) => f.id === view.finding)) view.finding = null;
       renderAll();
-      if (first) fit();
+      if (first || autoFit) fit();
       post({ type: 'drawn', nodes: document.querySelectorAll('#canvas g.node').length, edges: document.querySelectorAll('#canvas g.edge').length });
       break;
     }
