@@ -43,7 +43,9 @@ export function drawGraph(activate: (id: string) => void): SVGSVGElement | null 
     const text = edgeLabel(e);
     svg.append(s('g', { class: cls, 'data-edge': e.id, 'data-from': e.from, 'data-to': e.to },
       s('path', { d: pathOf(l.points), 'marker-end': e.escalation ? 'url(#arrow-escalation)' : 'url(#arrow)' }),
-      ...(text ? [s('text', { x: l.label.x + l.label.width / 2, y: l.label.y + l.label.height / 2 + 4, 'text-anchor': 'middle' }, text)] : [])));
+      ...(text ? [
+        s('rect', { class: 'label-bg', x: l.label.x, y: l.label.y, width: l.label.width, height: l.label.height, rx: 3 }),
+        s('text', { x: l.label.x + l.label.width / 2, y: l.label.y + l.label.height / 2 + 4, 'text-anchor': 'middle' }, text)] : [])));
   }
   for (const n of graph.nodes) {
     const b = laid.nodes.get(n.id);
