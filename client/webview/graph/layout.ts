@@ -54,9 +54,8 @@ export function layoutGraph(graph: GraphView, label: (edgeId: string) => string)
   for (const n of graph.nodes) {
     const v = g.node(n.id) as { x: number; y: number; width: number; height: number };
     const own = loops.get(n.id) ?? [];
-    const width = nodeWidth(n.label, n.kind);
     const top = v.y + v.height / 2 - NODE_HEIGHT;
-    nodes.set(n.id, { x: v.x - width / 2, y: top, width, height: NODE_HEIGHT });
+    nodes.set(n.id, { x: v.x - v.width / 2, y: top, width: v.width, height: NODE_HEIGHT });
     own.forEach((id, i) => {
       const y = top - 12 - i * LOOP;
       const w = labelWidth(id);
@@ -71,7 +70,15 @@ export function layoutGraph(graph: GraphView, label: (edgeId: string) => string)
   for (const e of graph.edges) {
     if (e.from === e.to) continue;
     const v = g.edge({ v: e.from, w: e.to, name: e.id }) as { points?: { x: number; y: number }[]; x?: number; y?: number; width: number; height: number };
-    edges.set(e.id, { points: v.points ?? [], label: box({ x: v.x ?? 0, y: v.y ?? 0, width: v.width, height: v.height }) });
+    const points = (v.points ?? []).map((p) => ({ ...p }));
+    // dagre ends the edge on the node's whole box; a node with loops has their room above its rectangle
+    if (points.length) {
+      for (const [i, id] of [[0, e.from], [points.length - 1, e.to]] as const) {
+        const b = nodes.get(id)!;
+        points[i].y = Math.min(Math.max(points[i].y, b.y), b.y + b.height);
+      }
+    }
+    edges.set(e.id, { points, label: box({ x: v.x ?? 0, y: v.y ?? 0, width: v.width, height: v.height }) });
   }
   const size = g.graph() as { width?: number; height?: number };
   return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges, accounts };
