@@ -47,7 +47,7 @@ await S.finish(async () => {
         await page.keyboard.press('Control+Alt+B');
         await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
       }
-      await runCommand(page, 'IAM: Show Who Can Become Whom');
+      await S.runCommand('IAM: Show Who Can Become Whom');
       await until(async () => assert.ok(await nodes.count() >= 8, `${await nodes.count()} nodes drawn`), 60_000, 500);
       await webview.locator('#canvas g.node[data-node="arn:aws:iam::111111111111:user/ci-deployer"]').waitFor();
     });
@@ -127,7 +127,7 @@ await S.finish(async () => {
     });
 
     await step('a click on ci-deployer opens the model file at him, and the side pane shows his path', async () => {
-      await runCommand(page, 'IAM: Show Who Can Become Whom');
+      await S.runCommand('IAM: Show Who Can Become Whom');
       const ci = webview.locator('#canvas g.node[data-node="arn:aws:iam::111111111111:user/ci-deployer"]');
       await ci.click();
       await webview.locator('#details h2', { hasText: 'user/ci-deployer' }).waitFor();
@@ -139,7 +139,7 @@ await S.finish(async () => {
     });
 
     await step('in the light theme the graph takes the light theme\'s colours', async () => {
-      await runCommand(page, 'IAM: Show Who Can Become Whom');
+      await S.runCommand('IAM: Show Who Can Become Whom');
       const darkBg = await webview.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
       writeFileSync(join(profile.userDataDir, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, 'workbench.colorTheme': 'Default Light Modern' }, null, 2));
       await until(async () => {
@@ -159,14 +159,3 @@ await S.finish(async () => {
     console.log(`graph UI run took ${Date.now() - t0} ms`);
   }
 });
-
-/** runs a command from the Command Palette, by its title */
-async function runCommand(page, title) {
-  await until(async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+P');
-    await page.locator('.quick-input-widget input').fill(`>${title}`, { timeout: 5000 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5000 });
-  });
-  await page.keyboard.press('Enter');
-}

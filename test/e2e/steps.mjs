@@ -103,6 +103,16 @@ export function createSteps(shots, failPrefix) {
       await s.page.waitForTimeout(pause);
     }
   };
+  /** Runs a command from the Command Palette, by its title. */
+  s.runCommand = async (title) => {
+    await s.until(async () => {
+      await s.page.keyboard.press('Escape');
+      await s.page.keyboard.press('Control+Shift+P');
+      await s.page.locator('.quick-input-widget input').fill(`>${title}`, { timeout: 5000 });
+      await s.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5000 });
+    });
+    await s.page.keyboard.press('Enter');
+  };
   /** Quick Open (Ctrl+P) a workspace file and wait until the editor shows `visibleText` */
   s.quickOpen = async (fileName, visibleText) => {
     await s.page.locator('.explorer-folders-view').waitFor(); // remote file system connected

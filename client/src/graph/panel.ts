@@ -10,7 +10,8 @@ import { EscalationPathsRequest } from '../requests';
 import { buildGraph, type GraphView } from './graphData';
 import { validateGraphWebviewMessage, type GraphHostMessage, type GraphWebviewMessage } from './messages';
 import { graphWebviewTexts } from './webviewTexts';
-import { makeNonce } from '../webviewNonce';
+import { webviewHtml } from '../webviewHtml';
+import { acceptWebviewMessage } from '../webviewMessages';
 
 export const GRAPH_VIEW_TYPE = 'iamPolicy.roleGraph';
 const REFRESH_MS = 400;
@@ -115,16 +116,10 @@ export class GraphPanel {
 
   /** Handles one message from the webview; a malformed one is logged and answered with a notice, never acted on. */
   async receive(raw: unknown): Promise<void> {
-    let m: GraphWebviewMessage;
-    try {
-      m = validateGraphWebviewMessage(raw);
-    } catch (e) {
-      const why = (e as Error).message;
-      this.rejected.push(why);
-      this.deps.log.warn(`who-can-become-whom: rejected a message from the webview: ${why}`);
-      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Ignored a malformed message ({0}).', why) });
-      return;
-    }
+    const m: GraphWebviewMessage | undefined = acceptWebviewMessage(raw, validateGraphWebviewMessage, {
+      rejected: this.rejected, log: this.deps.log, name: 'who-can-become-whom', notice: (message) => this.post({ type: 'notice', level: 'error', message }),
+    });
+    if (!m) return;
     switch (m.type) {
       case 'ready': if (this.graph) this.post({ type: 'graph', graph: this.graph }); break;
       case 'refresh': await this.update(); break;
@@ -141,23 +136,9 @@ export class GraphPanel {
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {
-    const nonce = makeNonce();
-    const src = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, f)).toString();
-    return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${src('graph.css')}">
-<title>Who Can Become Whom</title>
-</head>
-<body>
-<main id="app" aria-label="${vscode.l10n.t('Who can become whom')}"><p>${vscode.l10n.t('Building the graph…')}</p></main>
-<script nonce="${nonce}" id="iam-l10n" type="application/json">${JSON.stringify(graphWebviewTexts()).replace(/</g, '\\u003c')}</script>
-<script nonce="${nonce}" src="${src('graph.js')}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, media, {
+      name: 'graph', title: 'Who Can Become Whom', label: vscode.l10n.t('Who can become whom'), loading: vscode.l10n.t('Building the graph…'), texts: graphWebviewTexts(),
+    });
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@ import './graph.css';
 import { validateGraphHostMessage } from '../../src/graph/messages';
 import { h } from '../simulator/dom';
 import { tx } from '../simulator/l10n';
+import { notice } from '../simulator/notice';
 import { layoutGraph } from './layout';
 import { renderDetails, renderFindings, renderPrincipals, type PaneActions } from './panes';
 import { drawGraph } from './svg';
@@ -108,15 +109,6 @@ function renderAll(): void {
   renderSide();
 }
 
-let noticeTimer: ReturnType<typeof setTimeout> | undefined;
-function notice(level: 'info' | 'error', message: string): void {
-  const el = document.getElementById('notice');
-  if (!el) return;
-  el.className = level;
-  el.textContent = message;
-  clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => { el.textContent = ''; el.className = ''; }, level === 'error' ? 10_000 : 4000);
-}
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   let m;
