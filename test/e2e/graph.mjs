@@ -5,7 +5,7 @@
 // positions, no two overlapping, several ranks and rows), the accounts are boxes of their own, the escalation path is
 // drawn in the theme's error colour and the plain edge is not, choosing the finding highlights its path; Tab reaches a
 // node and Enter opens the model file at that principal, a click on a node does too; the light theme recolours it;
-// the webview broke no Content-Security-Policy rule. Saves role-graph.png (the README's, with --shots docs/screenshots).
+// the webview broke no Content-Security-Policy rule; closed, it opens again from the IAM view's title bar. Saves role-graph.png (the README's, with --shots docs/screenshots).
 // usage: node test/e2e/graph.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -151,6 +151,19 @@ await S.finish(async () => {
       // not a README picture: it stays with the test's results
       mkdirSync(join(root, 'test-results/screenshots'), { recursive: true });
       await page.screenshot({ path: join(root, 'test-results/screenshots/role-graph-light.png') });
+    });
+
+    await step('the IAM view\'s title bar has the command: closed, the graph opens again from there', async () => {
+      await S.runCommand('View: Close All Editors');
+      await webview.locator('#canvas').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+      assert.equal(await page.locator('.tab', { hasText: 'Who Can Become Whom' }).count(), 0, 'the panel is still open');
+      await page.keyboard.press('Control+Shift+E');
+      const header = page.locator('.pane-header[aria-label^="IAM"]');
+      await header.waitFor({ timeout: 30_000 });
+      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      await header.hover();
+      await header.locator('.action-label[aria-label="Show Who Can Become Whom"]').click();
+      await until(async () => assert.ok(await nodes.count() >= 8, `${await nodes.count()} nodes drawn`), 30_000, 500);
     });
   } finally {
     await browser?.close().catch(() => {});
