@@ -172,3 +172,35 @@ export function buildGraph(pathEdges: PathEdge[], accounts: ModelAccountItem[], 
 
 /** The label of a node in lists and for screen readers: `user/Hoge`, `role/Admin`, `lambda.amazonaws.com`. */
 export const nodeTitle = (n: Pick<GraphNode, 'kind' | 'label'>): string => (n.kind === 'service' ? n.label : `${n.kind}/${n.label}`);
+
+/** above this many edges a graph is drawn around one principal at a time (dagre takes minutes on thousands) */
+export const MAX_DRAWN_EDGES = 250;
+
+/**
+ * The part of a large graph drawn around one principal: the paths of the findings that start there, then the edges
+ * into and out of it, at most `max` edges; `left` says how many of its edges are not drawn. The lists of the side pane
+ * keep the whole graph.
+ */
+export function neighbourhood(g: GraphView, focus: string, max = MAX_DRAWN_EDGES): { graph: GraphView; left: number } {
+  const byId = new Map(g.edges.map((e) => [e.id, e]));
+  const chosen = new Set<string>();
+  for (const f of g.findings) if (f.from === focus) for (const id of f.edgeIds) chosen.add(id);
+  const own = g.edges.filter((e) => e.from === focus || e.to === focus);
+  for (const e of own) chosen.add(e.id);
+  const ids = [...chosen];
+  const kept = new Set(ids.slice(0, max));
+  const edges = g.edges.filter((e) => kept.has(e.id));
+  const nodeIds = new Set([focus, ...edges.flatMap((e) => [e.from, e.to])]);
+  const nodes = g.nodes.filter((n) => nodeIds.has(n.id));
+  const accounts = new Set(nodes.map((n) => n.account));
+  return {
+    graph: {
+      ...g,
+      accounts: g.accounts.filter((a) => accounts.has(a.id)),
+      nodes,
+      edges,
+      findings: g.findings.filter((f) => f.edgeIds.every((id) => kept.has(id) && byId.has(id))),
+    },
+    left: ids.length - kept.size,
+  };
+}

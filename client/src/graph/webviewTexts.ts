@@ -41,5 +41,7 @@ export function graphWebviewTexts(): Record<string, string> {
     'Choose a node or a finding to see its details.': vscode.l10n.t('Choose a node or a finding to see its details.'),
     'runs code as the role': vscode.l10n.t('runs code as the role'),
     'member of the group': vscode.l10n.t('member of the group'),
+    'The model has {0} edges, too many to draw at once: the drawing shows {1} of them, around {2}. Choose a finding or a principal to move.': vscode.l10n.t('The model has {0} edges, too many to draw at once: the drawing shows {1} of them, around {2}. Choose a finding or a principal to move.'),
+    '{0} more edges of {1} are not drawn.': vscode.l10n.t('{0} more edges of {1} are not drawn.'),
   };
 }

@@ -6,10 +6,11 @@ import { validateGraphHostMessage } from '../../src/graph/messages';
 import { h } from '../simulator/dom';
 import { tx } from '../simulator/l10n';
 import { notice } from '../simulator/notice';
+import { MAX_DRAWN_EDGES, neighbourhood } from '../../src/graph/graphData';
 import { layoutGraph } from './layout';
 import { renderDetails, renderFindings, renderPrincipals, type PaneActions } from './panes';
 import { drawGraph } from './svg';
-import { edgeLabel, post, view } from './view';
+import { edgeLabel, findingById, post, view } from './view';
 
 // a CSP violation is counted where the UI test reads it (and logged), so a blocked style or script cannot go unseen
 document.addEventListener('securitypolicyviolation', (e) => {
@@ -20,20 +21,55 @@ document.addEventListener('securitypolicyviolation', (e) => {
 const MIN_SCALE = 0.2;
 const MAX_SCALE = 3;
 
+/**
+ * Lays out what is to be drawn: the whole graph, or in a large one the part around the chosen node, the start of the
+ * chosen finding, or the start of the first finding. `force` lays out again even when the focus stays.
+ */
+function layout(force: boolean): void {
+  const g = view.graph;
+  if (!g) return;
+  if (g.edges.length <= MAX_DRAWN_EDGES) {
+    if (!force && view.drawn === g) return;
+    view.drawn = g;
+    view.focus = null;
+    view.left = 0;
+  } else {
+    const focus = view.node ?? (view.finding ? findingById(view.finding)?.from : undefined) ?? view.focus ?? g.findings[0]?.from ?? g.nodes[0]?.id ?? '';
+    if (!force && focus === view.focus) return;
+    const part = neighbourhood(g, focus);
+    view.drawn = part.graph;
+    view.focus = focus;
+    view.left = part.left;
+  }
+  const byId = new Map(view.drawn.edges.map((e) => [e.id, e]));
+  view.laid = layoutGraph(view.drawn, (id) => { const e = byId.get(id); return e ? edgeLabel(e) : ''; });
+}
+
 const actions: PaneActions = {
   selectFinding(id) {
     view.finding = view.finding === id ? null : id;
     view.node = null;
+    const moved = relayout();
     renderGraph();
     renderSide();
+    if (moved) fitIfAuto();
   },
   activateNode(id) {
     view.node = id;
+    const moved = relayout();
     renderGraph();
     renderSide();
+    if (moved) fitIfAuto();
     post({ type: 'open', node: id });
   },
 };
+
+/** lays out again when the focus of a large graph moved; true when it did */
+function relayout(): boolean {
+  const before = view.laid;
+  layout(false);
+  return view.laid !== before;
+}
 
 function renderGraph(): void {
   const host = document.getElementById('canvas');
@@ -67,6 +103,8 @@ function zoom(to: number): void {
   const label = document.getElementById('zoom-level');
   if (label) label.textContent = `${Math.round(view.scale * 100)}%`;
 }
+
+function fitIfAuto(): void { if (autoFit) fit(); }
 
 /** the scale at which the whole graph fits the canvas (never above 100%) */
 function fit(): void {
@@ -104,7 +142,7 @@ function renderAll(): void {
     zoom(view.scale * (ev.deltaY < 0 ? 1.1 : 1 / 1.1));
   }, { passive: false });
   const canvas = document.getElementById('canvas');
-  if (canvas) new ResizeObserver(() => { if (autoFit) fit(); }).observe(canvas);
+  if (canvas) new ResizeObserver(fitIfAuto).observe(canvas);
   renderGraph();
   renderSide();
 }
@@ -117,10 +155,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'graph': {
       const first = !view.graph;
       view.graph = m.graph;
-      const byId = new Map(m.graph.edges.map((e) => [e.id, e]));
-      view.laid = layoutGraph(m.graph, (id) => { const e = byId.get(id); return e ? edgeLabel(e) : ''; });
       if (view.node && !m.graph.nodes.some((n) => n.id === view.node)) view.node = null;
       if (view.finding && !m.graph.findings.some((f) => f.id === view.finding)) view.finding = null;
+      if (view.focus && !m.graph.nodes.some((n) => n.id === view.focus)) view.focus = null;
+      layout(true);
       renderAll();
       if (first || autoFit) fit();
       post({ type: 'drawn', nodes: document.querySelectorAll('#canvas g.node').length, edges: document.querySelectorAll('#canvas g.edge').length });

@@ -17,7 +17,12 @@ export function findingText(f: GraphFinding): string {
 export function renderFindings(el: HTMLElement, act: PaneActions): void {
   const g = view.graph;
   if (!g) return;
+  const part = view.drawn && view.drawn !== g && view.focus
+    ? [h('p', { id: 'focus-note', className: 'note' }, fmt(tx('The model has {0} edges, too many to draw at once: the drawing shows {1} of them, around {2}. Choose a finding or a principal to move.'), g.edges.length, view.drawn.edges.length, name(view.focus)),
+      ...(view.left ? [' ', fmt(tx('{0} more edges of {1} are not drawn.'), view.left, name(view.focus))] : []))]
+    : [];
   el.replaceChildren(
+    ...part,
     h('h2', {}, `${tx('Escalation paths')} (${g.findings.length})`),
     g.findings.length
       ? h('ul', { id: 'findings', className: 'plain' }, ...g.findings.map((f) => h('li', {},

@@ -18,7 +18,7 @@ const pathOf = (points: { x: number; y: number }[]) => points.map((p, i) => `${i
 
 /** The SVG of the graph; `activate(id)` runs on a click, Enter or Space on a node. */
 export function drawGraph(activate: (id: string) => void): SVGSVGElement | null {
-  const { graph, laid } = view;
+  const { drawn: graph, laid } = view;
   if (!graph || !laid) return null;
   const selected = view.finding ? findingById(view.finding) : undefined;
   const onSelected = new Set([...(selected?.edgeIds ?? []), ...(selected?.nodeIds ?? [])]);

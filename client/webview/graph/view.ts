@@ -15,14 +15,20 @@ export const fmt = (text: string, ...args: (string | number)[]): string => text.
 export const post = (m: GraphWebviewMessage): void => api.postMessage(m);
 
 export const view: {
+  /** the whole graph the extension sent (the side pane lists all of it) */
   graph: GraphView | null;
+  /** what is drawn: the whole graph, or in a large one the part around `focus` */
+  drawn: GraphView | null;
+  focus: string | null;
+  /** edges around the focus that are not drawn */
+  left: number;
   laid: Laid | null;
   /** the node whose details the side pane shows */
   node: string | null;
   /** the finding whose path is highlighted */
   finding: string | null;
   scale: number;
-} = { graph: null, laid: null, node: null, finding: null, scale: 1 };
+} = { graph: null, drawn: null, focus: null, left: 0, laid: null, node: null, finding: null, scale: 1 };
 
 export const nodeById = (id: string): GraphNode | undefined => view.graph?.nodes.find((n) => n.id === id);
 export const findingById = (id: string): GraphFinding | undefined => view.graph?.findings.find((f) => f.id === id);

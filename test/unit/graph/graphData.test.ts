@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { buildGraph, MAX_ALL_PRINCIPALS, type GraphView } from '../../../client/src/graph/graphData';
+import { buildGraph, MAX_ALL_PRINCIPALS, MAX_DRAWN_EDGES, neighbourhood, type GraphView } from '../../../client/src/graph/graphData';
 import { validateGraphHostMessage, validateGraphView, validateGraphWebviewMessage } from '../../../client/src/graph/messages';
 import { loadManagedPolicies } from '../../../server/src/node/modelFiles';
 import type { ModelAccountItem, PathEdge } from '../../../server/src/protocol';
@@ -142,5 +142,33 @@ describe('the graph webview messages are validated both ways', () => {
     assert.throws(() => validateGraphWebviewMessage({ type: 'open', node: 42 }), /message\.node: expected a string/);
     assert.throws(() => validateGraphWebviewMessage({ type: 'open', uri: 'file:///etc/passwd' }), /message\.node/);
     assert.throws(() => validateGraphWebviewMessage('open'), /message: expected an object/);
+  });
+});
+
+describe('a large graph is drawn around one principal', () => {
+  const esc = answer('test/fixtures/paths/escalation.iam-model.json');
+  const g = buildGraph(esc.edges, esc.accounts);
+
+  it('the part around a principal holds the paths of its findings and its own edges, and each finding drawn whole', () => {
+    const chain = main('user', 'chain');
+    const { graph: part, left } = neighbourhood(g, chain);
+    assert.equal(left, 0);
+    const own = g.findings.filter((f) => f.from === chain);
+    assert.ok(own.length >= 2, 'the chain user has the one-step and the two-step finding');
+    for (const f of own) for (const id of f.edgeIds) assert.ok(part.edges.some((e) => e.id === id), `the path edge ${id} of ${f.id} is not drawn`);
+    for (const e of part.edges) assert.ok(part.nodes.some((n) => n.id === e.from) && part.nodes.some((n) => n.id === e.to));
+    assert.ok(part.nodes.length < g.nodes.length);
+    for (const f of part.findings) for (const id of f.edgeIds) assert.ok(part.edges.some((e) => e.id === id));
+    assert.doesNotThrow(() => validateGraphView(JSON.parse(JSON.stringify(part))));
+  });
+
+  it('at most `max` edges, the rest counted', () => {
+    const cpv = main('user', 'cpv');
+    const all = g.edges.filter((e) => e.from === cpv || e.to === cpv).length;
+    assert.ok(all > 2, `cpv has ${all} edges`);
+    const { graph: part, left } = neighbourhood(g, cpv, 2);
+    assert.equal(part.edges.length, 2);
+    assert.equal(left, all - 2);
+    assert.ok(MAX_DRAWN_EDGES >= 100);
   });
 });
