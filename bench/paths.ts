@@ -16,8 +16,12 @@ const A = '111111111111';
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-/** A deterministic model: most policies are plain service permissions; some grant IAM writes, PassRole or AssumeRole. */
-export function generateModel(users: number, roles: number, policies: number): object {
+/**
+ * A deterministic model: most policies are plain service permissions; some grant IAM writes, PassRole or AssumeRole.
+ * With `functions`, the account also holds that many Lambda functions (each running as a service role) and every tenth
+ * policy may update the code and configuration of one of them.
+ */
+export function generateModel(users: number, roles: number, policies: number, functions = 0): object {
   let seed = 12;
   const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
   const services = ['s3:GetObject', 's3:PutObject', 'dynamodb:GetItem', 'sqs:SendMessage', 'ec2:DescribeInstances', 'logs:PutLogEvents', 'kms:Decrypt', 'lambda:InvokeFunction'];
@@ -29,6 +33,7 @@ export function generateModel(users: number, roles: number, policies: number): o
     if (i % 25 === 0) st.push({ Effect: 'Allow', Action: ['iam:CreatePolicyVersion'], Resource: `arn:aws:iam::${A}:policy/p${rnd(policies)}` });
     if (i % 40 === 0) st.push({ Effect: 'Allow', Action: ['iam:AttachUserPolicy', 'iam:CreateAccessKey'], Resource: `arn:aws:iam::${A}:user/u${rnd(users)}` });
     if (i % 33 === 0) st.push({ Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } });
+    if (functions && i % 10 === 0) st.push({ Effect: 'Allow', Action: ['lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration'], Resource: `arn:aws:lambda:us-east-1:${A}:function:fn-${i % functions}` });
     pol[`p${i}`] = { Version: '2012-10-17', Statement: st };
   }
   const u: Record<string, object> = {};
@@ -48,7 +53,9 @@ export function generateModel(users: number, roles: number, policies: number): o
       if (m) { const n = Number(m[2]); s.Resource = s.Resource.replace(/role\/.*$/, `role/${m[1]}-${m[1] === 'svc' ? n | 1 : n & ~1}`); }
     }
   }
-  return { id: A, users: u, groups: g, roles: r, policies: pol };
+  const fns: Record<string, object> = {};
+  for (let i = 0; i < functions; i++) fns[`fn-${i}`] = { role: `svc-${(2 * i + 1) % roles}` };
+  return { id: A, users: u, groups: g, roles: r, policies: pol, ...(functions ? { functions: fns } : {}) };
 }
 
 function timeCli(args: string[]): { t: number; out: string } {
@@ -63,8 +70,10 @@ function main() {
   const dir = mkdtempSync(join(tmpdir(), 'iam-paths-bench-'));
   const big = join(dir, 'big.iam-model.json');
   writeFileSync(big, JSON.stringify(generateModel(500, 500, 200)));
-  const version: number[] = [], pathsSmall: number[] = [], pathsBig: number[] = [], whoSmall: number[] = [], whoBig: number[] = [];
-  let summary = '', who = 0;
+  const withFunctions = join(dir, 'functions.iam-model.json');
+  writeFileSync(withFunctions, JSON.stringify(generateModel(500, 500, 200, 200)));
+  const version: number[] = [], pathsSmall: number[] = [], pathsBig: number[] = [], whoSmall: number[] = [], whoBig: number[] = [], pathsFunctions: number[] = [];
+  let summary = '', functionsSummary = '', who = 0;
   timeCli(['--version']);
   for (let i = 0; i < RUNS; i++) {
     version.push(timeCli(['--version']).t);
@@ -72,6 +81,9 @@ function main() {
     const p = timeCli(['paths', '--model', big]);
     pathsBig.push(p.t);
     summary = p.out.split('\n')[0];
+    const f = timeCli(['paths', '--model', withFunctions]);
+    pathsFunctions.push(f.t);
+    functionsSummary = f.out.split('\n')[0];
     whoSmall.push(timeCli(['who-can', 's3:GetObject', 'arn:aws:s3:::bucket-4/x', '--model', SMALL]).t);
     const w = timeCli(['who-can', 's3:GetObject', 'arn:aws:s3:::bucket-4/x', '--model', big, '--format', 'json']);
     whoBig.push(w.t);
@@ -85,9 +97,10 @@ function main() {
   console.log('|---|---|---|---|---|');
   row('`iam-policy paths` (500/500/200)', median(pathsBig), v, '`--version`', '≤ 5 s');
   row('`iam-policy paths` (500/500/200)', median(pathsBig), median(pathsSmall), 'paths on the 10-principal fixture', '');
+  row('`iam-policy paths` (500/500/200 and 200 Lambda functions)', median(pathsFunctions), median(pathsBig), 'paths without the functions', '');
   row('`iam-policy who-can s3:GetObject …` (500/500/200)', median(whoBig), v, '`--version`', '≤ 1 s');
   row('`iam-policy who-can s3:GetObject …` (500/500/200)', median(whoBig), median(whoSmall), 'who-can on the fixture', '');
-  console.log(`\npaths on the generated model: ${summary}; who-can: ${who} principals.`);
+  console.log(`\npaths on the generated model: ${summary}; with the functions: ${functionsSummary}; who-can: ${who} principals.`);
 }
 
 if (require.main === module) main();

@@ -15,3 +15,4 @@ export const ManagedPolicyRequest: typeof protocol.ManagedPolicyRequest = 'iamPo
 export const MANAGED_POLICY_SCHEME: typeof protocol.MANAGED_POLICY_SCHEME = 'iam-aws-managed';
 export const WhoCanRequest: typeof protocol.WhoCanRequest = 'iamPolicy/whoCan';
 export const EscalationPathsRequest: typeof protocol.EscalationPathsRequest = 'iamPolicy/escalationPaths';
+export const WorkspaceModelNotification: typeof protocol.WorkspaceModelNotification = 'iamPolicy/workspaceModel';

@@ -319,6 +319,14 @@ export interface WhoCanResult {
   problems: ModelProblem[];
 }
 
+/**
+ * The workspace's model files, from the client (which finds them: `*.iam-model.json`, `*.authz.json`, exports open in
+ * an editor). Sent on start and whenever they change; with them the server's hover on a user or role ARN in any policy
+ * says what the model knows, and IAM810 checks iam:PassRole in ordinary policy files against the model's roles.
+ */
+export const WorkspaceModelNotification = 'iamPolicy/workspaceModel';
+export type WorkspaceModelParams = ModelFiles;
+
 /** `iam-policy paths` for the editor: who can become whom, and the escalation findings (`escalation: true`). */
 export const EscalationPathsRequest = 'iamPolicy/escalationPaths';
 export interface EscalationPathsParams { model: ModelFiles; from?: string }

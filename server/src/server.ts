@@ -15,6 +15,7 @@ import { registerCodeActions } from './handlers/codeActions';
 import { registerStructure } from './handlers/structure';
 import { registerSimulate } from './handlers/simulate';
 import { registerModel } from './handlers/model';
+import { registerWorkspaceModel } from './handlers/workspaceModel';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -53,6 +54,7 @@ registerCodeActions(ctx);
 registerStructure(ctx);
 registerSimulate(ctx);
 registerModel(ctx);
+registerWorkspaceModel(ctx, () => diagnostics.revalidateAll());
 
 connection.onInitialized(async () => {
   if (ctx.workspaceFoldersCapable) {

@@ -52,9 +52,9 @@ describe('the GitHub Action', () => {
     assert.ok(r.lines.includes('::error file=examples/policies/app-read-s3.policy.json,line=22,endLine=22,col=17,endColumn=35,title=IAM201::Unknown service "dyanmodb" in "dyanmodb:GetItem". Did you mean "dynamodb"?'), r.stdout);
     assert.ok(r.lines.some((l) => l.startsWith('::warning file=warn/no-version.policy.json,line=2,')), r.stdout);
     assert.doesNotMatch(r.stdout, /vendored|nope:Nope/, 'node_modules is not searched');
-    // the example scenarios: 3 on policy files, 10 on the IAM model of examples/model
-    assert.match(r.stdout, /^13 passed, 0 failed$/m);
-    assert.deepEqual(r.outputs, { 'sarif-file': 'reports/iam.sarif', 'files-checked': '6', errors: '1', warnings: '1', 'scenarios-passed': '13', 'scenarios-failed': '0' });
+    // the example scenarios: 3 on policy files, 12 on the IAM model of examples/model
+    assert.match(r.stdout, /^15 passed, 0 failed$/m);
+    assert.deepEqual(r.outputs, { 'sarif-file': 'reports/iam.sarif', 'files-checked': '6', errors: '1', warnings: '1', 'scenarios-passed': '15', 'scenarios-failed': '0' });
     const sarif = JSON.parse(readFileSync(join(workspace, 'reports', 'iam.sarif'), 'utf8')) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     assert.equal(sarif.version, '2.1.0');
     const typo = sarif.runs[0].results.find((x) => x.ruleId === 'IAM201');

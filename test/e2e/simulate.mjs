@@ -9,10 +9,9 @@
 // come from --shots docs/screenshots).
 // usage: node test/e2e/simulate.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSteps, shotsDir } from './steps.mjs';
-import { freshProfile, launchChromium, startCodeServer } from '../../scripts/host/codeServer.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const argv = process.argv.slice(2);
@@ -23,19 +22,11 @@ const { step, until } = S;
 let page;
 
 async function main() {
-  if (!existsSync(join(root, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
-  mkdirSync(shots, { recursive: true });
-  const profile = freshProfile('ui-simulate-');
-  const folder = join(profile.dir, 'examples');
-  cpSync(join(root, 'examples'), folder, { recursive: true });
-  let server, browser;
   const t0 = Date.now();
+  const ui = await S.openOnExamples(root, 'simulate', { width: 1500, height: 950 });
+  const { webview } = ui;
+  page = ui.page;
   try {
-    server = await startCodeServer({ folder, profile, smokeTestDriver: true });
-    browser = await launchChromium();
-    page = await S.openDevWorkbench(browser, server, root, folder, { width: 1500, height: 950 });
-    console.log(`  workbench up after ${Date.now() - t0} ms`);
-    const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     // the webview runs under default-src 'none' with a nonce: any resource or style it needs beyond that shows here
     const cspViolations = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
@@ -235,9 +226,7 @@ async function main() {
       await page.screenshot({ path: join(shots, 'simulate-flow.png') });
     });
   } finally {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    profile.cleanup();
+    await ui.close();
   }
   console.log(`${S.passed} passed, ${S.failed} failed`);
   console.log(`simulate UI run took ${Date.now() - t0} ms`);

@@ -1,6 +1,8 @@
 // Shared by the UI tests: named steps that count passes and failures (screenshot on failure), and retries for UI
 // elements that appear late (the workbench, the extension and the language server all start asynchronously).
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { freshProfile, launchChromium, startCodeServer } from '../../scripts/host/codeServer.mjs';
 
 /** Screenshots go to test-results/ (ignored) unless --shots names a folder, e.g. docs/screenshots for the README. */
 export function shotsDir(root, argv = process.argv.slice(2)) {
@@ -48,6 +50,30 @@ export function createSteps(shots, failPrefix) {
   s.openDevWorkbench = (browser, server, root, folder, viewport) => {
     const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${root}`]];
     return s.openWorkbench(browser, `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, viewport);
+  };
+  /**
+   * code-server on a fresh copy of examples/ (nothing in the repo changes), headless Chromium, and the workbench with the
+   * extension loaded from the checkout at `root` (dist/ as built). `close()` stops both and removes the copy.
+   */
+  s.openOnExamples = async (root, name, viewport) => {
+    if (!existsSync(join(root, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
+    mkdirSync(shots, { recursive: true });
+    const profile = freshProfile(`ui-${name}-`);
+    const folder = join(profile.dir, 'examples');
+    cpSync(join(root, 'examples'), folder, { recursive: true });
+    let server, browser;
+    const close = async () => { await browser?.close().catch(() => {}); await server?.stop(); profile.cleanup(); };
+    const t0 = Date.now();
+    try {
+      server = await startCodeServer({ folder, profile, smokeTestDriver: true });
+      browser = await launchChromium();
+      const page = await s.openDevWorkbench(browser, server, root, folder, viewport);
+      console.log(`  workbench up after ${Date.now() - t0} ms`);
+      return { folder, page, close, webview: page.frameLocator('iframe.webview.ready').frameLocator('#active-frame') };
+    } catch (e) {
+      await close();
+      throw e;
+    }
   };
   /** Puts the cursor at offset `at` of the open editor's text with Go to Line/Column (closing any widget first). */
   s.goTo = async (text, at) => {

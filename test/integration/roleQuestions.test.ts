@@ -6,7 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
-import { poll } from './host';
+import * as path from 'node:path';
+import type { ScenarioResultsResult } from '../../server/src/protocol';
+import { EXTENSION_ID, poll } from './host';
 import { iamTree, withSeedWorld } from './seedWorld';
 
 const SANDBOX = {
@@ -121,5 +123,73 @@ suite('Role questions: CodeLenses on trust policies and PassRole, escalation mar
     assert.equal(denied?.result?.steps?.[0].decision, 'ImplicitlyDenied');
     assert.equal(denied?.result?.decision, 'ImplicitlyDenied');
     panel.panel.dispose();
+  });
+
+  test('with the workspace model known to the server: hover on a user ARN says what the model knows, and PassRole on a role no service can use is IAM810', async () => {
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'tmp-pass.policy.json');
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: [READ_ONLY_ROLE, 'arn:aws:iam::111111111111:role/service-role/LambdaServiceRole'] },
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*', Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:user/Hoge' } } },
+    ] }, null, 2);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const diags = await poll(() => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'IAM810' || (d.code as { value?: string })?.value === 'IAM810'), (d) => d.length > 0);
+      assert.equal(diags.length, 1, 'only ReadOnlyRole: LambdaServiceRole trusts lambda.amazonaws.com');
+      assert.equal(doc.offsetAt(diags[0].range.start), text.indexOf(`"${READ_ONLY_ROLE}"`));
+      assert.match(diags[0].message, /ReadOnlyRole \(in seed-world\.iam-model\.json\) cannot be passed to any service/);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(text.indexOf('user/Hoge')));
+      const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(md, /\*\*In the IAM model\*\* \(.*seed-world\.iam-model\.json.*\): user \*\*Hoge\*\* of account 111111111111 \(main\)/);
+      assert.match(md, /Groups: `Developers`/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
+
+  test('a scenario with an assumeRole list and one with passRole load into the panel form, run with the same steps as the scenario file, and save back the same', async () => {
+    // the flows fixture: Hoge → Deploy → (account 222222222222) Auditor, then s3:GetObject; dev passes FnRole to Lambda
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const dir = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'tmp-flows');
+    const scenarioUri = vscode.Uri.joinPath(dir, 'flows.scenario.json');
+    for (const f of ['flows.iam-model.json', 'flows.scenario.json']) {
+      await vscode.workspace.fs.copy(vscode.Uri.file(path.join(ext.extensionPath, 'test', 'fixtures', 'flows', f)), vscode.Uri.joinPath(dir, f), { overwrite: true });
+    }
+    try {
+      const fromFile = await api.client.sendRequest<ScenarioResultsResult>('iamPolicy/scenarioResults', { uri: scenarioUri.toString() });
+      const scenarios = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(scenarioUri)).toString('utf8')).scenarios as { name: string; request: { assumeRole?: unknown; passRole?: unknown } }[];
+      const chain = scenarios.findIndex((x) => x.name === 'chain into another account');
+      const pass = scenarios.findIndex((x) => x.name === 'pass a role to Lambda that trusts Lambda');
+      assert.ok(chain >= 0 && pass >= 0);
+      const stepsOf = (r: { steps?: { step: string; principal: string; action: string; resource: string; decision: string }[] } | null | undefined) =>
+        (r?.steps ?? []).map((x) => `${x.step} ${x.principal} ${x.action} ${x.resource} ${x.decision}`);
+      const panel = await api.simulator.show();
+      for (const [index, expectSteps] of [[chain, ['assumeRole', 'assumeRole', 'request']], [pass, ['request', 'passRole', 'serviceAssumesRole']]] as const) {
+        assert.ok(await panel.loadScenario(scenarioUri, index));
+        const written = scenarios[index].request;
+        // the form holds the chain as written: the roles in order, the passed role
+        assert.equal(panel.state.request.assumeRole, Array.isArray(written.assumeRole) ? written.assumeRole.join(', ') : String(written.assumeRole ?? ''));
+        assert.equal(panel.state.request.passRole, String(written.passRole ?? ''));
+        assert.deepEqual(panel.state.model, [vscode.Uri.joinPath(dir, 'flows.iam-model.json').toString()]);
+        const r = await panel.evaluate();
+        const expected = stepsOf(fromFile.scenarios[index].result);
+        assert.deepEqual(expected.map((x) => x.split(' ')[0]), expectSteps, JSON.stringify(fromFile.scenarios[index]));
+        assert.deepEqual(stepsOf(r?.result), expected, JSON.stringify(r?.errors));
+        assert.equal(r?.result?.decision, fromFile.scenarios[index].result?.decision);
+        // saved again, the request has the same flow
+        const again = vscode.Uri.joinPath(dir, `again-${index}.scenario.json`);
+        await panel.saveScenario(again);
+        const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(again)).toString('utf8'));
+        const savedRequest = (saved.scenarios?.[0] ?? saved).request;
+        const asList = (v: unknown) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+        assert.deepEqual(asList(savedRequest.assumeRole), asList(written.assumeRole));
+        assert.equal(savedRequest.passRole, written.passRole);
+      }
+      panel.panel.dispose();
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true }).then(undefined, () => undefined);
+    }
   });
 });

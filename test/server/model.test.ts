@@ -161,7 +161,7 @@ describe('IAM model files and requests over LSP', () => {
     const file = join(root, 'examples', 'model', 'seed-world.scenario.json');
     const r = await lsp.request<ScenarioResultsResult>('iamPolicy/scenarioResults', { uri: pathToFileURL(file).toString() });
     assert.deepEqual(r.errors, []);
-    assert.equal(r.scenarios.length, 10);
+    assert.equal(r.scenarios.length, 12);
     for (const s of r.scenarios) assert.equal(s.result?.pass, true, `${s.name}: ${s.result?.decision} ${s.errors.join('; ')}`);
     assert.ok(r.policyUris.includes(SEED_URI), 'a change to the model file re-runs the scenarios');
   });

@@ -35,6 +35,7 @@ const principalOf = (arg: unknown): string | undefined => {
 
 export function registerIamModel(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>, simulator: SimulatorApi): IamModelApi {
   const model = new WorkspaceModel(client, ready);
+  void model.announce();
   const tree = new IamTreeProvider(model);
   const docs = registerReadOnlyDocuments(client, ready);
   let lastReport: string | undefined;

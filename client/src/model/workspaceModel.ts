@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EscalationPathsResult, ModelAccountItem, ModelListResult } from '../../../server/src/protocol';
-import { EscalationPathsRequest, ModelListRequest } from '../requests';
+import { EscalationPathsRequest, ModelListRequest, WorkspaceModelNotification } from '../requests';
 import type { PathEdge } from '../../../server/src/protocol';
 import { escalationsByPrincipal, type EscalationsByPrincipal } from './escalations';
 import { findModelFiles, watchModelFiles } from './modelFiles';
@@ -60,10 +60,20 @@ export class WorkspaceModel implements vscode.Disposable {
   /** settles when the escalation findings of the last refresh are in (they come after the listing) */
   escalationsLoaded(): Promise<void> { return this.pathsLoaded; }
 
+  /** Names the model files to the server: its hovers and IAM810 in ordinary policy files ask this model. */
+  async announce(files?: vscode.Uri[]): Promise<void> {
+    try {
+      const list = files ?? await findModelFiles();
+      await this.ready;
+      await this.client.sendNotification(WorkspaceModelNotification, { uris: list.map((u) => u.toString()) });
+    } catch { /* the server is not running: the listing reports it */ }
+  }
+
   refresh(): Promise<void> {
     clearTimeout(this.timer);
     const run = (async () => {
       this.files = await findModelFiles();
+      await this.announce(this.files);
       try {
         this.listing = await this.list(this.files.map((u) => u.toString()));
         this.error = undefined;

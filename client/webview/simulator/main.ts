@@ -56,6 +56,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       const active = document.activeElement;
       if (keysAdded || !within('context', active)) renderContext();
       if (!within('policies', active)) renderPolicies();
+      if (!within('model', active)) renderModel();
       renderResult();
       fillTemplates();
       if (keysAdded) changed(); else vscode.setState(store.state);

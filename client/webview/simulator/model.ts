@@ -38,7 +38,10 @@ export function renderModel(): void {
   const parts: HTMLElement[] = [labelled(tx('Model'), modelSelect, tx('users, groups, roles and their policies; the principal\'s policies are gathered from it'))];
   if (s.model.length) {
     const principals = store.model.principals;
-    const current = principals.some((p) => p.arn === s.request.principal) ? s.request.principal : '';
+    // a scenario may name the principal short ("user/Hoge"): the server's answer says which ARN that is
+    const resolved = store.response?.model?.principalArn;
+    const current = principals.some((p) => p.arn === s.request.principal) ? s.request.principal
+      : resolved && principals.some((p) => p.arn === resolved) ? resolved : '';
     const principalSelect = select([{ value: '', label: principals.length ? '(choose a user or role)' : tx('(the model has no users or roles)') },
       ...principals.map((p) => ({ value: p.arn, label: p.label }))], current, (v) => {
       if (!v) return;

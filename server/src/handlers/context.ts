@@ -23,6 +23,8 @@ export class ServerContext {
   readonly chosenTypes = new Map<string, PolicyType>();
   /** folders of the workspace (file system paths): files the server reads from disk must be inside one */
   workspaceFolders: string[] = [];
+  /** the workspace's model files, as the client last named them (iamPolicy/workspaceModel) */
+  workspaceModelUris: string[] = [];
   /** iamPolicy.simulate.allowFilesOutsideWorkspace */
   fileAccess = { allowOutsideWorkspace: false };
 

@@ -2,6 +2,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validate } from '../service/validation';
 import { validateModelFile } from '../service/modelDiagnostics';
+import { RULES } from '../service/validation/rules';
+import { workspaceModel } from './workspaceModel';
 import { MAX_MODEL_BYTES } from '../node/modelFiles';
 import type { ServerContext } from './context';
 import { makeReader } from './simulate';
@@ -22,7 +24,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: strin
     if (model) {
       published.add(uri);
       let diagnostics: ReturnType<typeof validateModelFile>;
-      try { diagnostics = validateModelFile(model, readModel, ctx.catalog, ctx.settings, ctx.managed); } catch (e) {
+      try { diagnostics = validateModelFile(model, readModel, ctx.catalog, ctx.settings, ctx.managed, ctx.workspaceModelUris); } catch (e) {
         ctx.connection.console.error(`iam-policy: model diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
         diagnostics = [];
       }
@@ -40,7 +42,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: strin
       } else if (published.delete(uri)) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const diagnostics = validate(doc, ctx.catalog, ctx.policyType(doc).type, ctx.settings);
+    const diagnostics = validate(doc, ctx.catalog, ctx.policyType(doc).type, ctx.settings, RULES, () => workspaceModel(ctx)?.loaded.model);
     published.add(uri);
     void ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   };

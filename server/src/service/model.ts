@@ -6,9 +6,10 @@ import type { Catalog } from '../core/catalog/catalog';
 import { formatPath, type JsonPath } from '../core/evaluator';
 import { effectivePermissions } from '../core/model/access';
 import { simulateFlow, type Flow } from '../core/model/flows';
-import { escalationPaths, whoCan } from '../core/model/paths';
+import { escalationPaths, whoCan, type PathEdge } from '../core/model/paths';
 import { applyModel, isNotFound, orgPolicies, principalPolicies, resolvePrincipal, type GatheredPolicy, type PolicyOrigin } from '../core/model/gather';
 import { loadModel, type LoadedModel } from '../core/model/load';
+import { trustedPrincipals } from '../core/model/trustedServices';
 import { AWS_MANAGED_ARN_PREFIX, isAwsManagedArn, type ManagedPolicies } from '../core/model/managedPolicies';
 import type { ModelDocument, ModelGroup, ModelProblem as CoreProblem, ModelRole, ModelUser, PolicyAttachment } from '../core/model/types';
 import { nestingTooDeepAt } from '../core/policy/model';
@@ -133,26 +134,6 @@ function attachmentItem(a: PolicyAttachment, owner: ModelUser | ModelGroup | Mod
   return { name: p.name, origin: originOf({ kind: p.awsManaged ? 'aws-managed' : 'customer-managed', label: p.arn, arn: p.arn, at: p.at }, read) };
 }
 
-/** Who a trust policy lets assume the role: the principals of its Allow statements on sts:AssumeRole*. */
-export function trustedPrincipals(trust: ModelDocument | undefined): { principal: string; conditional: boolean }[] {
-  const doc = trust?.document as { Statement?: unknown } | null | undefined;
-  const raw = doc && (Array.isArray(doc.Statement) ? doc.Statement : doc.Statement ? [doc.Statement] : []);
-  const out: { principal: string; conditional: boolean }[] = [];
-  for (const s of (raw ?? []) as Record<string, unknown>[]) {
-    if (!s || s.Effect !== 'Allow') continue;
-    const actions = typeof s.Action === 'string' ? [s.Action] : Array.isArray(s.Action) ? s.Action : [];
-    if (!actions.some((a) => typeof a === 'string' && /^(sts:(AssumeRole\w*|\*)|\*)$/i.test(a))) continue;
-    const conditional = s.Condition !== undefined;
-    const p = s.Principal;
-    if (p === '*') { out.push({ principal: '*', conditional }); continue; }
-    if (!p || typeof p !== 'object') continue;
-    for (const v of Object.values(p as Record<string, unknown>)) {
-      for (const x of typeof v === 'string' ? [v] : Array.isArray(v) ? v : []) if (typeof x === 'string') out.push({ principal: x, conditional });
-    }
-  }
-  return out;
-}
-
 export function modelList(loaded: LoadedModel, readText: ReadText): ModelListResult {
   const read = readOnce(readText);
   const accounts: ModelAccountItem[] = [];
@@ -182,7 +163,7 @@ export function modelList(loaded: LoadedModel, readText: ReadText): ModelListRes
         name: g.name, arn: g.arn, members: g.members.map((m) => m.name), policies: g.policies.map((p) => attachmentItem(p, g, read)), ...at(g.at),
       })),
       roles: [...a.roles.values()].map((r) => ({
-        name: r.name, arn: r.arn, path: r.path, tags: r.tags, trustedPrincipals: trustedPrincipals(r.trustPolicy),
+        name: r.name, arn: r.arn, path: r.path, tags: r.tags, trustedPrincipals: trustedPrincipals(r.trustPolicy?.document),
         policies: r.policies.map((p) => attachmentItem(p, r, read)),
         ...(r.boundary ? { permissionsBoundary: attachmentItem(r.boundary, r, read) } : {}),
         ...at(r.at),
@@ -245,6 +226,29 @@ export function whoCanOf(params: WhoCanParams, readText: ReadText, catalog: Cata
   return { principals: whoCan(loaded.model, info.fullName, params.resource, catalog), errors: [], problems };
 }
 
+const escalationCache = new WeakMap<LoadedModel, PathEdge[]>();
+/** Every edge and finding of a loaded model, computed once per load (the IAM view and hovers ask the same model). */
+export function modelEscalations(loaded: LoadedModel, catalog: Catalog): PathEdge[] {
+  let edges = escalationCache.get(loaded);
+  if (!edges) { edges = escalationPaths(loaded.model, catalog); escalationCache.set(loaded, edges); }
+  return edges;
+}
+
+/** Principals up to which a hover may compute the escalation paths itself (about a tenth of a second). */
+export const HOVER_PATHS_MAX_PRINCIPALS = 200;
+
+/**
+ * The escalation paths for a hover: already computed for this model (the IAM view asked), or computed now when the
+ * model is small; undefined when a large model has not been asked yet (a hover must not keep the server for seconds).
+ */
+export function escalationsForHover(loaded: LoadedModel, catalog: Catalog): PathEdge[] | undefined {
+  const cached = escalationCache.get(loaded);
+  if (cached) return cached;
+  let principals = 0;
+  for (const a of loaded.model.accounts.values()) principals += a.users.size + a.roles.size;
+  return principals <= HOVER_PATHS_MAX_PRINCIPALS ? modelEscalations(loaded, catalog) : undefined;
+}
+
 /** iamPolicy/escalationPaths: `iam-policy paths` for the editor. */
 export function escalationPathsOf(params: EscalationPathsParams, readText: ReadText, catalog: Catalog, managed: ManagedPolicies): EscalationPathsResult {
   const read = readOnce(readText);
@@ -256,7 +260,7 @@ export function escalationPathsOf(params: EscalationPathsParams, readText: ReadT
     if (!r || isNotFound(r)) return { edges: [], errors: [r ? r.error : `"${String(params.from)}" is not a user or role of the model`], problems };
     from = r.entity.arn;
   }
-  return { edges: escalationPaths(loaded.model, catalog, { from }), errors: [], problems };
+  return { edges: from ? escalationPaths(loaded.model, catalog, { from }) : modelEscalations(loaded, catalog), errors: [], problems };
 }
 
 /** iamPolicy/effectivePermissions: `iam-policy access` for the editor. */

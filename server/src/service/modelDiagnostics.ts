@@ -8,7 +8,8 @@ import type { Catalog } from '../core/catalog/catalog';
 import type { JsonPath } from '../core/evaluator';
 import type { LoadedModel } from '../core/model/load';
 import type { ManagedPolicies } from '../core/model/managedPolicies';
-import type { ModelDocument, PolicyAttachment } from '../core/model/types';
+import type { IamModel, ModelDocument, PolicyAttachment } from '../core/model/types';
+import { RULES } from './validation/rules';
 import type { PolicyType } from '../core/policy/policyType';
 import type { Position, Range } from '../core/text';
 import { forget } from './documents';
@@ -59,7 +60,7 @@ export const shift = (p: Position, base: Position): Position => (p.line === 0 ? 
 export const shiftRange = (r: Range, base: Position): Range => ({ start: shift(r.start, base), end: shift(r.end, base) });
 
 /** Runs the policy rules on one embedded policy and moves the findings to where the policy sits in the model file. */
-function validateEmbedded(doc: TextDocument, read: ReadText, path: JsonPath, type: PolicyType, catalog: Catalog, settings: ServiceSettings, decodedText?: string): Diagnostic[] {
+function validateEmbedded(doc: TextDocument, read: ReadText, path: JsonPath, type: PolicyType, catalog: Catalog, settings: ServiceSettings, model: () => IamModel, decodedText?: string): Diagnostic[] {
   const hit = nodeAtPath(doc.uri, path, read);
   if (!hit || (hit.node.type !== 'object' && hit.node.type !== 'string')) return [];
   const node = hit.node;
@@ -69,7 +70,7 @@ function validateEmbedded(doc: TextDocument, read: ReadText, path: JsonPath, typ
   const virtualUri = `${doc.uri}#${path.join('/')}`;
   const sub = TextDocument.create(virtualUri, 'iam-policy', doc.version, text);
   let found: Diagnostic[];
-  try { found = validate(sub, catalog, type, settings); } finally { forget(virtualUri); }
+  try { found = validate(sub, catalog, type, settings, RULES, model); } finally { forget(virtualUri); }
   const base = hit.lines.positionAt(node.offset);
   const stringRange = hit.lines.rangeOf(node.offset, node.length);
   return found.map((d) => {
@@ -83,10 +84,15 @@ function validateEmbedded(doc: TextDocument, read: ReadText, path: JsonPath, typ
   });
 }
 
-/** Diagnostics of a model file opened in the editor. The file is loaded on its own (with the policy files it names). */
-export function validateModelFile(doc: TextDocument, readText: ReadText, catalog: Catalog, settings: ServiceSettings, managed: ManagedPolicies): Diagnostic[] {
+/**
+ * Diagnostics of a model file opened in the editor. The file is loaded on its own (with the policy files it names) for
+ * its problems; its policies are validated against the whole workspace model (`workspaceUris` with this file).
+ */
+export function validateModelFile(doc: TextDocument, readText: ReadText, catalog: Catalog, settings: ServiceSettings, managed: ManagedPolicies, workspaceUris: string[] = []): Diagnostic[] {
   const read = readOnce(readText);
   const loaded = loadModelUris([doc.uri], read, managed);
+  let whole: IamModel | undefined;
+  const model = () => (whole ??= workspaceUris.some((u) => u !== doc.uri) ? loadModelUris([...new Set([...workspaceUris, doc.uri])], read, managed).model : loaded.model);
   const out: Diagnostic[] = [];
   for (const p of loaded.problems) {
     if (p.file !== doc.uri) continue;
@@ -108,6 +114,6 @@ export function validateModelFile(doc: TextDocument, readText: ReadText, catalog
     });
     return out;
   }
-  for (const { doc: d, type } of embeddedPolicies(loaded, doc.uri)) out.push(...validateEmbedded(doc, read, d.at.path, type, catalog, settings, d.decodedText));
+  for (const { doc: d, type } of embeddedPolicies(loaded, doc.uri)) out.push(...validateEmbedded(doc, read, d.at.path, type, catalog, settings, model, d.decodedText));
   return out;
 }

@@ -3,10 +3,26 @@
 import type { PolicyType } from '../../../server/src/core/policy/policyType';
 import { policy, S } from './lint';
 
-export interface Case { code: string; name: string; text: string; type?: PolicyType; flagged: boolean; at?: string; message?: RegExp }
+/** `model`: a hand-written IAM model (iam-model.md §1b) the server knows, for the rules that ask it (IAM810) */
+export interface Case { code: string; name: string; text: string; type?: PolicyType; flagged: boolean; at?: string; message?: RegExp; model?: object }
 const trust = (extra: object = {}) => ({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', ...extra });
 const cond = (c: object, extra: object = {}) => policy(S({ Condition: c, ...extra }));
 const gh = (sub: unknown) => policy({ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': sub } } });
+
+const ROLE = 'arn:aws:iam::111111111111:role';
+const passRole = (resource: string) => policy(S({ Action: 'iam:PassRole', Resource: resource }));
+const trusting = (principal: unknown) => ({ trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] } });
+const ROLES = {
+  id: '111111111111',
+  users: { Hoge: {} },
+  roles: {
+    ReadOnlyRole: trusting({ AWS: 'arn:aws:iam::111111111111:user/Hoge' }),
+    LambdaRole: { ...trusting({ Service: 'lambda.amazonaws.com' }), path: '/service-role/' },
+    SchedulerRole: trusting({ Service: 'scheduler.amazonaws.com' }),
+    Open: trusting('*'),
+    NoTrust: {},
+  },
+};
 
 export const CASES: Case[] = [
   // IAM001
@@ -204,6 +220,16 @@ export const CASES: Case[] = [
   { code: 'IAM809', name: 'AssumeRole on a role', text: policy(S({ Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111122223333:role/ReadOnlyRole' })), flagged: false },
   { code: 'IAM809', name: 'AssumeRole on roles of any account', text: policy(S({ Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/deploy-*' })), flagged: false },
   { code: 'IAM809', name: 'AssumeRole on *', text: policy(S({ Action: 'sts:AssumeRole', Resource: '*' })), flagged: false },
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html: the service that receives a role assumes it through the role's trust policy
+  { code: 'IAM810', name: 'PassRole on a role that trusts only a user', text: passRole(`${ROLE}/ReadOnlyRole`), model: ROLES, flagged: true, at: `"${ROLE}/ReadOnlyRole"`, message: /ReadOnlyRole \(in world\.iam-model\.json\) cannot be passed to any service: its trust policy names no service principal, only arn:aws:iam::111111111111:user\/Hoge/ },
+  { code: 'IAM810', name: 'PassRole through iam:Pass* on a role with no trust policy', text: policy(S({ Action: 'iam:Pass*', Resource: `${ROLE}/NoTrust` })), model: ROLES, flagged: true, message: /lets no one assume it/ },
+  { code: 'IAM810', name: 'PassRole on a role that trusts only a service outside the PassRole table (information)', text: passRole(`${ROLE}/SchedulerRole`), model: ROLES, flagged: true, message: /trusts only scheduler\.amazonaws\.com, none of them a service this tool knows/ },
+  { code: 'IAM810', name: 'PassRole on a role trusting lambda.amazonaws.com', text: passRole(`${ROLE}/service-role/LambdaRole`), model: ROLES, flagged: false },
+  { code: 'IAM810', name: 'PassRole on a wildcard resource', text: passRole(`${ROLE}/Read*`), model: ROLES, flagged: false },
+  { code: 'IAM810', name: 'PassRole denied', text: policy(S({ Effect: 'Deny', Action: 'iam:PassRole', Resource: `${ROLE}/ReadOnlyRole` })), model: ROLES, flagged: false },
+  { code: 'IAM810', name: 'PassRole on a role the model does not hold', text: passRole(`${ROLE}/Elsewhere`), model: ROLES, flagged: false },
+  { code: 'IAM810', name: 'PassRole on a role trusting "*"', text: passRole(`${ROLE}/Open`), model: ROLES, flagged: false },
+  { code: 'IAM810', name: 'without a model', text: passRole(`${ROLE}/ReadOnlyRole`), flagged: false },
   // IAM901-902
   { code: 'IAM901', name: 'covered by wildcard', text: policy(S({ Action: ['s3:Get*', 's3:GetObject'] })), flagged: true, at: '"s3:GetObject"' },
   { code: 'IAM901', name: 'duplicate action', text: policy(S({ Action: ['s3:GetObject', 's3:getobject'] })), flagged: true, at: '"s3:getobject"' },

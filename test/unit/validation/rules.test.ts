@@ -11,7 +11,7 @@ import { messageText } from '../helpers';
 describe('validation rules', () => {
   for (const c of CASES) {
     it(`${c.code} ${c.flagged ? 'flags' : 'accepts'}: ${c.name}`, () => {
-      const r = lint(c.text, c.type);
+      const r = lint(c.text, c.type, undefined, c.model);
       const hits = r.diagnostics.filter((d) => d.code === c.code);
       if (!c.flagged) { assert.deepEqual(hits.map((d) => d.message), []); return; }
       assert.ok(hits.length > 0, `expected ${c.code}; got ${r.diagnostics.map((d) => `${d.code} ${d.message}`).join(' | ') || 'nothing'}`);

@@ -9,7 +9,7 @@ import { nestingTooDeepAt } from '../policy/model';
 import { suggest } from '../suggest';
 import { isAwsManagedArn, type ManagedPolicies } from './managedPolicies';
 import type {
-  IamModel, ManagedPolicy, ModelAccount, ModelDocument, ModelFile, ModelGroup, ModelOrgLevel, ModelProblem, ModelRole,
+  ComputeKind, IamModel, ManagedPolicy, ModelAccount, ModelDocument, ModelFile, ModelCompute, ModelGroup, ModelOrgLevel, ModelProblem, ModelRole,
   ModelUser, PolicyAttachment, SourceLocation,
 } from './types';
 import * as l10n from '../localize';
@@ -32,7 +32,9 @@ const q = (s: string) => `"${s}"`;
 const didYouMean = (xs: string[]) => (xs.length ? ` ${l10n.t('Did you mean {0}?', xs.map(q).join(l10n.t(' or ')))}` : '');
 
 const FILE_KEYS = ['accounts', 'organization', 'description', '$schema'];
-const ACCOUNT_KEYS = ['id', 'name', 'users', 'groups', 'roles', 'policies', 'resources', 'description'];
+const ACCOUNT_KEYS = ['id', 'name', 'users', 'groups', 'roles', 'policies', 'resources', 'functions', 'codebuildProjects', 'description'];
+const COMPUTE_KEYS = ['role', 'region', 'description'];
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const USER_KEYS = ['groups', 'policies', 'permissionsBoundary', 'tags', 'path', 'description'];
 const GROUP_KEYS = ['policies', 'path', 'description'];
 const ROLE_KEYS = ['trustPolicy', 'policies', 'permissionsBoundary', 'tags', 'path', 'description'];
@@ -48,10 +50,13 @@ interface RawPrincipal {
   trustPolicy?: ModelDocument;
 }
 
+/** A function or project whose role is not resolved yet: `role` is a role ARN, or a role name of its account. */
+interface RawCompute { kind: ComputeKind; name: string; arn: string; region: string; role: string; at: SourceLocation }
+
 interface RawAccount {
   id: string; name?: string; files: string[];
   users: Map<string, RawPrincipal>; groups: Map<string, RawPrincipal>; roles: Map<string, RawPrincipal>;
-  policies: Map<string, ManagedPolicy>; resources: Map<string, ModelDocument>;
+  policies: Map<string, ManagedPolicy>; resources: Map<string, ModelDocument>; compute: Map<string, RawCompute>;
 }
 
 /** Reads the JSON of a model file: strict JSON first (fast on large exports), comments tolerated for hand-written files. */
@@ -73,6 +78,16 @@ export function parseModelJson(text: string, file: string): { value: unknown } |
 /** Whether a parsed JSON value is an authorization-details export (recognised by content, spec §1a). */
 export function isAuthorizationDetails(v: unknown): boolean {
   return isObject(v) && ('UserDetailList' in v || 'RoleDetailList' in v || ('GroupDetailList' in v && 'Policies' in v));
+}
+
+/** Whether a parsed JSON value is the output of `aws lambda list-functions` (a top-level "Functions" array). */
+export function isLambdaFunctionList(v: unknown): boolean {
+  return isObject(v) && Array.isArray(v.Functions) && !('accounts' in v) && !('UserDetailList' in v);
+}
+
+/** Whether a parsed JSON value is the output of `aws codebuild batch-get-projects` (a top-level "projects" array). */
+export function isCodeBuildProjectList(v: unknown): boolean {
+  return isObject(v) && Array.isArray(v.projects) && !('accounts' in v) && !('UserDetailList' in v);
 }
 
 /** Whether a parsed JSON value looks like a hand-written IAM model (spec §1b). */
@@ -98,7 +113,7 @@ class Loader {
   account(id: string, file: string): RawAccount {
     let a = this.accounts.get(id);
     if (!a) {
-      a = { id, files: [], users: new Map(), groups: new Map(), roles: new Map(), policies: new Map(), resources: new Map() };
+      a = { id, files: [], users: new Map(), groups: new Map(), roles: new Map(), policies: new Map(), resources: new Map(), compute: new Map() };
       this.accounts.set(id, a);
     }
     if (!a.files.includes(file)) a.files.push(file);
@@ -296,6 +311,22 @@ class Loader {
       if (!doc) continue;
       this.addUnique(acct.policies, { arn: `arn:aws:iam::${acct.id}:policy/${name}`, name, path: '/', awsManaged: false, document: doc.document, at: doc.at }, 'customer managed policy', acct.id);
     }
+    const compute = (key: string, kind: ComputeKind, arnOf: (region: string, name: string) => string) => {
+      for (const [name, f] of Object.entries(section(key))) {
+        const fat = { file, path: [...path, key, name] };
+        if (!isObject(f)) { this.fail(file, fat.path, kind === 'lambda-function' ? l10n.t('expected a function object: {"role": "ROLE-NAME or role ARN", "region": "us-east-1"}') : l10n.t('expected a project object: {"role": "ROLE-NAME or role ARN", "region": "us-east-1"}')); continue; }
+        this.unknownKeys(f, COMPUTE_KEYS, fat, kind === 'lambda-function' ? 'function' : 'project');
+        if (typeof f.role !== 'string' || !f.role.trim()) { this.fail(file, [...fat.path, 'role'], kind === 'lambda-function' ? l10n.t('expected "role": the name of a role of this account, or a role ARN (the function\'s execution role)') : l10n.t('expected "role": the name of a role of this account, or a role ARN (the project\'s service role)')); continue; }
+        let region = 'us-east-1';
+        if (f.region !== undefined) {
+          if (typeof f.region !== 'string' || !REGION.test(f.region)) { this.fail(file, [...fat.path, 'region'], l10n.t('expected a region code such as "us-east-1"')); continue; }
+          region = f.region;
+        }
+        this.addCompute(acct, { kind, name, arn: arnOf(region, name), region, role: f.role.trim(), at: fat });
+      }
+    };
+    compute('functions', 'lambda-function', (region, name) => `arn:aws:lambda:${region}:${acct.id}:function:${name}`);
+    compute('codebuildProjects', 'codebuild-project', (region, name) => `arn:aws:codebuild:${region}:${acct.id}:project/${name}`);
     for (const [arn, pv] of Object.entries(section('resources'))) {
       const rat = { file, path: [...path, 'resources', arn] };
       if (!parseArn(arn)) { this.fail(file, rat.path, l10n.t('"{0}" is not a resource ARN; expected arn:partition:service:region:account:resource', arn)); continue; }
@@ -443,6 +474,40 @@ class Loader {
     }
   }
 
+  /** The output of `aws lambda list-functions`: each function's name, ARN (its account and region) and role. */
+  lambdaFunctions(v: Record<string, unknown>, file: string): void {
+    (v.Functions as unknown[]).forEach((e, i) => {
+      const at = { file, path: ['Functions', i] };
+      if (!isObject(e)) { this.fail(file, at.path, l10n.t('expected a function object with "FunctionName", "FunctionArn" and "Role"')); return; }
+      const arn = typeof e.FunctionArn === 'string' ? parseArn(e.FunctionArn) : undefined;
+      if (!arn || arn.service !== 'lambda' || !ACCOUNT_ID.test(arn.account) || !arn.resource.startsWith('function:')) { this.fail(file, [...at.path, 'FunctionArn'], l10n.t('expected "FunctionArn": arn:aws:lambda:REGION:ACCOUNT:function:NAME')); return; }
+      if (typeof e.Role !== 'string' || !parseArn(e.Role)) { this.fail(file, [...at.path, 'Role'], l10n.t('expected "Role": the ARN of the function\'s execution role')); return; }
+      const name = typeof e.FunctionName === 'string' && e.FunctionName ? e.FunctionName : arn.resource.split(':')[1];
+      this.addCompute(this.account(arn.account, file), { kind: 'lambda-function', name, arn: e.FunctionArn as string, region: arn.region, role: e.Role, at });
+    });
+    if (!(v.Functions as unknown[]).length) this.fail(file, ['Functions'], l10n.t('the list holds no functions'), 'warning');
+  }
+
+  /** The output of `aws codebuild batch-get-projects`: each project's name, ARN (its account and region) and service role. */
+  codebuildProjects(v: Record<string, unknown>, file: string): void {
+    (v.projects as unknown[]).forEach((e, i) => {
+      const at = { file, path: ['projects', i] };
+      if (!isObject(e)) { this.fail(file, at.path, l10n.t('expected a project object with "name", "arn" and "serviceRole"')); return; }
+      const arn = typeof e.arn === 'string' ? parseArn(e.arn) : undefined;
+      if (!arn || arn.service !== 'codebuild' || !ACCOUNT_ID.test(arn.account) || !arn.resource.startsWith('project/')) { this.fail(file, [...at.path, 'arn'], l10n.t('expected "arn": arn:aws:codebuild:REGION:ACCOUNT:project/NAME')); return; }
+      if (typeof e.serviceRole !== 'string' || !parseArn(e.serviceRole)) { this.fail(file, [...at.path, 'serviceRole'], l10n.t('expected "serviceRole": the ARN of the project\'s service role')); return; }
+      const name = typeof e.name === 'string' && e.name ? e.name : arn.resource.slice('project/'.length);
+      this.addCompute(this.account(arn.account, file), { kind: 'codebuild-project', name, arn: e.arn as string, region: arn.region, role: e.serviceRole, at });
+    });
+    if (!(v.projects as unknown[]).length) this.fail(file, ['projects'], l10n.t('the list holds no projects'), 'warning');
+  }
+
+  addCompute(acct: RawAccount, f: RawCompute): void {
+    const prev = acct.compute.get(f.arn);
+    if (prev) { this.fail(f.at.file, f.at.path, l10n.t('{0} is listed twice: already defined in {1} at {2}. Remove one of them.', f.arn, prev.at.file, formatPath(prev.at.path)), 'error', 'duplicate'); return; }
+    acct.compute.set(f.arn, f);
+  }
+
   /** An entry of the export's `Policies`: a customer managed policy, or an AWS managed one in use. */
   exportPolicy(e: unknown, at: SourceLocation, accountId: string | undefined): void {
     if (!isObject(e)) { this.fail(at.file, at.path, l10n.t('expected a managed policy object')); return; }
@@ -503,10 +568,40 @@ class Loader {
     return this.fail(at.file, at.path, l10n.t('unknown policy "{0}" (referenced by {1}): account {2} has no customer managed policy of that name; expected a name from "policies" or a managed policy ARN.', r, owner, accountId) + hint, 'error', 'reference');
   }
 
+  /** A function or project with its role resolved: a role ARN may name another account's role; a bare name, one of its own. */
+  computeOf(f: RawCompute, accountId: string, model: IamModel): ModelCompute {
+    const out: ModelCompute = { kind: f.kind, name: f.name, arn: f.arn, region: f.region, account: accountId, roleArn: f.role, at: f.at };
+    const roleKey = f.at.path[0] === 'Functions' ? 'Role' : f.at.path[0] === 'projects' ? 'serviceRole' : 'role';
+    const rolePath = [...f.at.path, roleKey];
+    const lambda = f.kind === 'lambda-function';
+    if (f.role.startsWith('arn:')) {
+      const a = parseArn(f.role);
+      if (!a || a.service !== 'iam' || !a.resource.startsWith('role/')) { this.fail(f.at.file, rolePath, l10n.t('"{0}" is not a role ARN; expected arn:aws:iam::ACCOUNT:role/NAME', f.role), 'error', 'reference'); return out; }
+      const role = model.accounts.get(a.account)?.roles.get(a.resource.slice(a.resource.lastIndexOf('/') + 1).toLowerCase());
+      if (role && role.arn.toLowerCase() === f.role.toLowerCase()) out.role = role;
+      else this.fail(f.at.file, rolePath, lambda
+        ? l10n.t('the execution role {0} of function {1} is not in the model: paths through this function are not followed. Add the export of account {2}.', f.role, f.name, a.account)
+        : l10n.t('the service role {0} of CodeBuild project {1} is not in the model: paths through this project are not followed. Add the export of account {2}.', f.role, f.name, a.account), 'warning', 'reference');
+      return out;
+    }
+    const acct = model.accounts.get(accountId)!;
+    const role = acct.roles.get(f.role.toLowerCase());
+    if (!role) {
+      const hint = didYouMean(suggest(f.role, [...acct.roles.values()].map((x) => x.name)));
+      this.fail(f.at.file, rolePath, (lambda
+        ? l10n.t('unknown role "{0}" (the execution role of function {1}): account {2} has no such role.', f.role, f.name, accountId)
+        : l10n.t('unknown role "{0}" (the service role of CodeBuild project {1}): account {2} has no such role.', f.role, f.name, accountId)) + hint, 'error', 'reference');
+      return out;
+    }
+    out.roleArn = role.arn;
+    out.role = role;
+    return out;
+  }
+
   build(): IamModel {
     const model: IamModel = { accounts: new Map(), scps: this.scps, rcps: this.rcps, awsManaged: this.awsManaged };
     for (const raw of this.accounts.values()) {
-      const acct: ModelAccount = { id: raw.id, name: raw.name, files: raw.files, users: new Map(), groups: new Map(), roles: new Map(), policies: raw.policies, resources: raw.resources };
+      const acct: ModelAccount = { id: raw.id, name: raw.name, files: raw.files, users: new Map(), groups: new Map(), roles: new Map(), policies: raw.policies, resources: raw.resources, compute: new Map() };
       const attach = (refs: RawRef[], owner: string) => refs.flatMap((x) => this.resolve(x, raw.id, owner) ?? []);
       for (const [key, g] of raw.groups) {
         acct.groups.set(key, { kind: 'group', name: g.name, arn: g.arn, path: g.path, account: raw.id, at: g.at, members: [], policies: attach(g.policies, `group ${g.name}`) });
@@ -535,6 +630,9 @@ class Loader {
       }
       model.accounts.set(raw.id, acct);
     }
+    for (const raw of this.accounts.values()) {
+      for (const f of raw.compute.values()) model.accounts.get(raw.id)!.compute.set(f.arn, this.computeOf(f, raw.id, model));
+    }
     return model;
   }
 }
@@ -554,8 +652,10 @@ export function loadModel(files: ModelFile[], options: LoadModelOptions = {}): L
     if ('problem' in parsed) { loader.problems.push(parsed.problem); continue; }
     const v = parsed.value;
     if (isAuthorizationDetails(v)) loader.authorizationDetails(v as Record<string, unknown>, f.name);
+    else if (isLambdaFunctionList(v)) loader.lambdaFunctions(v as Record<string, unknown>, f.name);
+    else if (isCodeBuildProjectList(v)) loader.codebuildProjects(v as Record<string, unknown>, f.name);
     else if (isObject(v) && (isHandWrittenModel(v) || 'id' in v || 'policies' in v || 'resources' in v || 'organization' in v)) loader.handWritten(v, f.name);
-    else loader.fail(f.name, [], l10n.t('{0} is neither an IAM model nor an authorization-details export: expected the output of "aws iam get-account-authorization-details" (top-level "UserDetailList", "RoleDetailList", ...) or a hand-written model ({"accounts": [...]} or one account\'s "id", "users", "groups", "roles", "policies")', f.name));
+    else loader.fail(f.name, [], l10n.t('{0} is neither an IAM model nor an authorization-details export: expected the output of "aws iam get-account-authorization-details" (top-level "UserDetailList", "RoleDetailList", ...), of "aws lambda list-functions" (top-level "Functions"), of "aws codebuild batch-get-projects" (top-level "projects"), or a hand-written model ({"accounts": [...]} or one account\'s "id", "users", "groups", "roles", "policies")', f.name));
   }
   return { model: loader.build(), problems: loader.problems };
 }

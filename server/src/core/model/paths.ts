@@ -10,13 +10,15 @@ import type { Catalog } from '../catalog/catalog';
 import { globMatch } from '../wildcard';
 import { compilePolicySet, decide, simulate, type CompiledPolicySet, type MatchedStatement, type OrgLevel, type PolicySource, type Scenario } from '../evaluator';
 import { orgPolicies, principalPolicies, resourceOf, type GatheredPolicy } from './gather';
-import type { IamModel, ModelDocument, ModelGroup, ModelRole, ModelUser } from './types';
+import { servicePrincipalsOf } from './trustedServices';
+import type { ComputeKind, IamModel, ModelCompute, ModelDocument, ModelGroup, ModelRole, ModelUser } from './types';
 
 export type EdgeKind =
   | 'sts:AssumeRole' | 'iam:PassRole' | 'iam:CreatePolicyVersion' | 'iam:SetDefaultPolicyVersion'
   | 'iam:AttachUserPolicy' | 'iam:AttachGroupPolicy' | 'iam:AttachRolePolicy' | 'iam:PutUserPolicy' | 'iam:PutGroupPolicy'
   | 'iam:PutRolePolicy' | 'iam:AddUserToGroup' | 'iam:UpdateAssumeRolePolicy' | 'iam:CreateAccessKey'
   | 'iam:CreateLoginProfile' | 'iam:UpdateLoginProfile' | 'iam:DeleteUserPermissionsBoundary' | 'iam:DeleteRolePermissionsBoundary'
+  | 'lambda:UpdateFunctionCode' | 'lambda:UpdateFunctionConfiguration' | 'codebuild:StartBuild' | 'codebuild:UpdateProject'
   | 'path';
 
 export interface PathEdge {
@@ -69,6 +71,39 @@ const COMPUTE: { service: string; actions: string[]; resource: (account: string)
   { service: 'states.amazonaws.com', actions: ['states:CreateStateMachine'], resource: (a) => `arn:aws:states:us-east-1:${a}:stateMachine:escalation-probe`, assumption: 'the state machine can be started and calls AWS APIs with the role' },
 ];
 
+/**
+ * What runs code with a role, by kind: the service principal that assumes the role, the action that runs the caller's
+ * code as it, the action that changes what it runs (and, with iam:PassRole, its role), and what each takes for granted.
+ * Lambda: https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html (Lambda assumes the execution
+ * role), https://docs.aws.amazon.com/lambda/latest/dg/API_UpdateFunctionCode.html, a layer or a wrapper script named by
+ * AWS_LAMBDA_EXEC_WRAPPER runs first (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html), the role can
+ * be changed (https://docs.aws.amazon.com/lambda/latest/dg/permissions-executionrole-update.html). CodeBuild: a build
+ * runs as the project's service role, trusted by codebuild.amazonaws.com
+ * (https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html); StartBuild takes a
+ * buildspecOverride for that build only (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_StartBuild.html);
+ * UpdateProject changes the buildspec and the serviceRole
+ * (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_UpdateProject.html).
+ */
+const RUNS_WITH_A_ROLE: Record<ComputeKind, {
+  service: string; run: EdgeKind; configure: EdgeKind;
+  runs: (name: string, role: string) => string; configures: (name: string, role: string) => string; gets: (name: string, role: string, run: boolean) => string;
+}> = {
+  'lambda-function': {
+    service: 'lambda.amazonaws.com', run: 'lambda:UpdateFunctionCode', configure: 'lambda:UpdateFunctionConfiguration',
+    runs: (f, r) => `${f} runs the new code as ${r} when it is invoked (by its event source, or lambda:InvokeFunction)`,
+    configures: (f, r) => `a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the configuration of ${f} runs the caller's code as ${r} when the function is invoked`,
+    gets: (f, r, run) => (run ? `${f} gets ${r} as its execution role and runs the caller's new code when it is invoked`
+      : `${f} gets ${r} as its execution role; a layer or wrapper script (AWS_LAMBDA_EXEC_WRAPPER) set in the same configuration runs the caller's code when it is invoked`),
+  },
+  'codebuild-project': {
+    service: 'codebuild.amazonaws.com', run: 'codebuild:StartBuild', configure: 'codebuild:UpdateProject',
+    runs: (p, r) => `a build of ${p} started with a buildspec override runs the caller's commands as ${r}`,
+    configures: (p, r) => `a buildspec set in ${p} runs the caller's commands as ${r} when a build runs (codebuild:StartBuild, a webhook or a schedule)`,
+    gets: (p, r, run) => (run ? `${p} gets ${r} as its service role, and a build the caller starts runs the caller's commands`
+      : `${p} gets ${r} as its service role and a buildspec of the caller's; it runs when a build runs (codebuild:StartBuild, a webhook or a schedule)`),
+  },
+};
+
 const strOf = (d: ModelDocument | undefined) => (d ? JSON.stringify(d.document) : '');
 
 /** A question-answering view of a model: every user and role with its policies, compiled once per request shape. */
@@ -79,6 +114,7 @@ export class ModelGraph {
   private readonly rcps: OrgLevel[];
   private readonly trustText = new Map<string, string>();
   private readonly groups: ModelGroup[] = [];
+  private readonly compute: ModelCompute[] = [];
   private readonly now: number;
   private readonly anyResourcePolicy: boolean;
   private readonly nowIso: string;
@@ -93,6 +129,7 @@ export class ModelGraph {
     this.anyResourcePolicy = [...model.accounts.values()].some((a) => a.resources.size > 0);
     for (const a of model.accounts.values()) {
       this.groups.push(...a.groups.values());
+      this.compute.push(...a.compute.values());
       for (const e of [...a.users.values(), ...a.roles.values()]) {
         const own = principalPolicies(e);
         const identity = own.filter((g) => g.policyType === 'identity');
@@ -220,6 +257,7 @@ export class ModelGraph {
         out.push({ ...this.edge(n, r, 'iam:PassRole', [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, ...c.actions.map((a) => ({ action: a, resource: probe }))], [`${c.service} receives the role; ${c.assumption}`]), service: c.service });
       }
     }
+    out.push(...this.computeEdges(n));
     // IAM self-escalation: rewriting what a principal (itself or another) is allowed to do
     if (!REWRITE_ACTIONS.some((a) => this.mayAllow(n, a))) return out;
     for (const m of this.nodes) {
@@ -251,6 +289,47 @@ export class ModelGraph {
         for (const a of ['iam:AttachRolePolicy', 'iam:PutRolePolicy'] as const) if (this.allows(n, a, t.arn)) out.push(this.edge(n, t, a, [{ action: a, resource: t.arn }], self ? [] : [`${t.name} can then be used (assumed or passed)`]));
         if (t.boundary && this.allows(n, 'iam:DeleteRolePermissionsBoundary', t.arn)) out.push(this.edge(n, t, 'iam:DeleteRolePermissionsBoundary', [{ action: 'iam:DeleteRolePermissionsBoundary', resource: t.arn }]));
         if (!self && this.allows(n, 'iam:UpdateAssumeRolePolicy', t.arn)) out.push(this.edge(n, t, 'iam:UpdateAssumeRolePolicy', [{ action: 'iam:UpdateAssumeRolePolicy', resource: t.arn }], [`the new trust policy names ${e.arn}, which then assumes ${t.name}${t.account === account ? '' : ' (across accounts its identity policy must also allow sts:AssumeRole)'}`]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Edges through the Lambda functions and CodeBuild projects of the model (RUNS_WITH_A_ROLE): each runs as a role that
+   * its service assumes through the role's trust policy, so a role that does not trust the service gives no edge.
+   * Running it with the caller's code (`run`), or changing what it runs (`configure`), runs that code as its role;
+   * with iam:PassRole (iam:PassedToService = the service), `configure` also gives it another role of its account.
+   */
+  private computeEdges(n: Node): PathEdge[] {
+    const out: PathEdge[] = [];
+    if (!this.compute.length) return out;
+    const e = n.entity;
+    const seen = new Set<string>();
+    const add = (to: ModelRole, kind: EdgeKind, steps: { action: string; resource: string; context?: Record<string, unknown> }[], assumption: string) => {
+      const key = `${to.arn}\u0000${kind}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(this.edge(n, to, kind, steps, [assumption]));
+    };
+    for (const f of this.compute) {
+      const k = RUNS_WITH_A_ROLE[f.kind];
+      if (!this.anyResourcePolicy && !this.mayAllow(n, k.run) && !this.mayAllow(n, k.configure)) continue;
+      const mayRun = this.allows(n, k.run, f.arn);
+      const mayConfigure = this.allows(n, k.configure, f.arn);
+      if (!mayRun && !mayConfigure) continue;
+      const role = f.role;
+      if (role && role !== e && this.trustsService(role, k.service)) {
+        if (mayRun) add(role, k.run, [{ action: k.run, resource: f.arn }], k.runs(f.name, role.name));
+        else add(role, k.configure, [{ action: k.configure, resource: f.arn }], k.configures(f.name, role.name));
+      }
+      if (!mayConfigure || !this.mayAllow(n, 'iam:PassRole')) continue;
+      const ctx = { 'iam:PassedToService': k.service };
+      for (const m of this.nodes) {
+        const r = m.entity;
+        if (r.kind !== 'role' || r === role || r === e || r.account !== f.account || !this.trustsService(r, k.service)) continue;
+        if (!this.allows(n, 'iam:PassRole', r.arn, ctx)) continue;
+        const steps = [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, { action: k.configure, resource: f.arn }, ...(mayRun ? [{ action: k.run, resource: f.arn }] : [])];
+        add(r, k.configure, steps, k.gets(f.name, r.name, mayRun));
       }
     }
     return out;
@@ -355,7 +434,7 @@ const FULL_ACCESS_PROBES = ['iam:CreateUser', 'iam:AttachRolePolicy', 'ec2:RunIn
 
 
 /** Edges by which the start comes to act as the target itself (not only change what the target may do). */
-const BECOME: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['sts:AssumeRole', 'iam:PassRole', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:UpdateAssumeRolePolicy']);
+const BECOME: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['sts:AssumeRole', 'iam:PassRole', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:UpdateAssumeRolePolicy', 'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'codebuild:StartBuild', 'codebuild:UpdateProject']);
 
 /**
  * The graph of who can become whom (every edge), and the escalation findings. From each start, the principals it can
@@ -459,14 +538,4 @@ export function whoCan(model: IamModel, action: string, resource: string, catalo
     for (const svc of servicePrincipalsOf(role.trustPolicy?.document)) out.push({ principal: svc, decision: 'Allowed', via: [role.arn] });
   }
   return out;
-}
-
-function servicePrincipalsOf(trust: unknown): string[] {
-  const out = new Set<string>();
-  for (const st of statementsOf(trust)) {
-    if (st.Effect !== 'Allow') continue;
-    const p = st.Principal as { Service?: unknown } | undefined;
-    for (const s of strings(p?.Service)) out.add(s);
-  }
-  return [...out];
 }

@@ -63,6 +63,27 @@ export interface ModelRole extends PrincipalBase {
   tags: Record<string, string>;
 }
 
+/** What runs code with a role the model may hold: a Lambda function, or a CodeBuild project. */
+export type ComputeKind = 'lambda-function' | 'codebuild-project';
+
+/**
+ * A Lambda function (from `aws lambda list-functions` or a hand-written `functions`) or a CodeBuild project (from
+ * `aws codebuild batch-get-projects` or `codebuildProjects`) and the role it runs with: whoever may change what it runs
+ * runs code as that role.
+ */
+export interface ModelCompute {
+  kind: ComputeKind;
+  name: string;
+  arn: string;
+  region: string;
+  account: string;
+  /** the role's ARN as written (a Lambda execution role, a CodeBuild service role) */
+  roleArn: string;
+  /** the role, when the model holds it */
+  role?: ModelRole;
+  at: SourceLocation;
+}
+
 export interface ModelAccount {
   id: string;
   name?: string;
@@ -75,6 +96,8 @@ export interface ModelAccount {
   policies: Map<string, ManagedPolicy>;
   /** resource-based policies by resource ARN */
   resources: Map<string, ModelDocument>;
+  /** Lambda functions and CodeBuild projects by ARN (names repeat across regions) */
+  compute: Map<string, ModelCompute>;
 }
 
 export interface ModelOrgLevel { orgIdentifier: string; policies: ModelDocument[] }

@@ -4,6 +4,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { Catalog } from '../../core/catalog/catalog';
 import type { Span } from '../../core/policy/model';
 import type { PolicyType } from '../../core/policy/policyType';
+import type { IamModel } from '../../core/model/types';
 import { parsed, rangeOf } from '../documents';
 import type { ServiceSettings } from '../settings';
 import type { Finding, Rule, Severity } from './rule';
@@ -40,7 +41,8 @@ export function ruleDocUrl(rule: Rule): string {
   return `${RULE_DOC_BASE}#${rule.code.toLowerCase()}-${rule.slug}`;
 }
 
-export function validate(doc: TextDocument, catalog: Catalog, policyType: PolicyType, settings: ServiceSettings, rules: readonly Rule[] = RULES): Diagnostic[] {
+/** `model`: the workspace's IAM model when the server knows it, loaded only if a rule asks (IAM810); without it they skip. */
+export function validate(doc: TextDocument, catalog: Catalog, policyType: PolicyType, settings: ServiceSettings, rules: readonly Rule[] = RULES, model?: () => IamModel | undefined): Diagnostic[] {
   const policy = parsed(doc);
   const out: Diagnostic[] = [];
   const large = policy.text.length > LARGE_DOCUMENT_CHARS;
@@ -106,7 +108,7 @@ export function validate(doc: TextDocument, catalog: Catalog, policyType: Policy
       out.push(d);
     };
     try {
-      rule.check({ doc: policy, catalog, policyType, report });
+      rule.check({ doc: policy, catalog, policyType, report, model });
     } catch (e) {
       // a rule bug must never take the other diagnostics (or the server) down
       out.push({

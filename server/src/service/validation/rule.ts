@@ -2,6 +2,7 @@
 import type { Catalog } from '../../core/catalog/catalog';
 import type { PolicyDocument, Span } from '../../core/policy/model';
 import type { PolicyType } from '../../core/policy/policyType';
+import type { IamModel } from '../../core/model/types';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -24,6 +25,8 @@ export interface RuleContext {
   catalog: Catalog;
   policyType: PolicyType;
   report(finding: Finding): void;
+  /** the workspace's IAM model, when the server knows it (model files, or the client named them); loaded on first call */
+  model?: () => IamModel | undefined;
 }
 
 export interface Rule {

@@ -61,6 +61,7 @@ import { oidcMissingConditions } from './oidcMissingConditions';
 import { githubOidcRepo } from './githubOidcRepo';
 import { passRoleInTrust } from './passRoleInTrust';
 import { assumeRoleResource } from './assumeRoleResource';
+import { passRoleNoService } from './passRoleNoService';
 import { redundantAction } from './redundantAction';
 import { redundantStatement } from './redundantStatement';
 
@@ -76,6 +77,6 @@ export const RULES: readonly Rule[] = [
   variableSyntax, variableNotAllowed, variableVersion, variableKey,
   policySizeRule, largeDocument,
   passRoleWildcard, createSlrWildcard, allowNotActionResource, allowNotPrincipal, publicPrincipal, oidcMissingConditions, githubOidcRepo,
-  passRoleInTrust, assumeRoleResource,
+  passRoleInTrust, assumeRoleResource, passRoleNoService,
   redundantAction, redundantStatement,
 ];
