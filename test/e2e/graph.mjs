@@ -8,10 +8,10 @@
 // the webview broke no Content-Security-Policy rule; closed, it opens again from the IAM view's title bar. Saves role-graph.png (the README's, with --shots docs/screenshots).
 // usage: node test/e2e/graph.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSteps, shotsDir } from './steps.mjs';
-import { USER_SETTINGS, freshProfile, launchChromium, startCodeServer } from '../../scripts/host/codeServer.mjs';
+import { USER_SETTINGS } from '../../scripts/host/codeServer.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const shots = shotsDir(root);
@@ -21,22 +21,13 @@ const MODEL = 'seed-world.iam-model.json';
 
 await S.finish(async () => {
   if (!existsSync(join(root, 'dist/webview/graph.js'))) throw new Error('dist/webview/graph.js is missing: run `node scripts/build.mjs` first');
-  mkdirSync(shots, { recursive: true });
-  const profile = freshProfile('ui-graph-');
-  const folder = join(profile.dir, 'examples');
-  cpSync(join(root, 'examples'), folder, { recursive: true });
+  const t0 = Date.now();
+  const { folder, page, close, profile, webview } = await S.openOnExamples(root, 'graph', { width: 1500, height: 900 });
   const modelLines = readFileSync(join(folder, 'model', MODEL), 'utf8').split('\n');
   const lineOf = (name) => modelLines.findIndex((l) => l.includes(`"${name}": {`)) + 1;
-  let server, browser;
-  const t0 = Date.now();
   try {
-    server = await startCodeServer({ folder, profile, smokeTestDriver: true });
-    browser = await launchChromium();
-    const page = await S.openDevWorkbench(browser, server, root, folder, { width: 1500, height: 900 });
-    console.log(`  workbench up after ${Date.now() - t0} ms`);
     const cspViolations = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
-    const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     const nodes = webview.locator('#canvas g.node');
 
     await step('"IAM: Show Who Can Become Whom" from the Command Palette opens the graph', async () => {
@@ -166,9 +157,7 @@ await S.finish(async () => {
       await until(async () => assert.ok(await nodes.count() >= 8, `${await nodes.count()} nodes drawn`), 30_000, 500);
     });
   } finally {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    profile.cleanup();
+    await close();
     console.log(`graph UI run took ${Date.now() - t0} ms`);
   }
 });

@@ -69,7 +69,7 @@ export function createSteps(shots, failPrefix) {
       browser = await launchChromium();
       const page = await s.openDevWorkbench(browser, server, root, folder, viewport);
       console.log(`  workbench up after ${Date.now() - t0} ms`);
-      return { folder, page, close, webview: page.frameLocator('iframe.webview.ready').frameLocator('#active-frame') };
+      return { folder, page, close, profile, webview: page.frameLocator('iframe.webview.ready').frameLocator('#active-frame') };
     } catch (e) {
       await close();
       throw e;
