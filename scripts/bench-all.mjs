@@ -33,6 +33,7 @@ const sections = [
   ['CLI simulate/test over many scenarios against @cloud-copilot/iam-simulate; peak RSS (issue 13)', 'node', ['--import', 'tsx', 'bench/cli.bench.ts']],
   ['LSP over stdio: the first seconds of a fresh server (issue 13)', 'node', ['--import', 'tsx', 'bench/lsp-first-open.ts']],
   ['IAM model: paths and who-can on 500 users, 500 roles and 200 policies (issue 12)', 'node', ['--import', 'tsx', 'bench/paths.ts']],
+  ['The graph of who can become whom in the webview: 500 users, 500 roles and 200 policies (issue 12)', 'node', ['--import', 'tsx', 'bench/graph.ts']],
 ];
 
 console.log('building…');

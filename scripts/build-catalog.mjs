@@ -18,7 +18,7 @@
  * Output is deterministic: sorted keys, no wall-clock time; the version stamp is the package version and its
  * own `updatedAt`.
  *
- * Format "iam-catalog@3" (lean file)
+ * Format "iam-catalog@4" (lean file)
  * {
  *   format, source: { package, version, dataUpdatedAt, license, dependentActionsFrom },
  *   counts: { services, actions, resourceTypes, conditionKeys, globalConditionKeys, dependentActionRefs },
@@ -27,7 +27,8 @@
  *   global: { "<aws:Key>": [typeIndex, category] },
  *   services: { "<prefix>": {
  *       n: "<service name>", rcp?: 1,
- *       a: JSON text of { "<Action>": [accessBits, ["rtype*", "rtype"], ["cond:key"], { "<rtype>": ["cond:key"] }?] },  // * = required
+ *       x: "<Action>,<Action>,...",                         // action names, sorted; all a first validation needs
+ *       a: JSON text of [[accessBits, ["rtype*", "rtype"], ["cond:key"], { "<rtype>": ["cond:key"] }?], ...],  // * = required; in x's order
  *       r: JSON text of { "<rtype>": ["<ARN format>", ["cond:key", ...]] },
  *       c: { "<prefix:Key>": typeIndex },                   // service-specific keys (may carry another prefix)
  *       dep?: JSON text of { "<Action>": ["svc:Action", ...] } } },
@@ -37,9 +38,9 @@
  *   docs: { urlTemplate, actionAnchor, resourceAnchor, sectionAnchors, overrides: { "<prefix>": "<slug>" } }
  *     (Service Authorization Reference pages are named by prefix, list_<prefix>.html, except the overrides)
  * }
- * Descriptions file "iam-catalog-descriptions@3":
+ * Descriptions file "iam-catalog-descriptions@4":
  *   { format, source, actionDescPrefix, keyDescPrefix,
- *     actions: { "<prefix>": { "<Action>": "<text without prefix, or '!' + verbatim>" } },
+ *     actions: { "<prefix>": JSON text of { "<Action>": "<text without prefix, or '!' + verbatim>" } },  // parsed per service on first use
  *     keys: { "<prefix:Key>": "<text without prefix, or '!' + verbatim>" },
  *     global: { "<aws:Key>": { description, availability, valueHint } } }
  */
@@ -147,13 +148,18 @@ for (const prefix of prefixes) {
   const svc = { n: serviceNames[prefix] || prefix };
   if (rcp.has(prefix)) svc.rcp = 1;
   // actions, resource types and dependents are JSON text inside the JSON: the server parses a service on its
-  // first use, so start-up parses a fifth of the bytes
-  svc.a = JSON.stringify(sortObj(a));
+  // first use, so start-up parses a fifth of the bytes. The names stand apart from the action data: telling known
+  // actions from typos and expanding wildcards (a first validation) needs only them, hovers and deeper rules the rest.
+  const names = Object.keys(a).sort();
+  if (names.some((n) => !/^[A-Za-z0-9_.-]+$/.test(n))) throw new Error(`${prefix}: an action name holds a character the name list cannot carry`);
+  svc.x = names.join(',');
+  svc.a = JSON.stringify(names.map((n) => a[n]));
   svc.r = JSON.stringify(sortObj(r));
   svc.c = sortObj(c);
   if (Object.keys(dep).length) svc.dep = JSON.stringify(sortObj(dep));
   services[prefix] = svc;
-  desc.actions[prefix] = sortObj(actionDesc);
+  // JSON text, like the action data: the first hover parses one service's descriptions, not 1.7 MB of them
+  desc.actions[prefix] = JSON.stringify(sortObj(actionDesc));
 }
 
 // ---- global keys: the package list plus aws:* keys only the service files declare ----
@@ -192,7 +198,7 @@ const partitions = Object.fromEntries(JSON.parse(partSrc).partitions.map((p) => 
 const docCfg = JSON.parse(readFileSync(join(root, 'scripts/data/doc-overrides.json'), 'utf8'));
 
 const catalog = {
-  format: 'iam-catalog@3',
+  format: 'iam-catalog@4',
   source: {
     package: pkg.name,
     version: pkg.version,
@@ -224,7 +230,7 @@ const catalog = {
   },
 };
 const descriptions = {
-  format: 'iam-catalog-descriptions@3',
+  format: 'iam-catalog-descriptions@4',
   source: catalog.source,
   actionDescPrefix: ACTION_PREFIX,
   keyDescPrefix: KEY_PREFIX,

@@ -34,6 +34,11 @@ const configs = [
     ...common, platform: 'browser', target: 'chrome120', format: 'iife', mainFields: ['browser', 'module', 'main'],
     entryPoints: ['client/webview/simulator/main.ts'], outfile: 'dist/webview/simulator.js',
   },
+  // the graph of who can become whom: its script with dagre (the layout) bundled in, and its stylesheet
+  {
+    ...common, platform: 'browser', target: 'chrome120', format: 'iife', mainFields: ['browser', 'module', 'main'],
+    entryPoints: ['client/webview/graph/main.ts'], outfile: 'dist/webview/graph.js',
+  },
 ];
 
 // the Terraform parser: tree-sitter's WASM runtime and the HCL/Terraform grammar, loaded at run time
@@ -71,5 +76,5 @@ if (watch) {
   const t0 = Date.now();
   const built = await Promise.all(configs.map((c) => esbuild.build({ ...c, write: false })));
   for (const r of built) for (const f of r.outputFiles) { mkdirSync(dirname(f.path), { recursive: true }); writeAtomically(f.path, f.contents); }
-  console.log(`bundled dist/extension.js, dist/server.js, dist/cli.js, dist/action.js, dist/webview/simulator.js in ${Date.now() - t0} ms`);
+  console.log(`bundled dist/extension.js, dist/server.js, dist/cli.js, dist/action.js, dist/webview/simulator.js, dist/webview/graph.js in ${Date.now() - t0} ms`);
 }

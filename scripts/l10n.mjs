@@ -69,11 +69,17 @@ for (const locale of LOCALES) {
   compare('message', sorted, opt('--ja', join(root, `l10n/bundle.l10n.${locale}.json`)));
   compare('manifest text', readJson(join(root, 'package.nls.json')), opt('--nls-ja', join(root, `package.nls.${locale}.json`)));
 }
-// the webview cannot call vscode.l10n: its tx('…') texts come from client/src/simulator/webviewTexts.ts, which must list each
-for (const f of sources(join(root, 'client/webview'))) {
-  for (const m of readFileSync(f, 'utf8').matchAll(/\btx\('((?:[^'\\]|\\.)*)'\)/g)) {
-    const key = m[1].replace(/\\(.)/g, '$1');
-    if (!(key in sorted)) problems.push(`${relative(root, f)}: tx(${JSON.stringify(key)}) is not in client/src/simulator/webviewTexts.ts`);
+// a webview cannot call vscode.l10n: the tx('…') texts of client/webview/NAME come from the table the panel embeds,
+// client/src/NAME/webviewTexts.ts, which must list each (as a literal vscode.l10n.t call, so it is in the bundle)
+for (const panel of readdirSync(join(root, 'client/webview')).filter((d) => statSync(join(root, 'client/webview', d)).isDirectory()).sort()) {
+  const tableFile = join(root, 'client/src', panel, 'webviewTexts.ts');
+  let table = '';
+  try { table = readFileSync(tableFile, 'utf8'); } catch { /* every text is reported below */ }
+  for (const f of sources(join(root, 'client/webview', panel))) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/\btx\('((?:[^'\\]|\\.)*)'\)/g)) {
+      const key = m[1].replace(/\\(.)/g, '$1');
+      if (!(key in sorted) || !table.includes(`vscode.l10n.t(${m[0].slice(3, -1)})`)) problems.push(`${relative(root, f)}: tx(${JSON.stringify(key)}) is not in ${relative(root, tableFile)}`);
+    }
   }
 }
 const nls = readJson(join(root, 'package.nls.json'));

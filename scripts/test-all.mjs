@@ -5,7 +5,7 @@
 // Layers: typecheck, catalog (catalog:check), managed-policies (managed-policies:check), build, unit (test/unit), server (test/server, LSP over stdio),
 // package (.vsix), cli-package (the npm package packed, installed offline into a temp project and run there; the
 // pre-commit hooks and the GitHub Action's entry as processes), host (idempotent code-server install), integration
-// (mocha in code-server's extension host), integration-ja (the same in a Japanese host), ui (headless Chromium on code-server with the installed .vsix), ui-simulate, ui-templates, ui-roles and ui-ja
+// (mocha in code-server's extension host), integration-ja (the same in a Japanese host), ui (headless Chromium on code-server with the installed .vsix), ui-simulate, ui-templates, ui-roles, ui-graph and ui-ja
 // (headless Chromium, extension from dist/ in development mode).
 //
 // usage: node scripts/test-all.mjs                       everything (what CI runs)
@@ -35,6 +35,7 @@ const LAYERS = [
   { name: 'ui-templates', cmd: ['node', 'test/e2e/templates.mjs'], counts: 'summary', needs: ['build', 'host'] },
   // AssumeRole vs PassRole (issue 12): the hovers, the who-can-assume report and a flow in the panel; the README's screenshots
   { name: 'ui-roles', cmd: ['node', 'test/e2e/roles.mjs'], counts: 'summary', needs: ['build', 'host'] },
+  { name: 'ui-graph', cmd: ['node', 'test/e2e/graph.mjs'], counts: 'summary', needs: ['build', 'host'] },
 ];
 
 const root = new URL('..', import.meta.url).pathname;

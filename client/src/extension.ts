@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import type { CatalogInfoResult, IamInitializationOptions, PolicyType, PolicyTypeResult, SetPolicyTypeParams } from '../../server/src/protocol';
 import { CatalogInfoRequest, PolicyTypeRequest, SetPolicyTypeNotification } from './requests';
 import { registerIamModel, type IamModelApi } from './model';
+import { registerRoleGraph, type RoleGraphApi } from './graph';
 import { registerSimulator, type SimulatorApi } from './simulator';
 
 const policyTypePicks = (): { type: PolicyType | null; label: string }[] => [
@@ -27,6 +28,8 @@ export interface ExtensionApi {
   simulator: SimulatorApi;
   /** the IAM view, Simulate as…, Show effective permissions (for tests) */
   iamModel: IamModelApi;
+  /** the graph of who can become whom (for tests) */
+  roleGraph: RoleGraphApi;
   /** the policy-type status bar item's text, or undefined while it is hidden (for tests) */
   policyTypeStatus(): string | undefined;
   /** the status bar item's tooltip: the type, why, and what to do if it is not meant (for tests) */
@@ -127,11 +130,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   const simulator = registerSimulator(context, client, ready, output);
   const iamModel = registerIamModel(context, client, ready, simulator);
+  const roleGraph = registerRoleGraph(context, client, ready, iamModel, output);
 
   await ready;
   void updateStatus();
   return {
-    client, ready, simulator, iamModel,
+    client, ready, simulator, iamModel, roleGraph,
     policyTypeStatus: () => (statusShown ? status.text : undefined),
     policyTypeTooltip: () => (statusShown && typeof status.tooltip === 'string' ? status.tooltip : undefined),
   };

@@ -5,6 +5,7 @@ import { loadManagedPolicies } from './node/modelFiles';
 import { inGitHubActions } from './cli/annotations';
 import { runLint, TERRAFORM_FILE, type LintOptions } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
+import { tuneJitForBatch } from './cli/batchJit';
 import { bufferedOutput } from './cli/bufferedOutput';
 import { loadTerraformParser } from './node/terraformParser';
 import { ACCESS_USAGE, runAccess } from './cli/access';
@@ -87,6 +88,7 @@ async function main(rawArgv: string[]): Promise<number> {
   if (cmd === 'who-can') return runWhoCan(args, loadCatalog(), out);
   if (cmd === 'paths') return runPaths(args, loadCatalog(), out);
   if (cmd === 'simulate' || cmd === 'test') {
+    tuneJitForBatch();
     const o = bufferedOutput();
     try { return await runScenarioCommand(cmd, args, loadCatalog(), o.out, o.err); } finally { o.flush(); }
   }

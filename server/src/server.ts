@@ -64,9 +64,9 @@ connection.onInitialized(async () => {
   }
   await ctx.refreshSettings();
   diagnostics.revalidateAll();
-  // parse the rest of the catalog and read the descriptions once the first diagnostics are out
-  const slice = () => { if (!ctx.catalog.preload(5)) setTimeout(slice, 0); };
-  setTimeout(slice, 500);
+  // read the descriptions once the first diagnostics are out; the rest of the catalog is parsed service by service
+  // as requests need it, so no background work competes with requests in the first seconds
+  setTimeout(() => ctx.catalog.readDescriptions(), 500);
 });
 connection.onDidChangeConfiguration(async () => {
   await ctx.refreshSettings();

@@ -46,7 +46,7 @@ async function main() {
     });
 
     await step('"IAM Policy: Simulate Request…" opens the panel with the policy as an identity policy', async () => {
-      await runCommand('IAM Policy: Simulate Request');
+      await S.runCommand('IAM Policy: Simulate Request');
       await webview.locator('fieldset.slot', { hasText: 'Identity policies' }).locator('button.link', { hasText: 'app-read-s3.policy.json' }).waitFor({ timeout: 45_000 });
     });
 
@@ -231,17 +231,6 @@ async function main() {
   console.log(`${S.passed} passed, ${S.failed} failed`);
   console.log(`simulate UI run took ${Date.now() - t0} ms`);
   return S.failed ? 1 : 0;
-}
-
-/** runs a command from the Command Palette, by its title */
-async function runCommand(title) {
-  await until(async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+P');
-    await page.locator('.quick-input-widget input').fill(`>${title}`, { timeout: 5000 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5000 });
-  });
-  await page.keyboard.press('Enter');
 }
 
 main().then((code) => process.exit(code), (e) => { console.error(e); console.log(`${S.passed} passed, ${S.failed + 1} failed`); process.exit(1); });

@@ -69,7 +69,7 @@ export function createSteps(shots, failPrefix) {
       browser = await launchChromium();
       const page = await s.openDevWorkbench(browser, server, root, folder, viewport);
       console.log(`  workbench up after ${Date.now() - t0} ms`);
-      return { folder, page, close, webview: page.frameLocator('iframe.webview.ready').frameLocator('#active-frame') };
+      return { folder, page, close, profile, webview: page.frameLocator('iframe.webview.ready').frameLocator('#active-frame') };
     } catch (e) {
       await close();
       throw e;
@@ -128,6 +128,16 @@ export function createSteps(shots, failPrefix) {
       try { return await fn(); } catch (e) { if (Date.now() > end) throw e; }
       await s.page.waitForTimeout(pause);
     }
+  };
+  /** Runs a command from the Command Palette, by its title. */
+  s.runCommand = async (title) => {
+    await s.until(async () => {
+      await s.page.keyboard.press('Escape');
+      await s.page.keyboard.press('Control+Shift+P');
+      await s.page.locator('.quick-input-widget input').fill(`>${title}`, { timeout: 5000 });
+      await s.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5000 });
+    });
+    await s.page.keyboard.press('Enter');
   };
   /** Quick Open (Ctrl+P) a workspace file and wait until the editor shows `visibleText` */
   s.quickOpen = async (fileName, visibleText) => {

@@ -39,6 +39,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** the server bundle to run (default: dist/server.js) */
   serverJs?: string;
+  /** node flags for the server process (e.g. --cpu-prof, which NODE_OPTIONS does not take) */
+  nodeArgs?: string[];
 }
 
 type Waiter = { uri: string; resolve: (p: PublishDiagnosticsParams) => void };
@@ -58,7 +60,7 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const t0 = performance.now();
-    const proc = spawn(process.execPath, [options.serverJs ?? SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverJs ?? SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, connection, options.settings ?? {});
     proc.stderr!.on('data', (d: Buffer) => { client.stderr += d.toString(); });

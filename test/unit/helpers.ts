@@ -21,3 +21,9 @@ export function doc(text: string, languageId = 'iam-policy', uri = 'file:///test
 export function messageText(d: { message: string | { value: string } }): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
 }
+
+/** A seeded pseudo-random generator (mulberry32) in [0, 1), for reproducible random test inputs. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+}

@@ -21,6 +21,8 @@ export interface IamModelApi {
   tree: IamTreeProvider;
   /** what "Show effective permissions" showed last (tests read it) */
   lastReport(): string | undefined;
+  /** opens a place in a model file, or a bundled AWS managed policy read-only (in the first column unless told) */
+  openLocation(l: ModelLocation, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined>;
 }
 
 /** the principal ARN of a view item, or undefined when the command ran from the palette */
@@ -66,16 +68,16 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
     return pick?.arn;
   };
 
-  const openLocation = async (l: ModelLocation): Promise<vscode.TextEditor | undefined> => {
+  const openLocation = async (l: ModelLocation, column = vscode.ViewColumn.One): Promise<vscode.TextEditor | undefined> => {
     if (l.arn && !l.uri) {
       const uri = managedPolicyUri(l.arn);
       if (!uri) return undefined;
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(doc, 'iam-policy');
-      return vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.One });
+      return vscode.window.showTextDocument(doc, { preview: true, viewColumn: column });
     }
     if (!l.uri) return undefined;
-    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(l.uri), { preview: true, viewColumn: vscode.ViewColumn.One });
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(l.uri), { preview: true, viewColumn: column });
     if (l.range) {
       const range = toRange(l.range);
       editor.selection = new vscode.Selection(range.start, range.start);
@@ -139,5 +141,5 @@ export function registerIamModel(context: vscode.ExtensionContext, client: Langu
       return docs.showReport(`effective permissions of ${principal.replace(/^.*:(user|role)\//, '$1-')}`, lastReport);
     }),
   );
-  return { model, tree, lastReport: () => lastReport };
+  return { model, tree, lastReport: () => lastReport, openLocation };
 }

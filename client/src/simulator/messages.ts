@@ -44,12 +44,12 @@ export type HostMessage =
 
 const AWS_MANAGED_ARN = /^arn:aws[\w-]*:iam::aws:policy\/[\w+=,.@\/-]+$/;
 
-function int(v: unknown, path: string, min = 0, max = 1e7): number {
+export function int(v: unknown, path: string, min = 0, max = 1e7): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new InvalidMessage(path, `expected an integer from ${min} to ${max}, got ${describe(v)}`);
   return v;
 }
 
-function range(v: unknown, path: string): RangeMsg {
+export function range(v: unknown, path: string): RangeMsg {
   if (!isObject(v) || !isObject(v.start) || !isObject(v.end)) throw new InvalidMessage(path, 'expected {start: {line, character}, end: {line, character}}');
   return {
     start: { line: int(v.start.line, `${path}.start.line`), character: int(v.start.character, `${path}.start.character`) },
@@ -92,18 +92,18 @@ export function validateWebviewMessage(m: unknown): WebviewMessage {
 
 // ------------------------------------------------------------------ extension -> webview
 
-function obj(v: unknown, path: string): Record<string, unknown> {
+export function obj(v: unknown, path: string): Record<string, unknown> {
   if (!isObject(v)) throw new InvalidMessage(path, `expected an object, got ${describe(v)}`);
   return v;
 }
-function list(v: unknown, path: string): unknown[] {
+export function list(v: unknown, path: string): unknown[] {
   if (!Array.isArray(v)) throw new InvalidMessage(path, `expected an array, got ${describe(v)}`);
   return v;
 }
 function strings(v: unknown, path: string): string[] {
   return list(v, path).map((x, i) => str(x, `${path}[${i}]`, 1_000_000));
 }
-function num(v: unknown, path: string): number {
+export function num(v: unknown, path: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidMessage(path, `expected a number, got ${describe(v)}`);
   return v;
 }

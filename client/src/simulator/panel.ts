@@ -13,6 +13,8 @@ import { validateWebviewMessage, type HostMessage, type ModelOptions, type Webvi
 import { fromScenario, scenarioNames, toScenario, type PathMapping } from './scenarioFile';
 import { addPolicy, emptyState, policyUris, templateOfReference, toSimulateParams, validatePanelState, type PanelState, type PolicyRefState, type Slot } from './state';
 import { webviewTexts } from './webviewTexts';
+import { webviewHtml } from '../webviewHtml';
+import { acceptWebviewMessage } from '../webviewMessages';
 
 export const VIEW_TYPE = 'iamPolicy.simulator';
 const DEBOUNCE_MS = 250;
@@ -155,16 +157,10 @@ export class SimulatorPanel {
 
   /** Handles one message from the webview; malformed ones are logged and answered with a notice, never acted on. */
   async receive(raw: unknown): Promise<void> {
-    let m: WebviewMessage;
-    try {
-      m = validateWebviewMessage(raw);
-    } catch (e) {
-      const why = (e as Error).message;
-      this.rejected.push(why);
-      this.log.warn(`simulator: rejected a message from the webview: ${why}`);
-      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Ignored a malformed message ({0}).', why) });
-      return;
-    }
+    const m: WebviewMessage | undefined = acceptWebviewMessage(raw, validateWebviewMessage, {
+      rejected: this.rejected, log: this.log, name: 'simulator', notice: (message) => this.post({ type: 'notice', level: 'error', message }),
+    });
+    if (!m) return;
     switch (m.type) {
       case 'ready': this.post({ type: 'state', state: this.state }); void this.postModelOptions(); await this.evaluate(); break;
       case 'update': {
@@ -267,23 +263,9 @@ export class SimulatorPanel {
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {
-    const nonce = makeNonce();
-    const src = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, f)).toString();
-    return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${src('simulator.css')}">
-<title>Simulate Request</title>
-</head>
-<body>
-<main id="app" aria-label="${vscode.l10n.t('Simulate an IAM request')}"><p>${vscode.l10n.t('Loading the simulator…')}</p></main>
-<script nonce="${nonce}" id="iam-l10n" type="application/json">${JSON.stringify(webviewTexts()).replace(/</g, '\\u003c')}</script>
-<script nonce="${nonce}" src="${src('simulator.js')}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, media, {
+      name: 'simulator', title: 'Simulate Request', label: vscode.l10n.t('Simulate an IAM request'), loading: vscode.l10n.t('Loading the simulator…'), texts: webviewTexts(),
+    });
   }
 
   dispose(): void {
@@ -303,12 +285,6 @@ export async function pickScenarioFile(): Promise<vscode.Uri | undefined> {
 /** the webview's script and stylesheet, bundled by scripts/build.mjs from client/webview/simulator/ */
 const webviewRoot = (context: vscode.ExtensionContext) => vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
 
-function makeNonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
-}
 
 const flash = vscode.window.createTextEditorDecorationType({
   backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),

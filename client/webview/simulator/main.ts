@@ -13,6 +13,7 @@ import { fillActionSuggestions, fillTemplates, renderRequest } from './request';
 import { renderResult } from './result';
 import { changed, post, store, vscode } from './store';
 import { tx } from './l10n';
+import { notice } from './notice';
 
 function renderAll(): void {
   document.getElementById('app')?.replaceChildren(
@@ -35,15 +36,6 @@ function renderAll(): void {
   renderResult();
 }
 
-let noticeTimer: ReturnType<typeof setTimeout> | undefined;
-function notice(level: 'info' | 'error', message: string): void {
-  const el = document.getElementById('notice');
-  if (!el) return;
-  el.className = level;
-  el.textContent = message;
-  clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => { el.textContent = ''; el.className = ''; }, level === 'error' ? 10_000 : 4000);
-}
 
 const within = (id: string, el: Element | null) => !!el && !!document.getElementById(id)?.contains(el);
 

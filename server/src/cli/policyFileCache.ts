@@ -4,14 +4,19 @@
 import type { PolicyFileReader } from '../node/scenarioFiles';
 
 export function cachedPolicyReader(read: PolicyFileReader): PolicyFileReader {
-  const cache = new Map<string, { text: string } | Error>();
+  // the folders a file may be read from belong to the key: a file allowed for one scenario file may not be for another
+  const byRoots = new Map<string, Map<string, { text: string } | Error>>();
+  // a scenario file passes the same roots array for all its scenarios: its key is joined once
+  const rootsKeys = new WeakMap<readonly string[], string>();
   return (absolutePath, roots) => {
-    // the folders a file may be read from belong to the key: a file allowed for one scenario file may not be for another
-    const key = `${roots.join('\0')}\0${absolutePath}`;
-    let hit = cache.get(key);
+    let rootsKey = rootsKeys.get(roots);
+    if (rootsKey === undefined) { rootsKey = roots.join('\0'); rootsKeys.set(roots, rootsKey); }
+    let cache = byRoots.get(rootsKey);
+    if (!cache) { cache = new Map(); byRoots.set(rootsKey, cache); }
+    let hit = cache.get(absolutePath);
     if (!hit) {
       try { hit = read(absolutePath, roots); } catch (e) { hit = e instanceof Error ? e : new Error(String(e)); }
-      cache.set(key, hit);
+      cache.set(absolutePath, hit);
     }
     if (hit instanceof Error) throw hit;
     return hit;

@@ -278,6 +278,16 @@ function literalHeadMatches(pattern: string, value: string, caseInsensitive: boo
   return undefined;
 }
 
+/** globMatch with the pattern fixed, for testing many values against it: the matcher is looked up once. */
+export function globTester(pattern: string, caseInsensitive: boolean): (value: string) => boolean {
+  if (!hasWildcard(pattern)) {
+    const lower = pattern.toLowerCase();
+    return caseInsensitive ? (value) => lower === value.toLowerCase() : (value) => pattern === value;
+  }
+  let matcher: Matcher | undefined;
+  return (value) => literalHeadMatches(pattern, value, caseInsensitive) !== false && (matcher ??= cachedGlob(pattern, caseInsensitive)).test(value);
+}
+
 /** Whether `value` matches the glob `pattern`. */
 export function globMatch(pattern: string, value: string, caseInsensitive: boolean): boolean {
   if (!hasWildcard(pattern)) return caseInsensitive ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;

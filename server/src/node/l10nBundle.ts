@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { setDocumentationLocale } from '../core/documentationLocale';
 import { setTranslator } from '../core/localize';
+import { bundleTranslator, type BundleContents } from './l10nTranslate';
 
 /** `ja`, `ja-JP`, `ja_JP.UTF-8`, `JA` → `ja`; `C`, `POSIX`, empty → undefined. */
 export function normalizeLocale(locale: string | undefined): string | undefined {
@@ -50,19 +51,23 @@ export function bundleFileFor(locale: string | undefined, folder = defaultBundle
  * is reported through `warn` and English is used.
  */
 export function useLocale(locale: string | undefined, bundlePath?: string, warn: (message: string) => void = () => {}): string {
-  // core's texts go through core/localize, which hands them to @vscode/l10n from here on
-  setTranslator((message, ...args) => l10n.t(message, ...args));
   const norm = normalizeLocale(locale) ?? 'en';
   const file = bundlePath && existsSync(bundlePath) ? bundlePath : bundleFileFor(norm);
   setDocumentationLocale('en');
-  if (!file) { l10n.config({ contents: {} }); return 'en'; }
+  if (!file) { use({}); return 'en'; }
   try {
-    l10n.config({ contents: JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> });
+    use(JSON.parse(readFileSync(file, 'utf8')) as BundleContents);
     setDocumentationLocale(norm);
     return norm;
   } catch (e) {
     warn(`cannot read the ${norm} texts from ${file} (${(e as Error).message}); using English`);
-    l10n.config({ contents: {} });
+    use({});
     return 'en';
   }
+}
+
+/** The texts of one bundle for @vscode/l10n and, through the same strings, for core's texts (core/localize). */
+function use(contents: BundleContents): void {
+  l10n.config({ contents });
+  setTranslator(bundleTranslator(contents));
 }

@@ -4,9 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Catalog } from '../../../server/src/core/catalog/catalog';
 import { fileCatalogSource } from '../../../server/src/node/catalogFiles';
+import { globMatch } from '../../../server/src/core/wildcard';
 import { catalog } from '../helpers';
 
 const root = join(__dirname, '..', '..', '..');
+/** the service prefix in upper case every other time (prefixes are case-insensitive too) */
+const i = (p: string, k: number) => (k % 2 ? p.toUpperCase() : p);
 
 describe('catalog generation', () => {
   it('the committed files are exactly what the pinned package generates', () => {
@@ -96,6 +99,23 @@ describe('action pattern expansion', () => {
   it('expands wildcards in the service part and the lone *', () => {
     assert.ok(catalog.expandActions('s3*:Get*').some((a) => a.startsWith('s3-object-lambda:')));
     assert.equal(catalog.expandActions('*').length, catalog.counts.actions);
+  });
+
+  it('expands `Head*` patterns (the fast path) exactly as the wildcard matcher does, over every service', () => {
+    // a fresh catalog, so each pattern is expanded here and not read from the cache of another test
+    const fresh = new Catalog(fileCatalogSource());
+    let patterns = 0;
+    for (const p of fresh.servicePrefixes()) {
+      const names = fresh.actionsOfService(p).map((a) => a.slice(p.length + 1));
+      const heads = new Set(['', 'x', 'Z9', ...names.flatMap((n, i) => [n.slice(0, 1 + (i % 4)), n.slice(0, 3).toUpperCase(), n.slice(0, 2).toLowerCase(), n])]);
+      for (const head of heads) {
+        const pattern = `${i(p, patterns)}:${head}*`;
+        const want = names.filter((n) => globMatch(`${head}*`, n, true)).map((n) => `${p}:${n}`);
+        assert.deepEqual(fresh.expandActions(pattern), want, pattern);
+        patterns++;
+      }
+    }
+    assert.ok(patterns > 20000, `${patterns} patterns`);
   });
 
   it('treats regex characters literally', () => {

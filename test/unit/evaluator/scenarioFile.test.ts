@@ -14,6 +14,30 @@ const read = (rel: string) => {
 const request = { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
 
 describe('parseScenarioFile', () => {
+  it('refuses nesting deeper than 256 levels before parsing, strict JSON or not, and says where', () => {
+    // a scenario whose request context holds `levels` nested arrays (mixed with objects), as strict JSON and with a comment
+    const nested = (levels: number) => {
+      let v: unknown = 'x';
+      for (let i = 0; i < levels; i++) v = i % 3 ? [v] : { k: v };
+      return v;
+    };
+    for (const levels of [251, 252, 253, 254, 300]) {
+      // the scenario, its request and its context add 3 levels; the file's array 1 more
+      const strict = JSON.stringify([{ request: { ...request, context: { deep: nested(levels) } } }]);
+      const depth = levels + 4;
+      for (const text of [strict, `// a comment\n${strict}`]) {
+        const { errors } = parseScenarioFile(text, 'deep.json', read);
+        if (depth > 256) {
+          assert.equal(errors.length, 1, `${depth} levels`);
+          assert.match(errors[0].message, /^the file nests deeper than 256 levels \(at line \d+, column \d+\)/);
+          const line = text.startsWith('//') ? 2 : 1;
+          const column = text.split('\n')[line - 1].length;
+          assert.ok(errors[0].message.includes(`at line ${line}, column `) && column > 0);
+        } else assert.ok(errors.every((e) => !/nests deeper/.test(e.message)), `${depth} levels: ${JSON.stringify(errors)}`);
+      }
+    }
+  });
+
   it('reads a single scenario with the three policy forms', () => {
     const text = JSON.stringify({
       name: 'one',

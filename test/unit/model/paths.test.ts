@@ -68,6 +68,12 @@ describe('iam-policy paths: escalation methods', () => {
     const f = finding(u('passer'), r('AdminLambdaRole'), 'iam:PassRole')!;
     assert.deepEqual(f.via, ['iam:PassRole', 'lambda:CreateFunction']);
     assert.match(f.assumptions.join(), /lambda\.amazonaws\.com receives the role; the new function can be invoked/);
+    assert.equal(f.service, 'lambda.amazonaws.com');
+  });
+
+  it('a group edge names the group it changes', () => {
+    assert.equal(finding(u('groupAttacher'), u('groupAttacher'), 'iam:AttachGroupPolicy')?.group, 'arn:aws:iam::111111111111:group/Devs');
+    assert.equal(finding(u('joiner'), u('joiner'), 'iam:AddUserToGroup')?.group, 'arn:aws:iam::111111111111:group/Admins');
   });
 
   it('an AssumeRole chain is one finding of two steps; attaching a policy to a role one can assume is one too', () => {

@@ -67,11 +67,16 @@ export interface CatalogVersion {
   label: string;
 }
 
-interface ActionRef { prefix: string; name: string; raw: RawAction }
-/** A service after its first use: parsed data and its action names, exact and lower-cased. */
-interface LoadedService { data: ParsedService; names: string[]; byLower: Map<string, string> }
+interface ActionRef { prefix: string; name: string; index: number }
+/**
+ * A service after its first use: its action names, and the index of each by its lower-cased name. The action data
+ * (resource types, condition keys, dependent actions) is parsed apart, on its own first use.
+ */
+interface LoadedService { names: string[]; byLower: Map<string, number>; lower?: string[]; data?: ParsedService }
 interface KeyPattern { re: RegExp; info: ConditionKeyInfo }
 
+/** printable ASCII without wildcards: compared case-insensitively by lower-casing, as the wildcard matcher folds it */
+const PLAIN_HEAD = /^[\x20-\x29\x2b-\x3e\x40-\x7e]*$/;
 const VARIABLE_PART = /\$\{[^}]*\}|<[^>]*>/;
 const OIDC_KEY = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^:\s]*)?):(aud|sub|amr|azp|oaud|email)$/i;
 const OIDC_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif';
@@ -99,7 +104,7 @@ export class Catalog {
 
   constructor(source: CatalogSource) {
     const raw = source.lean();
-    if (raw.format !== 'iam-catalog@3') throw new Error(`unsupported catalog format ${raw.format}`);
+    if (raw.format !== 'iam-catalog@4') throw new Error(`unsupported catalog format ${raw.format}`);
     this.raw = raw;
     this.loadDescriptions = () => source.descriptions();
     const s = raw.source;
@@ -186,17 +191,31 @@ export class Catalog {
 
   // ---------------------------------------------------------------- actions
 
-  /** The parsed data of a service (canonical prefix), parsed on first use. */
+  /** The action names of a service (canonical prefix), read on first use. */
   private svc(prefix: string): LoadedService {
     let s = this.loaded.get(prefix);
     if (!s) {
-      const raw = this.raw.services[prefix];
-      const data: ParsedService = { a: JSON.parse(raw.a), r: JSON.parse(raw.r), dep: raw.dep ? JSON.parse(raw.dep) : {} };
-      const names = Object.keys(data.a);
-      s = { data, names, byLower: new Map(names.map((n) => [n.toLowerCase(), n])) };
+      const names = this.raw.services[prefix].x.split(',');
+      const byLower = new Map<string, number>();
+      for (let i = 0; i < names.length; i++) byLower.set(names[i].toLowerCase(), i);
+      s = { names, byLower };
       this.loaded.set(prefix, s);
     }
     return s;
+  }
+
+  /** The action data, resource types and dependent actions of a service (canonical prefix), parsed on first use. */
+  private data(prefix: string): ParsedService {
+    const s = this.svc(prefix);
+    if (!s.data) {
+      const raw = this.raw.services[prefix];
+      s.data = { a: JSON.parse(raw.a), r: JSON.parse(raw.r), dep: raw.dep ? JSON.parse(raw.dep) : {} };
+    }
+    return s.data;
+  }
+
+  private rawAction(ref: ActionRef): RawAction {
+    return this.data(ref.prefix).a[ref.index];
   }
 
   private ref(fullName: string): ActionRef | undefined {
@@ -205,8 +224,8 @@ export class Catalog {
     const prefix = this.canonicalPrefix(fullName.slice(0, colon));
     if (!prefix) return undefined;
     const s = this.svc(prefix);
-    const name = s.byLower.get(fullName.slice(colon + 1).toLowerCase());
-    return name === undefined ? undefined : { prefix, name, raw: s.data.a[name] };
+    const index = s.byLower.get(fullName.slice(colon + 1).toLowerCase());
+    return index === undefined ? undefined : { prefix, name: s.names[index], index };
   }
 
   /** Exact, case-insensitive lookup of `prefix:Action`; O(1). */
@@ -235,12 +254,13 @@ export class Catalog {
   actionSummary(fullName: string): { accessLevels: AccessLevel[]; hasResourceTypes: boolean } | undefined {
     const ref = this.ref(fullName);
     if (!ref) return undefined;
-    return { accessLevels: ACCESS_LEVELS.filter((l) => ref.raw[0] & ACCESS_BIT[l]), hasResourceTypes: ref.raw[1].length > 0 };
+    const raw = this.rawAction(ref);
+    return { accessLevels: ACCESS_LEVELS.filter((l) => raw[0] & ACCESS_BIT[l]), hasResourceTypes: raw[1].length > 0 };
   }
 
   private buildAction(ref: ActionRef): ActionInfo {
-    const svc = this.svc(ref.prefix).data;
-    const [bits, rts, keys, rtKeys] = ref.raw;
+    const svc = this.data(ref.prefix);
+    const [bits, rts, keys, rtKeys] = this.rawAction(ref);
     const docUrl = this.serviceDocUrl(ref.prefix) + this.raw.docs.actionAnchor.replace('${slug}', this.docSlug(ref.prefix)).replace('${Action}', ref.name);
     const resourceTypes = rts.map((r) => {
       const required = r.endsWith('*');
@@ -292,8 +312,20 @@ export class Catalog {
     const out: string[] = [];
     if (!hasWildcard(namePart)) {
       for (const p of prefixes) {
-        const name = this.svc(p).byLower.get(namePart.toLowerCase());
-        if (name !== undefined) out.push(`${p}:${name}`);
+        const s = this.svc(p);
+        const index = s.byLower.get(namePart.toLowerCase());
+        if (index !== undefined) out.push(`${p}:${s.names[index]}`);
+      }
+      return out;
+    }
+    // `Get*`, `List*`, `Describe*`: most wildcards of a long policy are a plain head and one star
+    const head = namePart.slice(0, -1);
+    if (namePart.endsWith('*') && PLAIN_HEAD.test(head) && namePart.length <= MAX_PATTERN_LENGTH) {
+      const lowerHead = head.toLowerCase();
+      for (const p of prefixes) {
+        const s = this.svc(p);
+        const lower = (s.lower ??= s.names.map((n) => n.toLowerCase()));
+        for (let i = 0; i < lower.length; i++) if (lower[i].startsWith(lowerHead)) out.push(`${p}:${s.names[i]}`);
       }
       return out;
     }
@@ -315,9 +347,9 @@ export class Catalog {
         if (users) { if (users.length < 3) users.push(full); } else formats.set(format, [full]);
       };
       for (const full of this.expandActions(pattern)) {
-        const colon = full.indexOf(':');
-        const svc = this.svc(full.slice(0, colon)).data;
-        for (const r of svc.a[full.slice(colon + 1)][1]) add(svc.r[r.endsWith('*') ? r.slice(0, -1) : r]?.[0], full);
+        const ref = this.ref(full)!;
+        const svc = this.data(ref.prefix);
+        for (const r of svc.a[ref.index][1]) add(svc.r[r.endsWith('*') ? r.slice(0, -1) : r]?.[0], full);
         for (const g of ACTION_GAPS[full]?.resourceTypes ?? []) add(g.arnFormat ?? svc.r[g.name]?.[0], full);
       }
       return formats;
@@ -330,7 +362,8 @@ export class Catalog {
     for (const a of actions) {
       const ref = this.ref(a);
       if (!ref) continue;
-      for (const l of ACCESS_LEVELS) if (ref.raw[0] & ACCESS_BIT[l]) counts[l]++;
+      const bits = this.rawAction(ref)[0];
+      for (const l of ACCESS_LEVELS) if (bits & ACCESS_BIT[l]) counts[l]++;
     }
     return counts;
   }
@@ -388,7 +421,7 @@ export class Catalog {
   resourceTypesOfService(prefix: string): { name: string; arnFormat: string; conditionKeys: string[] }[] {
     const p = this.canonicalPrefix(prefix);
     if (!p) return [];
-    const out = Object.entries(this.svc(p).data.r).map(([name, [arnFormat, conditionKeys]]) => ({ name, arnFormat, conditionKeys }));
+    const out = Object.entries(this.data(p).r).map(([name, [arnFormat, conditionKeys]]) => ({ name, arnFormat, conditionKeys }));
     for (const [action, gap] of Object.entries(ACTION_GAPS)) {
       if (action.slice(0, action.indexOf(':')) !== p) continue;
       for (const g of gap.resourceTypes ?? []) if (g.arnFormat && !out.some((r) => r.name === g.name)) out.push({ name: g.name, arnFormat: g.arnFormat, conditionKeys: [] });
@@ -462,8 +495,8 @@ export class Catalog {
     for (const a of actions) {
       const ref = this.ref(a);
       if (!ref) continue;
-      const svc = this.svc(ref.prefix).data;
-      const [, rts, keys, rtKeys] = ref.raw;
+      const svc = this.data(ref.prefix);
+      const [, rts, keys, rtKeys] = this.rawAction(ref);
       const gap = ACTION_GAPS[`${ref.prefix}:${ref.name}`];
       for (const k of keys) names.add(k);
       for (const k of gap?.conditionKeys ?? []) names.add(k);
@@ -538,19 +571,37 @@ export class Catalog {
   }
 
   /**
-   * Parses every service and loads the descriptions, within a time budget; true when all is loaded. The server
-   * calls it in small slices once idle after start-up, so the first validation of a large policy and the first
-   * hover do not pay for it.
+   * Parses every service and loads the descriptions, within a time budget; true when all is loaded (for whole-catalog
+   * work that wants its caches warm first).
    */
   preload(budgetMs = Infinity): boolean {
     const end = Date.now() + budgetMs;
     for (const p of this.servicePrefixes()) {
       if (Date.now() >= end) return false;
-      this.svc(p);
+      this.data(p);
     }
     if (Date.now() >= end) return false;
     this.descriptions();
     return true;
+  }
+
+  private readonly actionTexts = new Map<string, Record<string, string> | undefined>();
+  /** The action descriptions of a service, parsed on first use. */
+  private actionDescriptions(prefix: string): Record<string, string> | undefined {
+    if (!this.actionTexts.has(prefix)) {
+      const raw = this.descriptions().actions[prefix];
+      this.actionTexts.set(prefix, raw === undefined ? undefined : JSON.parse(raw));
+    }
+    return this.actionTexts.get(prefix);
+  }
+
+  /**
+   * Reads the descriptions file (one JSON.parse of about 4 ms; each service's action descriptions are parsed on first
+   * use). The server calls it once idle after start-up, so the first hover does not pay for it. Service data needs no
+   * preloading: a first validation reads action names only, and one service's data parses in a few milliseconds.
+   */
+  readDescriptions(): void {
+    this.descriptions();
   }
 
   get descriptionsLoaded(): boolean {
@@ -562,7 +613,7 @@ export class Catalog {
     const ref = this.ref(fullName);
     if (!ref) return undefined;
     const d = this.descriptions();
-    const text = d.actions[ref.prefix]?.[ref.name];
+    const text = this.actionDescriptions(ref.prefix)?.[ref.name];
     if (text === undefined) return undefined;
     return text.startsWith('!') ? text.slice(1) : d.actionDescPrefix + text;
   }

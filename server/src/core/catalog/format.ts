@@ -15,7 +15,9 @@ export type RawAction = [number, string[], string[], Record<string, string[]>?];
 export interface RawService {
   n: string;
   rcp?: 1;
-  /** JSON text of Record<action, RawAction> */
+  /** the action names, sorted, joined by commas: all that telling known actions from typos needs */
+  x: string;
+  /** JSON text of RawAction[], in the order of the names in `x` */
   a: string;
   /** JSON text of Record<resource type, [ARN format, condition keys]> */
   r: string;
@@ -26,7 +28,8 @@ export interface RawService {
 }
 
 export interface ParsedService {
-  a: Record<string, RawAction>;
+  /** in the order of the names */
+  a: RawAction[];
   r: Record<string, [string, string[]]>;
   dep: Record<string, string[]>;
 }
@@ -63,7 +66,8 @@ export interface RawDescriptions {
   source: CatalogSourceInfo;
   actionDescPrefix: string;
   keyDescPrefix: string;
-  actions: Record<string, Record<string, string>>;
+  /** per service prefix: JSON text of Record<action, description>, parsed on first use */
+  actions: Record<string, string>;
   keys: Record<string, string>;
   global: Record<string, GlobalKeyText>;
 }

@@ -51,18 +51,56 @@ export function compiledSetOf(set: PolicySet): CompiledSet {
   return compiled;
 }
 
+/**
+ * A node of the trie of compiled sets: the path from the root spells a set's compiled policies, org level ids and
+ * markers between the parts. Weakly keyed by objects, so a set goes away with its policies.
+ */
+interface SetNode { objects: WeakMap<object, SetNode>; ids?: Map<string, SetNode>; set?: CompiledSet }
+const newNode = (): SetNode => ({ objects: new WeakMap() });
+const SET_ROOT = newNode();
+const BOUNDARY = {}, SESSION = {}, RESOURCE = {}, SCPS = {}, RCPS = {}, LEVEL = {};
+function step(n: SetNode, key: object): SetNode {
+  let next = n.objects.get(key);
+  if (!next) { next = newNode(); n.objects.set(key, next); }
+  return next;
+}
+function stepId(n: SetNode, id: string): SetNode {
+  n.ids ??= new Map();
+  let next = n.ids.get(id);
+  if (!next) { next = newNode(); n.ids.set(id, next); }
+  return next;
+}
+
+/**
+ * Compiles the policies of a set (each policy cached by compiledPolicy). Sets made of the same compiled policies, such
+ * as the scenarios of a file that name the same policy files, share one CompiledSet; it is never mutated.
+ */
 export function compileSet(set: PolicySet): CompiledSet {
-  const c = (kind: PolicyKind) => (s: Parameters<typeof compiledPolicy>[0]) => compiledPolicy(s, kind);
-  const out: CompiledSet = {
-    identity: (set.identityPolicies ?? []).map(c('identity')),
-    boundary: (set.permissionBoundaries ?? []).map(c('boundary')),
-    session: set.sessionPolicy && compiledPolicy(set.sessionPolicy, 'session'),
-    resource: set.resourcePolicy && compiledPolicy(set.resourcePolicy, 'resource'),
-    scp: (set.scps ?? []).map((l) => ({ id: l.orgIdentifier, policies: (l.policies ?? []).map(c('scp')) })),
-    rcp: (set.rcps ?? []).map((l) => ({ id: l.orgIdentifier, policies: (l.policies ?? []).map(c('rcp')) })),
-    problems: [],
-  };
+  const identity: CompiledPolicy[] = [], boundary: CompiledPolicy[] = [];
+  let n = SET_ROOT;
+  for (const s of set.identityPolicies ?? []) { const c = compiledPolicy(s, 'identity'); identity.push(c); n = step(n, c); }
+  n = step(n, BOUNDARY);
+  for (const s of set.permissionBoundaries ?? []) { const c = compiledPolicy(s, 'boundary'); boundary.push(c); n = step(n, c); }
+  const session = set.sessionPolicy && compiledPolicy(set.sessionPolicy, 'session');
+  n = step(n, SESSION);
+  if (session) n = step(n, session);
+  const resource = set.resourcePolicy && compiledPolicy(set.resourcePolicy, 'resource');
+  n = step(n, RESOURCE);
+  if (resource) n = step(n, resource);
+  const levels = (list: PolicySet['scps'], kind: 'scp' | 'rcp') => (list ?? []).map((l) => {
+    n = stepId(step(n, LEVEL), l.orgIdentifier);
+    const policies: CompiledPolicy[] = [];
+    for (const s of l.policies ?? []) { const c = compiledPolicy(s, kind); policies.push(c); n = step(n, c); }
+    return { id: l.orgIdentifier, policies };
+  });
+  n = step(n, SCPS);
+  const scp = levels(set.scps, 'scp');
+  n = step(n, RCPS);
+  const rcp = levels(set.rcps, 'rcp');
+  if (n.set) return n.set;
+  const out: CompiledSet = { identity, boundary, session, resource, scp, rcp, problems: [] };
   for (const p of allPolicies(out)) out.problems.push(...p.problems);
+  n.set = out;
   return out;
 }
 
@@ -121,6 +159,14 @@ export interface Prepared extends PreparedRequest {
   resourceAccountSource: 'request' | 'arn' | 'aws' | 'principal' | 'none';
 }
 
+// the dozen keys deriveContext names, lower-cased once
+const derivedLower = new Map<string, string>();
+function derivedKeyLower(key: string): string {
+  let lower = derivedLower.get(key);
+  if (lower === undefined) { lower = key.toLowerCase(); derivedLower.set(key, lower); }
+  return lower;
+}
+
 /** Normalizes a request; returns an error message when the principal or action cannot be understood. */
 export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: number, derived?: Record<string, unknown>): Prepared | string {
   if (!req || typeof req !== 'object') return l10n.t('the request is missing');
@@ -152,7 +198,7 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
   }
   // AWS documents no aws:ResourceAccount for resources AWS owns, so none is derived for them
   deriveContext(p, resourceAccountSource === 'aws' ? '' : resourceAccount, now, (key, value) => {
-    const lower = key.toLowerCase();
+    const lower = derivedKeyLower(key);
     if (ctx.has(lower)) return;
     ctx.set(lower, [value]);
     if (derived) derived[key] = value;
@@ -200,8 +246,11 @@ export function statementApplies(st: CStatement, req: PreparedRequest, kind: Pol
   return matchActions(st, req) && matchResources(st, req, kind === 'resource') && matchConditions(st, req.ctx);
 }
 
-/** ALLOW/DENY bits of the applicable statements of one policy; for resource policies the best principal match too. */
-export function scan(p: CompiledPolicy, req: PreparedRequest): number {
+/**
+ * ALLOW/DENY bits of the applicable statements of one policy; for resource policies the best principal match too.
+ * `applies` hears of each applicable statement, in order, with how its Principal element matched.
+ */
+export function scan(p: CompiledPolicy, req: PreparedRequest, applies?: (st: CStatement, pm: PMatch) => void): number {
   let bits = 0;
   for (const st of candidates(p, req.service)) {
     if (!statementApplies(st, req, p.kind)) continue;
@@ -211,6 +260,7 @@ export function scan(p: CompiledPolicy, req: PreparedRequest): number {
       if (pm === PMatch.None) continue;
     }
     bits = st.effect === 'Deny' ? bits | DENY : withAllow(bits, pm);
+    if (applies) applies(st, pm);
   }
   return bits;
 }

@@ -24,15 +24,22 @@ const TYPE_LABEL: Record<PolicyKind, string> = {
   scp: 'SCP', rcp: 'RCP',
 };
 
-const rangeCache = new WeakMap<object, { doc: PolicyDocument; lines: LineIndex }>();
-function statementRange(p: CompiledPolicy, index: number): Range | undefined {
+// per compiled policy: its parsed text, and each statement's range once located (null: the text has no such statement)
+const rangeCache = new WeakMap<object, { doc: PolicyDocument; lines: LineIndex; ranges: (Range | null | undefined)[] }>();
+/** Where statement `index` is in the policy's text; a new object each call, so results never share one. */
+export function statementRange(p: CompiledPolicy, index: number): Range | undefined {
   const text = p.source.text;
   if (text === undefined) return undefined;
   const key = p as object;
   let parsed = rangeCache.get(key);
-  if (!parsed) { parsed = { doc: parsePolicy(text, { lenient: true }), lines: new LineIndex(text) }; rangeCache.set(key, parsed); }
-  const st = parsed.doc.statements.find((s) => s.index === index);
-  return st ? parsed.lines.rangeOf(st.span.offset, st.span.length) : undefined;
+  if (!parsed) { parsed = { doc: parsePolicy(text, { lenient: true }), lines: new LineIndex(text), ranges: [] }; rangeCache.set(key, parsed); }
+  let r = parsed.ranges[index];
+  if (r === undefined) {
+    const st = parsed.doc.statements.find((s) => s.index === index);
+    r = st ? parsed.lines.rangeOf(st.span.offset, st.span.length) : null;
+    parsed.ranges[index] = r;
+  }
+  return r ? { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } } : undefined;
 }
 
 function ctxValues(ctx: Context, key: string): string[] | null {
@@ -112,13 +119,7 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
   let pm = PMatch.Direct;
   if (checksPrincipal(kind, st)) {
     pm = statementPrincipal(st, req);
-    const set = st.principal ?? st.notPrincipal;
-    const how = st.principalProblem ? st.principalProblem
-      : !set ? l10n.t('the statement has no Principal element, which a resource policy needs [R11]')
-      : st.principal ? principalHow(set, req.principal)
-        : st.effect === 'Deny' && req.hasBoundary ? l10n.t('a Deny with NotPrincipal always applies to a principal with a permissions boundary [R12]')
-          : pm === PMatch.None ? l10n.t('the caller is listed in NotPrincipal [R12]') : l10n.t('the caller is not listed in NotPrincipal [R12]');
-    principal = { element: st.principal ? 'Principal' : st.notPrincipal ? 'NotPrincipal' : 'none', matched: pm !== PMatch.None, how };
+    principal = { element: st.principal ? 'Principal' : st.notPrincipal ? 'NotPrincipal' : 'none', matched: pm !== PMatch.None, how: principalHowText(st, req, pm) };
   }
   let conditionChecks: ConditionCheck[] | undefined;
   const conditions = () => (conditionChecks ??= st.conditions.map((c) => explainCondition(c, req.ctx)));
@@ -135,7 +136,7 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
         : resEl === 'Resource' ? l10n.t('{0} does not match Resource [R16]', req.resource) : l10n.t('{0} is excluded by NotResource [R10]', req.resource);
   } else if (principal && !principal.matched) reason = l10n.t('the principal element {0}', principal.how);
   else if (!condOk) reason = l10n.t('condition not met: {0}', conditions().find((c) => !c.result)!.reason);
-  else reason = (st.effect === 'Deny' ? l10n.t('denies {0} on {1}', req.action, req.resource) : l10n.t('allows {0} on {1}', req.action, req.resource)) + (principal ? l10n.t('; the principal element {0}', principal.how) : '');
+  else reason = appliedReason(st, req, principal?.how);
   return {
     policyType: kind, policy: p.source.name, file: p.source.file, sid: st.sid, index: st.index,
     effect: st.effect ?? 'Allow', range: statementRange(p, st.index),
@@ -143,13 +144,55 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
   };
 }
 
+/** How the Principal/NotPrincipal element of a statement that checks it names (or does not name) the caller. */
+export function principalHowText(st: CStatement, req: PreparedRequest, pm: PMatch): string {
+  const set = st.principal ?? st.notPrincipal;
+  return st.principalProblem ? st.principalProblem
+    : !set ? l10n.t('the statement has no Principal element, which a resource policy needs [R11]')
+    : st.principal ? principalHow(set, req.principal)
+      : st.effect === 'Deny' && req.hasBoundary ? l10n.t('a Deny with NotPrincipal always applies to a principal with a permissions boundary [R12]')
+        : pm === PMatch.None ? l10n.t('the caller is listed in NotPrincipal [R12]') : l10n.t('the caller is not listed in NotPrincipal [R12]');
+}
+
+/** The reason of a statement that applies; `how` is its principal sentence when the statement checks the principal. */
+export function appliedReason(st: CStatement, req: PreparedRequest, how: string | undefined): string {
+  return (st.effect === 'Deny' ? l10n.t('denies {0} on {1}', req.action, req.resource) : l10n.t('allows {0} on {1}', req.action, req.resource))
+    + (how !== undefined ? l10n.t('; the principal element {0}', how) : '');
+}
+
 function typeResult(bits: number, applies: boolean, present: boolean): string {
   if (!present || !applies) return 'NotApplicable';
   return bits & DENY ? 'ExplicitlyDenied' : bits & ALLOW ? 'Allowed' : 'ImplicitlyDenied';
 }
 
+/** The result per policy type, from the scan bits. */
+export function policyTypesOf(m: Masks, set: CompiledSet): Record<string, string> {
+  const rbits = m.resource;
+  return {
+    identity: typeResult(m.identity, m.identityApplies, set.identity.length > 0),
+    resource: !set.resource ? 'NotApplicable' : rbits & DENY ? 'ExplicitlyDenied'
+      : rbits & ALLOW ? ((rbits >> PSHIFT) === PMatch.Account ? 'AllowedForAccount' : 'Allowed') : 'ImplicitlyDenied',
+    boundary: typeResult(m.boundary, m.boundaryApplies, set.boundary.length > 0),
+    session: typeResult(m.session, m.sessionApplies, !!set.session),
+    scp: !m.scpApplies ? 'NotApplicable' : m.scp.some((b) => b & DENY) ? 'ExplicitlyDenied' : m.scpGap >= 0 ? 'ImplicitlyDenied' : 'Allowed',
+    rcp: !m.rcpApplies ? 'NotApplicable' : m.rcp.some((b) => b & DENY) ? 'ExplicitlyDenied' : 'Allowed',
+  };
+}
+
 /** Keys referenced by the statements that cover the action (conditions and policy variables), first spelling kept. */
 export function referencedKeys(set: CompiledSet, req: PreparedRequest): string[] {
+  return setKeys(set, req).slice();
+}
+
+// a compiled set is shared by the scenarios naming the same policies (engine.ts), and requests repeat their action:
+// the keys depend on the set and the action only
+const keysCache = new WeakMap<CompiledSet, Map<string, string[]>>();
+/** referencedKeys, cached per compiled set and action; not to be modified. */
+function setKeys(set: CompiledSet, req: PreparedRequest): readonly string[] {
+  let byAction = keysCache.get(set);
+  if (!byAction) { byAction = new Map(); keysCache.set(set, byAction); }
+  let keys = byAction.get(req.action);
+  if (keys) return keys;
   const seen = new Map<string, string>();
   const add = (k: string) => { const l = k.toLowerCase(); if (!seen.has(l)) seen.set(l, k); };
   for (const p of allPolicies(set)) {
@@ -162,14 +205,22 @@ export function referencedKeys(set: CompiledSet, req: PreparedRequest): string[]
       for (const r of [...(st.resources ?? []), ...(st.notResources ?? [])]) if (r.template) templateKeys(r.template).forEach(add);
     }
   }
-  return [...seen.values()];
+  keys = [...seen.values()];
+  if (byAction.size >= 256) byAction.clear();
+  byAction.set(req.action, keys);
+  return keys;
 }
 
-const quote = (s: StatementDetail) => l10n.t('{0} of {1} "{2}"', s.sid ? `"${s.sid}"` : `#${s.index}`, TYPE_LABEL[s.policyType as PolicyKind], s.policy);
+/** What names a statement in the sentences: its Sid or index, its policy type and its policy. */
+export type Quoted = Pick<MatchedStatement, 'sid' | 'index' | 'policyType' | 'policy'>;
+/** A statement that decided or applied, as the closing sentences name it. */
+export type Applied = Quoted & { effect: 'Allow' | 'Deny'; reason: string };
 
-function outcomeSentence(o: Outcome, req: Prepared, m: Masks, set: CompiledSet, details: StatementDetail[]): string {
+const quote = (s: Quoted) => l10n.t('{0} of {1} "{2}"', s.sid ? `"${s.sid}"` : `#${s.index}`, TYPE_LABEL[s.policyType as PolicyKind], s.policy);
+
+/** The first sentence: the decision and the rule that made it. `denies`: the applicable Deny statements, in order. */
+export function outcomeSentence(o: Outcome, req: Prepared, m: Masks, set: CompiledSet, denies: Quoted[]): string {
   const p = req.principal;
-  const denies = details.filter((d) => d.applies && d.effect === 'Deny');
   switch (o) {
     case Outcome.ExplicitDeny: return `ExplicitlyDenied: ${denies.length > 1 ? l10n.t('{0} apply, and an explicit deny overrides every allow [R1].', denies.map(quote).join(', ')) : l10n.t('{0} applies, and an explicit deny overrides every allow [R1].', denies.map(quote).join(', '))}`;
     case Outcome.ScpNoAllow: return `ImplicitlyDenied: ${l10n.t('no SCP at level "{0}" allows {1}; every level from the root to the account must allow it [R3].', set.scp[m.scpGap].id, req.action)}`;
@@ -238,11 +289,7 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
     explanation: [], statements: [], errors: [...set.problems],
   };
   const req = prepareRequest(request, set.boundary.length > 0, now, derivedContext);
-  if (typeof req === 'string') {
-    result.errors.push(req);
-    result.explanation.push(`ImplicitlyDenied: ${l10n.t('the request cannot be evaluated: {0}. An error during evaluation never allows a request [R22].', req)}`);
-    return result;
-  }
+  if (typeof req === 'string') return withInputError(result, req);
   const details = new Map<CompiledPolicy, StatementDetail[]>();
   const scanOne = (p: CompiledPolicy): number => {
     let list = details.get(p);
@@ -279,16 +326,7 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
     }
   }
 
-  // policy types
-  const pt = result.policyTypes;
-  pt.identity = typeResult(m.identity, m.identityApplies, set.identity.length > 0);
-  const rbits = m.resource;
-  pt.resource = !set.resource ? 'NotApplicable' : rbits & DENY ? 'ExplicitlyDenied'
-    : rbits & ALLOW ? ((rbits >> PSHIFT) === PMatch.Account ? 'AllowedForAccount' : 'Allowed') : 'ImplicitlyDenied';
-  pt.boundary = typeResult(m.boundary, m.boundaryApplies, set.boundary.length > 0);
-  pt.session = typeResult(m.session, m.sessionApplies, !!set.session);
-  pt.scp = !m.scpApplies ? 'NotApplicable' : m.scp.some((b) => b & DENY) ? 'ExplicitlyDenied' : m.scpGap >= 0 ? 'ImplicitlyDenied' : 'Allowed';
-  pt.rcp = !m.rcpApplies ? 'NotApplicable' : m.rcp.some((b) => b & DENY) ? 'ExplicitlyDenied' : 'Allowed';
+  result.policyTypes = policyTypesOf(m, set);
 
   // matched statements: the ones that decided. An implicit deny comes from what is missing, so no statement decides it
   // (an Allow that applies but is not enough, e.g. an identity Allow in a cross-account request, is matched, not
@@ -299,21 +337,38 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
       : decision === 'Allowed' ? applicable.filter((d) => d.effect === 'Allow' && !(d.policyType === 'resource' && isPassRole(req)))
         : [];
   const insufficient = decision === 'ImplicitlyDenied' ? applicable.filter((d) => d.effect === 'Allow') : [];
-  result.matchedStatements = deciding.map((d): MatchedStatement => {
-    const ms: MatchedStatement = { policyType: d.policyType, policy: d.policy, index: d.index, effect: d.effect };
-    if (d.file !== undefined) ms.file = d.file;
-    if (d.sid !== undefined) ms.sid = d.sid;
-    if (d.range) ms.range = d.range;
-    return ms;
-  });
+  result.matchedStatements = deciding.map((d) => matchedStatement(d.policyType, d.policy, d.file, d.sid, d.index, d.effect, d.range));
+  result.missingContextKeys = missingKeys(set, req);
+  const denies = result.statements.filter((d) => d.applies && d.effect === 'Deny');
+  explain(result.explanation, outcome, req, m, set, catalog, result.missingContextKeys, denies, deciding, insufficient);
+  return result;
+}
 
-  // context keys
-  const referenced = referencedKeys(set, req);
-  result.missingContextKeys = referenced.filter((key) => !req.ctx.has(key.toLowerCase()));
+/** A request that cannot be evaluated: the error, and an implicit deny [R22]. */
+export function withInputError<R extends { errors: string[]; explanation: string[] }>(result: R, error: string): R {
+  result.errors.push(error);
+  result.explanation.push(`ImplicitlyDenied: ${l10n.t('the request cannot be evaluated: {0}. An error during evaluation never allows a request [R22].', error)}`);
+  return result;
+}
 
-  // sentences
-  const ex = result.explanation;
-  ex.push(outcomeSentence(outcome, req, m, set, result.statements));
+export function matchedStatement(policyType: string, policy: string, file: string | undefined, sid: string | undefined, index: number, effect: 'Allow' | 'Deny', range: Range | undefined): MatchedStatement {
+  const ms: MatchedStatement = { policyType, policy, index, effect };
+  if (file !== undefined) ms.file = file;
+  if (sid !== undefined) ms.sid = sid;
+  if (range) ms.range = range;
+  return ms;
+}
+
+/** Keys the statements covering the action reference that the request neither sets nor derives. */
+export function missingKeys(set: CompiledSet, req: Prepared): string[] {
+  const keys = setKeys(set, req);
+  return keys.length ? keys.filter((key) => !req.ctx.has(key.toLowerCase())) : [];
+}
+
+/** The sentences of a result: the outcome, the principal, the notes, then the deciding and insufficient statements. */
+export function explain(ex: string[], outcome: Outcome, req: Prepared, m: Masks, set: CompiledSet, catalog: Catalog | undefined,
+  missing: string[], denies: Quoted[], deciding: Applied[], insufficient: Applied[]): void {
+  ex.push(outcomeSentence(outcome, req, m, set, denies));
   const p = req.principal;
   const issuer = p.issuerUserArn ? l10n.t(', a federated user session created by the IAM user {0}', p.issuerUserArn) : '';
   const owner = req.resourceAccountSource === 'aws'
@@ -332,10 +387,9 @@ export function simulateCompiled(set: CompiledSet, request: RequestInput, catalo
   }
   if (set.session && !m.sessionApplies) ex.push(l10n.t('The session policy was ignored: only role sessions and federated users have one [R7].'));
   if (set.boundary.length && !m.boundaryApplies && p.kind === 'root') ex.push(l10n.t('The permissions boundary was ignored: the root user has none [R8].'));
-  if (result.missingContextKeys.length) ex.push(l10n.t('The policies reference {0}, which the request does not supply: a missing key makes most operators false and negated operators true [R17].', result.missingContextKeys.join(', ')));
+  if (missing.length) ex.push(l10n.t('The policies reference {0}, which the request does not supply: a missing key makes most operators false and negated operators true [R17].', missing.join(', ')));
   for (const d of deciding) ex.push(`${d.effect === 'Deny' ? 'Deny' : 'Allow'}: ${quote(d)} ${d.reason}.`);
   for (const d of insufficient) ex.push(l10n.t('Matched, but not enough on its own: {0} {1}.', quote(d), d.reason));
-  return result;
 }
 
 function notConsideredWhy(kind: PolicyKind, req: PreparedRequest): string {

@@ -4,10 +4,13 @@
 //
 //   decide(scenario)            the decision only; allocates no explanation objects
 //   simulate(scenario)          the decision with the full explanation (statements, ranges, sentences)
-//   compilePolicySet(policies)  compile once, then .decide(request) / .simulate(request) many times
+//   compilePolicySet(policies)  compile once, then .decide(request) / .simulate(request) many times; .summarize(request)
+//                               is simulate() without the per-statement detail, built from the decision path (the CLI)
 import type { Catalog } from '../catalog/catalog';
 import { compiledSetOf, compileSet, decideCompiled, prepareRequest, type CompiledSet } from './engine';
 import { referencedKeys, simulateCompiled } from './explain';
+import { summarizeCompiled, type SimulationSummary } from './summary';
+export type { SimulationSummary } from './summary';
 export { explanationStats } from './explain';
 import type { Decision, PolicySet, RequestInput, Scenario, SimulationResult } from './types';
 
@@ -26,6 +29,8 @@ export interface EvaluateOptions {
 export interface CompiledPolicySet {
   decide(request: RequestInput, options?: EvaluateOptions): Decision;
   simulate(request: RequestInput, options?: EvaluateOptions & { name?: string; expected?: Decision }): SimulationResult;
+  /** simulate() without `statements`: the same decision, matched statements, policy types, keys and sentences */
+  summarize(request: RequestInput, options?: EvaluateOptions & { name?: string; expected?: Decision }): SimulationSummary;
   /** condition keys (and policy-variable keys) of the statements that cover the request's action */
   referencedContextKeys(request: RequestInput): string[];
   /** problems found while compiling (a policy that is not an object, a statement without Effect...) */
@@ -40,11 +45,13 @@ export function compilePolicySet(policies: PolicySet, catalog?: Catalog): Compil
     decide: (request, options) => decideCompiled(set, request, catalog, options?.now ?? Date.now()),
     simulate: (request, options) =>
       withExpected(simulateCompiled(set, request, catalog, options?.now ?? Date.now(), options?.name), options?.expected),
+    summarize: (request, options) =>
+      withExpected(summarizeCompiled(set, request, catalog, options?.now ?? Date.now(), options?.name), options?.expected),
     referencedContextKeys: (request) => referencedKeysOf(set, request),
   };
 }
 
-function withExpected(r: SimulationResult, expected: Decision | undefined): SimulationResult {
+function withExpected<R extends SimulationSummary>(r: R, expected: Decision | undefined): R {
   if (expected) { r.expected = expected; r.pass = r.decision === expected; }
   return r;
 }

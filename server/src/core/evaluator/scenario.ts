@@ -76,6 +76,19 @@ function parsedPolicyFile(read: { text: string }): ParsedPolicyFile {
   return hit;
 }
 
+// scenarios name the same few policy files again and again
+const stems = new Map<string, string>();
+/** A policy file's default name: its file name without folders and without .json. */
+function fileStem(file: string): string {
+  let stem = stems.get(file);
+  if (stem === undefined) {
+    stem = file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
+    if (stems.size >= 1024) stems.clear();
+    stems.set(file, stem);
+  }
+  return stem;
+}
+
 class ScenarioReader {
   errors: ScenarioError[] = [];
   constructor(private readonly readPolicyFile: (relativePath: string) => { text: string }, private readonly scenarioIndex: number | undefined) {}
@@ -96,7 +109,7 @@ class ScenarioReader {
       const { policy, problem } = parsedPolicyFile(read);
       if (problem) return this.fail([...path, 'file'], problem(l10n.t('policy file "{0}"', v.file)));
       if (!isObject(policy)) return this.fail([...path, 'file'], l10n.t('policy file "{0}" does not hold a JSON object', v.file));
-      const name = typeof v.name === 'string' ? v.name : v.file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
+      const name = typeof v.name === 'string' ? v.name : fileStem(v.file);
       return { name, file: v.file, text, policy };
     }
     if (v.file !== undefined) return this.fail([...path, 'file'], l10n.t('expected "file" to be a path string relative to the scenario file'));
@@ -269,6 +282,8 @@ class ScenarioReader {
  * problems, each with the index of its scenario (when inside one) and a JSON path.
  */
 export function parseScenarioFile(text: string, fileName: string, readPolicyFile: (relativePath: string) => { text: string }): { scenarios: Scenario[]; errors: ScenarioError[] } {
+  // the nesting is checked on the text before any parser runs: JSON.parse too spends seconds and gigabytes on a file of
+  // millions of "[" before it fails
   const deep = tooDeep(text, l10n.t('the file'));
   if (deep) return { scenarios: [], errors: [{ path: [], message: deep }] };
   const errs: ParseError[] = [];

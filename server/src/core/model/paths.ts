@@ -36,6 +36,10 @@ export interface PathEdge {
   escalation: boolean;
   /** for a finding of several steps (kind "path"): the steps */
   steps?: PathEdge[];
+  /** iam:PassRole: the service principal that receives the role (and runs code with it) */
+  service?: string;
+  /** group edges (Attach/PutGroupPolicy, AddUserToGroup): the group ARN the step changes */
+  group?: string;
 }
 
 type Principal = ModelUser | ModelRole;
@@ -251,7 +255,7 @@ export class ModelGraph {
         if (r.kind !== 'role' || r.account !== account || r === e || !this.trustsService(r, c.service)) continue;
         const ctx = { 'iam:PassedToService': c.service };
         if (!this.allows(n, 'iam:PassRole', r.arn, ctx)) continue;
-        out.push(this.edge(n, r, 'iam:PassRole', [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, ...c.actions.map((a) => ({ action: a, resource: probe }))], [l10n.t('{0} receives the role; {1}', c.service, c.assumption())]));
+        out.push({ ...this.edge(n, r, 'iam:PassRole', [{ action: 'iam:PassRole', resource: r.arn, context: ctx }, ...c.actions.map((a) => ({ action: a, resource: probe }))], [l10n.t('{0} receives the role; {1}', c.service, c.assumption())]), service: c.service });
       }
     }
     out.push(...this.computeEdges(n));
@@ -274,12 +278,12 @@ export class ModelGraph {
         }
         if (t.boundary && this.allows(n, 'iam:DeleteUserPermissionsBoundary', t.arn)) out.push(this.edge(n, t, 'iam:DeleteUserPermissionsBoundary', [{ action: 'iam:DeleteUserPermissionsBoundary', resource: t.arn }]));
         for (const g of t.groups) {
-          for (const a of ['iam:AttachGroupPolicy', 'iam:PutGroupPolicy'] as const) if (this.allows(n, a, g.arn)) out.push(this.edge(n, t, a, [{ action: a, resource: g.arn }], [l10n.t('{0} is in group {1}', t.name, g.name)]));
+          for (const a of ['iam:AttachGroupPolicy', 'iam:PutGroupPolicy'] as const) if (this.allows(n, a, g.arn)) out.push({ ...this.edge(n, t, a, [{ action: a, resource: g.arn }], [l10n.t('{0} is in group {1}', t.name, g.name)]), group: g.arn });
         }
         if (self) {
           for (const g of this.groups) {
             if (g.account !== account || t.groups.includes(g) || !g.policies.length) continue;
-            if (this.allows(n, 'iam:AddUserToGroup', g.arn)) out.push(this.edge(n, t, 'iam:AddUserToGroup', [{ action: 'iam:AddUserToGroup', resource: g.arn }], [l10n.t('joining {0} adds its policies', g.name)]));
+            if (this.allows(n, 'iam:AddUserToGroup', g.arn)) out.push({ ...this.edge(n, t, 'iam:AddUserToGroup', [{ action: 'iam:AddUserToGroup', resource: g.arn }], [l10n.t('joining {0} adds its policies', g.name)]), group: g.arn });
           }
         }
       } else {

@@ -3,6 +3,7 @@
 // parse errors are kept for the syntax rule. Pure (no I/O, no LSP types): spans are offsets into `text`.
 
 import { getNodePath, parseTree, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
+import { strictJsonTree } from './strictJsonTree';
 
 export interface Span {
   offset: number;
@@ -238,16 +239,21 @@ export function nestingTooDeepAt(text: string, limit = MAX_NESTING): number {
 }
 
 export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDocument {
-  const tooDeep = nestingTooDeepAt(text);
-  if (tooDeep >= 0) {
-    return { text, tooDeepAt: tooDeep, root: undefined, syntaxErrors: [], hasStatement: false, entries: [], statementIsObject: false, statements: [], duplicateKeys: [] };
-  }
+  // strict JSON (most documents) takes the fast reader, which also stops at MAX_NESTING; the rest, with its errors,
+  // jsonc-parser
   const syntaxErrors: ParseError[] = [];
-  const root = parseTree(text, syntaxErrors, {
-    disallowComments: !options.lenient,
-    allowTrailingComma: !!options.lenient,
-    allowEmptyContent: true,
-  });
+  let root = strictJsonTree(text, MAX_NESTING);
+  if (!root) {
+    const tooDeep = nestingTooDeepAt(text);
+    if (tooDeep >= 0) {
+      return { text, tooDeepAt: tooDeep, root: undefined, syntaxErrors: [], hasStatement: false, entries: [], statementIsObject: false, statements: [], duplicateKeys: [] };
+    }
+    root = parseTree(text, syntaxErrors, {
+      disallowComments: !options.lenient,
+      allowTrailingComma: !!options.lenient,
+      allowEmptyContent: true,
+    });
+  }
   const doc: PolicyDocument = {
     text, root, syntaxErrors, hasStatement: false, entries: [], statementIsObject: false, statements: [], duplicateKeys: [],
   };
@@ -283,8 +289,8 @@ export function pathOf(node: Node): JSONPath {
 
 /** Whether text is an IAM policy document: a JSON object with a top-level "Statement" member. */
 export function looksLikePolicy(text: string): boolean {
-  if (nestingTooDeepAt(text) >= 0) return false;
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = strictJsonTree(text, MAX_NESTING)
+    ?? (nestingTooDeepAt(text) >= 0 ? undefined : parseTree(text, [], { allowTrailingComma: true, disallowComments: false }));
   return root?.type === 'object' && entriesOf(root).some((e) => e.key === 'Statement');
 }
 

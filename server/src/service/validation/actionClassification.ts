@@ -87,6 +87,10 @@ export function classifyAction(catalog: Catalog, value: string): ActionClass {
 
 function classifyUncached(catalog: Catalog, value: string): ActionClass {
   if (value === '*') return { kind: 'star' };
+  // most values name an action exactly: looked up by name alone (a first validation classifies thousands, cold);
+  // the catalog finds no action in a value with white space, a wildcard or a second colon
+  const exact = catalog.actionName(value);
+  if (exact) return { kind: 'ok', matches: [exact] };
   const colon = value.indexOf(':');
   if (colon < 0) {
     const svc = catalog.service(value) ? [`${value.toLowerCase()}:*`] : [];
@@ -108,9 +112,6 @@ function classifyUncached(catalog: Catalog, value: string): ActionClass {
     const matches = [...catalog.expandActions(value)];
     return matches.length ? { kind: 'wildcard', matches } : { kind: 'wildcard-none', service: svc.prefix, suggestions: [] };
   }
-  // the name alone: building the full action info for each of thousands of actions made a first validation slow
-  const exact = catalog.actionName(value);
-  if (exact) return { kind: 'ok', matches: [exact] };
   const api = API_OPERATION_ACTIONS[value.toLowerCase()]?.filter((a) => catalog.hasAction(a));
   if (api?.length) return { kind: 'api-operation', grants: api, note: '' };
   // generic API-name shapes: XxxBatch / BatchXxx / XxxV2 are API operations granted by the plain action

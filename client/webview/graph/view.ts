@@ -1,0 +1,61 @@
+// What the graph webview holds (the graph, the laid-out positions, what is selected, the zoom) and its channel to the
+// extension. The renderers read and change it through this one object.
+import type { GraphEdge, GraphFinding, GraphNode, GraphView } from '../../src/graph/graphData';
+import type { GraphWebviewMessage } from '../../src/graph/messages';
+import { tx } from '../simulator/l10n';
+import type { Laid } from './layout';
+
+interface VsCodeApi { postMessage(message: GraphWebviewMessage): void }
+declare function acquireVsCodeApi(): VsCodeApi;
+const api = acquireVsCodeApi();
+
+/** a translated text with its {0}, {1}, … filled in */
+export const fmt = (text: string, ...args: (string | number)[]): string => text.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+
+export const post = (m: GraphWebviewMessage): void => api.postMessage(m);
+
+export const view: {
+  /** the whole graph the extension sent (the side pane lists all of it) */
+  graph: GraphView | null;
+  /** what is drawn: the whole graph, or in a large one the part around `focus` */
+  drawn: GraphView | null;
+  focus: string | null;
+  /** edges around the focus that are not drawn */
+  left: number;
+  laid: Laid | null;
+  /** the node whose details the side pane shows */
+  node: string | null;
+  /** the finding whose path is highlighted */
+  finding: string | null;
+  scale: number;
+} = { graph: null, drawn: null, focus: null, left: 0, laid: null, node: null, finding: null, scale: 1 };
+
+export const nodeById = (id: string): GraphNode | undefined => view.graph?.nodes.find((n) => n.id === id);
+export const findingById = (id: string): GraphFinding | undefined => view.graph?.findings.find((f) => f.id === id);
+
+/** the text drawn on an edge: the actions of its step, or what the service/group hop means */
+export function edgeLabel(e: GraphEdge): string {
+  if (e.kind === 'runs-as') return tx('runs code as the role');
+  if (e.kind === 'member') return tx('member of the group');
+  return e.actions.join(' + ');
+}
+
+/** `user/Hoge`, `role/Admin`, `group/Devs`, or the service principal */
+export function title(n: GraphNode | undefined, id: string): string {
+  if (!n) return id;
+  return n.kind === 'service' ? n.label : `${n.kind}/${n.label}`;
+}
+
+export function kindText(kind: GraphNode['kind']): string {
+  switch (kind) {
+    case 'user': return tx('user');
+    case 'role': return tx('role');
+    case 'group': return tx('group');
+    case 'service': return tx('service');
+  }
+}
+
+export function accountLabel(id: string): string {
+  const a = view.graph?.accounts.find((x) => x.id === id);
+  return a?.name ? `${a.name} (${a.id})` : id;
+}

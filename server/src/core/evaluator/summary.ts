@@ -1,0 +1,60 @@
+// summarize(): what simulate() returns without the per-statement detail, the same objects and sentences built from
+// the decision path instead of from an explanation of every statement. The CLI prints exactly this part of a result;
+// test/unit/evaluator/summary.test.ts checks that it equals simulate() on generated scenarios.
+import type { Catalog } from '../catalog/catalog';
+import { isPassRole } from './actionRules';
+import type { CompiledPolicy, CStatement } from './compile';
+import { computeMasks, decideFlow, OUTCOME_DECISION, Outcome, prepareRequest, scan, type CompiledSet } from './engine';
+import {
+  appliedReason, explain, matchedStatement, missingKeys, policyTypesOf, principalHowText, statementRange, withInputError,
+  type Applied,
+} from './explain';
+import { checksPrincipal, type PMatch } from './match';
+import type { RequestInput, SimulationResult } from './types';
+
+/** A simulation result without `statements` (every statement with why it did or did not apply). */
+export type SimulationSummary = Omit<SimulationResult, 'statements'>;
+
+/** A statement that applies, with its policy and how its Principal element matched. */
+interface Hit { p: CompiledPolicy; st: CStatement; pm: PMatch }
+
+export function summarizeCompiled(set: CompiledSet, request: RequestInput, catalog: Catalog | undefined, now: number, name?: string): SimulationSummary {
+  const derivedContext: Record<string, unknown> = {};
+  const result: SimulationSummary = {
+    name, decision: 'ImplicitlyDenied', matchedStatements: [], policyTypes: {}, derivedContext, missingContextKeys: [],
+    explanation: [], errors: [...set.problems],
+  };
+  const req = prepareRequest(request, set.boundary.length > 0, now, derivedContext);
+  if (typeof req === 'string') return withInputError(result, req);
+  // the statements that apply, in the order simulate() lists them: policies in the order the flow scans them (each
+  // once), statements in order. Only scanned policies count; the others are "not evaluated for this request".
+  const hits: Hit[] = [];
+  const scanned = new Map<CompiledPolicy, number>();
+  const m = computeMasks(set, req, catalog, (p) => {
+    let bits = scanned.get(p);
+    if (bits === undefined) {
+      bits = scan(p, req, (st, pm) => hits.push({ p, st, pm }));
+      scanned.set(p, bits);
+    }
+    return bits;
+  });
+  const outcome = decideFlow(m, req, set.session !== undefined);
+  const decision = OUTCOME_DECISION[outcome];
+  result.decision = decision;
+  result.policyTypes = policyTypesOf(m, set);
+
+  const applied = (h: Hit): Applied => ({
+    policyType: h.p.kind, policy: h.p.source.name, sid: h.st.sid, index: h.st.index, effect: h.st.effect!,
+    reason: appliedReason(h.st, req, checksPrincipal(h.p.kind, h.st) ? principalHowText(h.st, req, h.pm) : undefined),
+  });
+  const deciding: Hit[] = outcome === Outcome.NoPermissionNeeded ? []
+    : decision === 'ExplicitlyDenied' ? hits.filter((h) => h.st.effect === 'Deny')
+      : decision === 'Allowed' ? hits.filter((h) => h.st.effect === 'Allow' && !(h.p.kind === 'resource' && isPassRole(req)))
+        : [];
+  const insufficient = decision === 'ImplicitlyDenied' ? hits.filter((h) => h.st.effect === 'Allow') : [];
+  result.matchedStatements = deciding.map((h) => matchedStatement(h.p.kind, h.p.source.name, h.p.source.file, h.st.sid, h.st.index, h.st.effect!, statementRange(h.p, h.st.index)));
+  result.missingContextKeys = missingKeys(set, req);
+  const denies = hits.filter((h) => h.st.effect === 'Deny').map((h) => ({ policyType: h.p.kind, policy: h.p.source.name, sid: h.st.sid, index: h.st.index }));
+  explain(result.explanation, outcome, req, m, set, catalog, result.missingContextKeys, denies, deciding.map(applied), insufficient.map(applied));
+  return result;
+}
