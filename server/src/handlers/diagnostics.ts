@@ -61,6 +61,14 @@ export function registerDiagnostics(ctx: ServerContext): { revalidate(uri: strin
     if (justOpened.get(e.document.uri) === e.document.version) return;
     justOpened.delete(e.document.uri);
     schedule(e.document);
+    // Parse while the debounce runs (after any request already queued): a completion typed next needs the tree
+    // anyway, and the validation at the end of the pause then starts from it instead of parsing first.
+    const { uri, version } = e.document;
+    setImmediate(() => {
+      const doc = ctx.policyDocument(uri);
+      if (!doc || doc.version !== version) return;
+      try { ctx.policyType(doc); } catch { /* the validation reports it */ }
+    });
   });
   ctx.documents.onDidClose((e) => {
     justOpened.delete(e.document.uri);
