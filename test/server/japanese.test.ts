@@ -155,6 +155,22 @@ describe('the server speaks the locale it was initialised with', () => {
     assert.match(h, /\*\*このテンプレートでは:\*\* `AWS::Partition` を `aws` と仮定しました。/);
   });
 
+  it('locale "ja": the new-policy and new-statement snippets are labelled in Japanese and still found by their English words', async () => {
+    const empty = ja.open('empty.trust.json', '');
+    await ja.diagnostics(empty);
+    const policy = (await ja.completion(empty, 0)).find((i) => i.filterText === 'New trust policy');
+    assert.equal(policy?.label, '新しいロールの信頼ポリシー');
+    const text = '{"Version": "2012-10-17", "Statement": [\n]}';
+    const uri = ja.open('stmt.policy.json', text);
+    await ja.diagnostics(uri);
+    const statement = (await ja.completion(uri, text.indexOf('\n') + 1)).find((i) => i.filterText === 'New statement');
+    assert.equal(statement?.label, '新しいステートメント');
+    assert.equal(statement?.detail, 'アイデンティティベースのポリシーのステートメント');
+    const enUri = en.open('stmt.policy.json', text);
+    await en.diagnostics(enUri);
+    assert.equal((await en.completion(enUri, text.indexOf('\n') + 1)).find((i) => i.filterText === 'New statement')?.label, 'New statement');
+  });
+
   it('locale "en" stays English, and a locale without a bundle ("fr") falls back to English', async () => {
     for (const lsp of [en, fr]) {
       const a = await answers(lsp, 'app.policy.json');

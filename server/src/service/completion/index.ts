@@ -203,6 +203,20 @@ function newPolicyDetail(type: PolicyType): string {
   }
 }
 
+/** The label of the whole-policy snippet; filtered by its English words, which a user types whatever the display language. */
+function newPolicyLabel(type: PolicyType): string {
+  switch (type) {
+    case 'identity': return l10n.t('New identity policy');
+    case 'resource': return l10n.t('New resource policy');
+    case 'trust': return l10n.t('New trust policy');
+    case 'scp': return l10n.t('New scp policy');
+    case 'rcp': return l10n.t('New rcp policy');
+    case 'boundary': return l10n.t('New boundary policy');
+    case 'session': return l10n.t('New session policy');
+    case 'endpoint': return l10n.t('New endpoint policy');
+  }
+}
+
 function newStatementDetail(type: PolicyType): string {
   switch (type) {
     case 'identity': return l10n.t('identity policy statement');
@@ -220,7 +234,7 @@ function newStatementDetail(type: PolicyType): string {
 function completeNewPolicy(b: Builder, type: PolicyType): void {
   const statement = newStatementSnippet(type).replace(/\n/g, '\n\t\t');
   b.items.push({
-    label: `New ${type} policy`, kind: CompletionItemKind.Snippet, detail: newPolicyDetail(type), sortText: sortKey(0, 0),
+    label: newPolicyLabel(type), filterText: `New ${type} policy`, kind: CompletionItemKind.Snippet, detail: newPolicyDetail(type), sortText: sortKey(0, 0),
     textEdit: { range: b.range(0, b.doc.getText().length), newText: `{\n\t"Version": "2012-10-17",\n\t"Statement": [\n\t\t${statement}\n\t]\n}` },
     insertTextFormat: InsertTextFormat.Snippet,
   });
@@ -230,7 +244,7 @@ function completeNewStatement(b: Builder, type: PolicyType): void {
   if (b.c.inString) return;
   const body = newStatementSnippet(type);
   b.items.push({
-    label: 'New statement', kind: CompletionItemKind.Snippet, detail: newStatementDetail(type), sortText: sortKey(0, 0),
+    label: l10n.t('New statement'), filterText: 'New statement', kind: CompletionItemKind.Snippet, detail: newStatementDetail(type), sortText: sortKey(0, 0),
     textEdit: { range: b.range(b.c.replace.offset, b.c.replace.length), newText: body },
     insertTextFormat: InsertTextFormat.Snippet,
   });
