@@ -60,6 +60,16 @@ after(() => {
 
 /** CPU beyond the baseline run (Node start and catalog load), in ms. */
 const extra = (r: Run) => r.cpuMs - baseline;
+/**
+ * The least CPU over the baseline among this run and, when it is over `limit`, up to two more runs of the same
+ * command: a regression (backtracking, a blocking read) is slow every time, while a busy machine (the unit layer runs
+ * files in parallel) slows one run now and then.
+ */
+const leastExtra = (first: Run, args: string[], limit = 100) => {
+  let least = extra(first);
+  for (let i = 0; i < 2 && least > limit; i++) least = Math.min(least, extra(cli(args)));
+  return least;
+};
 
 describe('iam-policy with hostile input: an answer and a clear message, never a hang', () => {
   const lintCases: [string, string, RegExp][] = [
@@ -71,10 +81,12 @@ describe('iam-policy with hostile input: an answer and a clear message, never a 
   ];
   for (const [what, file, message] of lintCases) {
     it(`lint refuses ${what} (exit 2) with ≤ 100 ms CPU over the baseline`, () => {
-      const r = cli(['lint', file]);
+      const args = ['lint', file];
+      const r = cli(args);
       assert.equal(r.code, 2, r.stdout + r.stderr);
       assert.match(r.stdout, message);
-      assert.ok(extra(r) <= 100, `${extra(r).toFixed(0)} ms CPU over the baseline of ${baseline.toFixed(0)} ms`);
+      const over = leastExtra(r, args);
+      assert.ok(over <= 100, `${over.toFixed(0)} ms CPU over the baseline of ${baseline.toFixed(0)} ms`);
     });
   }
 
@@ -89,27 +101,33 @@ describe('iam-policy with hostile input: an answer and a clear message, never a 
   ];
   for (const [what, name, message] of testCases) {
     it(`test refuses a scenario naming ${what} (exit 2) with ≤ 100 ms CPU over the baseline`, () => {
-      const r = cli(['test', `${name}.scenario.json`]);
+      const args = ['test', `${name}.scenario.json`];
+      const r = cli(args);
       assert.equal(r.code, 2, r.stdout + r.stderr);
       assert.match(r.stderr, message);
       assert.doesNotMatch(r.stderr, /internal error|RangeError|\n\s+at /);
-      assert.ok(extra(r) <= 100, `${extra(r).toFixed(0)} ms CPU over the baseline of ${baseline.toFixed(0)} ms`);
+      const over = leastExtra(r, args);
+      assert.ok(over <= 100, `${over.toFixed(0)} ms CPU over the baseline of ${baseline.toFixed(0)} ms`);
     });
   }
 
   it('simulate with backtracking bait in Action, Resource and StringLike: ≤ 100 ms CPU over the baseline', () => {
-    const r = cli(['test', 'glob.scenario.json']);
+    const args = ['test', 'glob.scenario.json'];
+    const r = cli(args);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^pass {2}glob\.scenario\.json: glob: ImplicitlyDenied$/m);
-    assert.ok(extra(r) <= 100, `${extra(r).toFixed(0)} ms CPU over the baseline of ${baseline.toFixed(0)} ms`);
+    const over = leastExtra(r, args);
+    assert.ok(over <= 100, `${over.toFixed(0)} ms CPU over the baseline of ${baseline.toFixed(0)} ms`);
   });
 
   it('a 60 KB wildcard: short messages, no regular expression source, ≤ 100 ms CPU over the baseline', () => {
-    const r = cli(['lint', 'wild.policy.json']);
+    const args = ['lint', 'wild.policy.json'];
+    const r = cli(args);
     assert.ok(r.stdout.length < 2000, `${r.stdout.length} characters of output`);
     assert.doesNotMatch(r.stdout + r.stderr, /\.\*|\[\^:\]|\\\*/);
     assert.match(r.stdout, /\(60,003 characters\)/);
-    assert.ok(extra(r) <= 100, `${extra(r).toFixed(0)} ms CPU over the baseline of ${baseline.toFixed(0)} ms`);
+    const over = leastExtra(r, args);
+    assert.ok(over <= 100, `${over.toFixed(0)} ms CPU over the baseline of ${baseline.toFixed(0)} ms`);
   });
 
   it('output into a pipe closed early (| head -1) ends quietly', () => {
