@@ -1,9 +1,10 @@
 // UI test of AssumeRole vs PassRole in the real workbench (issue 12): code-server in headless Debian Chromium with the
 // extension loaded from this checkout, on a copy of examples/. In the seed world's model file: the hover on
 // sts:AssumeRole (two policies must allow it), the hover on iam:PassRole (checked when a service receives the role),
-// the "Who can assume this role?" report of ReadOnlyRole; in its scenario file, the CodeLens of the scenario
-// "Hoge assumes ReadOnlyRole, then reads" opens the Simulate Request panel with the chain Hoge → ReadOnlyRole →
-// s3:GetObject in its form and result, and the PassRole scenario shows request → PassRole → the service assumes the role.
+// the "Who can assume this role?" report of ReadOnlyRole (rendered in the Markdown preview); in its scenario file, the
+// CodeLens of the scenario "Hoge assumes ReadOnlyRole, then reads" opens the Simulate Request panel with the chain
+// Hoge → ReadOnlyRole → s3:GetObject in its form and result, and the PassRole scenario shows request → PassRole → the
+// service assumes the role.
 // Screenshots (README "AssumeRole vs PassRole"): roles-assume-hover.png, roles-passrole-hover.png, roles-who-can-assume.png,
 // roles-flow.png in test-results/screenshots (or --shots DIR; the README's come from --shots docs/screenshots).
 // usage: node test/e2e/roles.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
@@ -52,7 +53,7 @@ async function main() {
       await page.mouse.move(5, 5);
     });
 
-    await step('"Who can assume this role?" above ReadOnlyRole: the report names Hoge', async () => {
+    await step('"Who can assume this role?" above ReadOnlyRole: the report opens rendered, in the Markdown preview, and names Hoge', async () => {
       await S.goTo(modelText, modelText.indexOf('"ReadOnlyRole": {'));
       const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Who can assume this role?' }).first();
       await lens.waitFor({ timeout: 45_000 });
@@ -62,8 +63,17 @@ async function main() {
         await lens.click({ timeout: 5000 });
         await page.locator('.tab', { hasText: 'who-can-assume-ReadOnlyRole' }).first().waitFor({ timeout: 5000 });
       }, 45_000);
-      await page.locator('.monaco-editor .view-line', { hasText: 'arn:aws:iam::111111111111:user/Hoge' }).first().waitFor();
+      const tab = page.locator('.tab.active', { hasText: 'who-can-assume-ReadOnlyRole' });
+      assert.match(await tab.innerText(), /^Preview who-can-assume-ReadOnlyRole\.md/);
+      // rendered, not Markdown source: a heading and the ARN as code in the preview's webview
+      const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await preview.locator('h1', { hasText: 'Who can assume arn:aws:iam::111111111111:role/ReadOnlyRole?' }).waitFor({ timeout: 30_000 });
+      await preview.locator('li code', { hasText: 'arn:aws:iam::111111111111:user/Hoge' }).first().waitFor();
+      assert.equal(await page.locator('.monaco-editor .view-line', { hasText: '# Who can assume' }).count(), 0, 'no Markdown source on screen');
       await page.screenshot({ path: join(shots, 'roles-who-can-assume.png') });
+      // closed, so that the Simulate Request panel is the only webview the next steps look into (layout only)
+      await tab.click({ button: 'middle' });
+      await page.locator('.tab', { hasText: 'who-can-assume-ReadOnlyRole' }).waitFor({ state: 'detached' });
     });
 
     /** opens the scenario whose name contains `name` from the CodeLens above it in the open scenario file */

@@ -1,12 +1,13 @@
 // The IAM model in a real VS Code host: the IAM view lists the workspace model (accounts → users with groups,
 // groups, roles with who may assume them, policies), "Simulate as…" opens the panel as a user and the panel shows the
-// policies the server gathered with their origin, "Show Effective Permissions" of a user under a boundary, and an AWS
-// managed policy opens read-only. Works on a copy of examples/model/seed-world.iam-model.json in the test workspace
+// policies the server gathered with their origin, "Show Effective Permissions" of a user under a boundary (a Markdown
+// preview whose "Open Source" shows the report's text), and an AWS managed policy opens read-only. Works on a copy of examples/model/seed-world.iam-model.json in the test workspace
 // (which also holds broken.iam-model.json, a fixture with an unknown group).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import { poll } from './host';
+import { assertShownAsPreview } from './reportPreview';
 import { iamTree, withSeedWorld } from './seedWorld';
 
 suite('IAM model: the IAM view, Simulate as…, effective permissions', () => {
@@ -90,13 +91,20 @@ suite('IAM model: the IAM view, Simulate as…, effective permissions', () => {
   test('"Show Effective Permissions": AdministratorAccess under an S3-only boundary shows S3 only', async () => {
     const main = await child(undefined, 'main (111111111111)');
     const fuga = await child(await child(main, 'Users'), 'Fuga');
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('iamPolicy.showEffectivePermissions', fuga);
-    assert.equal(editor.document.uri.scheme, 'iam-effective');
-    const text = editor.document.getText();
+    const report = await vscode.commands.executeCommand<vscode.TextDocument>('iamPolicy.showEffectivePermissions', fuga);
+    assert.equal(report.uri.scheme, 'iam-effective');
+    await assertShownAsPreview(report);
+    const text = report.getText();
     assert.match(text, /^# Effective permissions of arn:aws:iam::111111111111:user\/Fuga/);
     assert.match(text, /^## s3$/m);
     assert.deepEqual(text.match(/^## (?!Policies)\S+$/gm), ['## s3'], 'no service but S3');
     assert.match(text, /boundary: /);
+    // the preview's "Open Source" shows the Markdown text, read-only
+    await vscode.commands.executeCommand('markdown.showSource');
+    const source = await poll(() => vscode.window.activeTextEditor, (e) => e?.document.uri.toString() === report.uri.toString());
+    assert.equal(source?.document.uri.toString(), report.uri.toString(), '"Open Source" opened the report\'s Markdown');
+    assert.equal(source?.document.languageId, 'markdown');
+    assert.equal(source?.document.getText(), text);
   });
 
   test('the view follows the model file: a user added on disk shows up without a refresh', async () => {

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import { EXTENSION_ID, poll } from './host';
+import { assertShownAsPreview } from './reportPreview';
 import { iamTree, withSeedWorld } from './seedWorld';
 
 const hoverText = (hs: vscode.Hover[] | undefined) =>
@@ -71,8 +72,9 @@ suite('IAM policy extension in a Japanese VS Code host', () => {
       const role = await child(await child(main, 'ロール'), 'ReadOnlyRole');
       assert.equal(api.iamModel.tree.getTreeItem(role).description, 'arn:aws:iam::111111111111:user/Hoge が引き受け可能');
       const fuga = await child(await child(main, 'ユーザー'), 'Fuga');
-      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('iamPolicy.showEffectivePermissions', fuga);
-      const text = editor.document.getText();
+      const report = await vscode.commands.executeCommand<vscode.TextDocument>('iamPolicy.showEffectivePermissions', fuga);
+      await assertShownAsPreview(report);
+      const text = report.getText();
       assert.match(text, /^# arn:aws:iam::111111111111:user\/Fuga の有効なアクセス許可\n/);
       assert.match(text, /\n1 つのサービスの \d+ 個のアクション \(アクセス許可の境界、SCP、RCP を適用した後\)。\n/);
       assert.match(text, /^## s3$/m);

@@ -1,14 +1,16 @@
 // Issue 12 in the editor, in a real VS Code host: the CodeLenses "Who can assume this role?" (above each role of a
 // model file, and at the top of NAME.trust.json) and "Which services can receive these roles?" (above an
-// iam:PassRole statement) run through the language server and show a Markdown report; the IAM view marks the
-// principals that have escalation paths (iamPolicy/escalationPaths) with a warning icon and the first path's steps;
-// the Simulate Request panel runs a flow (Assume roles / Pass role) and its result carries the steps it shows as a chain.
+// iam:PassRole statement) run through the language server and show a Markdown report in the Markdown preview; the IAM
+// view marks the principals that have escalation paths (iamPolicy/escalationPaths) with a warning icon and the first
+// path's steps; the Simulate Request panel runs a flow (Assume roles / Pass role) and its result carries the steps it
+// shows as a chain.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import * as path from 'node:path';
 import type { ScenarioResultsResult } from '../../server/src/protocol';
 import { EXTENSION_ID, poll } from './host';
+import { assertShownAsPreview } from './reportPreview';
 import { iamTree, withSeedWorld } from './seedWorld';
 
 const SANDBOX = {
@@ -36,9 +38,14 @@ suite('Role questions: CodeLenses on trust policies and PassRole, escalation mar
     assert.ok(found.length, `no CodeLens ${title} in ${uri.path}`);
     return found;
   };
+  /** runs a report's CodeLens: the report opens as a Markdown preview; returns its text */
   const run = async (lens: vscode.CodeLens) => {
-    await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
-    return api.iamModel.lastReport() ?? '';
+    const report = await vscode.commands.executeCommand<vscode.TextDocument | undefined>(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.ok(report, `${lens.command!.title} showed no report`);
+    assert.equal(report.languageId, 'markdown');
+    await assertShownAsPreview(report);
+    assert.equal(report.getText(), api.iamModel.lastReport());
+    return report.getText();
   };
   const { child } = iamTree(() => api);
 
@@ -69,7 +76,6 @@ suite('Role questions: CodeLenses on trust policies and PassRole, escalation mar
     assert.match(report, /^# Who can assume arn:aws:iam::111111111111:role\/ReadOnlyRole\?/);
     assert.match(report, /- `arn:aws:iam::111111111111:user\/Hoge`/);
     assert.doesNotMatch(report, /user\/Fuga|ci-deployer/, 'only Hoge is trusted');
-    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'markdown', 'the report opens as a Markdown document');
   });
 
   test('"Who can assume this role?" on NAME.trust.json asks about the model\'s role NAME', async () => {

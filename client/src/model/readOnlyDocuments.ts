@@ -1,5 +1,6 @@
 // Read-only documents the IAM model features open: AWS managed policies (iam-aws-managed:/path/Name.json, text from
-// the language server's bundled data) and effective-permissions reports (iam-effective:/Name.md, kept in memory).
+// the language server's bundled data) and the Markdown reports (iam-effective:/Name.md, kept in memory), shown in
+// VS Code's built-in Markdown preview; its "Open Source" shows the Markdown text.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ManagedPolicyResult } from '../../../server/src/protocol';
@@ -14,7 +15,7 @@ export function managedPolicyUri(arn: string): vscode.Uri | undefined {
   return m ? vscode.Uri.from({ scheme: MANAGED_POLICY_SCHEME, path: `${m[1]}.json` }) : undefined;
 }
 
-export function registerReadOnlyDocuments(client: LanguageClient, ready: Promise<void>): { disposable: vscode.Disposable; showReport(name: string, markdown: string): Promise<vscode.TextEditor> } {
+export function registerReadOnlyDocuments(client: LanguageClient, ready: Promise<void>): { disposable: vscode.Disposable; showReport(name: string, markdown: string): Promise<vscode.TextDocument> } {
   const reports = new Map<string, string>();
   const reportChanged = new vscode.EventEmitter<vscode.Uri>();
   const managed: vscode.TextDocumentContentProvider = {
@@ -40,9 +41,14 @@ export function registerReadOnlyDocuments(client: LanguageClient, ready: Promise
       const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name.replace(/[^A-Za-z0-9._+=,@-]+/g, '-')}.md` });
       reports.set(uri.toString(), markdown);
       reportChanged.fire(uri);
-      const doc = await vscode.workspace.openTextDocument(uri);
-      await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-      return vscode.window.showTextDocument(doc, { preview: false });
+      const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
+      try {
+        await vscode.commands.executeCommand('markdown.showPreview', uri);
+      } catch {
+        // no built-in Markdown extension (disabled, or a host without it): the Markdown text is still readable
+        await vscode.window.showTextDocument(doc, { preview: false });
+      }
+      return doc;
     },
   };
 }
