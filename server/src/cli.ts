@@ -7,6 +7,7 @@ import { runLint, TERRAFORM_FILE, type LintOptions } from './cli/lint';
 import { runScenarioCommand } from './cli/scenarios';
 import { tuneJitForBatch } from './cli/batchJit';
 import { bufferedOutput } from './cli/bufferedOutput';
+import { stdoutWriter } from './node/stdoutWriter';
 import { loadTerraformParser } from './node/terraformParser';
 import { ACCESS_USAGE, runAccess } from './cli/access';
 import { PATHS_USAGE, runPaths, runWhoCan, WHO_CAN_USAGE } from './cli/paths';
@@ -89,7 +90,7 @@ async function main(rawArgv: string[]): Promise<number> {
   if (cmd === 'paths') return runPaths(args, loadCatalog(), out);
   if (cmd === 'simulate' || cmd === 'test') {
     tuneJitForBatch();
-    const o = bufferedOutput();
+    const o = bufferedOutput(stdoutWriter());
     try { return await runScenarioCommand(cmd, args, loadCatalog(), o.out, o.err); } finally { o.flush(); }
   }
   process.stderr.write(`iam-policy: ${l10n.t('unknown command "{0}"', cmd)}\n${usage()}\n`);

@@ -2,7 +2,7 @@
 // one system call per line). A line to stderr flushes stdout first, so a log that merges the two keeps their order.
 export interface BufferedOutput { out(line: string): void; err(line: string): void; flush(): void }
 
-export function bufferedOutput(stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): BufferedOutput {
+export function bufferedOutput(stdout: { write(text: string): unknown } = process.stdout, stderr: NodeJS.WritableStream = process.stderr): BufferedOutput {
   let parts: string[] = [];
   let size = 0;
   const flush = () => {

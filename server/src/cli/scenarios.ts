@@ -2,7 +2,7 @@
 // Exit status: 0 all good; 1 a test failed; 2 bad usage or bad input (file, JSON path and what was expected on stderr).
 // Inside GitHub Actions, failures and bad input are also printed as workflow annotations.
 import type { Catalog } from '../core/catalog/catalog';
-import { compilePolicySet, formatPath, type Scenario, type SimulationSummary } from '../core/evaluator';
+import { compilePolicySet, formatPath, samePolicies, type CompiledPolicySet, type Scenario, type SimulationSummary } from '../core/evaluator';
 import { applyModel, type GatheredPolicy } from '../core/model/gather';
 import { simulateFlow } from '../core/model/flows';
 import { loadScenarioFile, readPolicyFile, type LoadedScenarios, type PolicyFileReader } from '../node/scenarioFiles';
@@ -135,6 +135,8 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
     const loaded = loadScenarioFile(file, readCached);
     if (loaded.errors.length) { badInput = true; reportErrors(loaded, err, annotate); }
     const reportedModels = new Set<string>();
+    // the previous scenario's policies, compiled: consecutive scenarios usually name the same policy files
+    let last: { s: Scenario; compiled: CompiledPolicySet } | undefined;
     loaded.scenarios.forEach((given, i) => {
       if (cmd === 'test' && !given.expected) {
         err(`${file}: ${l10n.t('{0} has no "expected" decision; it is not a test (skipped)', label(given, i))}`);
@@ -167,7 +169,8 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
         } else {
           // compiled for this scenario alone (its policies' compilations are shared through the parsed policy objects):
           // the evaluator's per-scenario cache would only hold on to it
-          const compiled = compilePolicySet(s, catalog);
+          const compiled = last && samePolicies(last.s, s) ? last.compiled : compilePolicySet(s, catalog);
+          last = { s, compiled };
           // `test` in text explains only the failures it prints: a pass, or a failure under --quiet, needs the decision alone
           if (cmd === 'test' && !json) {
             const decision = compiled.decide(s.request);

@@ -5,9 +5,16 @@
 export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;
 
 let translator: Translate | undefined;
+let generation = 0;
 
 export function setTranslator(translate: Translate | undefined): void {
   translator = translate;
+  generation++;
+}
+
+/** Changes each time the translator does: a text kept across calls is valid while this stays the same. */
+export function textGeneration(): number {
+  return generation;
 }
 
 /** `message` in the installed language, `{0}`, `{1}`… replaced by the arguments (as @vscode/l10n's `t`). */

@@ -26,12 +26,16 @@ export function hasWildcard(s: string): boolean {
 const LIT = 0, ONE = 1, STAR = 2;
 const NONE = -1;
 
-/** Case folding of one UTF-16 code unit, as a case-insensitive regular expression compares them. */
+/**
+ * Case folding of one UTF-16 code unit, as a case-insensitive regular expression (without the u flag) compares them:
+ * ECMAScript's Canonicalize upper-cases, and keeps a character whose upper case is not one code unit, or is ASCII
+ * while the character is not (so the Kelvin sign and ſ do not match k and s).
+ */
 function fold(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32;
+  if (c >= 97 && c <= 122) return c - 32;
   if (c < 128) return c;
-  const l = String.fromCharCode(c).toLowerCase();
-  return l.length === 1 ? l.charCodeAt(0) : c;
+  const u = String.fromCharCode(c).toUpperCase();
+  return u.length === 1 && u.charCodeAt(0) >= 128 ? u.charCodeAt(0) : c;
 }
 
 /**
@@ -95,9 +99,12 @@ export class PatternBuilder {
     return this.segmented(maxValueLength) ?? this.matcher(0, this.kinds.length, maxValueLength);
   }
 
-  private matcher(from: number, to: number, maxValueLength: number): WildcardMatcher {
+  /** A matcher for tokens [from, to); wildcards whose stop is `free` may match it (a part that cannot hold it). */
+  private matcher(from: number, to: number, maxValueLength: number, free = NONE): WildcardMatcher {
     const slice = (a: number[]) => Int32Array.from(a.slice(from, to));
-    return new WildcardMatcher(slice(this.kinds), slice(this.codes), slice(this.stops), this.caseInsensitive, maxValueLength);
+    const stops = slice(this.stops);
+    if (free !== NONE) for (let i = 0; i < stops.length; i++) if (stops[i] === free) stops[i] = NONE;
+    return new WildcardMatcher(slice(this.kinds), slice(this.codes), stops, this.caseInsensitive, maxValueLength);
   }
 
   /**
@@ -128,8 +135,10 @@ export class PatternBuilder {
     const tailFrom = cut.length && cut[cut.length - 1] > lastClassed ? cut[cut.length - 1] + 1 : -1;
     const heads: WildcardMatcher[] = [];
     let from = 0;
-    for (const at of cut) { heads.push(this.matcher(from, at, maxValueLength)); from = at + 1; }
-    if (tailFrom < 0) heads.push(this.matcher(from, kinds.length, maxValueLength));
+    // a part is matched against the text between two separators, which holds none: a wildcard that may not cross
+    // the separator matches there like one that may (and takes the greedy scan or the head comparison)
+    for (const at of cut) { heads.push(this.matcher(from, at, maxValueLength, c)); from = at + 1; }
+    if (tailFrom < 0) heads.push(this.matcher(from, kinds.length, maxValueLength, c));
     const tail = tailFrom < 0 ? undefined : this.matcher(tailFrom, kinds.length, maxValueLength);
     return new SegmentedMatcher(String.fromCharCode(c), heads, tail, maxValueLength);
   }
@@ -165,6 +174,13 @@ class WildcardMatcher implements Matcher {
   private readonly onlyStars: boolean;
   private readonly literalOnly: boolean;
   private readonly minLength: number;
+  /**
+   * The commonest patterns are literal text, or literal text and one `*` at the end (`s3:Get*`, an ARN field, a
+   * bucket's `name/*`): `head` holds that text (folded when matching ignores case) and `headStar` the star, and a match
+   * compares the head alone instead of running the scan over the whole value.
+   */
+  private readonly head: string | undefined;
+  private readonly headStar: boolean;
 
   constructor(
     private readonly kinds: Int32Array, private readonly codes: Int32Array, private readonly stops: Int32Array,
@@ -180,6 +196,10 @@ class WildcardMatcher implements Matcher {
     this.onlyStars = onlyStars && !classed && kinds.length > 0;
     this.literalOnly = literalOnly;
     this.minLength = min;
+    let lits = 0;
+    while (lits < kinds.length && kinds[lits] === LIT) lits++;
+    this.headStar = lits === kinds.length - 1 && kinds[lits] === STAR && stops[lits] === NONE;
+    this.head = lits === kinds.length || this.headStar ? String.fromCharCode(...codes.subarray(0, lits)) : undefined;
   }
 
   test(value: string): boolean {
@@ -193,7 +213,19 @@ class WildcardMatcher implements Matcher {
     if (n < this.minLength) return false;
     if (this.onlyStars) return true;
     if (this.literalOnly && n !== this.kinds.length) return false;
+    if (this.head !== undefined) return this.headMatches(value, from);
     return this.classed ? this.automaton(value.slice(from, to)) : this.greedy(value, from, to);
+  }
+
+  /** Whether value starts with `head` at `from` (the length was checked by the caller). */
+  private headMatches(value: string, from: number): boolean {
+    const head = this.head!;
+    if (!this.caseInsensitive) return value.startsWith(head, from);
+    for (let i = 0; i < head.length; i++) {
+      const c = value.charCodeAt(from + i);
+      if ((c >= 97 && c <= 122 ? c - 32 : c < 128 ? c : fold(c)) !== head.charCodeAt(i)) return false;
+    }
+    return true;
   }
 
   private at(value: string, i: number): number {

@@ -78,6 +78,32 @@ describe('wildcard matching agrees with the glob semantics [R16]', () => {
     }
   });
 
+  // issue 13: literal text, or literal text and one trailing *, is compared as a head instead of scanned; ARN parts
+  // between colons let a colon-bound wildcard match like a free one. Values start like the pattern (the case that
+  // reaches the comparison), with letters whose case folding is not ASCII's
+  it('literal and "head*" patterns (the head comparison) answer what the glob semantics answer, on 20,000 random pairs', () => {
+    const r = rng(3);
+    const chars = 'sS3:gGkK\u212Aı\u0130ſß/-';
+    for (let k = 0; k < 20000; k++) {
+      const head = pick(r, chars, Math.floor(r() * 6));
+      const p = head + (k % 3 === 0 ? '' : '*');
+      const v = (r() < 0.7 ? [...head].map((c) => (r() < 0.5 ? c : pick(r, chars, 1))).join('') : '') + pick(r, chars, Math.floor(r() * 4));
+      const i = k % 2 === 0;
+      assert.equal(compileGlob(p, i).test(v), refGlob(p, i).test(v), `pattern ${JSON.stringify(p)} value ${JSON.stringify(v)} ci=${i}`);
+    }
+  });
+
+  it('ARN patterns with wildcards inside colon-separated fields, on 20,000 random pairs', () => {
+    const r = rng(4);
+    const field = () => pick(r, 'ab*?', Math.floor(r() * 3));
+    for (let k = 0; k < 20000; k++) {
+      const p = `arn:${field()}:${field()}:${field()}:${field()}:${pick(r, 'ab*?:/', Math.floor(r() * 5))}`;
+      const v = `arn:${pick(r, 'ab', Math.floor(r() * 3))}:${pick(r, 'ab:', Math.floor(r() * 3))}:${pick(r, 'ab', Math.floor(r() * 3))}:${pick(r, 'ab', 2)}:${pick(r, 'ab:/', Math.floor(r() * 5))}`;
+      const condition = k % 2 === 1;
+      assert.equal(arnPatternMatcher(p, condition).test(v), refArn(p, condition).test(v), `pattern ${JSON.stringify(p)} value ${JSON.stringify(v)} condition=${condition}`);
+    }
+  });
+
   it('resolved policy variables are literal: their * and ? match only themselves', () => {
     const m = arnPatternMatcher([{ text: 'arn:aws:s3:::b/' }, { text: 'x*y', literal: true }, { text: '/*' }]);
     assert.equal(m.test('arn:aws:s3:::b/x*y/k'), true);

@@ -104,6 +104,29 @@ export function compileSet(set: PolicySet): CompiledSet {
   return out;
 }
 
+/**
+ * Whether two policy sets name the same policy sources (the same objects) in the same places: scenarios read from one
+ * file that name the same policy files (core/evaluator/scenario.ts shares their sources) evaluate one compiled set.
+ */
+export function samePolicies(a: PolicySet, b: PolicySet): boolean {
+  return sameList(a.identityPolicies, b.identityPolicies) && sameList(a.permissionBoundaries, b.permissionBoundaries)
+    && a.sessionPolicy === b.sessionPolicy && a.resourcePolicy === b.resourcePolicy && sameLevels(a.scps, b.scps) && sameLevels(a.rcps, b.rcps);
+}
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  if (a === b) return true;
+  const n = a?.length ?? 0;
+  if (n !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < n; i++) if (a![i] !== b![i]) return false;
+  return true;
+}
+function sameLevels(a: PolicySet['scps'], b: PolicySet['scps']): boolean {
+  if (a === b) return true;
+  const n = a?.length ?? 0;
+  if (n !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < n; i++) if (a![i].orgIdentifier !== b![i].orgIdentifier || !sameList(a![i].policies, b![i].policies)) return false;
+  return true;
+}
+
 /** Every compiled policy of the set, in the order of the scenario: identity, boundary, session, resource, SCP, RCP. */
 export function allPolicies(set: CompiledSet): CompiledPolicy[] {
   return [...set.identity, ...set.boundary, ...(set.session ? [set.session] : []), ...(set.resource ? [set.resource] : []),
@@ -114,6 +137,20 @@ export function allPolicies(set: CompiledSet): CompiledPolicy[] {
 
 /** Keys AWS puts in every request for this principal [R21], unless the request sets them. */
 export function deriveContext(p: PrincipalInfo, resourceAccount: string, now: number, into: (key: string, value: string) => void): void {
+  for (const d of principalDerived(p)) into(d.key, d.value);
+  deriveRequestContext(resourceAccount, now, into);
+}
+
+/** A derived key, lower-cased as the request context holds keys, and its value. */
+interface Derived { key: string; lower: string; value: string }
+// requests repeat their principal (principalOf returns one object per principal string)
+const derivedOf = new WeakMap<PrincipalInfo, Derived[]>();
+/** The keys that depend on the principal alone, in the order deriveContext gives them. */
+function principalDerived(p: PrincipalInfo): Derived[] {
+  let list = derivedOf.get(p);
+  if (list) return list;
+  list = [];
+  const into = (key: string, value: string) => list!.push({ key, lower: key.toLowerCase(), value });
   if (p.kind !== 'anonymous' && p.kind !== 'web-identity') {
     into('aws:PrincipalIsAWSService', p.kind === 'service' ? 'true' : 'false');
     into('aws:SecureTransport', 'true');
@@ -126,6 +163,12 @@ export function deriveContext(p: PrincipalInfo, resourceAccount: string, now: nu
   if (p.kind === 'user') into('aws:username', p.userName!);
   if (p.kind === 'root') into('aws:userid', p.account);
   if (p.kind === 'federated-user') into('aws:userid', `${p.account}:${p.userName}`);
+  derivedOf.set(p, list);
+  return list;
+}
+
+/** The keys that depend on the request: the resource's account and the time. */
+function deriveRequestContext(resourceAccount: string, now: number, into: (key: string, value: string) => void): void {
   if (resourceAccount) into('aws:ResourceAccount', resourceAccount);
   if (now !== lastNow) { lastNow = now; lastIso = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'); lastEpoch = String(Math.floor(now / 1000)); }
   into('aws:CurrentTime', lastIso);
@@ -167,6 +210,18 @@ function derivedKeyLower(key: string): string {
   return lower;
 }
 
+// the context keys of requests, lower-cased once: scenario files name the same few keys again and again
+const keysLower = new Map<string, string>();
+function keyLower(key: string): string {
+  let lower = keysLower.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (keysLower.size >= 1024) keysLower.clear();
+    keysLower.set(key, lower);
+  }
+  return lower;
+}
+
 /** Normalizes a request; returns an error message when the principal or action cannot be understood. */
 export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: number, derived?: Record<string, unknown>): Prepared | string {
   if (!req || typeof req !== 'object') return l10n.t('the request is missing');
@@ -193,11 +248,16 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
   if (req.context && typeof req.context === 'object') {
     for (const k of Object.keys(req.context)) {
       const v = contextValue(req.context[k]);
-      if (v) ctx.set(k.toLowerCase(), v);
+      if (v) ctx.set(keyLower(k), v);
     }
   }
+  for (const d of principalDerived(p)) {
+    if (ctx.has(d.lower)) continue;
+    ctx.set(d.lower, [d.value]);
+    if (derived) derived[d.key] = d.value;
+  }
   // AWS documents no aws:ResourceAccount for resources AWS owns, so none is derived for them
-  deriveContext(p, resourceAccountSource === 'aws' ? '' : resourceAccount, now, (key, value) => {
+  deriveRequestContext(resourceAccountSource === 'aws' ? '' : resourceAccount, now, (key, value) => {
     const lower = derivedKeyLower(key);
     if (ctx.has(lower)) return;
     ctx.set(lower, [value]);

@@ -144,8 +144,23 @@ function explainStatement(p: CompiledPolicy, st: CStatement, req: Prepared): Sta
   };
 }
 
+// Sentences that depend only on a statement and the caller are kept while the translator stays: a run over many
+// scenarios repeats its statements and principals (principalOf returns one object per principal string).
+const howTexts = new WeakMap<CStatement, { g: number; byCaller: WeakMap<object, string[]> }>();
+
 /** How the Principal/NotPrincipal element of a statement that checks it names (or does not name) the caller. */
 export function principalHowText(st: CStatement, req: PreparedRequest, pm: PMatch): string {
+  const g = l10n.textGeneration();
+  let kept = howTexts.get(st);
+  if (!kept || kept.g !== g) { kept = { g, byCaller: new WeakMap() }; howTexts.set(st, kept); }
+  let texts = kept.byCaller.get(req.principal);
+  if (!texts) { texts = []; kept.byCaller.set(req.principal, texts); }
+  // pm follows from the statement, the caller and whether it has a boundary (statementPrincipal)
+  const slot = req.hasBoundary ? 1 : 0;
+  return texts[slot] ??= principalHowSentence(st, req, pm);
+}
+
+function principalHowSentence(st: CStatement, req: PreparedRequest, pm: PMatch): string {
   const set = st.principal ?? st.notPrincipal;
   return st.principalProblem ? st.principalProblem
     : !set ? l10n.t('the statement has no Principal element, which a resource policy needs [R11]')
@@ -214,9 +229,18 @@ function setKeys(set: CompiledSet, req: PreparedRequest): readonly string[] {
 /** What names a statement in the sentences: its Sid or index, its policy type and its policy. */
 export type Quoted = Pick<MatchedStatement, 'sid' | 'index' | 'policyType' | 'policy'>;
 /** A statement that decided or applied, as the closing sentences name it. */
-export type Applied = Quoted & { effect: 'Allow' | 'Deny'; reason: string };
+export type Applied = Quoted & { effect: 'Allow' | 'Deny'; reason: string; quoted?: string };
 
 const quote = (s: Quoted) => l10n.t('{0} of {1} "{2}"', s.sid ? `"${s.sid}"` : `#${s.index}`, TYPE_LABEL[s.policyType as PolicyKind], s.policy);
+
+const quotes = new WeakMap<CStatement, { g: number; text: string }>();
+/** quote() of a statement of a compiled policy (a statement belongs to one policy, kind and name: compile.ts). */
+export function quoteStatement(p: CompiledPolicy, st: CStatement): string {
+  const g = l10n.textGeneration();
+  let q = quotes.get(st);
+  if (!q || q.g !== g) { q = { g, text: quote({ policyType: p.kind, policy: p.source.name, sid: st.sid, index: st.index }) }; quotes.set(st, q); }
+  return q.text;
+}
 
 /** The first sentence: the decision and the rule that made it. `denies`: the applicable Deny statements, in order. */
 export function outcomeSentence(o: Outcome, req: Prepared, m: Masks, set: CompiledSet, denies: Quoted[]): string {
@@ -369,13 +393,8 @@ export function missingKeys(set: CompiledSet, req: Prepared): string[] {
 export function explain(ex: string[], outcome: Outcome, req: Prepared, m: Masks, set: CompiledSet, catalog: Catalog | undefined,
   missing: string[], denies: Quoted[], deciding: Applied[], insufficient: Applied[]): void {
   ex.push(outcomeSentence(outcome, req, m, set, denies));
+  ex.push(principalSentence(req));
   const p = req.principal;
-  const issuer = p.issuerUserArn ? l10n.t(', a federated user session created by the IAM user {0}', p.issuerUserArn) : '';
-  const owner = req.resourceAccountSource === 'aws'
-    ? l10n.t('resource owned by AWS (the account segment "aws" of the ARN names AWS itself, not a missing account: no customer account holds the resource, so the caller\'s own policies decide and aws:ResourceAccount is not derived)')
-    : req.resourceAccountSource === 'principal' ? l10n.t('resource account {0} (the resource ARN has no account and none was given, so the principal\'s account {1} was assumed)', req.resourceAccount || l10n.t('unknown'), p.account ?? '')
-      : l10n.t('resource account {0}', req.resourceAccount || l10n.t('unknown'));
-  ex.push(p.account ? l10n.t('Principal: {0} {1} in account {2}{3}; {4}.', principalKindLabel(p), p.raw, p.account, issuer, owner) : l10n.t('Principal: {0} {1}{2}; {3}.', principalKindLabel(p), p.raw, issuer, owner));
   const refused = awsRefuses(req);
   if (refused && outcome === Outcome.ExplicitDeny) ex.push(l10n.t('Without the deny, AWS would still refuse it: {0}.', refused));
   if (needsResourceAllow(req)) ex.push(req.service === 'kms' ? l10n.t('{0} on this resource is governed by the key policy, which must allow it explicitly [R5].', req.action) : l10n.t('{0} on this resource is governed by the role trust policy, which must allow it explicitly [R5].', req.action));
@@ -388,8 +407,30 @@ export function explain(ex: string[], outcome: Outcome, req: Prepared, m: Masks,
   if (set.session && !m.sessionApplies) ex.push(l10n.t('The session policy was ignored: only role sessions and federated users have one [R7].'));
   if (set.boundary.length && !m.boundaryApplies && p.kind === 'root') ex.push(l10n.t('The permissions boundary was ignored: the root user has none [R8].'));
   if (missing.length) ex.push(l10n.t('The policies reference {0}, which the request does not supply: a missing key makes most operators false and negated operators true [R17].', missing.join(', ')));
-  for (const d of deciding) ex.push(`${d.effect === 'Deny' ? 'Deny' : 'Allow'}: ${quote(d)} ${d.reason}.`);
-  for (const d of insufficient) ex.push(l10n.t('Matched, but not enough on its own: {0} {1}.', quote(d), d.reason));
+  for (const d of deciding) ex.push(`${d.effect === 'Deny' ? 'Deny' : 'Allow'}: ${d.quoted ?? quote(d)} ${d.reason}.`);
+  for (const d of insufficient) ex.push(l10n.t('Matched, but not enough on its own: {0} {1}.', d.quoted ?? quote(d), d.reason));
+}
+
+// the principal sentence of the caller's last request, per caller: scenarios repeat a caller and a resource account
+const principalTexts = new WeakMap<object, { g: number; source: string; account: string; text: string }>();
+/** "Principal: …; resource account …." */
+function principalSentence(req: Prepared): string {
+  const g = l10n.textGeneration();
+  const kept = principalTexts.get(req.principal);
+  if (kept && kept.g === g && kept.source === req.resourceAccountSource && kept.account === req.resourceAccount) return kept.text;
+  const text = principalSentenceText(req);
+  principalTexts.set(req.principal, { g, source: req.resourceAccountSource, account: req.resourceAccount, text });
+  return text;
+}
+
+function principalSentenceText(req: Prepared): string {
+  const p = req.principal;
+  const issuer = p.issuerUserArn ? l10n.t(', a federated user session created by the IAM user {0}', p.issuerUserArn) : '';
+  const owner = req.resourceAccountSource === 'aws'
+    ? l10n.t('resource owned by AWS (the account segment "aws" of the ARN names AWS itself, not a missing account: no customer account holds the resource, so the caller\'s own policies decide and aws:ResourceAccount is not derived)')
+    : req.resourceAccountSource === 'principal' ? l10n.t('resource account {0} (the resource ARN has no account and none was given, so the principal\'s account {1} was assumed)', req.resourceAccount || l10n.t('unknown'), p.account ?? '')
+      : l10n.t('resource account {0}', req.resourceAccount || l10n.t('unknown'));
+  return p.account ? l10n.t('Principal: {0} {1} in account {2}{3}; {4}.', principalKindLabel(p), p.raw, p.account, issuer, owner) : l10n.t('Principal: {0} {1}{2}; {3}.', principalKindLabel(p), p.raw, issuer, owner);
 }
 
 function notConsideredWhy(kind: PolicyKind, req: PreparedRequest): string {

@@ -8,6 +8,7 @@
 //                               is simulate() without the per-statement detail, built from the decision path (the CLI)
 import type { Catalog } from '../catalog/catalog';
 import { compiledSetOf, compileSet, decideCompiled, prepareRequest, type CompiledSet } from './engine';
+export { samePolicies } from './engine';
 import { referencedKeys, simulateCompiled } from './explain';
 import { summarizeCompiled, type SimulationSummary } from './summary';
 export type { SimulationSummary } from './summary';
@@ -37,9 +38,20 @@ export interface CompiledPolicySet {
   readonly problems: readonly string[];
 }
 
+// one object per compiled set and catalog: sets are shared by scenarios naming the same policies (engine.ts)
+const apis = new WeakMap<CompiledSet, { catalog: Catalog | undefined; api: CompiledPolicySet }>();
+
 /** Compiles the policies of a scenario once (matchers, condition values, index by service prefix). */
 export function compilePolicySet(policies: PolicySet, catalog?: Catalog): CompiledPolicySet {
   const set: CompiledSet = compileSet(policies);
+  const hit = apis.get(set);
+  if (hit && hit.catalog === catalog) return hit.api;
+  const api = compiledApi(set, catalog);
+  apis.set(set, { catalog, api });
+  return api;
+}
+
+function compiledApi(set: CompiledSet, catalog: Catalog | undefined): CompiledPolicySet {
   return {
     problems: set.problems,
     decide: (request, options) => decideCompiled(set, request, catalog, options?.now ?? Date.now()),

@@ -89,6 +89,18 @@ function fileStem(file: string): string {
   return stem;
 }
 
+// scenarios that name the same file (read as the same object) under the same name share one PolicySource, so the
+// CLI can tell that two scenarios evaluate the same policies by comparing objects (samePolicies in engine.ts)
+const sources = new WeakMap<object, Map<string, PolicySource>>();
+function sharedSource(read: { text: string }, name: string, file: string, policy: unknown): PolicySource {
+  let byName = sources.get(read);
+  if (!byName) { byName = new Map(); sources.set(read, byName); }
+  const key = `${name}\0${file}`;
+  let source = byName.get(key);
+  if (!source) { source = { name, file, text: read.text, policy }; byName.set(key, source); }
+  return source;
+}
+
 class ScenarioReader {
   errors: ScenarioError[] = [];
   constructor(private readonly readPolicyFile: (relativePath: string) => { text: string }, private readonly scenarioIndex: number | undefined) {}
@@ -110,7 +122,7 @@ class ScenarioReader {
       if (problem) return this.fail([...path, 'file'], problem(l10n.t('policy file "{0}"', v.file)));
       if (!isObject(policy)) return this.fail([...path, 'file'], l10n.t('policy file "{0}" does not hold a JSON object', v.file));
       const name = typeof v.name === 'string' ? v.name : fileStem(v.file);
-      return { name, file: v.file, text, policy };
+      return sharedSource(read, name, v.file, policy);
     }
     if (v.file !== undefined) return this.fail([...path, 'file'], l10n.t('expected "file" to be a path string relative to the scenario file'));
     if ('policy' in v) {

@@ -6,7 +6,7 @@ import { isPassRole } from './actionRules';
 import type { CompiledPolicy, CStatement } from './compile';
 import { computeMasks, decideFlow, OUTCOME_DECISION, Outcome, prepareRequest, scan, type CompiledSet } from './engine';
 import {
-  appliedReason, explain, matchedStatement, missingKeys, policyTypesOf, principalHowText, statementRange, withInputError,
+  appliedReason, explain, matchedStatement, missingKeys, policyTypesOf, principalHowText, quoteStatement, statementRange, withInputError,
   type Applied,
 } from './explain';
 import { checksPrincipal, type PMatch } from './match';
@@ -46,6 +46,7 @@ export function summarizeCompiled(set: CompiledSet, request: RequestInput, catal
   const applied = (h: Hit): Applied => ({
     policyType: h.p.kind, policy: h.p.source.name, sid: h.st.sid, index: h.st.index, effect: h.st.effect!,
     reason: appliedReason(h.st, req, checksPrincipal(h.p.kind, h.st) ? principalHowText(h.st, req, h.pm) : undefined),
+    quoted: quoteStatement(h.p, h.st),
   });
   const deciding: Hit[] = outcome === Outcome.NoPermissionNeeded ? []
     : decision === 'ExplicitlyDenied' ? hits.filter((h) => h.st.effect === 'Deny')
