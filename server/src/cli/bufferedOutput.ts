@@ -13,6 +13,8 @@ export function bufferedOutput(stdout: { write(text: string): unknown } = proces
   };
   return {
     out(line) {
+      // a line as long as a whole buffer (a chunk of JSON results) is written as it is, not copied into one more string
+      if (line.length >= 65536) { flush(); stdout.write(line); stdout.write('\n'); return; }
       parts.push(line, '\n');
       size += line.length + 1;
       if (size >= 65536) flush();

@@ -89,21 +89,22 @@ function fileStem(file: string): string {
   return stem;
 }
 
-// scenarios that name the same file (read as the same object) under the same name share one PolicySource, so the
-// CLI can tell that two scenarios evaluate the same policies by comparing objects (samePolicies in engine.ts)
-const sources = new WeakMap<object, Map<string, PolicySource>>();
-function sharedSource(read: { text: string }, name: string, file: string, policy: unknown): PolicySource {
-  let byName = sources.get(read);
-  if (!byName) { byName = new Map(); sources.set(read, byName); }
-  const key = `${name}\0${file}`;
-  let source = byName.get(key);
-  if (!source) { source = { name, file, text: read.text, policy }; byName.set(key, source); }
-  return source;
-}
+const nonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const scalar = (y: unknown) => typeof y === 'string' || typeof y === 'number' || typeof y === 'boolean';
+
+/**
+ * The policy files a scenario file names, read once per file and name: scenarios that name the same file under the
+ * same name share one PolicySource, so the CLI can tell that two scenarios evaluate the same policies by comparing
+ * objects (samePolicies in engine.ts).
+ */
+type FileSources = Map<string, PolicySource>;
 
 class ScenarioReader {
   errors: ScenarioError[] = [];
-  constructor(private readonly readPolicyFile: (relativePath: string) => { text: string }, private readonly scenarioIndex: number | undefined) {}
+  constructor(
+    private readonly readPolicyFile: (relativePath: string) => { text: string }, private readonly scenarioIndex: number | undefined,
+    private readonly fileSources: FileSources = new Map(),
+  ) {}
 
   fail(path: JsonPath, message: string): undefined {
     this.errors.push({ scenarioIndex: this.scenarioIndex, path, message });
@@ -113,16 +114,19 @@ class ScenarioReader {
   policy(v: unknown, path: JsonPath, fallbackName: string): PolicySource | undefined {
     if (!isObject(v)) return this.fail(path, l10n.t('expected a policy: a policy document object, {0} or {1}', '{"name": ..., "policy": {...}}', '{"file": "relative/path.json"}'));
     if (typeof v.file === 'string') {
+      const key = typeof v.name === 'string' ? `${v.file}\0${v.name}` : v.file;
+      const known = this.fileSources.get(key);
+      if (known) return known;
       let read: { text: string };
       try { read = this.readPolicyFile(v.file); } catch (e) {
         return this.fail([...path, 'file'], l10n.t('cannot read policy file "{0}": {1}', v.file, (e as Error).message));
       }
-      const { text } = read;
       const { policy, problem } = parsedPolicyFile(read);
       if (problem) return this.fail([...path, 'file'], problem(l10n.t('policy file "{0}"', v.file)));
       if (!isObject(policy)) return this.fail([...path, 'file'], l10n.t('policy file "{0}" does not hold a JSON object', v.file));
-      const name = typeof v.name === 'string' ? v.name : fileStem(v.file);
-      return sharedSource(read, name, v.file, policy);
+      const source: PolicySource = { name: typeof v.name === 'string' ? v.name : fileStem(v.file), file: v.file, text: read.text, policy };
+      this.fileSources.set(key, source);
+      return source;
     }
     if (v.file !== undefined) return this.fail([...path, 'file'], l10n.t('expected "file" to be a path string relative to the scenario file'));
     if ('policy' in v) {
@@ -139,10 +143,10 @@ class ScenarioReader {
     const list = Array.isArray(v) ? v : [v];
     const out: PolicySource[] = [];
     let ok = true;
-    list.forEach((item, i) => {
-      const p = this.policy(item, Array.isArray(v) ? [...path, i] : path, `${label} ${i + 1}`);
+    for (let i = 0; i < list.length; i++) {
+      const p = this.policy(list[i], Array.isArray(v) ? [...path, i] : path, `${label} ${i + 1}`);
       if (p) out.push(p); else ok = false;
-    });
+    }
     return ok ? out : undefined;
   }
 
@@ -192,10 +196,7 @@ class ScenarioReader {
     if (!isObject(v)) return this.fail(path, l10n.t('expected a request object with "principal", "action" and "resource"'));
     let ok = true;
     for (const k of Object.keys(v)) if (!REQUEST_KEYS.has(k)) { this.fail([...path, k], l10n.t('unknown request field "{0}"; expected one of {1}', k, [...REQUEST_KEYS].join(', '))); ok = false; }
-    const str = (k: string, expected: () => string) => {
-      if (typeof v[k] !== 'string' || !(v[k] as string).trim()) { this.fail([...path, k], expected()); ok = false; }
-    };
-    str('principal', () => l10n.t('expected a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"'));
+    if (!nonEmptyString(v.principal)) { this.fail([...path, 'principal'], l10n.t('expected a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"')); ok = false; }
     // with a model, `user/NAME` and `role/NAME` are resolved against it (core/model/gather.ts)
     if (typeof v.principal === 'string' && v.principal.trim() && !(withModel && /^(user|role)\/\S+$/.test(v.principal.trim()))) {
       // the evaluator's cached parse: a scenario file repeats its principals
@@ -209,9 +210,9 @@ class ScenarioReader {
     if (v.sessionIssuer !== undefined && typeof v.sessionIssuer !== 'string') {
       this.fail([...path, 'sessionIssuer'], l10n.t('expected the ARN string of the IAM user or role whose credentials created the session')); ok = false;
     }
-    str('action', () => l10n.t('expected an action such as "s3:GetObject"'));
+    if (!nonEmptyString(v.action)) { this.fail([...path, 'action'], l10n.t('expected an action such as "s3:GetObject"')); ok = false; }
     if (typeof v.action === 'string' && !REQUEST_ACTION.test(v.action)) { this.fail([...path, 'action'], l10n.t('"{0}" is not one action "service:Name" (wildcards are not allowed in a request)', v.action)); ok = false; }
-    str('resource', () => l10n.t('expected a resource ARN or "*"'));
+    if (!nonEmptyString(v.resource)) { this.fail([...path, 'resource'], l10n.t('expected a resource ARN or "*"')); ok = false; }
     if (v.resourceAccount !== undefined && (typeof v.resourceAccount !== 'string' || !/^\d{12}$/.test(v.resourceAccount))) {
       this.fail([...path, 'resourceAccount'], l10n.t('expected a 12-digit account ID string')); ok = false;
     } else if (typeof v.resource === 'string' && typeof v.resourceAccount === 'string') {
@@ -220,9 +221,11 @@ class ScenarioReader {
     }
     if (v.context !== undefined) {
       if (!isObject(v.context)) { this.fail([...path, 'context'], l10n.t('expected an object of context keys')); ok = false; }
-      else for (const [k, x] of Object.entries(v.context)) {
-        const okValue = (y: unknown) => typeof y === 'string' || typeof y === 'number' || typeof y === 'boolean';
-        if (!(okValue(x) || (Array.isArray(x) && x.every(okValue)))) { this.fail([...path, 'context', k], l10n.t('expected a string, number, boolean, or an array of them')); ok = false; }
+      else {
+        for (const k of Object.keys(v.context)) {
+          const x = v.context[k];
+          if (!(scalar(x) || (Array.isArray(x) && x.every(scalar)))) { this.fail([...path, 'context', k], l10n.t('expected a string, number, boolean, or an array of them')); ok = false; }
+        }
       }
     }
     if (!ok) return undefined;
@@ -260,12 +263,13 @@ class ScenarioReader {
     let ok = true;
     for (const k of Object.keys(v)) if (!SCENARIO_KEYS.has(k)) { this.fail([...path, k], l10n.t('unknown scenario field "{0}"', k)); ok = false; }
     if (v.name !== undefined && typeof v.name !== 'string') { this.fail([...path, 'name'], l10n.t('expected a string')); ok = false; }
-    const identityPolicies = this.policyList(v.identityPolicies, [...path, 'identityPolicies'], 'identity policy');
-    const permissionBoundaries = this.policyList(v.permissionBoundaries, [...path, 'permissionBoundaries'], 'boundary');
+    // a child's path is built only for a field that is there (most scenarios leave most fields out)
+    const identityPolicies = v.identityPolicies === undefined ? [] : this.policyList(v.identityPolicies, [...path, 'identityPolicies'], 'identity policy');
+    const permissionBoundaries = v.permissionBoundaries === undefined ? [] : this.policyList(v.permissionBoundaries, [...path, 'permissionBoundaries'], 'boundary');
     const sessionPolicy = v.sessionPolicy === undefined ? undefined : this.policy(v.sessionPolicy, [...path, 'sessionPolicy'], 'session policy');
     const resourcePolicy = v.resourcePolicy === undefined ? undefined : this.policy(v.resourcePolicy, [...path, 'resourcePolicy'], 'resource policy');
-    const scps = this.orgLevels(v.scps, [...path, 'scps'], 'SCP');
-    const rcps = this.orgLevels(v.rcps, [...path, 'rcps'], 'RCP');
+    const scps = v.scps === undefined ? [] : this.orgLevels(v.scps, [...path, 'scps'], 'SCP');
+    const rcps = v.rcps === undefined ? [] : this.orgLevels(v.rcps, [...path, 'rcps'], 'RCP');
     const model = v.model === undefined ? undefined : this.model(v.model, [...path, 'model']);
     if (v.model !== undefined && !model) ok = false;
     const request = v.request === undefined ? this.fail([...path, 'request'], l10n.t('missing "request"')) : this.request(v.request, [...path, 'request'], !!model);
@@ -282,9 +286,12 @@ class ScenarioReader {
     if (resourcePolicy) s.resourcePolicy = resourcePolicy;
     if (expected) s.expected = expected;
     if (model) s.model = { files: model, path: [...path, 'model'] };
-    const flow = this.flow(v.request, [...path, 'request'], !!model);
-    if (flow === null) return undefined;
-    if (flow) s.flow = flow;
+    const req = v.request as Record<string, unknown>;
+    if (req.assumeRole !== undefined || req.passRole !== undefined) {
+      const flow = this.flow(v.request, [...path, 'request'], !!model);
+      if (flow === null) return undefined;
+      if (flow) s.flow = flow;
+    }
     return s;
   }
 }
@@ -312,13 +319,17 @@ export function parseScenarioFile(text: string, fileName: string, readPolicyFile
   const single = !Array.isArray(doc) && !(isObject(doc) && 'scenarios' in doc);
   const scenarios: Scenario[] = [];
   const errors: ScenarioError[] = [];
-  list.forEach((item, i) => {
-    const reader = new ScenarioReader(readPolicyFile, i);
+  const fileSources: FileSources = new Map();
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const reader = new ScenarioReader(readPolicyFile, i, fileSources);
     const s = reader.scenario(item, single ? base : [...base, i]);
-    const name = isObject(item) && typeof item.name === 'string' && item.name.trim() ? item.name : undefined;
-    errors.push(...(name === undefined ? reader.errors : reader.errors.map((e) => ({ ...e, scenarioName: name }))));
+    if (reader.errors.length) {
+      const name = isObject(item) && typeof item.name === 'string' && item.name.trim() ? item.name : undefined;
+      errors.push(...(name === undefined ? reader.errors : reader.errors.map((e) => ({ ...e, scenarioName: name }))));
+    }
     if (s) scenarios.push(s);
-  });
+  }
   if (!list.length) errors.push({ path: base, message: l10n.t('the file holds no scenarios') });
   return { scenarios, errors };
 }
