@@ -246,12 +246,16 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
   }
   const ctx: Context = new Map();
   if (req.context && typeof req.context === 'object') {
-    for (const k of Object.keys(req.context)) {
+    const keys = Object.keys(req.context);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       const v = contextValue(req.context[k]);
       if (v) ctx.set(keyLower(k), v);
     }
   }
-  for (const d of principalDerived(p)) {
+  const derivedKeys = principalDerived(p);
+  for (let i = 0; i < derivedKeys.length; i++) {
+    const d = derivedKeys[i];
     if (ctx.has(d.lower)) continue;
     ctx.set(d.lower, [d.value]);
     if (derived) derived[d.key] = d.value;
@@ -312,7 +316,9 @@ export function statementApplies(st: CStatement, req: PreparedRequest, kind: Pol
  */
 export function scan(p: CompiledPolicy, req: PreparedRequest, applies?: (st: CStatement, pm: PMatch) => void): number {
   let bits = 0;
-  for (const st of candidates(p, req.service)) {
+  const list = candidates(p, req.service);
+  for (let i = 0; i < list.length; i++) {
+    const st = list[i];
     if (!statementApplies(st, req, p.kind)) continue;
     let pm = PMatch.Direct;
     if (checksPrincipal(p.kind, st)) {
@@ -387,26 +393,34 @@ export function computeMasks(set: CompiledSet, req: PreparedRequest, catalog: Ca
     boundaryApplies: set.boundary.length > 0 && identityApplies,
     scpGap: -1,
   };
-  if (identityApplies) for (const p of set.identity) m.identity |= scanOne(p);
-  if (m.boundaryApplies) for (const p of set.boundary) m.boundary |= scanOne(p);
+  if (identityApplies) for (let i = 0; i < set.identity.length; i++) m.identity |= scanOne(set.identity[i]);
+  if (m.boundaryApplies) for (let i = 0; i < set.boundary.length; i++) m.boundary |= scanOne(set.boundary[i]);
   if (m.sessionApplies) m.session = scanOne(set.session!);
   if (set.resource) m.resource = scanOne(set.resource);
   if (m.scpApplies) {
     for (let i = 0; i < set.scp.length; i++) {
       let b = 0;
-      for (const p of set.scp[i].policies) b |= scanOne(p);
+      const policies = set.scp[i].policies;
+      for (let k = 0; k < policies.length; k++) b |= scanOne(policies[k]);
       m.scp.push(b);
       if (!(b & ALLOW) && m.scpGap < 0) m.scpGap = i;
     }
   }
-  if (m.rcpApplies) for (const l of set.rcp) { let b = 0; for (const p of l.policies) b |= scanOne(p); m.rcp.push(b); }
+  if (m.rcpApplies) {
+    for (let i = 0; i < set.rcp.length; i++) {
+      const policies = set.rcp[i].policies;
+      let b = 0;
+      for (let k = 0; k < policies.length; k++) b |= scanOne(policies[k]);
+      m.rcp.push(b);
+    }
+  }
   return m;
 }
 
 export function anyDeny(m: Masks): boolean {
   if ((m.identity | m.boundary | m.session | m.resource) & DENY) return true;
-  for (const b of m.scp) if (b & DENY) return true;
-  for (const b of m.rcp) if (b & DENY) return true;
+  for (let i = 0; i < m.scp.length; i++) if (m.scp[i] & DENY) return true;
+  for (let i = 0; i < m.rcp.length; i++) if (m.rcp[i] & DENY) return true;
   return false;
 }
 

@@ -386,7 +386,9 @@ export function matchedStatement(policyType: string, policy: string, file: strin
 /** Keys the statements covering the action reference that the request neither sets nor derives. */
 export function missingKeys(set: CompiledSet, req: Prepared): string[] {
   const keys = setKeys(set, req);
-  return keys.length ? keys.filter((key) => !req.ctx.has(key.toLowerCase())) : [];
+  const missing: string[] = [];
+  for (let i = 0; i < keys.length; i++) if (!req.ctx.has(keys[i].toLowerCase())) missing.push(keys[i]);
+  return missing;
 }
 
 /** The sentences of a result: the outcome, the principal, the notes, then the deciding and insufficient statements. */
@@ -407,8 +409,14 @@ export function explain(ex: string[], outcome: Outcome, req: Prepared, m: Masks,
   if (set.session && !m.sessionApplies) ex.push(l10n.t('The session policy was ignored: only role sessions and federated users have one [R7].'));
   if (set.boundary.length && !m.boundaryApplies && p.kind === 'root') ex.push(l10n.t('The permissions boundary was ignored: the root user has none [R8].'));
   if (missing.length) ex.push(l10n.t('The policies reference {0}, which the request does not supply: a missing key makes most operators false and negated operators true [R17].', missing.join(', ')));
-  for (const d of deciding) ex.push(`${d.effect === 'Deny' ? 'Deny' : 'Allow'}: ${d.quoted ?? quote(d)} ${d.reason}.`);
-  for (const d of insufficient) ex.push(l10n.t('Matched, but not enough on its own: {0} {1}.', d.quoted ?? quote(d), d.reason));
+  for (let i = 0; i < deciding.length; i++) {
+    const d = deciding[i];
+    ex.push(`${d.effect === 'Deny' ? 'Deny' : 'Allow'}: ${d.quoted ?? quote(d)} ${d.reason}.`);
+  }
+  for (let i = 0; i < insufficient.length; i++) {
+    const d = insufficient[i];
+    ex.push(l10n.t('Matched, but not enough on its own: {0} {1}.', d.quoted ?? quote(d), d.reason));
+  }
 }
 
 // the principal sentence of the caller's last request, per caller: scenarios repeat a caller and a resource account

@@ -28,8 +28,9 @@ export function actionMatches(m: ActionMatcher, actionLower: string, action: str
 function inActionSet(set: ActionSet, req: PreparedRequest): boolean {
   if (set.all || set.exact.has(req.actionLower)) return true;
   const list = set.byPrefix.get(req.service);
-  if (list) for (const re of list) if (re.test(req.action)) return true;
-  for (const re of set.other) if (re.test(req.action)) return true;
+  if (list) for (let i = 0; i < list.length; i++) if (list[i].test(req.action)) return true;
+  const other = set.other;
+  for (let i = 0; i < other.length; i++) if (other[i].test(req.action)) return true;
   return false;
 }
 
@@ -52,12 +53,14 @@ export function resourceMatches(m: ResourceMatcher, req: PreparedRequest): boole
 
 export function matchResources(st: CStatement, req: PreparedRequest, resourcePolicy: boolean): boolean {
   if (st.resources) {
-    for (const m of st.resources) if (resourceMatches(m, req) === true) return true;
+    const list = st.resources;
+    for (let i = 0; i < list.length; i++) if (resourceMatches(list[i], req) === true) return true;
     return false;
   }
   if (st.notResources) {
     // an unresolvable variable makes the statement invalid rather than excluding nothing [R19]
-    for (const m of st.notResources) if (resourceMatches(m, req) !== false) return false;
+    const list = st.notResources;
+    for (let i = 0; i < list.length; i++) if (resourceMatches(list[i], req) !== false) return false;
     return true;
   }
   // role trust policies have no Resource element [R11]
@@ -157,7 +160,8 @@ export function valueMatches(c: CCondition, v: CValue, rv: string, ctx: Context)
 /** Several values for one key are ORed; for a negated operator the request value must match none of them [R18]. */
 export function valueTest(c: CCondition, rv: string, ctx: Context): boolean {
   let any = false;
-  for (const v of c.values) if (valueMatches(c, v, rv, ctx)) { any = true; break; }
+  const values = c.values;
+  for (let i = 0; i < values.length; i++) if (valueMatches(c, values[i], rv, ctx)) { any = true; break; }
   return c.info!.negated ? !any : any;
 }
 
@@ -176,12 +180,12 @@ export function evalCondition(c: CCondition, ctx: Context): boolean {
   }
   if (c.set === 'all') {
     if (!present) return true;
-    for (const rv of vals!) if (!valueTest(c, rv, ctx)) return false;
+    for (let i = 0; i < vals!.length; i++) if (!valueTest(c, vals![i], ctx)) return false;
     return true;
   }
   if (c.set === 'any') {
     if (!present) return c.ifExists;
-    for (const rv of vals!) if (valueTest(c, rv, ctx)) return true;
+    for (let i = 0; i < vals!.length; i++) if (valueTest(c, vals![i], ctx)) return true;
     return false;
   }
   if (!present) return c.ifExists || info.negated;
@@ -191,6 +195,9 @@ export function evalCondition(c: CCondition, ctx: Context): boolean {
 }
 
 export function matchConditions(st: CStatement, ctx: Context): boolean {
-  for (const c of st.conditions) if (!evalCondition(c, ctx)) return false;
+  // indexed loops here and on the evaluator's other per-request paths: a CLI run over a few thousand scenarios runs
+  // them mostly unoptimized, where for…of pays for the iterator protocol on every step
+  const conditions = st.conditions;
+  for (let i = 0; i < conditions.length; i++) if (!evalCondition(conditions[i], ctx)) return false;
   return true;
 }

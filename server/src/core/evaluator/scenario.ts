@@ -195,7 +195,11 @@ class ScenarioReader {
   request(v: unknown, path: JsonPath, withModel = false): RequestInput | undefined {
     if (!isObject(v)) return this.fail(path, l10n.t('expected a request object with "principal", "action" and "resource"'));
     let ok = true;
-    for (const k of Object.keys(v)) if (!REQUEST_KEYS.has(k)) { this.fail([...path, k], l10n.t('unknown request field "{0}"; expected one of {1}', k, [...REQUEST_KEYS].join(', '))); ok = false; }
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (!REQUEST_KEYS.has(k)) { this.fail([...path, k], l10n.t('unknown request field "{0}"; expected one of {1}', k, [...REQUEST_KEYS].join(', '))); ok = false; }
+    }
     if (!nonEmptyString(v.principal)) { this.fail([...path, 'principal'], l10n.t('expected a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"')); ok = false; }
     // with a model, `user/NAME` and `role/NAME` are resolved against it (core/model/gather.ts)
     if (typeof v.principal === 'string' && v.principal.trim() && !(withModel && /^(user|role)\/\S+$/.test(v.principal.trim()))) {
@@ -222,7 +226,9 @@ class ScenarioReader {
     if (v.context !== undefined) {
       if (!isObject(v.context)) { this.fail([...path, 'context'], l10n.t('expected an object of context keys')); ok = false; }
       else {
-        for (const k of Object.keys(v.context)) {
+        const keys = Object.keys(v.context);
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i];
           const x = v.context[k];
           if (!(scalar(x) || (Array.isArray(x) && x.every(scalar)))) { this.fail([...path, 'context', k], l10n.t('expected a string, number, boolean, or an array of them')); ok = false; }
         }
@@ -261,7 +267,11 @@ class ScenarioReader {
   scenario(v: unknown, path: JsonPath): Scenario | undefined {
     if (!isObject(v)) return this.fail(path, l10n.t('expected a scenario object'));
     let ok = true;
-    for (const k of Object.keys(v)) if (!SCENARIO_KEYS.has(k)) { this.fail([...path, k], l10n.t('unknown scenario field "{0}"', k)); ok = false; }
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (!SCENARIO_KEYS.has(k)) { this.fail([...path, k], l10n.t('unknown scenario field "{0}"', k)); ok = false; }
+    }
     if (v.name !== undefined && typeof v.name !== 'string') { this.fail([...path, 'name'], l10n.t('expected a string')); ok = false; }
     // a child's path is built only for a field that is there (most scenarios leave most fields out)
     const identityPolicies = v.identityPolicies === undefined ? [] : this.policyList(v.identityPolicies, [...path, 'identityPolicies'], 'identity policy');

@@ -7,7 +7,7 @@ import type { CompiledPolicy, CStatement } from './compile';
 import { computeMasks, decideFlow, OUTCOME_DECISION, Outcome, prepareRequest, scan, type CompiledSet } from './engine';
 import {
   appliedReason, explain, matchedStatement, missingKeys, policyTypesOf, principalHowText, quoteStatement, statementRange, withInputError,
-  type Applied,
+  type Applied, type Quoted,
 } from './explain';
 import { checksPrincipal, type PMatch } from './match';
 import type { RequestInput, SimulationResult } from './types';
@@ -48,14 +48,22 @@ export function summarizeCompiled(set: CompiledSet, request: RequestInput, catal
     reason: appliedReason(h.st, req, checksPrincipal(h.p.kind, h.st) ? principalHowText(h.st, req, h.pm) : undefined),
     quoted: quoteStatement(h.p, h.st),
   });
-  const deciding: Hit[] = outcome === Outcome.NoPermissionNeeded ? []
-    : decision === 'ExplicitlyDenied' ? hits.filter((h) => h.st.effect === 'Deny')
-      : decision === 'Allowed' ? hits.filter((h) => h.st.effect === 'Allow' && !(h.p.kind === 'resource' && isPassRole(req)))
-        : [];
-  const insufficient = decision === 'ImplicitlyDenied' ? hits.filter((h) => h.st.effect === 'Allow') : [];
-  result.matchedStatements = deciding.map((h) => matchedStatement(h.p.kind, h.p.source.name, h.p.source.file, h.st.sid, h.st.index, h.st.effect!, statementRange(h.p, h.st.index)));
+  // one pass over the hits (indexed: this runs once per scenario, mostly unoptimized in a CLI run): the statements
+  // that decided, those that applied but were not enough, and the denies the first sentence names
+  const deciding: Applied[] = [], insufficient: Applied[] = [], denies: Quoted[] = [];
+  const passRole = isPassRole(req);
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    const deny = h.st.effect === 'Deny';
+    if (deny) denies.push({ policyType: h.p.kind, policy: h.p.source.name, sid: h.st.sid, index: h.st.index });
+    const decides = outcome !== Outcome.NoPermissionNeeded && (decision === 'ExplicitlyDenied' ? deny
+      : decision === 'Allowed' && !deny && !(h.p.kind === 'resource' && passRole));
+    if (decides) {
+      result.matchedStatements.push(matchedStatement(h.p.kind, h.p.source.name, h.p.source.file, h.st.sid, h.st.index, h.st.effect!, statementRange(h.p, h.st.index)));
+      deciding.push(applied(h));
+    } else if (decision === 'ImplicitlyDenied' && !deny) insufficient.push(applied(h));
+  }
   result.missingContextKeys = missingKeys(set, req);
-  const denies = hits.filter((h) => h.st.effect === 'Deny').map((h) => ({ policyType: h.p.kind, policy: h.p.source.name, sid: h.st.sid, index: h.st.index }));
-  explain(result.explanation, outcome, req, m, set, catalog, result.missingContextKeys, denies, deciding.map(applied), insufficient.map(applied));
+  explain(result.explanation, outcome, req, m, set, catalog, result.missingContextKeys, denies, deciding, insufficient);
   return result;
 }

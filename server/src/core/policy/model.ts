@@ -223,10 +223,21 @@ export const MAX_NESTING = 256;
 /** The offset where `[`/`{` nesting first exceeds `limit` (strings skipped), or -1. Linear, no recursion. */
 export function nestingTooDeepAt(text: string, limit = MAX_NESTING): number {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  // where the next backslash and line break are (-1: none left), looked up again only once passed: a string with
+  // neither before its closing quote is skipped in one step (a scenario file of thousands of scenarios is mostly
+  // strings, and this scan runs before every parse of it)
+  let backslash = -2, newline = -2;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) { // a string: skip to its closing quote
-      for (i++; i < text.length; i++) {
+    if (c === 34) { // a string: skip to its closing quote (or the end of its line, where an unterminated one ends)
+      const close = text.indexOf('"', i + 1);
+      if (close > 0) {
+        if (backslash !== -1 && backslash <= i) backslash = text.indexOf('\\', i + 1);
+        if (newline !== -1 && newline <= i) newline = text.indexOf('\n', i + 1);
+        if ((backslash < 0 || backslash > close) && (newline < 0 || newline > close)) { i = close; continue; }
+      }
+      for (i++; i < n; i++) {
         const d = text.charCodeAt(i);
         if (d === 92) i++;
         else if (d === 34 || d === 10) break;
