@@ -78,6 +78,9 @@ function textResult(r: SimulationSummary, s: Scenario, i: number, out: (s: strin
   for (const e of r.errors) out(`  ${l10n.t('problem: {0}', e)}`);
 }
 
+// texts of shared array elements (JsonArrayWriter.pushSharing), per element object and writer depth
+const kept = new WeakMap<object, string[]>();
+
 /**
  * Writes a JSON array item by item, byte for byte what JSON.stringify(items, null, 2) prints with the array nested
  * `depth` levels deep, so a run over many scenarios never holds all results, or one huge string, in memory. Items are
@@ -95,14 +98,49 @@ class JsonArrayWriter {
   }
 
   push(item: unknown): void {
+    this.pushText(this.itemText(item));
+  }
+
+  /**
+   * push(), with item[key] (an array of objects that items share, such as the frozen matched statements of the
+   * summaries) printed from a text kept per object instead of serialized again: the array is taken out and put back
+   * in as text, at its line, which is the only one at the item's property indentation that starts with its key.
+   */
+  pushSharing(item: Record<string, unknown>, key: string): void {
+    const list = item[key];
+    if (!Array.isArray(list) || !list.length) { this.push(item); return; }
+    item[key] = 0;
+    const text = this.itemText(item);
+    const pad = ' '.repeat(2 * (this.depth + 2));
+    const line = `\n${pad}${JSON.stringify(key)}: 0`;
+    const at = text.indexOf(line);
+    let array = '[';
+    for (let i = 0; i < list.length; i++) array += `${i ? ',' : ''}\n${pad}  ${this.keptText(list[i] as object)}`;
+    array += `\n${pad}]`;
+    this.pushText(`${text.slice(0, at + line.length - 1)}${array}${text.slice(at + line.length)}`);
+  }
+
+  /** JSON text of an element of a shared array, indented for its place, kept per object (and per writer depth). */
+  private keptText(o: object): string {
+    let byDepth = kept.get(o);
+    if (!byDepth) { byDepth = []; kept.set(o, byDepth); }
+    return byDepth[this.depth] ??= JSON.stringify(o, null, 2).replace(/\n/g, `\n${' '.repeat(2 * (this.depth + 3))}`);
+  }
+
+  /** An item's text as it sits in the output, with the indentation of its first line. */
+  private itemText(item: unknown): string {
     let wrapped: unknown = item;
     for (let k = 0; k <= this.depth; k++) wrapped = [wrapped];
     const text = JSON.stringify(wrapped, null, 2);
+    return text.slice(this.cut, text.length - this.cut);
+  }
+
+  private pushText(text: string): void {
     if (this.count++ === 0) this.out(`${this.head}[`);
     // `out` ends each chunk with the newline that follows an item's comma
     else if (this.chunkSize > 65536) { this.chunk.push(','); this.flush(); }
     else this.chunk.push(',\n');
-    this.chunk.push(text.slice(this.cut, text.length - this.cut));
+    this.chunk.push(text);
     this.chunkSize += text.length;
   }
 
@@ -187,7 +225,7 @@ export async function runScenarioCommand(cmd: string, args: string[], catalog: C
       }
       if (cmd === 'test') { if (r.pass) passed++; else failed++; }
       if (cmd === 'test' && !r.pass) failure(r.decision);
-      if (json) json.push(resultJson(r, file, gathered));
+      if (json) json.pushSharing(resultJson(r, file, gathered), 'matchedStatements');
       else if (cmd === 'test') {
         out(`${r.pass ? 'pass' : 'FAIL'}  ${file}: ${label(s, i)}: ${r.decision}${r.pass ? '' : ` (expected ${r.expected})`}`);
         if (!r.pass) for (const line of r.explanation) out(`      ${line}`);

@@ -133,6 +133,21 @@ describe('iam-policy simulate and test as a process, over many scenarios of Read
     const results = JSON.parse(sim.stdout) as { name: string; decision: string; pass: boolean; explanation: string[] }[];
     assert.equal(results.length, 2000);
     assert.ok(results.every((r, i) => r.name === `s${i}` && r.pass && r.explanation.length >= 2));
+    // the matched statements are printed from texts kept per statement (JsonArrayWriter.pushSharing): the same bytes,
+    // at the depth of simulate's array and of test's "results"
+    const matched = results.find((r) => r.decision === 'Allowed') as unknown as { matchedStatements: { file: string; range: object }[] };
+    assert.equal(matched.matchedStatements.length, 1);
+    assert.equal(matched.matchedStatements[0].file, 'ReadOnlyAccess.json');
+    const testJson = cli('test', file, '--format', 'json');
+    assert.equal(testJson.status, 0, testJson.stderr);
+    assert.equal(testJson.stdout, JSON.stringify(JSON.parse(testJson.stdout), null, 2) + '\n');
+    // two runs: the same results but for the time keys
+    const timeless = (r: { derivedContext: Record<string, unknown> }) => {
+      const { 'aws:CurrentTime': _t, 'aws:EpochTime': _e, ...rest } = r.derivedContext;
+      return { ...r, derivedContext: rest };
+    };
+    assert.deepEqual((JSON.parse(testJson.stdout) as { results: { derivedContext: Record<string, unknown> }[] }).results.map(timeless),
+      (results as unknown as { derivedContext: Record<string, unknown> }[]).map(timeless));
     const test = cli('test', file);
     assert.equal(test.status, 0, test.stderr);
     assert.match(test.stdout, /^pass {2}.*many\.scenario\.json: s1999: ImplicitlyDenied$/m);

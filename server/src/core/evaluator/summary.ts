@@ -10,13 +10,29 @@ import {
   type Applied, type Quoted,
 } from './explain';
 import { checksPrincipal, type PMatch } from './match';
-import type { RequestInput, SimulationResult } from './types';
+import type { MatchedStatement, RequestInput, SimulationResult } from './types';
 
-/** A simulation result without `statements` (every statement with why it did or did not apply). */
+/**
+ * A simulation result without `statements` (every statement with why it did or did not apply). Its matchedStatements
+ * entries are frozen and shared by the summaries that match the same statement.
+ */
 export type SimulationSummary = Omit<SimulationResult, 'statements'>;
 
 /** A statement that applies, with its policy and how its Principal element matched. */
 interface Hit { p: CompiledPolicy; st: CStatement; pm: PMatch }
+
+// a statement is matched by many requests of a run, always with the same entry: one frozen object per statement, so
+// the CLI can keep the JSON text of each entry (cli/resultText.ts)
+const matches = new WeakMap<CStatement, MatchedStatement>();
+function sharedMatch(p: CompiledPolicy, st: CStatement): MatchedStatement {
+  let m = matches.get(st);
+  if (!m) {
+    m = matchedStatement(p.kind, p.source.name, p.source.file, st.sid, st.index, st.effect!, statementRange(p, st.index));
+    if (m.range) { Object.freeze(m.range.start); Object.freeze(m.range.end); Object.freeze(m.range); }
+    matches.set(st, Object.freeze(m));
+  }
+  return m;
+}
 
 export function summarizeCompiled(set: CompiledSet, request: RequestInput, catalog: Catalog | undefined, now: number, name?: string): SimulationSummary {
   const derivedContext: Record<string, unknown> = {};
@@ -59,7 +75,7 @@ export function summarizeCompiled(set: CompiledSet, request: RequestInput, catal
     const decides = outcome !== Outcome.NoPermissionNeeded && (decision === 'ExplicitlyDenied' ? deny
       : decision === 'Allowed' && !deny && !(h.p.kind === 'resource' && passRole));
     if (decides) {
-      result.matchedStatements.push(matchedStatement(h.p.kind, h.p.source.name, h.p.source.file, h.st.sid, h.st.index, h.st.effect!, statementRange(h.p, h.st.index)));
+      result.matchedStatements.push(sharedMatch(h.p, h.st));
       deciding.push(applied(h));
     } else if (decision === 'ImplicitlyDenied' && !deny) insufficient.push(applied(h));
   }
