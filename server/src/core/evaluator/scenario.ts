@@ -99,6 +99,15 @@ const scalar = (y: unknown) => typeof y === 'string' || typeof y === 'number' ||
  */
 type FileSources = Map<string, PolicySource>;
 
+/** The path of an item of a list (`index`), or of the value itself, and a key under it. */
+function itemPath(path: JsonPath, index: number | undefined, key?: string): JsonPath {
+  const out: JsonPath = index === undefined ? [...path] : [...path, index];
+  if (key !== undefined) out.push(key);
+  return out;
+}
+/** The default name of a policy: the label, and its position when it is an item of a list. */
+const itemName = (label: string, index: number | undefined) => (index === undefined ? label : `${label} ${index + 1}`);
+
 class ScenarioReader {
   errors: ScenarioError[] = [];
   constructor(
@@ -111,31 +120,36 @@ class ScenarioReader {
     return undefined;
   }
 
-  policy(v: unknown, path: JsonPath, fallbackName: string): PolicySource | undefined {
-    if (!isObject(v)) return this.fail(path, l10n.t('expected a policy: a policy document object, {0} or {1}', '{"name": ..., "policy": {...}}', '{"file": "relative/path.json"}'));
+  /**
+   * A policy at `path` (then `index`, when it is an item of a list), named `label` (then its position in the list)
+   * when it has no name. The path and the name are built only when needed: a file of thousands of scenarios names
+   * its policies by file, and most of them are already read.
+   */
+  policy(v: unknown, path: JsonPath, label: string, index?: number): PolicySource | undefined {
+    if (!isObject(v)) return this.fail(itemPath(path, index), l10n.t('expected a policy: a policy document object, {0} or {1}', '{"name": ..., "policy": {...}}', '{"file": "relative/path.json"}'));
     if (typeof v.file === 'string') {
       const key = typeof v.name === 'string' ? `${v.file}\0${v.name}` : v.file;
       const known = this.fileSources.get(key);
       if (known) return known;
       let read: { text: string };
       try { read = this.readPolicyFile(v.file); } catch (e) {
-        return this.fail([...path, 'file'], l10n.t('cannot read policy file "{0}": {1}', v.file, (e as Error).message));
+        return this.fail(itemPath(path, index, 'file'), l10n.t('cannot read policy file "{0}": {1}', v.file, (e as Error).message));
       }
       const { policy, problem } = parsedPolicyFile(read);
-      if (problem) return this.fail([...path, 'file'], problem(l10n.t('policy file "{0}"', v.file)));
-      if (!isObject(policy)) return this.fail([...path, 'file'], l10n.t('policy file "{0}" does not hold a JSON object', v.file));
+      if (problem) return this.fail(itemPath(path, index, 'file'), problem(l10n.t('policy file "{0}"', v.file)));
+      if (!isObject(policy)) return this.fail(itemPath(path, index, 'file'), l10n.t('policy file "{0}" does not hold a JSON object', v.file));
       const source: PolicySource = { name: typeof v.name === 'string' ? v.name : fileStem(v.file), file: v.file, text: read.text, policy };
       this.fileSources.set(key, source);
       return source;
     }
-    if (v.file !== undefined) return this.fail([...path, 'file'], l10n.t('expected "file" to be a path string relative to the scenario file'));
+    if (v.file !== undefined) return this.fail(itemPath(path, index, 'file'), l10n.t('expected "file" to be a path string relative to the scenario file'));
     if ('policy' in v) {
-      if (!isObject(v.policy)) return this.fail([...path, 'policy'], l10n.t('expected a policy document object'));
-      if (v.name !== undefined && typeof v.name !== 'string') return this.fail([...path, 'name'], l10n.t('expected a string'));
-      return { name: (v.name as string | undefined) ?? fallbackName, policy: v.policy };
+      if (!isObject(v.policy)) return this.fail(itemPath(path, index, 'policy'), l10n.t('expected a policy document object'));
+      if (v.name !== undefined && typeof v.name !== 'string') return this.fail(itemPath(path, index, 'name'), l10n.t('expected a string'));
+      return { name: (v.name as string | undefined) ?? itemName(label, index), policy: v.policy };
     }
-    if (!('Statement' in v)) return this.fail(path, l10n.t('expected a policy document with "Statement", or {0}, or {1}', '{"name", "policy"}', '{"file"}'));
-    return { name: fallbackName, policy: v };
+    if (!('Statement' in v)) return this.fail(itemPath(path, index), l10n.t('expected a policy document with "Statement", or {0}, or {1}', '{"name", "policy"}', '{"file"}'));
+    return { name: itemName(label, index), policy: v };
   }
 
   policyList(v: unknown, path: JsonPath, label: string): PolicySource[] | undefined {
@@ -144,7 +158,8 @@ class ScenarioReader {
     const out: PolicySource[] = [];
     let ok = true;
     for (let i = 0; i < list.length; i++) {
-      const p = this.policy(list[i], Array.isArray(v) ? [...path, i] : path, `${label} ${i + 1}`);
+      // a policy given alone (not in a list) has the list's path, and the name of the first of a list
+      const p = Array.isArray(v) ? this.policy(list[i], path, label, i) : this.policy(list[i], path, `${label} 1`);
       if (p) out.push(p); else ok = false;
     }
     return ok ? out : undefined;
@@ -192,45 +207,46 @@ class ScenarioReader {
     return this.fail(path, expected);
   }
 
+  /** The request of the scenario at `path` (its path is built only for an error). */
   request(v: unknown, path: JsonPath, withModel = false): RequestInput | undefined {
-    if (!isObject(v)) return this.fail(path, l10n.t('expected a request object with "principal", "action" and "resource"'));
+    if (!isObject(v)) return this.fail([...path, 'request'], l10n.t('expected a request object with "principal", "action" and "resource"'));
     let ok = true;
     const keys = Object.keys(v);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
-      if (!REQUEST_KEYS.has(k)) { this.fail([...path, k], l10n.t('unknown request field "{0}"; expected one of {1}', k, [...REQUEST_KEYS].join(', '))); ok = false; }
+      if (!REQUEST_KEYS.has(k)) { this.fail([...path, 'request', k], l10n.t('unknown request field "{0}"; expected one of {1}', k, [...REQUEST_KEYS].join(', '))); ok = false; }
     }
-    if (!nonEmptyString(v.principal)) { this.fail([...path, 'principal'], l10n.t('expected a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"')); ok = false; }
+    if (!nonEmptyString(v.principal)) { this.fail([...path, 'request', 'principal'], l10n.t('expected a principal string: an IAM user/role session/federated user/root ARN, a service principal or "anonymous"')); ok = false; }
     // with a model, `user/NAME` and `role/NAME` are resolved against it (core/model/gather.ts)
     if (typeof v.principal === 'string' && v.principal.trim() && !(withModel && /^(user|role)\/\S+$/.test(v.principal.trim()))) {
       // the evaluator's cached parse: a scenario file repeats its principals
       const pr = principalOf(v.principal, undefined);
-      if (isPrincipalError(pr)) { this.fail([...path, 'principal'], pr.error); ok = false; }
+      if (isPrincipalError(pr)) { this.fail([...path, 'request', 'principal'], pr.error); ok = false; }
       else if (typeof v.sessionIssuer === 'string') {
         const withIssuer = principalOf(v.principal, v.sessionIssuer);
-        if (isPrincipalError(withIssuer)) { this.fail([...path, 'sessionIssuer'], withIssuer.error); ok = false; }
+        if (isPrincipalError(withIssuer)) { this.fail([...path, 'request', 'sessionIssuer'], withIssuer.error); ok = false; }
       }
     }
     if (v.sessionIssuer !== undefined && typeof v.sessionIssuer !== 'string') {
-      this.fail([...path, 'sessionIssuer'], l10n.t('expected the ARN string of the IAM user or role whose credentials created the session')); ok = false;
+      this.fail([...path, 'request', 'sessionIssuer'], l10n.t('expected the ARN string of the IAM user or role whose credentials created the session')); ok = false;
     }
-    if (!nonEmptyString(v.action)) { this.fail([...path, 'action'], l10n.t('expected an action such as "s3:GetObject"')); ok = false; }
-    if (typeof v.action === 'string' && !REQUEST_ACTION.test(v.action)) { this.fail([...path, 'action'], l10n.t('"{0}" is not one action "service:Name" (wildcards are not allowed in a request)', v.action)); ok = false; }
-    if (!nonEmptyString(v.resource)) { this.fail([...path, 'resource'], l10n.t('expected a resource ARN or "*"')); ok = false; }
+    if (!nonEmptyString(v.action)) { this.fail([...path, 'request', 'action'], l10n.t('expected an action such as "s3:GetObject"')); ok = false; }
+    if (typeof v.action === 'string' && !REQUEST_ACTION.test(v.action)) { this.fail([...path, 'request', 'action'], l10n.t('"{0}" is not one action "service:Name" (wildcards are not allowed in a request)', v.action)); ok = false; }
+    if (!nonEmptyString(v.resource)) { this.fail([...path, 'request', 'resource'], l10n.t('expected a resource ARN or "*"')); ok = false; }
     if (v.resourceAccount !== undefined && (typeof v.resourceAccount !== 'string' || !/^\d{12}$/.test(v.resourceAccount))) {
-      this.fail([...path, 'resourceAccount'], l10n.t('expected a 12-digit account ID string')); ok = false;
+      this.fail([...path, 'request', 'resourceAccount'], l10n.t('expected a 12-digit account ID string')); ok = false;
     } else if (typeof v.resource === 'string' && typeof v.resourceAccount === 'string') {
       const conflict = resourceAccountConflict(v.resource, v.resourceAccount);
-      if (conflict) { this.fail([...path, 'resourceAccount'], conflict); ok = false; }
+      if (conflict) { this.fail([...path, 'request', 'resourceAccount'], conflict); ok = false; }
     }
     if (v.context !== undefined) {
-      if (!isObject(v.context)) { this.fail([...path, 'context'], l10n.t('expected an object of context keys')); ok = false; }
+      if (!isObject(v.context)) { this.fail([...path, 'request', 'context'], l10n.t('expected an object of context keys')); ok = false; }
       else {
         const keys = Object.keys(v.context);
         for (let i = 0; i < keys.length; i++) {
           const k = keys[i];
           const x = v.context[k];
-          if (!(scalar(x) || (Array.isArray(x) && x.every(scalar)))) { this.fail([...path, 'context', k], l10n.t('expected a string, number, boolean, or an array of them')); ok = false; }
+          if (!(scalar(x) || (Array.isArray(x) && x.every(scalar)))) { this.fail([...path, 'request', 'context', k], l10n.t('expected a string, number, boolean, or an array of them')); ok = false; }
         }
       }
     }
@@ -282,7 +298,7 @@ class ScenarioReader {
     const rcps = v.rcps === undefined ? [] : this.orgLevels(v.rcps, [...path, 'rcps'], 'RCP');
     const model = v.model === undefined ? undefined : this.model(v.model, [...path, 'model']);
     if (v.model !== undefined && !model) ok = false;
-    const request = v.request === undefined ? this.fail([...path, 'request'], l10n.t('missing "request"')) : this.request(v.request, [...path, 'request'], !!model);
+    const request = v.request === undefined ? this.fail([...path, 'request'], l10n.t('missing "request"')) : this.request(v.request, path, !!model);
     let expected: Decision | undefined;
     if (v.expected !== undefined) {
       if (typeof v.expected === 'string' && (DECISIONS as readonly string[]).includes(v.expected)) expected = v.expected as Decision;
