@@ -14,7 +14,8 @@ import { generate, A } from './generate';
 import { peerSimulation } from './differential-peer';
 
 const root = join(__dirname, '..');
-const CLI = join(root, 'dist', 'cli.js');
+/** the bundle to run; BENCH_CLI names another build (an A/B comparison) */
+const CLI = process.env.BENCH_CLI ?? join(root, 'dist', 'cli.js');
 const N = Number(process.env.BENCH_SCENARIOS ?? 2000);
 const RSS_N = 10_000;
 /** the longer run for the steady-state line: scenarios between N and LONG_N cost no start-up and little JIT warm-up */
@@ -94,19 +95,20 @@ function writeScenarioFile(set: ScenarioSet, count: number, tag: string): string
 }
 
 /**
- * One CLI run, its stdout written to a file: wall time, CPU time (user + system) and peak RSS, the last two from
- * /usr/bin/time. CPU time is what the ratios use: on a shared machine wall time mostly measures the other processes.
+ * One CLI run, its stdout written to a file: wall time, CPU time (user + system, all threads) and peak RSS, the last
+ * two reported by the process itself through bench/cpu-usage.cjs (in microseconds: /usr/bin/time counts in 10 ms
+ * steps). CPU time is what the ratios use: on a shared machine wall time mostly measures the other processes.
  */
 function runCli(args: string[]): { ms: number; cpuMs: number; rssMb: number; out: string } {
   const outPath = join(dir, 'out.txt');
   const fd = openSync(outPath, 'w');
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, CLI, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(__dirname, 'cpu-usage.cjs'), CLI, ...args], { stdio: ['ignore', fd, 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - t0;
   closeSync(fd);
   if (r.status !== 0) throw new Error(`cli ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-  const [user, sys, rssKb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-  return { ms, cpuMs: (user + sys) * 1000, rssMb: rssKb / 1024, out: readFileSync(outPath, 'utf8') };
+  const usage = JSON.parse(String(r.output[3])) as { userUs: number; systemUs: number; maxRssKb: number };
+  return { ms, cpuMs: (usage.userUs + usage.systemUs) / 1000, rssMb: usage.maxRssKb / 1024, out: readFileSync(outPath, 'utf8') };
 }
 
 /** Per-call CPU ms of the peer's runSimulation on the set (inputs prepared beforehand), median of 3 rounds. */
@@ -127,7 +129,7 @@ async function peerMsPerCall(set: ScenarioSet): Promise<number> {
 
 async function main() {
   const sets = [smallFilesSet(), await generatedSet(), readOnlySet()];
-  console.log(`CLI as a process (\`node dist/cli.js\`), ${N} scenarios against 1 (the baseline: start, catalog, one scenario), ${RUNS} interleaved runs each, medians of CPU time (user + system, from /usr/bin/time; wall time in parentheses); node ${process.version}; peer: ${oracle ? '@cloud-copilot/iam-simulate runSimulation in this process, CPU time per call (bench/oracle)' : 'not installed'}. Every run prints full results (explanations included); the bench checks the count.\n`);
+  console.log(`CLI as a process (\`node dist/cli.js\`), ${N} scenarios against 1 (the baseline: start, catalog, one scenario), ${RUNS} interleaved runs each, medians of CPU time (user + system of all threads, reported by the process: bench/cpu-usage.cjs; wall time in parentheses); node ${process.version}; peer: ${oracle ? '@cloud-copilot/iam-simulate runSimulation in this process, CPU time per call (bench/oracle)' : 'not installed'}. Every run prints full results (explanations included); the bench checks the count.\n`);
   console.log('| scenario set | command | CPU ms for 1 scenario (wall) | CPU ms for N (wall) | ours: CPU ms per scenario | peer: CPU ms per call | ours / peer throughput | target |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
   const peers = new Map<ScenarioSet, number>();

@@ -12,7 +12,7 @@ const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
 describe('batch JIT flags', () => {
   it('by V8 version: the interrupt budget only on V8 11 (Node 20), inlining off on 11–13, nothing on others', () => {
-    assert.deepEqual(batchJitFlags('11.3.244.8-node.33'), ['--no-turbo-inlining', '--interrupt-budget=250000']);
+    assert.deepEqual(batchJitFlags('11.3.244.8-node.33'), ['--no-turbo-inlining', '--interrupt-budget=600000']);
     assert.deepEqual(batchJitFlags('12.4.254.21-node.57'), ['--no-turbo-inlining']);
     assert.deepEqual(batchJitFlags('13.6.233.17-node.37'), ['--no-turbo-inlining']);
     assert.deepEqual(batchJitFlags('14.0.1'), []);
