@@ -22,7 +22,7 @@ export type GraphHostMessage =
   | { type: 'notice'; level: 'info' | 'error'; message: string };
 
 const ID_MAX = 4096;
-const NODE_KINDS: readonly NodeKind[] = ['user', 'role', 'group', 'service'];
+const NODE_KINDS: readonly NodeKind[] = ['user', 'role', 'group', 'service', 'function', 'project'];
 const EDGE_KINDS: readonly EdgeKind[] = ['step', 'runs-as', 'member'];
 const LIMIT = 20_000;
 
@@ -53,6 +53,7 @@ function graphNode(v: unknown, path: string): GraphNode {
   return {
     id: str(o.id, `${path}.id`, ID_MAX), kind: oneOf(o.kind, NODE_KINDS, `${path}.kind`), label: str(o.label, `${path}.label`, ID_MAX),
     account: str(o.account, `${path}.account`, 64), arn: str(o.arn, `${path}.arn`, ID_MAX),
+    ...(o.service !== undefined ? { service: str(o.service, `${path}.service`, 256) } : {}),
     escalates: bool(o.escalates, `${path}.escalates`), onPath: bool(o.onPath, `${path}.onPath`), ...(location ? { location } : {}),
   };
 }
@@ -80,6 +81,7 @@ function step(v: unknown, path: string): GraphStep {
     }),
     ...(o.service !== undefined ? { service: str(o.service, `${path}.service`, 256) } : {}),
     ...(o.group !== undefined ? { group: str(o.group, `${path}.group`, ID_MAX) } : {}),
+    ...(o.resource !== undefined ? { resource: str(o.resource, `${path}.resource`, ID_MAX) } : {}),
   };
 }
 

@@ -33,9 +33,9 @@ export const view: {
 export const nodeById = (id: string): GraphNode | undefined => view.graph?.nodes.find((n) => n.id === id);
 export const findingById = (id: string): GraphFinding | undefined => view.graph?.findings.find((f) => f.id === id);
 
-/** the text drawn on an edge: the actions of its step, or what the service/group hop means */
+/** the text drawn on an edge: the actions of its step, or what the service/function/group hop means */
 export function edgeLabel(e: GraphEdge): string {
-  if (e.kind === 'runs-as') return tx('runs code as the role');
+  if (e.kind === 'runs-as') return e.actions.length ? fmt(tx('{0}: runs code as the role'), e.actions.join(' + ')) : tx('runs code as the role');
   if (e.kind === 'member') return tx('member of the group');
   return e.actions.join(' + ');
 }
@@ -52,6 +52,8 @@ export function kindText(kind: GraphNode['kind']): string {
     case 'role': return tx('role');
     case 'group': return tx('group');
     case 'service': return tx('service');
+    case 'function': return tx('Lambda function');
+    case 'project': return tx('CodeBuild project');
   }
 }
 

@@ -172,6 +172,7 @@ export function modelList(loaded: LoadedModel, readText: ReadText): ModelListRes
       policies: [...a.policies.values()].map((p) => ({ name: p.name, arn: p.arn, attachedTo: attachedTo.get(p.arn) ?? [], ...(p.at ? at(p.at) : { uri: a.files[0] }) })),
       resources: [...a.resources].map(([arn, d]) => ({ arn, ...at(d.at) })),
       awsManagedPolicies: [...awsManaged].sort(),
+      compute: [...a.compute.values()].map((c) => ({ kind: c.kind, name: c.name, arn: c.arn, region: c.region, role: c.roleArn, ...at(c.at) })),
     });
   }
   return { accounts, problems: problemsForProtocol(loaded.problems, read) };

@@ -111,6 +111,87 @@ describe('the graph of who can become whom: nodes, edges and highlights', () => 
   });
 });
 
+describe('Lambda functions and CodeBuild projects are nodes between the caller and the role', () => {
+  // test/fixtures/paths/functions: the hand-written model and the outputs of `aws lambda list-functions` and
+  // `aws codebuild batch-get-projects` (the methods and their AWS pages: test/unit/cli/computePaths.test.ts)
+  const files = ['functions.iam-model.json', 'list-functions.authz.json', 'batch-get-projects.authz.json'].map((f) => pathToFileURL(join(root, 'test/fixtures/paths/functions', f)).toString());
+  const managed = loadManagedPolicies();
+  const paths = escalationPathsOf({ model: { uris: files } }, read, catalog, managed);
+  const g = buildGraph(paths.edges, modelList(loadModelUris(files, read, managed), read).accounts);
+  const acct = (kind: string, name: string) => `arn:aws:iam::123456789012:${kind}/${name}`;
+  const adminFn = 'arn:aws:lambda:us-east-1:123456789012:function:admin-fn';
+  const appFn = 'arn:aws:lambda:us-east-1:123456789012:function:app-fn';
+  const project = 'arn:aws:codebuild:us-east-1:123456789012:project/deploy-project';
+
+  it('iam-policy paths names the function or project of each Lambda and CodeBuild step', () => {
+    const e = paths.edges.find((x) => x.from === acct('user', 'codeUpdater'))!;
+    assert.deepEqual(e.compute, { kind: 'lambda-function', name: 'admin-fn', arn: adminFn, account: '123456789012', region: 'us-east-1', service: 'lambda.amazonaws.com' });
+    assert.equal(paths.edges.find((x) => x.from === acct('user', 'builder'))!.compute?.arn, project);
+    assert.ok(paths.edges.filter((x) => x.kind === 'sts:AssumeRole' || x.kind === 'iam:PassRole').every((x) => !x.compute));
+  });
+
+  it('lambda:UpdateFunctionCode: caller → function (labelled with the action) → its role (runs code as the role); no edge from the caller to the role', () => {
+    const fn = g.nodes.find((n) => n.id === adminFn)!;
+    assert.deepEqual({ kind: fn.kind, label: fn.label, account: fn.account, arn: fn.arn, service: fn.service }, { kind: 'function', label: 'admin-fn', account: '123456789012', arn: adminFn, service: 'lambda.amazonaws.com' });
+    assert.match(fn.location!.uri, /list-functions\.authz\.json$/, 'the function opens where the export lists it');
+    assert.ok(fn.location!.range);
+    const [toFn] = edgeBetween(g, acct('user', 'codeUpdater'), adminFn);
+    assert.deepEqual([toFn.kind, toFn.actions], ['step', ['lambda:UpdateFunctionCode']]);
+    const [runs] = edgeBetween(g, adminFn, acct('role', 'AdminFnRole'));
+    assert.deepEqual([runs.kind, runs.actions], ['runs-as', []]);
+    assert.deepEqual(edgeBetween(g, acct('user', 'codeUpdater'), acct('role', 'AdminFnRole')), []);
+    // a function listed by hand (with its region) is its own node, defined in the model file
+    const hand = g.nodes.find((n) => n.id === 'arn:aws:lambda:eu-west-1:123456789012:function:hand-fn')!;
+    assert.equal(hand.kind, 'function');
+    assert.match(hand.location!.uri, /functions\.iam-model\.json$/);
+  });
+
+  it('the highlight of a finding through a function covers both segments and the three nodes', () => {
+    const f = g.findings.find((x) => x.from === acct('user', 'codeUpdater'))!;
+    const ids = [edgeBetween(g, acct('user', 'codeUpdater'), adminFn)[0].id, edgeBetween(g, adminFn, acct('role', 'AdminFnRole'))[0].id];
+    assert.deepEqual(f.edgeIds.sort(), ids.sort());
+    assert.deepEqual(f.nodeIds.sort(), [acct('user', 'codeUpdater'), adminFn, acct('role', 'AdminFnRole')].sort());
+    assert.equal(f.steps[0].resource, adminFn);
+    for (const id of ids) assert.ok(g.edges.find((e) => e.id === id)!.escalation);
+    assert.ok(g.nodes.find((n) => n.id === adminFn)!.onPath);
+    assert.ok(!g.nodes.find((n) => n.id === adminFn)!.escalates, 'a function is on the path, not its start');
+  });
+
+  it('iam:PassRole with UpdateFunctionConfiguration: the configuration change goes to the function, the role it passes labels the segment to that role', () => {
+    const swapper = acct('user', 'roleSwapper');
+    assert.deepEqual(edgeBetween(g, swapper, appFn).map((e) => e.actions), [['lambda:UpdateFunctionConfiguration']]);
+    const [passed] = edgeBetween(g, appFn, acct('role', 'AdminFnRole'));
+    assert.deepEqual([passed.kind, passed.actions, passed.escalation], ['runs-as', ['iam:PassRole'], true]);
+    // the function's own role, reached without PassRole, is a separate segment
+    const [own] = edgeBetween(g, appFn, acct('role', 'AppFnRole'));
+    assert.deepEqual(own.actions, []);
+    const f = g.findings.find((x) => x.from === swapper && x.to === acct('role', 'AdminFnRole'))!;
+    assert.deepEqual(f.nodeIds.sort(), [swapper, appFn, acct('role', 'AdminFnRole')].sort());
+    assert.ok(!f.edgeIds.includes(own.id));
+  });
+
+  it('CodeBuild: a project node between the caller and its service role, UpdateProject with PassRole likewise', () => {
+    const p = g.nodes.find((n) => n.id === project)!;
+    assert.deepEqual([p.kind, p.label, p.service], ['project', 'deploy-project', 'codebuild.amazonaws.com']);
+    assert.deepEqual(edgeBetween(g, acct('user', 'builder'), project).map((e) => e.actions), [['codebuild:StartBuild']]);
+    assert.deepEqual(edgeBetween(g, project, acct('role', 'AdminBuildRole')).map((e) => [e.kind, e.actions]), [['runs-as', []]]);
+    const swap = g.findings.find((x) => x.from === acct('user', 'projectSwapper') && x.to === acct('role', 'AdminBuildRole'))!;
+    const [first, second] = swap.edgeIds.map((id) => g.edges.find((e) => e.id === id)!);
+    assert.deepEqual(first.actions, ['codebuild:UpdateProject', 'codebuild:StartBuild']);
+    assert.deepEqual(second.actions, ['iam:PassRole']);
+    assert.equal(first.to, second.from);
+    assert.equal(g.nodes.find((n) => n.id === first.to)!.kind, 'project');
+  });
+
+  it('the graph with functions and projects passes the webview\'s validation unchanged', () => {
+    const plain = JSON.parse(JSON.stringify(g)) as GraphView;
+    assert.deepEqual(validateGraphView(plain), plain);
+    const bad = structuredClone(plain);
+    bad.nodes.find((n) => n.kind === 'function')!.service = 42 as unknown as string;
+    assert.throws(() => validateGraphView(bad), /graph\.nodes\[\d+\]\.service: expected a string/);
+  });
+});
+
 describe('the graph webview messages are validated both ways', () => {
   const seed = answer('examples/model/seed-world.iam-model.json');
   const graph = JSON.parse(JSON.stringify(buildGraph(seed.edges, seed.accounts))) as GraphView;
