@@ -45,6 +45,8 @@ export function graphWebviewTexts(): Record<string, string> {
     'CodeBuild project': vscode.l10n.t('CodeBuild project'),
     'through {0}': vscode.l10n.t('through {0}'),
     'run by {0}': vscode.l10n.t('run by {0}'),
+    'Choose model files…': vscode.l10n.t('Choose model files…'),
+    'The model files this graph was drawn from are gone:': vscode.l10n.t('The model files this graph was drawn from are gone:'),
     'member of the group': vscode.l10n.t('member of the group'),
     'The model has {0} edges, too many to draw at once: the drawing shows {1} of them, around {2}. Choose a finding or a principal to move.': vscode.l10n.t('The model has {0} edges, too many to draw at once: the drawing shows {1} of them, around {2}. Choose a finding or a principal to move.'),
     '{0} more edges of {1} are not drawn.': vscode.l10n.t('{0} more edges of {1} are not drawn.'),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { buildGraph, MAX_ALL_PRINCIPALS, MAX_DRAWN_EDGES, neighbourhood, type GraphView } from '../../../client/src/graph/graphData';
-import { validateGraphHostMessage, validateGraphView, validateGraphWebviewMessage } from '../../../client/src/graph/messages';
+import { validateGraphHostMessage, validateGraphState, validateGraphView, validateGraphWebviewMessage } from '../../../client/src/graph/messages';
 import { loadManagedPolicies } from '../../../server/src/node/modelFiles';
 import type { ModelAccountItem, PathEdge } from '../../../server/src/protocol';
 import { escalationPathsOf, loadModelUris, modelList } from '../../../server/src/service/model';
@@ -196,8 +196,14 @@ describe('the graph webview messages are validated both ways', () => {
   const seed = answer('examples/model/seed-world.iam-model.json');
   const graph = JSON.parse(JSON.stringify(buildGraph(seed.edges, seed.accounts))) as GraphView;
 
-  it('a well-formed graph passes unchanged', () => {
-    assert.deepEqual(validateGraphHostMessage({ type: 'graph', graph }), { type: 'graph', graph });
+  const scope = { files: null, missing: [] };
+  it('a well-formed graph passes unchanged, with the files it was drawn from and a selection to restore', () => {
+    assert.deepEqual(validateGraphHostMessage({ type: 'graph', graph, scope }), { type: 'graph', graph, scope });
+    const restored = { type: 'graph', graph, scope: { files: ['file:///w/a.iam-model.json'], missing: ['file:///w/a.iam-model.json'] }, restore: { node: main('user', 'Hoge'), finding: { from: main('user', 'ci-deployer'), to: main('role', 'x'), kinds: ['iam:PassRole'] } } };
+    assert.deepEqual(validateGraphHostMessage(restored), restored);
+    assert.throws(() => validateGraphHostMessage({ type: 'graph', graph }), /message\.scope: expected an object/);
+    assert.throws(() => validateGraphHostMessage({ type: 'graph', graph, scope: { files: ['https://x/y.json'], missing: [] } }), /message\.scope\.files\[0\]: expected a file: or untitled: URI/);
+    assert.throws(() => validateGraphHostMessage({ type: 'graph', graph, scope, restore: { node: 3, finding: null } }), /message\.restore\.node: expected a string/);
     assert.deepEqual(validateGraphHostMessage({ type: 'notice', level: 'error', message: 'x' }), { type: 'notice', level: 'error', message: 'x' });
   });
 
@@ -217,12 +223,35 @@ describe('the graph webview messages are validated both ways', () => {
     assert.throws(() => validateGraphHostMessage({ type: 'paint' }), /message\.type: unknown message type/);
   });
 
-  it('from the webview: ready, refresh, and open with a node id; anything else is rejected', () => {
+  it('from the webview: ready, refresh, pick, drawn with what it chose, and open with a node id; anything else is rejected', () => {
     assert.deepEqual(validateGraphWebviewMessage({ type: 'open', node: main('user', 'Hoge') }), { type: 'open', node: main('user', 'Hoge') });
     assert.deepEqual(validateGraphWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(validateGraphWebviewMessage({ type: 'pick', files: ['file:///etc/passwd'] }), { type: 'pick' }, 'the webview names no file: the extension asks the user');
+    const drawn = { type: 'drawn', nodes: 3, edges: 2, selection: { node: null, finding: { from: 'a', to: 'b', kinds: ['sts:AssumeRole'] } }, missing: 0 };
+    assert.deepEqual(validateGraphWebviewMessage(drawn), drawn);
+    assert.throws(() => validateGraphWebviewMessage({ ...drawn, selection: { node: null, finding: { from: 'a', to: 'b', kinds: 'x' } } }), /message\.selection\.finding\.kinds: expected an array/);
+    assert.throws(() => validateGraphWebviewMessage({ type: 'drawn', nodes: 3, edges: 2 }), /message\.selection: expected an object/);
     assert.throws(() => validateGraphWebviewMessage({ type: 'open', node: 42 }), /message\.node: expected a string/);
     assert.throws(() => validateGraphWebviewMessage({ type: 'open', uri: 'file:///etc/passwd' }), /message\.node/);
     assert.throws(() => validateGraphWebviewMessage('open'), /message: expected an object/);
+  });
+});
+
+describe('the graph webview\'s saved state (what VS Code hands back after a window reload)', () => {
+  it('names the model files (or null for the workspace\'s) and the chosen node and finding, no graph data', () => {
+    const saved = { version: 1, files: ['file:///w/prod.authz.json'], node: main('user', 'Hoge'), finding: { from: main('user', 'ci-deployer'), to: main('role', 'R'), kinds: ['iam:PassRole'] } };
+    assert.deepEqual(validateGraphState(saved), saved);
+    assert.deepEqual(validateGraphState({ version: 1, files: null, node: null, finding: null }), { version: 1, files: null, node: null, finding: null });
+    // extra fields (a graph saved by someone else) are not carried over
+    assert.deepEqual(validateGraphState({ ...saved, graph: { nodes: [] } }), saved);
+  });
+
+  it('a state of another version or with a bad field is rejected with its path', () => {
+    assert.throws(() => validateGraphState({ version: 2, files: null, node: null, finding: null }), /state\.version: expected 1, got number 2/);
+    assert.throws(() => validateGraphState({ version: 1, files: 'file:///a.json', node: null, finding: null }), /state\.files: expected an array/);
+    assert.throws(() => validateGraphState({ version: 1, files: ['/etc/passwd'], node: null, finding: null }), /state\.files\[0\]: expected a file: or untitled: URI/);
+    assert.throws(() => validateGraphState({ version: 1, files: null, node: {}, finding: null }), /state\.node: expected a string/);
+    assert.throws(() => validateGraphState('x'), /state: expected an object/);
   });
 });
 
