@@ -182,6 +182,9 @@ await S.finish(async () => {
       await fnNode.waitFor({ timeout: 30_000 });
       assert.match(await fnNode.getAttribute('class'), /\bfunction\b.*\bresource\b/);
       assert.match(await fnNode.textContent(), /Lambda function[\s\S]*nightly/);
+      // its kind and name fit inside its box
+      const fits = await fnNode.evaluate((g) => { const r = g.querySelector('rect').getBoundingClientRect(); return [...g.querySelectorAll('text')].map((t) => t.getBoundingClientRect()).every((t) => t.right <= r.right + 0.5 && t.left >= r.left - 0.5); });
+      assert.ok(fits, 'a text of the function node overflows its box');
       const [b, f, r] = [await nodeBox(BUILDER), await nodeBox(NIGHTLY), await nodeBox(FN_ADMIN)];
       assert.ok(b.x + b.w < f.x && f.x + f.w < r.x, `not caller → function → role: ${JSON.stringify([b, f, r])}`);
       // the action is on the caller's segment, what the function does on the role's; no edge from the caller to the role

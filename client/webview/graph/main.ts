@@ -10,7 +10,7 @@ import { MAX_DRAWN_EDGES, neighbourhood } from '../../src/graph/graphData';
 import { layoutGraph } from './layout';
 import { renderDetails, renderFindings, renderPrincipals, type PaneActions } from './panes';
 import { drawGraph } from './svg';
-import { edgeLabel, findingById, findingByKey, findingKey, post, saveState, view } from './view';
+import { edgeLabel, findingById, kindText, findingByKey, findingKey, post, saveState, view } from './view';
 
 // a CSP violation is counted where the UI test reads it (and logged), so a blocked style or script cannot go unseen
 document.addEventListener('securitypolicyviolation', (e) => {
@@ -42,7 +42,7 @@ function layout(force: boolean): void {
     view.left = part.left;
   }
   const byId = new Map(view.drawn.edges.map((e) => [e.id, e]));
-  view.laid = layoutGraph(view.drawn, (id) => { const e = byId.get(id); return e ? edgeLabel(e) : ''; });
+  view.laid = layoutGraph(view.drawn, (id) => { const e = byId.get(id); return e ? edgeLabel(e) : ''; }, kindText);
 }
 
 const actions: PaneActions = {
