@@ -119,6 +119,10 @@ suite('Who can become whom: the graph webview', () => {
       // the webview took the saved finding again (by what it is: ids are renumbered) and reports it
       assert.deepEqual(d.selection, { node: null, finding: saved.finding });
       assert.equal(d.missing, 0);
+      // the function node opens where the model file lists it
+      await panel.receive({ type: 'open', node: NIGHTLY });
+      const editor = await poll(() => vscode.window.activeTextEditor, (e) => !!e && e.document.uri.toString() === file.toString());
+      assert.match(editor!.document.lineAt(editor!.selection.active.line).text, /"nightly"/);
       // a corrupt state is logged and the panel draws the workspace's model
       const corrupt = api.roleGraph.revive(restoredPanel(), { version: 1, files: 'nope' });
       await drawn(corrupt);

@@ -10,7 +10,7 @@ import { MAX_DRAWN_EDGES, neighbourhood } from '../../src/graph/graphData';
 import { layoutGraph } from './layout';
 import { renderDetails, renderFindings, renderPrincipals, type PaneActions } from './panes';
 import { drawGraph } from './svg';
-import { edgeLabel, findingById, kindText, findingByKey, findingKey, post, saveState, view } from './view';
+import { edgeLabel, findingById, kindText, savedSelection, findingByKey, findingKey, post, saveState, view } from './view';
 
 // a CSP violation is counted where the UI test reads it (and logged), so a blocked style or script cannot go unseen
 document.addEventListener('securitypolicyviolation', (e) => {
@@ -173,7 +173,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'graph': {
       const first = !view.graph;
       // what was chosen is kept by what it is: finding ids are renumbered when the graph is built again
-      const chosen = m.restore ?? { node: view.node, finding: view.finding && findingById(view.finding) ? findingKey(findingById(view.finding)!) : null };
+      const chosen = m.restore ?? (first ? savedSelection() : { node: view.node, finding: view.finding && findingById(view.finding) ? findingKey(findingById(view.finding)!) : null });
       view.graph = m.graph;
       view.scope = m.scope;
       view.node = chosen.node && m.graph.nodes.some((n) => n.id === chosen.node) ? chosen.node : null;

@@ -1,11 +1,11 @@
 // What the graph webview holds (the graph, the laid-out positions, what is selected, the zoom) and its channel to the
 // extension. The renderers read and change it through this one object.
 import type { GraphEdge, GraphFinding, GraphNode, GraphView } from '../../src/graph/graphData';
-import type { FindingKey, GraphScope, GraphState, GraphWebviewMessage } from '../../src/graph/messages';
+import { validateGraphState, type FindingKey, type GraphScope, type GraphSelection, type GraphState, type GraphWebviewMessage } from '../../src/graph/messages';
 import { tx } from '../simulator/l10n';
 import type { Laid } from './layout';
 
-interface VsCodeApi { postMessage(message: GraphWebviewMessage): void; setState(state: GraphState): void }
+interface VsCodeApi { postMessage(message: GraphWebviewMessage): void; setState(state: GraphState): void; getState(): unknown }
 declare function acquireVsCodeApi(): VsCodeApi;
 const api = acquireVsCodeApi();
 
@@ -40,6 +40,17 @@ export const findingByKey = (k: FindingKey): GraphFinding | undefined => view.gr
 export function saveState(): void {
   const f = view.finding ? findingById(view.finding) : undefined;
   api.setState({ version: 1, files: view.scope?.files ?? null, node: view.node, finding: f ? findingKey(f) : null });
+}
+
+/**
+ * What this webview saved before its document was dropped (a hidden panel VS Code did not keep, then shown again): the
+ * selection to take again when the extension names none.
+ */
+export function savedSelection(): GraphSelection {
+  try {
+    const s = validateGraphState(api.getState());
+    return { node: s.node, finding: s.finding };
+  } catch { return { node: null, finding: null }; }
 }
 
 export const nodeById = (id: string): GraphNode | undefined => view.graph?.nodes.find((n) => n.id === id);
