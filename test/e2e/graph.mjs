@@ -23,13 +23,7 @@ const S = createSteps(shots, 'fail-graph-');
 const { step, until } = S;
 const MODEL = 'seed-world.iam-model.json';
 // a user who may update the code of a Lambda function that runs as a role allowed everything
-const FUNCTIONS = {
-  id: '444444444444',
-  name: 'functions',
-  users: { builder: { policies: [{ name: 'UpdateCode', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'lambda:UpdateFunctionCode', Resource: 'arn:aws:lambda:us-east-1:444444444444:function:nightly' }] } }] } },
-  roles: { FnAdmin: { trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, policies: ['arn:aws:iam::aws:policy/AdministratorAccess'] } },
-  functions: { nightly: { role: 'FnAdmin', region: 'us-east-1' } },
-};
+const FUNCTIONS = readFileSync(join(root, 'test/fixtures/graph/nightly-function.iam-model.json'), 'utf8');
 const BUILDER = 'arn:aws:iam::444444444444:user/builder';
 const NIGHTLY = 'arn:aws:lambda:us-east-1:444444444444:function:nightly';
 const FN_ADMIN = 'arn:aws:iam::444444444444:role/FnAdmin';
@@ -178,7 +172,7 @@ await S.finish(async () => {
     const builderFinding = webview.locator('#findings button.finding', { hasText: 'user/builder → role/FnAdmin' });
 
     await step('a model file with a Lambda function appears: the function is a node between the caller and its role, styled as a resource', async () => {
-      writeFileSync(functionsFile, JSON.stringify(FUNCTIONS, null, 2));
+      writeFileSync(functionsFile, FUNCTIONS);
       await fnNode.waitFor({ timeout: 30_000 });
       assert.match(await fnNode.getAttribute('class'), /\bfunction\b.*\bresource\b/);
       assert.match(await fnNode.textContent(), /Lambda function[\s\S]*nightly/);

@@ -9,7 +9,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import type { GraphPanel } from '../../client/src/graph/panel';
-import { poll } from './host';
+import * as path from 'node:path';
+import { EXTENSION_ID, poll } from './host';
 import { withSeedWorld } from './seedWorld';
 
 const SANDBOX = {
@@ -18,14 +19,8 @@ const SANDBOX = {
   users: { intern: { policies: [{ name: 'SelfAttach', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:AttachUserPolicy', Resource: 'arn:aws:iam::333333333333:user/intern' }] } }] } },
   roles: {},
 };
-// a Lambda function whose code a user may update, run by a role that may do anything: the step goes through the function
-const FUNCTIONS = {
-  id: '444444444444',
-  name: 'functions',
-  users: { builder: { policies: [{ name: 'UpdateCode', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'lambda:UpdateFunctionCode', Resource: 'arn:aws:lambda:us-east-1:444444444444:function:nightly' }] } }] } },
-  roles: { FnAdmin: { trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, policies: ['arn:aws:iam::aws:policy/AdministratorAccess'] } },
-  functions: { nightly: { role: 'FnAdmin', region: 'us-east-1' } },
-};
+// test/fixtures/graph/nightly-function.iam-model.json: a Lambda function whose code a user may update, run by a role that
+// may do anything: the step goes through the function
 const BUILDER = 'arn:aws:iam::444444444444:user/builder';
 const FN_ADMIN = 'arn:aws:iam::444444444444:role/FnAdmin';
 const NIGHTLY = 'arn:aws:lambda:us-east-1:444444444444:function:nightly';
@@ -96,10 +91,12 @@ suite('Who can become whom: the graph webview', () => {
 
   test('restored after a reload: the panel draws the saved model file as it is now (not as it was), through the function, with the saved finding chosen', async () => {
     const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'restore-graph.iam-model.json');
-    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(FUNCTIONS, null, 2)));
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const functions = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(path.join(ext.extensionPath, 'test/fixtures/graph/nightly-function.iam-model.json')))).toString('utf8')) as { users: Record<string, unknown> };
+    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(functions, null, 2)));
     const saved = { version: 1, files: [file.toString()], node: null, finding: { from: BUILDER, to: FN_ADMIN, kinds: ['lambda:UpdateFunctionCode'] } };
     // the model changes between the save and the reload: the restored panel must show the newcomer
-    const now = structuredClone(FUNCTIONS) as typeof FUNCTIONS & { users: Record<string, unknown> };
+    const now = structuredClone(functions);
     now.users.newcomer = { policies: [] };
     await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(now, null, 2)));
     try {
