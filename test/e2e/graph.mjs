@@ -9,7 +9,7 @@
 // with a Lambda function added to the workspace is drawn at once: the function is a node between the user who may update
 // its code and its role, and choosing that finding highlights both segments and the three nodes. After "Developer:
 // Reload Window" VS Code restores the panel (the extension's serializer), redrawn with the function and the finding
-// still chosen. Saves role-graph.png (the README's, with --shots docs/screenshots) and role-graph-function.png.
+// still chosen. Saves role-graph.png (the README's, with --shots docs/screenshots) and role-graph-function.png (docs/iam-model.md's).
 // usage: node test/e2e/graph.mjs [--shots DIR]      (needs node scripts/build.mjs and bash scripts/host/install.sh)
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -198,7 +198,13 @@ await S.finish(async () => {
       assert.deepEqual(selectedNodes, [BUILDER, NIGHTLY, FN_ADMIN].sort());
       assert.equal(await stroke(`#canvas g.edge.selected[data-from="${NIGHTLY}"] path`), await themeColour('--vscode-focusBorder'));
       await webview.locator('#details', { hasText: 'through function/nightly' }).waitFor();
-      await page.screenshot({ path: join(root, 'test-results/screenshots/role-graph-function.png') });
+      // room for the graph in the picture: no side bar (layout only; the graph refits to the wider panel)
+      if (await page.locator('.part.sidebar').isVisible()) {
+        await S.runCommand('View: Close Primary Side Bar');
+        await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+        await page.waitForTimeout(300);
+      }
+      await page.screenshot({ path: join(shots, 'role-graph-function.png') });
     });
 
     await step('after "Developer: Reload Window" the panel is restored, drawn from the model files, the finding still chosen', async () => {
