@@ -154,8 +154,8 @@ export class GraphPanel {
   }
 
   /** Asks which model files to draw (all the workspace's, some, or others) and draws them; nothing on cancel. */
-  async pick(choose: () => Promise<string[] | null | undefined> = () => pickModelFiles(this.deps.model)): Promise<GraphView | undefined> {
-    const files = await choose();
+  async pick(): Promise<GraphView | undefined> {
+    const files = await pickModelFiles(this.deps.model);
     if (files === undefined || this.disposed) return undefined;
     this.uris = files ?? undefined;
     return this.update();
