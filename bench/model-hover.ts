@@ -22,7 +22,7 @@ const USERS = Number(process.env.BENCH_USERS ?? 2500);
 const HOVERS = 100;
 const EDITS = 15;
 const DEBOUNCE_MS = 150;
-/** the server trusts a file's cached text only once its last change is this old (FAT and HFS+ keep coarse times) */
+/** the server keeps a file's text once its last change is old enough: at most 3 s (COARSE_SETTLE_MS in server/src/node/fileTextCache.ts) */
 const SETTLED_MS = 3100;
 const ACCOUNT = '111111111111';
 const q = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };

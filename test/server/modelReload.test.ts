@@ -18,7 +18,7 @@ const ACCOUNT = '123456789012';
 const ROLE0 = `arn:aws:iam::${ACCOUNT}:role/role0`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const plain = (h: Parameters<typeof hoverText>[0]) => hoverText(h).replace(/[*`]/g, '');
-/** the server keeps a file's text once its last change is 3 s old (server/src/node/fileTextCache.ts SETTLE_MS) */
+/** the server keeps a file's text once its last change is old enough: at most 3 s (server/src/node/fileTextCache.ts COARSE_SETTLE_MS) */
 const SETTLED_MS = 3100;
 
 /** the export with role0 trusting `principal` (role0 trusts the account in the generated export) */

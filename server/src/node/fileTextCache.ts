@@ -2,14 +2,22 @@
 // files (tens of MB for a large authorization-details export) on every hover of a principal and every validation that
 // asks IAM810; a stat (device, inode, size, modification and change times) stands in for the read while the file is
 // unchanged, and the cached string is the very object returned before, so the model cache compares it in O(1).
-// A file whose last change is younger than SETTLE_MS is read every time and not kept: file systems with coarse times
-// (FAT 2 s, HFS+ 1 s, the kernel's clock tick elsewhere) can give a second write within the same tick the same stat
-// (git calls these files "racy"). Its first read once it is older than that is kept.
+// A file whose last change is younger than the file system's time step is read every time and not kept: a second write
+// within the same step could leave the same stat (git calls these files "racy"). Times in whole seconds (FAT 2 s,
+// HFS+ and ext3 1 s) give COARSE_SETTLE_MS; finer times step by the system clock's tick (1–16 ms), FINE_SETTLE_MS is
+// well above it. The first read once the file is older than that is kept.
 import { statSync, type BigIntStats } from 'node:fs';
 import { readTextFile, type ReadOptions, type ReadResult } from './safeFile';
 
-/** A file changed more recently than this is read again on every request. */
-export const SETTLE_MS = 3000;
+/** A file whose modification time is a whole second and that changed more recently than this is read on every request. */
+export const COARSE_SETTLE_MS = 3000;
+/** The same for other files (file systems that keep sub-second times). */
+export const FINE_SETTLE_MS = 250;
+
+/** How long after its last change a file's stat can be trusted to show the next change. */
+function settleMs(st: BigIntStats): number {
+  return st.mtimeNs % 1_000_000_000n === 0n ? COARSE_SETTLE_MS : FINE_SETTLE_MS;
+}
 
 export interface FileTextCacheOptions {
   /** the reader behind the cache (default: readTextFile) */
@@ -53,7 +61,7 @@ export class FileTextCache {
       this.chars -= hit.result.text.length;
     }
     const result = this.readFile(file, options);
-    const settled = st && this.now() - Math.max(Number(st.mtimeMs), Number(st.ctimeMs)) >= SETTLE_MS;
+    const settled = st && this.now() - Math.max(Number(st.mtimeMs), Number(st.ctimeMs)) >= settleMs(st);
     if (result.ok && stamp && settled && result.text.length <= this.maxChars) {
       this.kept.set(key, { stamp, result });
       this.chars += result.text.length;
@@ -64,5 +72,14 @@ export class FileTextCache {
       }
     }
     return result;
+  }
+
+  /** Reads `file` again next time (the client reported a change the stat may not show, e.g. on a network drive). */
+  forget(file: string): void {
+    for (const [k, v] of this.kept) {
+      if (!k.endsWith(`\0${file}`)) continue;
+      this.kept.delete(k);
+      this.chars -= v.result.text.length;
+    }
   }
 }

@@ -52,7 +52,14 @@ export function loadModelUris(uris: string[], readText: ReadText, managed: Manag
   const list = [...new Set(uris.filter((u) => typeof u === 'string' && u))];
   const key = list.join('\n');
   const hit = cache.get(key);
-  if (hit && hit.read.every(([u, was]) => sameOutcome(was, outcomeOf(read(u), u)))) return hit.loaded;
+  // an equal text in another string (the file was read again) is kept instead, so the next check is O(1) again
+  const unchanged = (e: [string, Outcome]) => {
+    const now = outcomeOf(read(e[0]), e[0]);
+    if (!sameOutcome(e[1], now)) return false;
+    e[1] = now;
+    return true;
+  };
+  if (hit && hit.read.every(unchanged)) return hit.loaded;
   const read0 = list.map((u) => read(u));
   const seen: [string, Outcome][] = list.map((u, i) => [u, outcomeOf(read0[i], u)]);
   const files = list.flatMap((u, i) => (typeof read0[i] === 'string' ? [{ name: u, text: read0[i] as string }] : []));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { FileTextCache, SETTLE_MS } from '../../../server/src/node/fileTextCache';
+import { COARSE_SETTLE_MS, FileTextCache } from '../../../server/src/node/fileTextCache';
 import { loadManagedPolicies, MAX_MODEL_BYTES } from '../../../server/src/node/modelFiles';
 import { readTextFile, type ReadOptions } from '../../../server/src/node/safeFile';
 import { loadModelUris } from '../../../server/src/service/model';
@@ -29,10 +29,10 @@ function write(file: string, text: string): void {
   utimesSync(file, mtime, mtime);
 }
 
-/** the server's disk path: file URIs through a FileTextCache whose clock is past SETTLE_MS; counts disk reads */
+/** the server's disk path: file URIs through a FileTextCache whose clock is past COARSE_SETTLE_MS; counts disk reads */
 function diskReader() {
   const reads: string[] = [];
-  const cache = new FileTextCache({ read: (f: string, o: ReadOptions) => { reads.push(f); return readTextFile(f, o); }, now: () => Date.now() + SETTLE_MS + 1000 });
+  const cache = new FileTextCache({ read: (f: string, o: ReadOptions) => { reads.push(f); return readTextFile(f, o); }, now: () => Date.now() + COARSE_SETTLE_MS + 1000 });
   const read: ReadText = (uri) => { const r = cache.read(fileURLToPath(uri), { maxBytes: MAX_MODEL_BYTES }); return r.ok ? r.text : { error: r.message, reason: r.reason }; };
   return { read, reads };
 }
@@ -82,6 +82,14 @@ describe('loadModelUris', () => {
     counts.clear();
     loadModelUris([uri], read, managed);
     assert.deepEqual([...counts.values()], [1, 1]);
+  });
+
+  it('the same text read again into another string is no change: the model is not loaded again', () => {
+    const texts = new Map([[uri, modelText({ AWS: 'arn:aws:iam::123456789012:root' })], [pathToFileURL(policyFile).toString(), policyText('s3:ListBucket')]]);
+    // a new string with the same characters on every read, as a file read from disk again gives
+    const read: ReadText = (u) => { const t = texts.get(u); return t === undefined ? t : Buffer.from(t).toString(); };
+    const first = loadModelUris([uri], read, managed);
+    for (let i = 0; i < 5; i++) assert.equal(loadModelUris([uri], read, managed), first);
   });
 
   it('an open document\'s text (an unsaved edit) is a change like any other', () => {

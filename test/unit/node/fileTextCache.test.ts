@@ -1,16 +1,16 @@
 // The server's file texts between requests (issue 13): a file is read from disk once and served from the cache while
 // its stat is unchanged; any change (written in place, replaced by a rename, deleted) is read again; a file changed
-// within the last SETTLE_MS is read every time (coarse file times could hide a second write in the same tick).
+// within its file system's time step is read every time (a second write in the same step could leave the same stat).
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FileTextCache, SETTLE_MS } from '../../../server/src/node/fileTextCache';
+import { COARSE_SETTLE_MS, FileTextCache, FINE_SETTLE_MS } from '../../../server/src/node/fileTextCache';
 import { readTextFile, type ReadOptions } from '../../../server/src/node/safeFile';
 
 /** a cache over the real reader that counts the reads reaching the disk; `later` ms are added to the clock */
-function counting(later = SETTLE_MS + 1000, maxChars?: number) {
+function counting(later = COARSE_SETTLE_MS + 1000, maxChars?: number) {
   const reads: string[] = [];
   const cache = new FileTextCache({ read: (f: string, o: ReadOptions) => { reads.push(f); return readTextFile(f, o); }, now: () => Date.now() + later, maxChars });
   const text = (f: string, o?: ReadOptions) => { const r = cache.read(f, o); assert.ok(r.ok, JSON.stringify(r)); return r.text; };
@@ -53,15 +53,38 @@ describe('FileTextCache', () => {
     assert.ok(!gone.ok && gone.code === 'not-found', JSON.stringify(gone));
   });
 
-  it('reads a file changed within SETTLE_MS every time, and keeps it once it is older', () => {
+  it('reads a file changed within FINE_SETTLE_MS every time, and keeps it once it is older', () => {
     const f = join(dir, 'fresh.json');
     writeFileSync(f, '{"fresh": true}');
+    // this file system keeps sub-second times (the test would otherwise measure the coarse case twice)
+    assert.notEqual(statSync(f, { bigint: true }).mtimeNs % 1_000_000_000n, 0n);
     const now = counting(0);
     now.text(f); now.text(f); now.text(f);
     assert.equal(now.reads.length, 3);
-    const later = counting(SETTLE_MS + 10);
+    const later = counting(FINE_SETTLE_MS + 50);
     later.text(f); later.text(f); later.text(f);
     assert.equal(later.reads.length, 1);
+  });
+
+  it('waits COARSE_SETTLE_MS for a file whose time is a whole second (FAT, HFS+, ext3 keep no more)', () => {
+    const f = join(dir, 'coarse.json');
+    write(f, '{"coarse": true}', Math.floor(Date.now() / 1000));
+    const soon = counting(FINE_SETTLE_MS + 50);
+    soon.text(f); soon.text(f);
+    assert.equal(soon.reads.length, 2);
+    const later = counting(COARSE_SETTLE_MS + 1000);
+    later.text(f); later.text(f);
+    assert.equal(later.reads.length, 1);
+  });
+
+  it('forget(file) reads it again next time (the client reported a change)', () => {
+    const f = join(dir, 'forget.json');
+    write(f, '{"x": 1}', 1_000_000);
+    const { cache, reads, text } = counting();
+    text(f, { maxBytes: 100 }); text(f, { maxBytes: 100 });
+    cache.forget(f);
+    text(f, { maxBytes: 100 });
+    assert.equal(reads.length, 2);
   });
 
   it('does not reuse a text read under other limits: a smaller size limit or other allowed folders refuse it', () => {
@@ -79,7 +102,7 @@ describe('FileTextCache', () => {
     const [a, b] = [join(dir, 'a.json'), join(dir, 'b.json')];
     write(a, '[1, 2, 3]', 1_000_000);
     write(b, '[4, 5, 6]', 1_000_000);
-    const { reads, text } = counting(SETTLE_MS + 1000, 12);
+    const { reads, text } = counting(COARSE_SETTLE_MS + 1000, 12);
     text(a); text(a);
     text(b); text(b);
     text(a);
