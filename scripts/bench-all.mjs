@@ -32,6 +32,7 @@ const sections = [
   ['IAM model: loading a 1,000-user + 1,000-role export, effective permissions over the whole catalog (issue 11)', 'node', ['--import', 'tsx', 'bench/model.ts']],
   ['CLI simulate/test over many scenarios against @cloud-copilot/iam-simulate; peak RSS (issue 13)', 'node', ['--import', 'tsx', 'bench/cli.bench.ts']],
   ['LSP over stdio: the first seconds of a fresh server (issue 13)', 'node', ['--import', 'tsx', 'bench/lsp-first-open.ts']],
+  ['LSP over stdio: hover and re-validation with a 50 MB workspace model (issue 13)', 'node', ['--import', 'tsx', 'bench/model-hover.ts']],
   ['IAM model: paths and who-can on 500 users, 500 roles and 200 policies (issue 12)', 'node', ['--import', 'tsx', 'bench/paths.ts']],
   ['The graph of who can become whom in the webview: 500 users, 500 roles and 200 policies (issue 12)', 'node', ['--import', 'tsx', 'bench/graph.ts']],
 ];

@@ -2,9 +2,9 @@
 // for types only, and only this file: every type it needs from the server side is exported here.
 import type { PolicyType } from './core/policy/policyType';
 import type { Range } from './core/text';
-import type { PathEdge } from './core/model/paths';
+import type { PathCompute, PathEdge } from './core/model/paths';
 
-export type { PathEdge, PolicyType, Range };
+export type { PathCompute, PathEdge, PolicyType, Range };
 
 /** What the client passes in LSP `initialize` as `initializationOptions`. */
 export interface IamInitializationOptions {
@@ -244,6 +244,20 @@ export interface ModelAccountItem {
   resources: { arn: string; uri: string; range?: import('./core/text').Range }[];
   /** AWS managed policy ARNs attached anywhere in the account */
   awsManagedPolicies: string[];
+  /** Lambda functions and CodeBuild projects the model holds (from `aws lambda list-functions`, `aws codebuild
+   * batch-get-projects` or hand-written `functions` / `codebuildProjects`), where each is defined */
+  compute?: ModelComputeItem[];
+}
+
+export interface ModelComputeItem {
+  kind: 'lambda-function' | 'codebuild-project';
+  name: string;
+  arn: string;
+  region: string;
+  /** the role it runs as, as written */
+  role: string;
+  uri: string;
+  range?: import('./core/text').Range;
 }
 
 /** The content of a model for the IAM explorer view: accounts → users, groups, roles, policies. */

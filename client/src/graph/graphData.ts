@@ -3,25 +3,30 @@
 // and the services a role is passed to; edges labelled with the actions of each step; and the escalation findings with
 // the edges and nodes of their paths, which the webview highlights. Pure (no vscode, no DOM): the extension builds it,
 // the webview checks it (messages.ts) and lays it out.
-import type { ModelAccountItem, PathEdge } from '../../../server/src/protocol';
+import type { ModelAccountItem, PathCompute, PathEdge } from '../../../server/src/protocol';
 
-export type NodeKind = 'user' | 'role' | 'group' | 'service';
-/** `step`: one step of `iam-policy paths` (its actions label it); `runs-as`: a service runs code with the role passed to
- * it; `member`: a user gets the permissions of the group a step changed */
+/** `function` and `project`: a Lambda function or CodeBuild project of the model (resources, not principals) */
+export type NodeKind = 'user' | 'role' | 'group' | 'service' | 'function' | 'project';
+/** `step`: one step of `iam-policy paths` (its actions label it); `runs-as`: a service, function or project runs code
+ * with the role (its actions: `iam:PassRole` when the step gives it that role); `member`: a user gets the permissions of
+ * the group a step changed */
 export type EdgeKind = 'step' | 'runs-as' | 'member';
 
 export interface Position { line: number; character: number }
 export interface GraphLocation { uri: string; range?: { start: Position; end: Position } }
 
 export interface GraphNode {
-  /** a user, role or group ARN; a service node is `service:PRINCIPAL>ROLE-ARN` (one per role it runs as) */
+  /** a user, role, group, function or project ARN; a service node is `service:PRINCIPAL>ROLE-ARN` (one per role it
+   * runs as) */
   id: string;
   kind: NodeKind;
   /** the name (a role's path left out) or the service principal */
   label: string;
   account: string;
-  /** the ARN (users, roles, groups) or the service principal */
+  /** the ARN (users, roles, groups, functions, projects) or the service principal */
   arn: string;
+  /** a function or project: the service principal that runs it (lambda.amazonaws.com, codebuild.amazonaws.com) */
+  service?: string;
   /** a finding starts here */
   escalates: boolean;
   /** on the path of some finding */
@@ -52,6 +57,8 @@ export interface GraphStep {
   statements: GraphStatement[];
   service?: string;
   group?: string;
+  /** the ARN of the function or project the step goes through */
+  resource?: string;
 }
 
 export interface GraphFinding {
@@ -100,6 +107,16 @@ export function buildGraph(pathEdges: PathEdge[], accounts: ModelAccountItem[], 
     }
     return n;
   };
+  const computeAt = new Map<string, GraphLocation>();
+  for (const a of accounts) for (const c of a.compute ?? []) computeAt.set(c.arn, { uri: c.uri, ...(c.range ? { range: c.range } : {}) });
+  const computeNode = (c: PathCompute): GraphNode => {
+    let n = nodes.get(c.arn);
+    if (!n) {
+      const location = computeAt.get(c.arn);
+      nodes.set(c.arn, (n = { id: c.arn, kind: c.kind === 'lambda-function' ? 'function' : 'project', label: c.name, account: c.account, arn: c.arn, service: c.service, escalates: false, onPath: false, ...(location ? { location } : {}) }));
+    }
+    return n;
+  };
   const serviceNode = (service: string, role: string): GraphNode => {
     const id = `service:${service}>${role}`;
     let n = nodes.get(id);
@@ -121,6 +138,12 @@ export function buildGraph(pathEdges: PathEdge[], accounts: ModelAccountItem[], 
     if (s.kind === 'iam:PassRole' && s.service) {
       const svc = serviceNode(s.service, to).id;
       return [edge(from, svc, 'step', s.via), edge(svc, to, 'runs-as', [])];
+    }
+    if (s.compute) {
+      // the caller acts on the function or project; the role it is given (iam:PassRole) labels the segment to the role
+      const res = computeNode(s.compute).id;
+      const passes = s.via.filter((a) => a === 'iam:PassRole');
+      return [edge(from, res, 'step', s.via.filter((a) => a !== 'iam:PassRole')), edge(res, to, 'runs-as', passes)];
     }
     if (s.group) {
       const g = node(s.group).id;
@@ -144,7 +167,7 @@ export function buildGraph(pathEdges: PathEdge[], accounts: ModelAccountItem[], 
       steps: steps.map((s) => ({
         from: s.from, to: s.to, kind: s.kind, via: s.via,
         statements: s.statements.flatMap((st) => st.matched.map((m) => ({ action: st.action, effect: m.effect, policyType: m.policyType, policy: m.policy, ...(m.sid !== undefined ? { sid: m.sid } : {}), index: m.index }))),
-        ...(s.service ? { service: s.service } : {}), ...(s.group ? { group: s.group } : {}),
+        ...(s.service ? { service: s.service } : {}), ...(s.group ? { group: s.group } : {}), ...(s.compute ? { resource: s.compute.arn } : {}),
       })),
       assumptions: [...new Set(f.assumptions)],
       edgeIds: [...new Set(drawn.map((e) => e.id))],
@@ -170,7 +193,7 @@ export function buildGraph(pathEdges: PathEdge[], accounts: ModelAccountItem[], 
   };
 }
 
-/** The label of a node in lists and for screen readers: `user/Hoge`, `role/Admin`, `lambda.amazonaws.com`. */
+/** The label of a node in lists and for screen readers: `user/Hoge`, `role/Admin`, `function/deploy`, `lambda.amazonaws.com`. */
 export const nodeTitle = (n: Pick<GraphNode, 'kind' | 'label'>): string => (n.kind === 'service' ? n.label : `${n.kind}/${n.label}`);
 
 /** above this many edges a graph is drawn around one principal at a time (dagre takes minutes on thousands) */

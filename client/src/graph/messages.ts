@@ -5,6 +5,24 @@ import { int, list, num, obj, range } from '../simulator/messages';
 import { InvalidMessage, describe, isObject, str, uri } from '../simulator/state';
 import type { EdgeKind, GraphEdge, GraphFinding, GraphNode, GraphStep, GraphView, NodeKind } from './graphData';
 
+/** A finding by what it is (finding ids are renumbered whenever the graph is built again). */
+export interface FindingKey { from: string; to: string; kinds: string[] }
+/** what the webview had chosen: the node whose details it showed, the finding whose path it highlighted */
+export interface GraphSelection { node: string | null; finding: FindingKey | null }
+
+/**
+ * Which model files the graph is drawn from: `files` null for the workspace's model files (found again each time),
+ * else the files it was opened on (a model file's context menu, or chosen in the panel); `missing` are those of `files`
+ * that are gone.
+ */
+export interface GraphScope { files: string[] | null; missing: string[] }
+
+/**
+ * The webview's saved state (vscode.setState), which VS Code hands to the panel serializer after a window reload: no
+ * graph data, so the restored panel draws the model files as they are then.
+ */
+export interface GraphState extends GraphSelection { version: 1; files: string[] | null }
+
 /** webview -> extension */
 export type GraphWebviewMessage =
   /** the script is up: send the graph */
@@ -13,16 +31,19 @@ export type GraphWebviewMessage =
   | { type: 'open'; node: string }
   /** build the graph again from the model files */
   | { type: 'refresh' }
-  /** the graph is laid out and drawn: how many nodes and edges */
-  | { type: 'drawn'; nodes: number; edges: number };
+  /** choose the model files again (those the graph was drawn from are gone) */
+  | { type: 'pick' }
+  /** the graph is laid out and drawn: how many nodes and edges, what is chosen, how many missing files it lists */
+  | { type: 'drawn'; nodes: number; edges: number; selection: GraphSelection; missing: number };
 
 /** extension -> webview */
 export type GraphHostMessage =
-  | { type: 'graph'; graph: GraphView }
+  /** `restore`: the selection to take again (the first graph of a panel restored after a reload) */
+  | { type: 'graph'; graph: GraphView; scope: GraphScope; restore?: GraphSelection }
   | { type: 'notice'; level: 'info' | 'error'; message: string };
 
 const ID_MAX = 4096;
-const NODE_KINDS: readonly NodeKind[] = ['user', 'role', 'group', 'service'];
+const NODE_KINDS: readonly NodeKind[] = ['user', 'role', 'group', 'service', 'function', 'project'];
 const EDGE_KINDS: readonly EdgeKind[] = ['step', 'runs-as', 'member'];
 const LIMIT = 20_000;
 
@@ -53,6 +74,7 @@ function graphNode(v: unknown, path: string): GraphNode {
   return {
     id: str(o.id, `${path}.id`, ID_MAX), kind: oneOf(o.kind, NODE_KINDS, `${path}.kind`), label: str(o.label, `${path}.label`, ID_MAX),
     account: str(o.account, `${path}.account`, 64), arn: str(o.arn, `${path}.arn`, ID_MAX),
+    ...(o.service !== undefined ? { service: str(o.service, `${path}.service`, 256) } : {}),
     escalates: bool(o.escalates, `${path}.escalates`), onPath: bool(o.onPath, `${path}.onPath`), ...(location ? { location } : {}),
   };
 }
@@ -80,6 +102,7 @@ function step(v: unknown, path: string): GraphStep {
     }),
     ...(o.service !== undefined ? { service: str(o.service, `${path}.service`, 256) } : {}),
     ...(o.group !== undefined ? { group: str(o.group, `${path}.group`, ID_MAX) } : {}),
+    ...(o.resource !== undefined ? { resource: str(o.resource, `${path}.resource`, ID_MAX) } : {}),
   };
 }
 
@@ -90,6 +113,31 @@ function finding(v: unknown, path: string): GraphFinding {
     steps: items(o.steps, `${path}.steps`).map((s, i) => step(s, `${path}.steps[${i}]`)),
     assumptions: strings(o.assumptions, `${path}.assumptions`, LIMIT), edgeIds: strings(o.edgeIds, `${path}.edgeIds`, 64), nodeIds: strings(o.nodeIds, `${path}.nodeIds`),
   };
+}
+
+function findingKey(v: unknown, path: string): FindingKey | null {
+  if (v === null) return null;
+  const o = obj(v, path);
+  return { from: str(o.from, `${path}.from`, ID_MAX), to: str(o.to, `${path}.to`, ID_MAX), kinds: strings(o.kinds, `${path}.kinds`, 256) };
+}
+
+function selection(v: unknown, path: string): GraphSelection {
+  const o = obj(v, path);
+  return { node: o.node === null ? null : str(o.node, `${path}.node`, ID_MAX), finding: findingKey(o.finding, `${path}.finding`) };
+}
+
+const files = (v: unknown, path: string): string[] | null => (v === null ? null : items(v, path).map((u, i) => uri(u, `${path}[${i}]`)));
+
+function scope(v: unknown, path: string): GraphScope {
+  const o = obj(v, path);
+  return { files: files(o.files, `${path}.files`), missing: items(o.missing, `${path}.missing`).map((u, i) => uri(u, `${path}.missing[${i}]`)) };
+}
+
+/** The saved state if it is one this version wrote; else throws InvalidMessage (the panel then starts afresh). */
+export function validateGraphState(v: unknown, path = 'state'): GraphState {
+  const o = obj(v, path);
+  if (o.version !== 1) throw new InvalidMessage(`${path}.version`, `expected 1, got ${describe(o.version)}`);
+  return { version: 1, files: files(o.files, `${path}.files`), ...selection(o, path) };
 }
 
 /** The graph if it is well formed and every edge and finding names nodes and edges of it; else throws InvalidMessage. */
@@ -123,9 +171,10 @@ export function validateGraphView(v: unknown, path = 'graph'): GraphView {
 export function validateGraphWebviewMessage(m: unknown): GraphWebviewMessage {
   if (!isObject(m)) throw new InvalidMessage('message', `expected an object with a "type", got ${describe(m)}`);
   switch (m.type) {
-    case 'ready': case 'refresh': return { type: m.type };
+    case 'ready': case 'refresh': case 'pick': return { type: m.type };
     case 'open': return { type: 'open', node: str(m.node, 'message.node', ID_MAX) };
-    case 'drawn': return { type: 'drawn', nodes: int(m.nodes, 'message.nodes'), edges: int(m.edges, 'message.edges') };
+    case 'drawn':
+      return { type: 'drawn', nodes: int(m.nodes, 'message.nodes'), edges: int(m.edges, 'message.edges'), selection: selection(m.selection, 'message.selection'), missing: int(m.missing, 'message.missing') };
     default: throw new InvalidMessage('message.type', `unknown message type ${describe(m.type)}`);
   }
 }
@@ -134,7 +183,11 @@ export function validateGraphWebviewMessage(m: unknown): GraphWebviewMessage {
 export function validateGraphHostMessage(m: unknown): GraphHostMessage {
   if (!isObject(m)) throw new InvalidMessage('message', `expected an object with a "type", got ${describe(m)}`);
   switch (m.type) {
-    case 'graph': return { type: 'graph', graph: validateGraphView(m.graph, 'message.graph') };
+    case 'graph':
+      return {
+        type: 'graph', graph: validateGraphView(m.graph, 'message.graph'), scope: scope(m.scope, 'message.scope'),
+        ...(m.restore !== undefined ? { restore: selection(m.restore, 'message.restore') } : {}),
+      };
     case 'notice':
       return { type: 'notice', level: oneOf(m.level, ['info', 'error'] as const, 'message.level'), message: str(m.message, 'message.message', LIMIT) };
     default: throw new InvalidMessage('message.type', `unknown message type ${describe(m.type)}`);

@@ -1,6 +1,8 @@
 // "IAM: Show Who Can Become Whom": a webview panel with the graph of who can become whom (iamPolicy/escalationPaths,
 // the same answer as `iam-policy paths`), laid out in the webview by dagre. The extension builds the graph
-// (graphData.ts) and sends it; the webview draws it and asks to open a node where the model defines it.
+// (graphData.ts) and sends it; the webview draws it and asks to open a node where the model defines it. After a window
+// reload VS Code hands the webview's saved state (which files, which node or finding was chosen; no graph data) to the
+// serializer (index.ts), and the restored panel draws the model files as they are then.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EscalationPathsResult, ModelListResult } from '../../../server/src/protocol';
@@ -8,7 +10,8 @@ import type { ModelLocation } from '../model/iamView';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { EscalationPathsRequest } from '../requests';
 import { buildGraph, type GraphView } from './graphData';
-import { validateGraphWebviewMessage, type GraphHostMessage, type GraphWebviewMessage } from './messages';
+import { validateGraphState, validateGraphWebviewMessage, type GraphHostMessage, type GraphScope, type GraphSelection, type GraphState, type GraphWebviewMessage } from './messages';
+import { pickModelFiles } from './pickModelFiles';
 import { graphWebviewTexts } from './webviewTexts';
 import { webviewHtml } from '../webviewHtml';
 import { acceptWebviewMessage } from '../webviewMessages';
@@ -25,19 +28,27 @@ export interface GraphDeps {
   openLocation: (l: ModelLocation, column?: vscode.ViewColumn) => Promise<unknown>;
 }
 
+/** the files of `uris` that are not on disk (any more) */
+async function missingFiles(uris: string[]): Promise<string[]> {
+  const gone = await Promise.all(uris.map((u) => vscode.workspace.fs.stat(vscode.Uri.parse(u)).then(() => false, () => true)));
+  return uris.filter((_, i) => gone[i]);
+}
+
 export class GraphPanel {
   static current: GraphPanel | undefined;
   private static readonly postedEmitter = new vscode.EventEmitter<GraphView>();
   /** fires after each graph the panel sends to its webview (tests wait on it) */
   static readonly onDidPostGraph = GraphPanel.postedEmitter.event;
-  private static readonly drawnEmitter = new vscode.EventEmitter<{ nodes: number; edges: number }>();
+  private static readonly drawnEmitter = new vscode.EventEmitter<NonNullable<GraphPanel['drawn']>>();
   /** fires when the webview has drawn a graph */
   static readonly onDidDraw = GraphPanel.drawnEmitter.event;
 
   /** the graph sent last */
   graph: GraphView | undefined;
-  /** what the webview drew last */
-  drawn: { nodes: number; edges: number } | undefined;
+  /** the model files the graph sent last was drawn from */
+  scope: GraphScope | undefined;
+  /** what the webview drew last: how many nodes and edges, what it has chosen, how many missing files it lists */
+  drawn: { nodes: number; edges: number; selection: GraphSelection; missing: number } | undefined;
   /** messages the webview sent that failed validation */
   readonly rejected: string[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -45,8 +56,14 @@ export class GraphPanel {
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly deps: GraphDeps, private uris: string[] | undefined) {
+  /**
+   * `uris`: the model files it is drawn from (undefined: the workspace's); `restore`: the selection a restored panel
+   * takes again, sent with each graph until the webview has drawn one
+   */
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly deps: GraphDeps, private uris: string[] | undefined, private restore?: GraphSelection) {
     const media = vscode.Uri.joinPath(deps.context.extensionUri, 'dist', 'webview');
+    // a restored panel comes with no options of ours
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.iconPath = new vscode.ThemeIcon('type-hierarchy');
     panel.webview.html = this.html(panel.webview, media);
     this.disposables.push(
@@ -74,16 +91,38 @@ export class GraphPanel {
     return p;
   }
 
+  /**
+   * Restores a panel VS Code kept across a reload, from the webview's saved state (GraphState; one that does not
+   * validate is logged and the panel starts on the workspace's model), and draws the current model files.
+   */
+  static revive(deps: GraphDeps, panel: vscode.WebviewPanel, saved: unknown): GraphPanel {
+    let state: GraphState = { version: 1, files: null, node: null, finding: null };
+    try { if (saved !== undefined && saved !== null) state = validateGraphState(saved); } catch (e) {
+      deps.log.warn(`who-can-become-whom: the saved panel state was not usable (${(e as Error).message}); drawing the workspace's model`);
+    }
+    GraphPanel.current?.panel.dispose();
+    panel.title = vscode.l10n.t('Who Can Become Whom');
+    const p = GraphPanel.current = new GraphPanel(panel, deps, state.files ?? undefined, { node: state.node, finding: state.finding });
+    void p.update();
+    return p;
+  }
+
   /** Builds the graph from the model files and sends it to the webview. */
   async update(): Promise<GraphView | undefined> {
     clearTimeout(this.timer);
     const seq = ++this.seq;
     const { model, client, ready } = this.deps;
     let graph: GraphView;
+    let scope: GraphScope;
     try {
-      const uris = this.uris ?? (await model.get()).files.map((u) => u.toString());
+      const chosen = this.uris;
+      const missing = chosen ? await missingFiles(chosen) : [];
+      scope = { files: chosen ?? null, missing };
+      const uris = chosen ? chosen.filter((u) => !missing.includes(u)) : (await model.get()).files.map((u) => u.toString());
       await ready;
-      if (!uris.length) {
+      if (!uris.length && missing.length) {
+        graph = buildGraph([], []);
+      } else if (!uris.length) {
         graph = buildGraph([], [], [vscode.l10n.t('No IAM model in this workspace: add a *.iam-model.json file or an AWS authorization-details export (*.authz.json).')]);
       } else {
         const [listing, paths] = await Promise.all([
@@ -99,7 +138,8 @@ export class GraphPanel {
     }
     if (seq !== this.seq || this.disposed) return undefined;
     this.graph = graph;
-    this.post({ type: 'graph', graph });
+    this.scope = scope;
+    this.postGraph();
     GraphPanel.postedEmitter.fire(graph);
     return graph;
   }
@@ -107,6 +147,18 @@ export class GraphPanel {
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.update(), REFRESH_MS);
+  }
+
+  private postGraph(): void {
+    if (this.graph && this.scope) this.post({ type: 'graph', graph: this.graph, scope: this.scope, ...(this.restore ? { restore: this.restore } : {}) });
+  }
+
+  /** Asks which model files to draw (all the workspace's, some, or others) and draws them; nothing on cancel. */
+  async pick(): Promise<GraphView | undefined> {
+    const files = await pickModelFiles(this.deps.model);
+    if (files === undefined || this.disposed) return undefined;
+    this.uris = files ?? undefined;
+    return this.update();
   }
 
   private post(m: GraphHostMessage): void {
@@ -121,9 +173,14 @@ export class GraphPanel {
     });
     if (!m) return;
     switch (m.type) {
-      case 'ready': if (this.graph) this.post({ type: 'graph', graph: this.graph }); break;
+      case 'ready': this.postGraph(); break;
       case 'refresh': await this.update(); break;
-      case 'drawn': this.drawn = { nodes: m.nodes, edges: m.edges }; GraphPanel.drawnEmitter.fire(this.drawn); break;
+      case 'pick': await this.pick(); break;
+      case 'drawn':
+        this.restore = undefined;
+        this.drawn = { nodes: m.nodes, edges: m.edges, selection: m.selection, missing: m.missing };
+        GraphPanel.drawnEmitter.fire(this.drawn);
+        break;
       case 'open': {
         // only a node of the graph sent, and only where the model defines it: the webview names no file itself
         const node = this.graph?.nodes.find((n) => n.id === m.node);

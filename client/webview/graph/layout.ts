@@ -25,10 +25,10 @@ export function nodeWidth(label: string, kind: string): number {
 const LOOP = 30;
 
 /**
- * `label(edgeId)` is the text drawn on the edge. Box x/y are top-left corners. Loops are laid out here, above their
+ * `label(edgeId)` is the text drawn on the edge, `kindText(kind)` the kind drawn above a node's name. Box x/y are top-left corners. Loops are laid out here, above their
  * node (dagre draws them beside it, over the neighbours' edges): the node is given their room.
  */
-export function layoutGraph(graph: GraphView, label: (edgeId: string) => string): Laid {
+export function layoutGraph(graph: GraphView, label: (edgeId: string) => string, kindText: (kind: GraphView['nodes'][number]['kind']) => string = (k) => k): Laid {
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 40, edgesep: 16, ranksep: 90, marginx: 24, marginy: 36 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -38,7 +38,7 @@ export function layoutGraph(graph: GraphView, label: (edgeId: string) => string)
   for (const a of graph.accounts) g.setNode(accountId(a.id), {});
   for (const n of graph.nodes) {
     const own = loops.get(n.id) ?? [];
-    g.setNode(n.id, { width: Math.max(nodeWidth(n.label, n.kind), ...own.map((id) => labelWidth(id) + 8)), height: NODE_HEIGHT + own.length * LOOP });
+    g.setNode(n.id, { width: Math.max(nodeWidth(n.label, kindText(n.kind)), ...own.map((id) => labelWidth(id) + 8)), height: NODE_HEIGHT + own.length * LOOP });
     if (n.account) g.setParent(n.id, accountId(n.account));
   }
   for (const e of graph.edges) {

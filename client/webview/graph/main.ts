@@ -10,7 +10,7 @@ import { MAX_DRAWN_EDGES, neighbourhood } from '../../src/graph/graphData';
 import { layoutGraph } from './layout';
 import { renderDetails, renderFindings, renderPrincipals, type PaneActions } from './panes';
 import { drawGraph } from './svg';
-import { edgeLabel, findingById, post, view } from './view';
+import { edgeLabel, findingById, kindText, savedSelection, findingByKey, findingKey, post, saveState, view } from './view';
 
 // a CSP violation is counted where the UI test reads it (and logged), so a blocked style or script cannot go unseen
 document.addEventListener('securitypolicyviolation', (e) => {
@@ -42,13 +42,14 @@ function layout(force: boolean): void {
     view.left = part.left;
   }
   const byId = new Map(view.drawn.edges.map((e) => [e.id, e]));
-  view.laid = layoutGraph(view.drawn, (id) => { const e = byId.get(id); return e ? edgeLabel(e) : ''; });
+  view.laid = layoutGraph(view.drawn, (id) => { const e = byId.get(id); return e ? edgeLabel(e) : ''; }, kindText);
 }
 
 const actions: PaneActions = {
   selectFinding(id) {
     view.finding = view.finding === id ? null : id;
     view.node = null;
+    saveState();
     const moved = relayout();
     renderGraph();
     renderSide();
@@ -56,6 +57,7 @@ const actions: PaneActions = {
   },
   activateNode(id) {
     view.node = id;
+    saveState();
     const moved = relayout();
     renderGraph();
     renderSide();
@@ -117,6 +119,21 @@ function fit(): void {
 
 const toolButton = (id: string, text: string, onclick: () => void) => h('button', { id, className: 'tool', type: 'button', onclick }, text);
 
+/** the files the graph was drawn from that are gone, and the way to choose again; the same offer on an empty graph */
+function missingSection(): HTMLElement[] {
+  const missing = view.scope?.missing ?? [];
+  const choose = h('button', { id: 'pick-files', className: 'tool', type: 'button', onclick: () => post({ type: 'pick' }) }, tx('Choose model files…'));
+  if (missing.length) {
+    return [h('section', { id: 'missing', role: 'alert' },
+      h('p', {}, tx('The model files this graph was drawn from are gone:')),
+      h('ul', {}, ...missing.map((u) => h('li', { title: u }, h('code', {}, fileName(u))))),
+      choose)];
+  }
+  return view.graph && !view.graph.nodes.length ? [h('p', { id: 'missing' }, choose)] : [];
+}
+
+const fileName = (uri: string): string => { try { return decodeURIComponent(new URL(uri).pathname); } catch { return uri; } };
+
 function renderAll(): void {
   const g = view.graph;
   document.getElementById('app')?.replaceChildren(
@@ -128,6 +145,7 @@ function renderAll(): void {
         toolButton('zoom-in', '+', () => { autoFit = false; zoom(view.scale * 1.25); }),
         toolButton('refresh', tx('Refresh'), () => post({ type: 'refresh' })))),
     h('div', { id: 'notice', role: 'alert' }),
+    ...missingSection(),
     ...(g?.problems.length ? [h('ul', { id: 'problems', 'aria-label': tx('Problems') }, ...g.problems.map((p) => h('li', {}, p)))] : []),
     h('div', { className: 'columns' },
       h('div', { id: 'canvas', tabindex: '-1', 'aria-label': tx('Graph') }),
@@ -154,14 +172,22 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   switch (m.type) {
     case 'graph': {
       const first = !view.graph;
+      // what was chosen is kept by what it is: finding ids are renumbered when the graph is built again
+      const chosen = m.restore ?? (first ? savedSelection() : { node: view.node, finding: view.finding && findingById(view.finding) ? findingKey(findingById(view.finding)!) : null });
       view.graph = m.graph;
-      if (view.node && !m.graph.nodes.some((n) => n.id === view.node)) view.node = null;
-      if (view.finding && !m.graph.findings.some((f) => f.id === view.finding)) view.finding = null;
+      view.scope = m.scope;
+      view.node = chosen.node && m.graph.nodes.some((n) => n.id === chosen.node) ? chosen.node : null;
+      view.finding = chosen.finding ? findingByKey(chosen.finding)?.id ?? null : null;
       if (view.focus && !m.graph.nodes.some((n) => n.id === view.focus)) view.focus = null;
       layout(true);
       renderAll();
       if (first || autoFit) fit();
-      post({ type: 'drawn', nodes: document.querySelectorAll('#canvas g.node').length, edges: document.querySelectorAll('#canvas g.edge').length });
+      saveState();
+      const f = view.finding ? findingById(view.finding) : undefined;
+      post({
+        type: 'drawn', nodes: document.querySelectorAll('#canvas g.node').length, edges: document.querySelectorAll('#canvas g.edge').length,
+        selection: { node: view.node, finding: f ? findingKey(f) : null }, missing: document.querySelectorAll('#missing li').length,
+      });
       break;
     }
     case 'notice':

@@ -48,7 +48,8 @@ export function renderPrincipals(el: HTMLElement, act: PaneActions): void {
 }
 
 function stepItem(s: GraphStep): HTMLElement {
-  const through = s.service ? ` (${fmt(tx('passed to {0}'), s.service)})` : s.group ? ` (${fmt(tx('group {0}'), s.group.replace(/^.*:group\//, ''))})` : '';
+  const through = s.service ? ` (${fmt(tx('passed to {0}'), s.service)})` : s.group ? ` (${fmt(tx('group {0}'), s.group.replace(/^.*:group\//, ''))})`
+    : s.resource ? ` (${fmt(tx('through {0}'), name(s.resource))})` : '';
   return h('li', { className: 'step' },
     h('div', {}, `${name(s.from)} → ${name(s.to)}: `, h('code', {}, s.via.join(', ')), through),
     s.statements.length
@@ -73,7 +74,7 @@ function nodeDetails(n: GraphNode, act: PaneActions): HTMLElement[] {
   return [
     h('h2', {}, title(n, n.id)),
     h('p', {}, h('code', {}, n.arn)),
-    h('p', { className: 'muted' }, `${kindText(n.kind)} · ${tx('account')} ${accountLabel(n.account)}`),
+    h('p', { className: 'muted' }, `${kindText(n.kind)} · ${tx('account')} ${accountLabel(n.account)}${n.service ? ` · ${fmt(tx('run by {0}'), n.service)}` : ''}`),
     ...(n.location ? [h('button', { className: 'link', id: 'open-definition', onclick: () => post({ type: 'open', node: n.id }) }, tx('Open its definition'))] : []),
     h('h3', {}, `${tx('Escalation paths from here')} (${from.length})`),
     ...(from.length ? from.flatMap((f) => [h('button', { className: 'link finding', 'data-finding': f.id, onclick: () => act.selectFinding(f.id) }, tx('Highlight this path')), ...findingDetails(f)]) : [h('p', { className: 'muted' }, tx('None.'))]),

@@ -50,11 +50,11 @@ export function drawGraph(activate: (id: string) => void): SVGSVGElement | null 
   for (const n of graph.nodes) {
     const b = laid.nodes.get(n.id);
     if (!b) continue;
-    const cls = ['node', n.kind, n.escalates ? 'escalates' : '', n.onPath ? 'on-path' : '', onSelected.has(n.id) ? 'selected' : '', view.node === n.id ? 'current' : ''].filter(Boolean).join(' ');
+    const cls = ['node', n.kind, n.kind === 'function' || n.kind === 'project' ? 'resource' : '', n.escalates ? 'escalates' : '', n.onPath ? 'on-path' : '', onSelected.has(n.id) ? 'selected' : '', view.node === n.id ? 'current' : ''].filter(Boolean).join(' ');
     const label = `${title(n, n.id)}, ${tx('account')} ${accountLabel(n.account)}${n.escalates ? `, ${tx('may escalate its permissions')}` : ''}`;
     const g = s('g', { class: cls, 'data-node': n.id, transform: `translate(${b.x.toFixed(1)} ${b.y.toFixed(1)})`, tabindex: 0, role: 'button', 'aria-label': label },
       s('title', {}, n.arn),
-      s('rect', { width: b.width, height: NODE_HEIGHT, rx: n.kind === 'role' ? 12 : n.kind === 'service' ? 2 : 4 }),
+      s('rect', { width: b.width, height: NODE_HEIGHT, rx: n.kind === 'role' ? 12 : n.kind === 'service' || n.kind === 'function' || n.kind === 'project' ? 2 : 4 }),
       s('text', { x: 10, y: 15, class: 'kind' }, kindText(n.kind)),
       s('text', { x: 10, y: 31, class: 'name' }, n.label));
     g.addEventListener('click', () => activate(n.id));

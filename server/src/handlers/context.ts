@@ -12,6 +12,7 @@ import type { TemplateAnalysis } from '../service/embedded/templates';
 import { loadTerraformParser, type TerraformParse } from '../node/terraformParser';
 import type { ManagedPolicies } from '../core/model/managedPolicies';
 import { loadManagedPolicies } from '../node/modelFiles';
+import { FileTextCache } from '../node/fileTextCache';
 import { isModelFile } from '../service/modelDiagnostics';
 
 export class ServerContext {
@@ -27,6 +28,8 @@ export class ServerContext {
   workspaceModelUris: string[] = [];
   /** iamPolicy.simulate.allowFilesOutsideWorkspace */
   fileAccess = { allowOutsideWorkspace: false };
+  /** texts of files read from disk, read again only when a file changed (a large model is read once, not per hover) */
+  readonly files = new FileTextCache();
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>, readonly catalog: Catalog) {}
 

@@ -7,7 +7,7 @@ import {
   type ActionSuggestionsParams, type ActionSuggestionsResult, type PolicyStatementsParams, type PolicyStatementsResult,
   type ScenarioResultsParams, type ScenarioResultsResult, type SimulateModelParams, type SimulateParams, type SimulateResult,
 } from '../protocol';
-import { MAX_FILE_BYTES, readTextFile } from '../node/safeFile';
+import { MAX_FILE_BYTES } from '../node/safeFile';
 import { parsed } from '../service/documents';
 import { actionSuggestions, fileNameOf, policyStatements, scenarioResults, simulateForPanel, type ReadText } from '../service/simulate';
 import { embeddedStatements, parseEmbeddedReference, resolveEmbedded, resultInTemplates, unknownValueWarnings, type TemplateSource } from '../service/embedded/embeddedSimulate';
@@ -19,7 +19,10 @@ import * as l10n from '@vscode/l10n';
 const normalize = (uri: string) => { try { return decodeURIComponent(uri); } catch { return uri; } };
 
 
-/** Open documents first (the panel follows unsaved edits), then the file on disk through the safe reader. */
+/**
+ * Open documents first (the panel follows unsaved edits), then the file on disk through the safe reader, kept until
+ * the file changes (ctx.files).
+ */
 export function makeReader(ctx: ServerContext, maxBytes = MAX_FILE_BYTES): ReadText {
   return (uri: string) => {
     const open = ctx.documents.get(uri) ?? ctx.documents.all().find((d) => normalize(d.uri) === normalize(uri));
@@ -27,7 +30,7 @@ export function makeReader(ctx: ServerContext, maxBytes = MAX_FILE_BYTES): ReadT
     if (!uri.startsWith('file:')) return { error: l10n.t('{0} is not open in the editor and not a file on disk.', uri) };
     let path: string;
     try { path = fileURLToPath(uri); } catch { return { error: `${uri} is not a file path.` }; }
-    const r = readTextFile(path, { maxBytes, roots: ctx.fileAccess.allowOutsideWorkspace ? undefined : ctx.workspaceFolders, outsideAdvice: l10n.t('Open it in the editor, move it into the workspace, or set "iamPolicy.simulate.allowFilesOutsideWorkspace": true.') });
+    const r = ctx.files.read(path, { maxBytes, roots: ctx.fileAccess.allowOutsideWorkspace ? undefined : ctx.workspaceFolders, outsideAdvice: l10n.t('Open it in the editor, move it into the workspace, or set "iamPolicy.simulate.allowFilesOutsideWorkspace": true.') });
     return r.ok ? r.text : { error: r.message, reason: r.reason };
   };
 }

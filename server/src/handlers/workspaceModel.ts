@@ -1,5 +1,6 @@
 // The workspace's model files as the client names them (iamPolicy/workspaceModel): kept on the context, and every
 // open document is validated again when they change (IAM810 asks the model about roles).
+import { fileURLToPath } from 'node:url';
 import { WorkspaceModelNotification, type WorkspaceModelParams } from '../protocol';
 import type { LoadedModel } from '../core/model/load';
 import { MAX_MODEL_BYTES } from '../node/modelFiles';
@@ -13,6 +14,9 @@ export function registerWorkspaceModel(ctx: ServerContext, onChange: () => void)
   ctx.connection.onNotification(WorkspaceModelNotification, (p: WorkspaceModelParams) => {
     const uris = p && typeof p === 'object' && Array.isArray(p.uris) ? p.uris.filter((u): u is string => typeof u === 'string' && !!u).slice(0, MAX_URIS) : [];
     ctx.workspaceModelUris = uris;
+    // the client names the files again when its watcher saw one change: read them again even if their stat looks the
+    // same (a network drive's clock may be off)
+    for (const u of uris) { try { if (u.startsWith('file:')) ctx.files.forget(fileURLToPath(u)); } catch { /* not a path */ } }
     onChange();
   });
 }

@@ -25,7 +25,13 @@ import * as l10n from '@vscode/l10n';
 /** Above this size a model file gets no source ranges (building its syntax tree would cost seconds). */
 export const MAX_RANGED_MODEL_CHARS = 8 * 1024 * 1024;
 
-const cache = new Map<string, { texts: (string | undefined)[]; loaded: LoadedModel }>();
+/** What reading a file gave: its text, or the error that goes into the model's problems. */
+type Outcome = string | { error: string };
+const outcomeOf = (r: ReturnType<ReadText>, uri: string): Outcome => (typeof r === 'string' ? r : { error: r ? r.reason ?? r.error : uri });
+const sameOutcome = (a: Outcome, b: Outcome) => (typeof a === 'string' ? a === b : typeof b !== 'string' && a.error === b.error);
+
+/** Each loaded set of model files, with what every file it read gave (the model files, then the policy files they name). */
+const cache = new Map<string, { read: [string, Outcome][]; loaded: LoadedModel }>();
 
 /** A reader that reads each URI once: one request looks up thousands of ranges in the same files. */
 export function readOnce(read: ReadText): ReadText {
@@ -36,20 +42,33 @@ export function readOnce(read: ReadText): ReadText {
   };
 }
 
-/** The model made of these files; reloaded only when a file's text changed. Unreadable files are problems. */
-export function loadModelUris(uris: string[], read: ReadText, managed: ManagedPolicies): LoadedModel {
+/**
+ * The model made of these files; loaded again only when what a file reads as changed, a model file or a policy file
+ * one of them names. A reader that returns the same string object for an unchanged file (the server's does) makes
+ * the check O(1) per file. Unreadable files are problems.
+ */
+export function loadModelUris(uris: string[], readText: ReadText, managed: ManagedPolicies): LoadedModel {
+  const read = readOnce(readText);
   const list = [...new Set(uris.filter((u) => typeof u === 'string' && u))];
   const key = list.join('\n');
-  const read0 = list.map((u) => read(u));
-  const texts = read0.map((t) => (typeof t === 'string' ? t : undefined));
   const hit = cache.get(key);
-  if (hit && hit.texts.length === texts.length && hit.texts.every((t, i) => t === texts[i])) return hit.loaded;
-  const files = list.flatMap((u, i) => (texts[i] === undefined ? [] : [{ name: u, text: texts[i]! }]));
+  // an equal text in another string (the file was read again) is kept instead, so the next check is O(1) again
+  const unchanged = (e: [string, Outcome]) => {
+    const now = outcomeOf(read(e[0]), e[0]);
+    if (!sameOutcome(e[1], now)) return false;
+    e[1] = now;
+    return true;
+  };
+  if (hit && hit.read.every(unchanged)) return hit.loaded;
+  const read0 = list.map((u) => read(u));
+  const seen: [string, Outcome][] = list.map((u, i) => [u, outcomeOf(read0[i], u)]);
+  const files = list.flatMap((u, i) => (typeof read0[i] === 'string' ? [{ name: u, text: read0[i] as string }] : []));
   const loaded = loadModel(files, {
     managed,
     readPolicyFile: (from, rel) => {
       const file = resolveRelative(from, rel);
       const text = read(file);
+      seen.push([file, outcomeOf(text, file)]);
       if (typeof text !== 'string') throw new Error(text ? text.reason ?? text.error : l10n.t('cannot read {0}; the path is relative to the model file', file));
       return { file, text };
     },
@@ -59,7 +78,7 @@ export function loadModelUris(uris: string[], read: ReadText, managed: ManagedPo
     if (typeof r !== 'string') loaded.problems.unshift({ file: u, path: [], severity: 'error', message: l10n.t('cannot read the model file {0}', r ? r.error : u) });
   });
   if (cache.size > 20) cache.clear();
-  cache.set(key, { texts, loaded });
+  cache.set(key, { read: seen, loaded });
   return loaded;
 }
 
@@ -172,6 +191,7 @@ export function modelList(loaded: LoadedModel, readText: ReadText): ModelListRes
       policies: [...a.policies.values()].map((p) => ({ name: p.name, arn: p.arn, attachedTo: attachedTo.get(p.arn) ?? [], ...(p.at ? at(p.at) : { uri: a.files[0] }) })),
       resources: [...a.resources].map(([arn, d]) => ({ arn, ...at(d.at) })),
       awsManagedPolicies: [...awsManaged].sort(),
+      compute: [...a.compute.values()].map((c) => ({ kind: c.kind, name: c.name, arn: c.arn, region: c.region, role: c.roleArn, ...at(c.at) })),
     });
   }
   return { accounts, problems: problemsForProtocol(loaded.problems, read) };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { buildGraph, MAX_ALL_PRINCIPALS, MAX_DRAWN_EDGES, neighbourhood, type GraphView } from '../../../client/src/graph/graphData';
-import { validateGraphHostMessage, validateGraphView, validateGraphWebviewMessage } from '../../../client/src/graph/messages';
+import { validateGraphHostMessage, validateGraphState, validateGraphView, validateGraphWebviewMessage } from '../../../client/src/graph/messages';
 import { loadManagedPolicies } from '../../../server/src/node/modelFiles';
 import type { ModelAccountItem, PathEdge } from '../../../server/src/protocol';
 import { escalationPathsOf, loadModelUris, modelList } from '../../../server/src/service/model';
@@ -111,12 +111,99 @@ describe('the graph of who can become whom: nodes, edges and highlights', () => 
   });
 });
 
+describe('Lambda functions and CodeBuild projects are nodes between the caller and the role', () => {
+  // test/fixtures/paths/functions: the hand-written model and the outputs of `aws lambda list-functions` and
+  // `aws codebuild batch-get-projects` (the methods and their AWS pages: test/unit/cli/computePaths.test.ts)
+  const files = ['functions.iam-model.json', 'list-functions.authz.json', 'batch-get-projects.authz.json'].map((f) => pathToFileURL(join(root, 'test/fixtures/paths/functions', f)).toString());
+  const managed = loadManagedPolicies();
+  const paths = escalationPathsOf({ model: { uris: files } }, read, catalog, managed);
+  const g = buildGraph(paths.edges, modelList(loadModelUris(files, read, managed), read).accounts);
+  const acct = (kind: string, name: string) => `arn:aws:iam::123456789012:${kind}/${name}`;
+  const adminFn = 'arn:aws:lambda:us-east-1:123456789012:function:admin-fn';
+  const appFn = 'arn:aws:lambda:us-east-1:123456789012:function:app-fn';
+  const project = 'arn:aws:codebuild:us-east-1:123456789012:project/deploy-project';
+
+  it('iam-policy paths names the function or project of each Lambda and CodeBuild step', () => {
+    const e = paths.edges.find((x) => x.from === acct('user', 'codeUpdater'))!;
+    assert.deepEqual(e.compute, { kind: 'lambda-function', name: 'admin-fn', arn: adminFn, account: '123456789012', region: 'us-east-1', service: 'lambda.amazonaws.com' });
+    assert.equal(paths.edges.find((x) => x.from === acct('user', 'builder'))!.compute?.arn, project);
+    assert.ok(paths.edges.filter((x) => x.kind === 'sts:AssumeRole' || x.kind === 'iam:PassRole').every((x) => !x.compute));
+  });
+
+  it('lambda:UpdateFunctionCode: caller → function (labelled with the action) → its role (runs code as the role); no edge from the caller to the role', () => {
+    const fn = g.nodes.find((n) => n.id === adminFn)!;
+    assert.deepEqual({ kind: fn.kind, label: fn.label, account: fn.account, arn: fn.arn, service: fn.service }, { kind: 'function', label: 'admin-fn', account: '123456789012', arn: adminFn, service: 'lambda.amazonaws.com' });
+    assert.match(fn.location!.uri, /list-functions\.authz\.json$/, 'the function opens where the export lists it');
+    assert.ok(fn.location!.range);
+    const [toFn] = edgeBetween(g, acct('user', 'codeUpdater'), adminFn);
+    assert.deepEqual([toFn.kind, toFn.actions], ['step', ['lambda:UpdateFunctionCode']]);
+    const [runs] = edgeBetween(g, adminFn, acct('role', 'AdminFnRole'));
+    assert.deepEqual([runs.kind, runs.actions], ['runs-as', []]);
+    assert.deepEqual(edgeBetween(g, acct('user', 'codeUpdater'), acct('role', 'AdminFnRole')), []);
+    // a function listed by hand (with its region) is its own node, defined in the model file
+    const hand = g.nodes.find((n) => n.id === 'arn:aws:lambda:eu-west-1:123456789012:function:hand-fn')!;
+    assert.equal(hand.kind, 'function');
+    assert.match(hand.location!.uri, /functions\.iam-model\.json$/);
+  });
+
+  it('the highlight of a finding through a function covers both segments and the three nodes', () => {
+    const f = g.findings.find((x) => x.from === acct('user', 'codeUpdater'))!;
+    const ids = [edgeBetween(g, acct('user', 'codeUpdater'), adminFn)[0].id, edgeBetween(g, adminFn, acct('role', 'AdminFnRole'))[0].id];
+    assert.deepEqual(f.edgeIds.sort(), ids.sort());
+    assert.deepEqual(f.nodeIds.sort(), [acct('user', 'codeUpdater'), adminFn, acct('role', 'AdminFnRole')].sort());
+    assert.equal(f.steps[0].resource, adminFn);
+    for (const id of ids) assert.ok(g.edges.find((e) => e.id === id)!.escalation);
+    assert.ok(g.nodes.find((n) => n.id === adminFn)!.onPath);
+    assert.ok(!g.nodes.find((n) => n.id === adminFn)!.escalates, 'a function is on the path, not its start');
+  });
+
+  it('iam:PassRole with UpdateFunctionConfiguration: the configuration change goes to the function, the role it passes labels the segment to that role', () => {
+    const swapper = acct('user', 'roleSwapper');
+    assert.deepEqual(edgeBetween(g, swapper, appFn).map((e) => e.actions), [['lambda:UpdateFunctionConfiguration']]);
+    const [passed] = edgeBetween(g, appFn, acct('role', 'AdminFnRole'));
+    assert.deepEqual([passed.kind, passed.actions, passed.escalation], ['runs-as', ['iam:PassRole'], true]);
+    // the function's own role, reached without PassRole, is a separate segment
+    const [own] = edgeBetween(g, appFn, acct('role', 'AppFnRole'));
+    assert.deepEqual(own.actions, []);
+    const f = g.findings.find((x) => x.from === swapper && x.to === acct('role', 'AdminFnRole'))!;
+    assert.deepEqual(f.nodeIds.sort(), [swapper, appFn, acct('role', 'AdminFnRole')].sort());
+    assert.ok(!f.edgeIds.includes(own.id));
+  });
+
+  it('CodeBuild: a project node between the caller and its service role, UpdateProject with PassRole likewise', () => {
+    const p = g.nodes.find((n) => n.id === project)!;
+    assert.deepEqual([p.kind, p.label, p.service], ['project', 'deploy-project', 'codebuild.amazonaws.com']);
+    assert.deepEqual(edgeBetween(g, acct('user', 'builder'), project).map((e) => e.actions), [['codebuild:StartBuild']]);
+    assert.deepEqual(edgeBetween(g, project, acct('role', 'AdminBuildRole')).map((e) => [e.kind, e.actions]), [['runs-as', []]]);
+    const swap = g.findings.find((x) => x.from === acct('user', 'projectSwapper') && x.to === acct('role', 'AdminBuildRole'))!;
+    const [first, second] = swap.edgeIds.map((id) => g.edges.find((e) => e.id === id)!);
+    assert.deepEqual(first.actions, ['codebuild:UpdateProject', 'codebuild:StartBuild']);
+    assert.deepEqual(second.actions, ['iam:PassRole']);
+    assert.equal(first.to, second.from);
+    assert.equal(g.nodes.find((n) => n.id === first.to)!.kind, 'project');
+  });
+
+  it('the graph with functions and projects passes the webview\'s validation unchanged', () => {
+    const plain = JSON.parse(JSON.stringify(g)) as GraphView;
+    assert.deepEqual(validateGraphView(plain), plain);
+    const bad = structuredClone(plain);
+    bad.nodes.find((n) => n.kind === 'function')!.service = 42 as unknown as string;
+    assert.throws(() => validateGraphView(bad), /graph\.nodes\[\d+\]\.service: expected a string/);
+  });
+});
+
 describe('the graph webview messages are validated both ways', () => {
   const seed = answer('examples/model/seed-world.iam-model.json');
   const graph = JSON.parse(JSON.stringify(buildGraph(seed.edges, seed.accounts))) as GraphView;
 
-  it('a well-formed graph passes unchanged', () => {
-    assert.deepEqual(validateGraphHostMessage({ type: 'graph', graph }), { type: 'graph', graph });
+  const scope = { files: null, missing: [] };
+  it('a well-formed graph passes unchanged, with the files it was drawn from and a selection to restore', () => {
+    assert.deepEqual(validateGraphHostMessage({ type: 'graph', graph, scope }), { type: 'graph', graph, scope });
+    const restored = { type: 'graph', graph, scope: { files: ['file:///w/a.iam-model.json'], missing: ['file:///w/a.iam-model.json'] }, restore: { node: main('user', 'Hoge'), finding: { from: main('user', 'ci-deployer'), to: main('role', 'x'), kinds: ['iam:PassRole'] } } };
+    assert.deepEqual(validateGraphHostMessage(restored), restored);
+    assert.throws(() => validateGraphHostMessage({ type: 'graph', graph }), /message\.scope: expected an object/);
+    assert.throws(() => validateGraphHostMessage({ type: 'graph', graph, scope: { files: ['https://x/y.json'], missing: [] } }), /message\.scope\.files\[0\]: expected a file: or untitled: URI/);
+    assert.throws(() => validateGraphHostMessage({ type: 'graph', graph, scope, restore: { node: 3, finding: null } }), /message\.restore\.node: expected a string/);
     assert.deepEqual(validateGraphHostMessage({ type: 'notice', level: 'error', message: 'x' }), { type: 'notice', level: 'error', message: 'x' });
   });
 
@@ -136,12 +223,35 @@ describe('the graph webview messages are validated both ways', () => {
     assert.throws(() => validateGraphHostMessage({ type: 'paint' }), /message\.type: unknown message type/);
   });
 
-  it('from the webview: ready, refresh, and open with a node id; anything else is rejected', () => {
+  it('from the webview: ready, refresh, pick, drawn with what it chose, and open with a node id; anything else is rejected', () => {
     assert.deepEqual(validateGraphWebviewMessage({ type: 'open', node: main('user', 'Hoge') }), { type: 'open', node: main('user', 'Hoge') });
     assert.deepEqual(validateGraphWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(validateGraphWebviewMessage({ type: 'pick', files: ['file:///etc/passwd'] }), { type: 'pick' }, 'the webview names no file: the extension asks the user');
+    const drawn = { type: 'drawn', nodes: 3, edges: 2, selection: { node: null, finding: { from: 'a', to: 'b', kinds: ['sts:AssumeRole'] } }, missing: 0 };
+    assert.deepEqual(validateGraphWebviewMessage(drawn), drawn);
+    assert.throws(() => validateGraphWebviewMessage({ ...drawn, selection: { node: null, finding: { from: 'a', to: 'b', kinds: 'x' } } }), /message\.selection\.finding\.kinds: expected an array/);
+    assert.throws(() => validateGraphWebviewMessage({ type: 'drawn', nodes: 3, edges: 2 }), /message\.selection: expected an object/);
     assert.throws(() => validateGraphWebviewMessage({ type: 'open', node: 42 }), /message\.node: expected a string/);
     assert.throws(() => validateGraphWebviewMessage({ type: 'open', uri: 'file:///etc/passwd' }), /message\.node/);
     assert.throws(() => validateGraphWebviewMessage('open'), /message: expected an object/);
+  });
+});
+
+describe('the graph webview\'s saved state (what VS Code hands back after a window reload)', () => {
+  it('names the model files (or null for the workspace\'s) and the chosen node and finding, no graph data', () => {
+    const saved = { version: 1, files: ['file:///w/prod.authz.json'], node: main('user', 'Hoge'), finding: { from: main('user', 'ci-deployer'), to: main('role', 'R'), kinds: ['iam:PassRole'] } };
+    assert.deepEqual(validateGraphState(saved), saved);
+    assert.deepEqual(validateGraphState({ version: 1, files: null, node: null, finding: null }), { version: 1, files: null, node: null, finding: null });
+    // extra fields (a graph saved by someone else) are not carried over
+    assert.deepEqual(validateGraphState({ ...saved, graph: { nodes: [] } }), saved);
+  });
+
+  it('a state of another version or with a bad field is rejected with its path', () => {
+    assert.throws(() => validateGraphState({ version: 2, files: null, node: null, finding: null }), /state\.version: expected 1, got number 2/);
+    assert.throws(() => validateGraphState({ version: 1, files: 'file:///a.json', node: null, finding: null }), /state\.files: expected an array/);
+    assert.throws(() => validateGraphState({ version: 1, files: ['/etc/passwd'], node: null, finding: null }), /state\.files\[0\]: expected a file: or untitled: URI/);
+    assert.throws(() => validateGraphState({ version: 1, files: null, node: {}, finding: null }), /state\.node: expected a string/);
+    assert.throws(() => validateGraphState('x'), /state: expected an object/);
   });
 });
 

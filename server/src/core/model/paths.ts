@@ -40,7 +40,11 @@ export interface PathEdge {
   service?: string;
   /** group edges (Attach/PutGroupPolicy, AddUserToGroup): the group ARN the step changes */
   group?: string;
+  /** Lambda and CodeBuild edges: the function or project of the model that runs as the role (the first one found) */
+  compute?: PathCompute;
 }
+
+export interface PathCompute { kind: ComputeKind; name: string; arn: string; account: string; region: string; service: string }
 
 type Principal = ModelUser | ModelRole;
 
@@ -306,14 +310,14 @@ export class ModelGraph {
     if (!this.compute.length) return out;
     const e = n.entity;
     const seen = new Set<string>();
-    const add = (to: ModelRole, kind: EdgeKind, steps: { action: string; resource: string; context?: Record<string, unknown> }[], assumption: string) => {
-      const key = `${to.arn}\u0000${kind}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      out.push(this.edge(n, to, kind, steps, [assumption]));
-    };
     for (const f of this.compute) {
       const k = RUNS_WITH_A_ROLE[f.kind];
+      const add = (to: ModelRole, kind: EdgeKind, steps: { action: string; resource: string; context?: Record<string, unknown> }[], assumption: string) => {
+        const key = `${to.arn}\u0000${kind}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        out.push({ ...this.edge(n, to, kind, steps, [assumption]), compute: { kind: f.kind, name: f.name, arn: f.arn, account: f.account, region: f.region, service: k.service } });
+      };
       if (!this.anyResourcePolicy && !this.mayAllow(n, k.run) && !this.mayAllow(n, k.configure)) continue;
       const mayRun = this.allows(n, k.run, f.arn);
       const mayConfigure = this.allows(n, k.configure, f.arn);
