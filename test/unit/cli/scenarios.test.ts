@@ -99,4 +99,33 @@ describe('iam-policy test and simulate, as a process', () => {
     assert.match(r.stdout, /SAML 2\.0 identity provider/);
     assert.doesNotMatch(r.stdout, /web-identity/);
   });
+
+  // issue 13: consecutive scenarios naming the same policy files share one compiled set, and the summaries share one
+  // matched-statement entry per statement, printed from a kept text. Neighbours that differ in a name, a boundary or
+  // a level must not inherit each other's set, names or texts.
+  it('consecutive scenarios over the same files keep their own policy names, boundaries and SCP levels', () => {
+    write('read.json', doc({ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }));
+    write('deny.json', doc({ Sid: 'NoGet', Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }));
+    write('all.json', doc({ Effect: 'Allow', Action: '*', Resource: '*' }));
+    const request = { principal: USER, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
+    const file = write('neighbours.scenario.json', { scenarios: [
+      { name: 'plain', identityPolicies: [{ file: 'read.json' }], request, expected: 'Allowed' },
+      { name: 'renamed', identityPolicies: [{ file: 'read.json', name: 'team-read' }], request, expected: 'Allowed' },
+      { name: 'with a denying boundary', identityPolicies: [{ file: 'read.json' }], permissionBoundaries: [{ file: 'deny.json' }], request, expected: 'ExplicitlyDenied' },
+      { name: 'plain again', identityPolicies: [{ file: 'read.json' }], request, expected: 'Allowed' },
+      { name: 'an SCP level that denies', identityPolicies: [{ file: 'read.json' }], scps: [{ orgIdentifier: 'r-root', policies: [{ file: 'all.json' }] }, { orgIdentifier: 'ou-x', policies: [{ file: 'deny.json' }] }], request, expected: 'ExplicitlyDenied' },
+      { name: 'the same files at the other level', identityPolicies: [{ file: 'read.json' }], scps: [{ orgIdentifier: 'r-root', policies: [{ file: 'deny.json' }] }, { orgIdentifier: 'ou-x', policies: [{ file: 'all.json' }] }], request, expected: 'ExplicitlyDenied' },
+    ] });
+    for (const format of ['json', 'text']) {
+      const r = cli('test', file, '--format', format);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+    }
+    const results = JSON.parse(cli('simulate', file, '--format', 'json').stdout) as { name: string; decision: string; matchedStatements: { policy: string; policyType: string; sid: string }[]; explanation: string[] }[];
+    assert.deepEqual(results.map((r) => r.matchedStatements.map((m) => `${m.policyType} ${m.policy} ${m.sid}`)), [
+      ['identity read Read'], ['identity team-read Read'], ['boundary deny NoGet'], ['identity read Read'], ['scp deny NoGet'], ['scp deny NoGet'],
+    ]);
+    assert.match(results[1].explanation.at(-1)!, /"Read" of identity policy "team-read"/);
+    assert.match(results[0].explanation.at(-1)!, /"Read" of identity policy "read"/);
+    assert.match(results[4].explanation[0], /SCP "deny"/);
+  });
 });

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { generate, rng } from '../../../bench/generate';
 import { compilePolicySet, explanationStats, type PolicySource, type Scenario, type SimulationResult } from '../../../server/src/core/evaluator';
 import { loadCatalog } from '../../../server/src/node/catalogFiles';
+import { readFileSync } from 'node:fs';
+import { setTranslator } from '../../../server/src/core/localize';
+import { bundleTranslator } from '../../../server/src/node/l10nTranslate';
 
 const catalog = loadCatalog(join(__dirname, '..', '..', '..', 'server', 'data'));
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
@@ -53,6 +56,32 @@ describe('summarize() is simulate() without the per-statement detail', () => {
     // the generated set exercises every decision and matched statements
     assert.equal(n, 3000);
     assert.ok(allowed > 300 && denied > 300 && matched > 600, `${allowed} allowed, ${denied} denied, ${matched} with matched statements`);
+  });
+
+  // issue 13: the sentences that depend only on a statement and the caller (the statement's name, how its Principal
+  // names the caller, the caller's sentence) are kept between requests; a change of language must not reuse them
+  it('kept sentences follow a change of language and come back the same', () => {
+    const role = 'arn:aws:iam::111122223333:role/app';
+    const scenario: Scenario = {
+      identityPolicies: [{ name: 'app', policy: { Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] } }],
+      permissionBoundaries: [], scps: [], rcps: [],
+      resourcePolicy: { name: 'bucket', policy: { Version: '2012-10-17', Statement: [{ Sid: 'App', Effect: 'Allow', Principal: { AWS: role }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] } },
+      request: { principal: 'arn:aws:sts::111122223333:assumed-role/app/s1', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
+    };
+    const compiled = compilePolicySet(scenario, catalog);
+    const english = compiled.summarize(scenario.request, { now: NOW }).explanation;
+    assert.ok(english.some((l) => l.includes('of identity policy "app"')) && english.some((l) => l.includes('the principal element names the role')), english.join('\n'));
+    const ja = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.ja.json'), 'utf8'));
+    try {
+      setTranslator(bundleTranslator(ja));
+      const japanese = compiled.summarize(scenario.request, { now: NOW }).explanation;
+      assert.equal(japanese.length, english.length);
+      for (const [i, line] of japanese.entries()) {
+        assert.notEqual(line, english[i]);
+        assert.doesNotMatch(line, /of identity policy|of resource policy|the principal element|Principal: role session/, line);
+      }
+    } finally { setTranslator(undefined); }
+    assert.deepEqual(compiled.summarize(scenario.request, { now: NOW }).explanation, english);
   });
 
   it('would notice a difference (negative control): a result with one sentence changed is not equal', () => {
