@@ -99,9 +99,11 @@ const scalar = (y: unknown) => typeof y === 'string' || typeof y === 'number' ||
  */
 type FileSources = Map<string, PolicySource>;
 
-/** The path of an item of a list (`index`), or of the value itself, and a key under it. */
-function itemPath(path: JsonPath, index: number | undefined, key?: string): JsonPath {
-  const out: JsonPath = index === undefined ? [...path] : [...path, index];
+/** `path`, then the field (`field`), the item of a list (`index`) and a key under it, each when given. */
+function itemPath(path: JsonPath, field: string | undefined, index: number | undefined, key?: string): JsonPath {
+  const out: JsonPath = [...path];
+  if (field !== undefined) out.push(field);
+  if (index !== undefined) out.push(index);
   if (key !== undefined) out.push(key);
   return out;
 }
@@ -125,41 +127,41 @@ class ScenarioReader {
    * when it has no name. The path and the name are built only when needed: a file of thousands of scenarios names
    * its policies by file, and most of them are already read.
    */
-  policy(v: unknown, path: JsonPath, label: string, index?: number): PolicySource | undefined {
-    if (!isObject(v)) return this.fail(itemPath(path, index), l10n.t('expected a policy: a policy document object, {0} or {1}', '{"name": ..., "policy": {...}}', '{"file": "relative/path.json"}'));
+  policy(v: unknown, path: JsonPath, field: string | undefined, label: string, index?: number): PolicySource | undefined {
+    if (!isObject(v)) return this.fail(itemPath(path, field, index), l10n.t('expected a policy: a policy document object, {0} or {1}', '{"name": ..., "policy": {...}}', '{"file": "relative/path.json"}'));
     if (typeof v.file === 'string') {
       const key = typeof v.name === 'string' ? `${v.file}\0${v.name}` : v.file;
       const known = this.fileSources.get(key);
       if (known) return known;
       let read: { text: string };
       try { read = this.readPolicyFile(v.file); } catch (e) {
-        return this.fail(itemPath(path, index, 'file'), l10n.t('cannot read policy file "{0}": {1}', v.file, (e as Error).message));
+        return this.fail(itemPath(path, field, index, 'file'), l10n.t('cannot read policy file "{0}": {1}', v.file, (e as Error).message));
       }
       const { policy, problem } = parsedPolicyFile(read);
-      if (problem) return this.fail(itemPath(path, index, 'file'), problem(l10n.t('policy file "{0}"', v.file)));
-      if (!isObject(policy)) return this.fail(itemPath(path, index, 'file'), l10n.t('policy file "{0}" does not hold a JSON object', v.file));
+      if (problem) return this.fail(itemPath(path, field, index, 'file'), problem(l10n.t('policy file "{0}"', v.file)));
+      if (!isObject(policy)) return this.fail(itemPath(path, field, index, 'file'), l10n.t('policy file "{0}" does not hold a JSON object', v.file));
       const source: PolicySource = { name: typeof v.name === 'string' ? v.name : fileStem(v.file), file: v.file, text: read.text, policy };
       this.fileSources.set(key, source);
       return source;
     }
-    if (v.file !== undefined) return this.fail(itemPath(path, index, 'file'), l10n.t('expected "file" to be a path string relative to the scenario file'));
+    if (v.file !== undefined) return this.fail(itemPath(path, field, index, 'file'), l10n.t('expected "file" to be a path string relative to the scenario file'));
     if ('policy' in v) {
-      if (!isObject(v.policy)) return this.fail(itemPath(path, index, 'policy'), l10n.t('expected a policy document object'));
-      if (v.name !== undefined && typeof v.name !== 'string') return this.fail(itemPath(path, index, 'name'), l10n.t('expected a string'));
+      if (!isObject(v.policy)) return this.fail(itemPath(path, field, index, 'policy'), l10n.t('expected a policy document object'));
+      if (v.name !== undefined && typeof v.name !== 'string') return this.fail(itemPath(path, field, index, 'name'), l10n.t('expected a string'));
       return { name: (v.name as string | undefined) ?? itemName(label, index), policy: v.policy };
     }
-    if (!('Statement' in v)) return this.fail(itemPath(path, index), l10n.t('expected a policy document with "Statement", or {0}, or {1}', '{"name", "policy"}', '{"file"}'));
+    if (!('Statement' in v)) return this.fail(itemPath(path, field, index), l10n.t('expected a policy document with "Statement", or {0}, or {1}', '{"name", "policy"}', '{"file"}'));
     return { name: itemName(label, index), policy: v };
   }
 
-  policyList(v: unknown, path: JsonPath, label: string): PolicySource[] | undefined {
+  policyList(v: unknown, path: JsonPath, field: string | undefined, label: string): PolicySource[] | undefined {
     if (v === undefined) return [];
     const list = Array.isArray(v) ? v : [v];
     const out: PolicySource[] = [];
     let ok = true;
     for (let i = 0; i < list.length; i++) {
       // a policy given alone (not in a list) has the list's path, and the name of the first of a list
-      const p = Array.isArray(v) ? this.policy(list[i], path, label, i) : this.policy(list[i], path, `${label} 1`);
+      const p = Array.isArray(v) ? this.policy(list[i], path, field, label, i) : this.policy(list[i], path, field, `${label} 1`);
       if (p) out.push(p); else ok = false;
     }
     return ok ? out : undefined;
@@ -171,7 +173,7 @@ class ScenarioReader {
     if (!Array.isArray(v)) return this.fail(path, l10n.t('expected an array of policies, or of {0} levels from the root to the account', '{"orgIdentifier": ..., "policies": [...]}'));
     const leveled = v.some((x) => isObject(x) && 'orgIdentifier' in x);
     if (!leveled) {
-      const policies = this.policyList(v, path, label);
+      const policies = this.policyList(v, path, undefined, label);
       return policies && (policies.length ? [{ orgIdentifier: 'account', policies }] : []);
     }
     const out: OrgLevel[] = [];
@@ -179,7 +181,7 @@ class ScenarioReader {
     v.forEach((lvl, i) => {
       if (!isObject(lvl) || typeof lvl.orgIdentifier !== 'string') { ok = false; this.fail([...path, i], l10n.t('expected {0}', '{"orgIdentifier": "r-root" | "ou-..." | account, "policies": [...]}')); return; }
       if (!Array.isArray(lvl.policies)) { ok = false; this.fail([...path, i, 'policies'], l10n.t('expected an array of policies')); return; }
-      const policies = this.policyList(lvl.policies, [...path, i, 'policies'], `${label} ${lvl.orgIdentifier}`);
+      const policies = this.policyList(lvl.policies, [...path, i, 'policies'], undefined, `${label} ${lvl.orgIdentifier}`);
       if (!policies) { ok = false; return; }
       out.push({ orgIdentifier: lvl.orgIdentifier, policies });
     });
@@ -290,10 +292,10 @@ class ScenarioReader {
     }
     if (v.name !== undefined && typeof v.name !== 'string') { this.fail([...path, 'name'], l10n.t('expected a string')); ok = false; }
     // a child's path is built only for a field that is there (most scenarios leave most fields out)
-    const identityPolicies = v.identityPolicies === undefined ? [] : this.policyList(v.identityPolicies, [...path, 'identityPolicies'], 'identity policy');
-    const permissionBoundaries = v.permissionBoundaries === undefined ? [] : this.policyList(v.permissionBoundaries, [...path, 'permissionBoundaries'], 'boundary');
-    const sessionPolicy = v.sessionPolicy === undefined ? undefined : this.policy(v.sessionPolicy, [...path, 'sessionPolicy'], 'session policy');
-    const resourcePolicy = v.resourcePolicy === undefined ? undefined : this.policy(v.resourcePolicy, [...path, 'resourcePolicy'], 'resource policy');
+    const identityPolicies = v.identityPolicies === undefined ? [] : this.policyList(v.identityPolicies, path, 'identityPolicies', 'identity policy');
+    const permissionBoundaries = v.permissionBoundaries === undefined ? [] : this.policyList(v.permissionBoundaries, path, 'permissionBoundaries', 'boundary');
+    const sessionPolicy = v.sessionPolicy === undefined ? undefined : this.policy(v.sessionPolicy, path, 'sessionPolicy', 'session policy');
+    const resourcePolicy = v.resourcePolicy === undefined ? undefined : this.policy(v.resourcePolicy, path, 'resourcePolicy', 'resource policy');
     const scps = v.scps === undefined ? [] : this.orgLevels(v.scps, [...path, 'scps'], 'SCP');
     const rcps = v.rcps === undefined ? [] : this.orgLevels(v.rcps, [...path, 'rcps'], 'RCP');
     const model = v.model === undefined ? undefined : this.model(v.model, [...path, 'model']);
