@@ -56,7 +56,9 @@ async function main() {
   const bigUri = pathToFileURL(exportFile).toString(), seedUri = pathToFileURL(SEED).toString(), adminUri = pathToFileURL(adminFile).toString();
   let users = 0, actions = 0;
   for (let i = 0; i < RUNS; i++) {
-    const lsp = await LspClient.start();
+    // the generated exports and the seed model are workspace files, as in VS Code (the server reads model files only
+    // inside the workspace folders)
+    const lsp = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).toString(), pathToFileURL(join(root, 'examples')).toString()] });
     let t0 = performance.now();
     await lsp.request<ModelListResult>('iamPolicy/modelList', { uris: [seedUri] });
     listSeed.push(performance.now() - t0);
