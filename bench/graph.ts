@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const page = join(dir, 'graph.html');
   writeFileSync(page, `<!DOCTYPE html><html><head><link rel="stylesheet" href="${pathToFileURL(join(root, 'dist/webview/graph.css'))}"></head>
 <body><main id="app"></main><script>
-window.drawn = new Promise((resolve) => { window.acquireVsCodeApi = () => ({ postMessage: (m) => { if (m.type === 'drawn') resolve({ ...m, at: performance.now() }); } }); });
+window.drawn = new Promise((resolve) => { window.acquireVsCodeApi = () => ({ postMessage: (m) => { if (m.type === 'drawn') resolve({ ...m, at: performance.now() }); }, getState: () => undefined, setState: () => {} }); });
 </script><script src="${pathToFileURL(join(root, 'dist/webview/graph.js'))}"></script></body></html>`);
 
   const { launchChromium } = await import('../scripts/host/codeServer.mjs') as { launchChromium: () => Promise<import('playwright-core').Browser> };
@@ -49,8 +49,13 @@ window.drawn = new Promise((resolve) => { window.acquireVsCodeApi = () => ({ pos
     await p.goto(pathToFileURL(page).toString());
     const r = await p.evaluate(async (g) => {
       const t0 = performance.now();
-      window.postMessage({ type: 'graph', graph: g }, '*');
-      const d = await (window as unknown as { drawn: Promise<{ at: number; nodes: number; edges: number }> }).drawn;
+      // the workspace's model files (scope.files null), none missing: what the panel sends for IAM: Show Who Can Become Whom
+      window.postMessage({ type: 'graph', graph: g, scope: { files: null, missing: [] } }, '*');
+      // a message the webview rejects (its types changed) draws nothing: fail instead of waiting forever
+      const d = await Promise.race([
+        (window as unknown as { drawn: Promise<{ at: number; nodes: number; edges: number }> }).drawn,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the webview did not report "drawn" within 60 s: does the bench send the message it expects?')), 60_000)),
+      ]);
       return { ms: d.at - t0, nodes: d.nodes, edges: d.edges };
     }, graph);
     await p.close();
