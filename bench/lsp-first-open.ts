@@ -33,7 +33,8 @@ async function main() {
   const completion: number[] = [], hover: number[] = [], openCpu: number[] = [], editCpu: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     nodes.push(await nodeStart());
-    const lsp = await LspClient.start({ nodeArgs: process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) });
+    // BENCH_SERVER: another build's dist/server.js (an A/B)
+    const lsp = await LspClient.start({ nodeArgs: process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean), serverJs: process.env.BENCH_SERVER });
     init.push(lsp.startupMs);
     const pid = lsp.proc.pid!;
     let t = performance.now(), c = cpuMs(pid);

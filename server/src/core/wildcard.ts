@@ -179,8 +179,11 @@ class WildcardMatcher implements Matcher {
    * bucket's `name/*`): `head` holds that text (folded when matching ignores case) and `headStar` the star, and a match
    * compares the head alone instead of running the scan over the whole value.
    */
-  private readonly head: string | undefined;
+  private head: string | undefined;
   private readonly headStar: boolean;
+  /** literal tokens before the first wildcard; the head's text is built on the first match (validation compiles
+   * thousands of patterns it matches once or never) */
+  private readonly lits: number;
 
   constructor(
     private readonly kinds: Int32Array, private readonly codes: Int32Array, private readonly stops: Int32Array,
@@ -198,8 +201,8 @@ class WildcardMatcher implements Matcher {
     this.minLength = min;
     let lits = 0;
     while (lits < kinds.length && kinds[lits] === LIT) lits++;
+    this.lits = lits;
     this.headStar = lits === kinds.length - 1 && kinds[lits] === STAR && stops[lits] === NONE;
-    this.head = lits === kinds.length || this.headStar ? String.fromCharCode(...codes.subarray(0, lits)) : undefined;
   }
 
   test(value: string): boolean {
@@ -213,13 +216,13 @@ class WildcardMatcher implements Matcher {
     if (n < this.minLength) return false;
     if (this.onlyStars) return true;
     if (this.literalOnly && n !== this.kinds.length) return false;
-    if (this.head !== undefined) return this.headMatches(value, from);
+    if (this.headStar || this.literalOnly) return this.headMatches(value, from);
     return this.classed ? this.automaton(value.slice(from, to)) : this.greedy(value, from, to);
   }
 
   /** Whether value starts with `head` at `from` (the length was checked by the caller). */
   private headMatches(value: string, from: number): boolean {
-    const head = this.head!;
+    const head = this.head ??= String.fromCharCode(...this.codes.subarray(0, this.lits));
     if (!this.caseInsensitive) return value.startsWith(head, from);
     for (let i = 0; i < head.length; i++) {
       const c = value.charCodeAt(from + i);
