@@ -37,7 +37,7 @@ async function main() {
   const cold: number[] = [], coldDiag: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const lsp = await LspClient.start();
+    const lsp = await LspClient.start({ serverJs: process.env.BENCH_SERVER });
     cold.push(lsp.startupMs);
     const u = lsp.open(`cold${i}.policy.json`, docs[0][1]);
     await lsp.nextDiagnostics(u);
@@ -45,7 +45,7 @@ async function main() {
     await lsp.stop();
   }
 
-  const lsp = await LspClient.start();
+  const lsp = await LspClient.start({ serverJs: process.env.BENCH_SERVER });
   const rssIdle = rssMb(lsp.proc.pid!);
   const base: number[] = [];
   for (let i = 0; i < 50; i++) { const t = performance.now(); await lsp.request('iamPolicy/catalogInfo'); base.push(performance.now() - t); }
