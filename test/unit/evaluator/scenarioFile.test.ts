@@ -38,6 +38,24 @@ describe('parseScenarioFile', () => {
     }
   });
 
+  // issue 13: a file of up to 2 MB is parsed by JSON.parse before the nesting scan, which then runs only when the
+  // nesting could matter: the scenarios did not read cleanly, or a scenario gives a policy document itself
+  it('refuses a deep inline policy in an otherwise clean file, and a deep file over 2 MB before parsing it', () => {
+    const deepValue = (levels: number) => { let v: unknown = 'x'; for (let i = 0; i < levels; i++) v = [v]; return v; };
+    const inline = JSON.stringify([{ identityPolicies: [{ name: 'p', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:x': deepValue(300) } } }] } }], request }]);
+    const one = parseScenarioFile(inline, 'deep.json', read);
+    assert.equal(one.errors.length, 1);
+    assert.match(one.errors[0].message, /^the file nests deeper than 256 levels \(at line 1, column \d+\)/);
+    // a deep value no scenario reads (a description) is left alone: the scenario reads as it is
+    const described = parseScenarioFile(JSON.stringify([{ description: deepValue(300), identityPolicies: [{ file: 'policies/read.json' }], request }]), 'described.json', read);
+    assert.deepEqual(described.errors, []);
+    assert.equal(described.scenarios.length, 1);
+    // over 2 MB: the scan runs first, so the nesting is refused before any parser (here 2,100,000 levels of "[")
+    const big = parseScenarioFile('['.repeat(2_100_000), 'big.json', read);
+    assert.equal(big.errors.length, 1);
+    assert.match(big.errors[0].message, /^the file nests deeper than 256 levels \(at line 1, column 257\)/);
+  });
+
   it('reads a single scenario with the three policy forms', () => {
     const text = JSON.stringify({
       name: 'one',

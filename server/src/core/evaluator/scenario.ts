@@ -97,7 +97,11 @@ const scalar = (y: unknown) => typeof y === 'string' || typeof y === 'number' ||
  * same name share one PolicySource, so the CLI can tell that two scenarios evaluate the same policies by comparing
  * objects (samePolicies in engine.ts).
  */
-type FileSources = Map<string, PolicySource>;
+interface FileSources {
+  files: Map<string, PolicySource>;
+  /** whether a scenario gave a policy document itself (not by file) */
+  inline: boolean;
+}
 
 /** `path`, then the field (`field`), the item of a list (`index`) and a key under it, each when given. */
 function itemPath(path: JsonPath, field: string | undefined, index: number | undefined, key?: string): JsonPath {
@@ -114,7 +118,7 @@ class ScenarioReader {
   errors: ScenarioError[] = [];
   constructor(
     private readonly readPolicyFile: (relativePath: string) => { text: string }, private readonly scenarioIndex: number | undefined,
-    private readonly fileSources: FileSources = new Map(),
+    private readonly fileSources: FileSources = { files: new Map(), inline: false },
   ) {}
 
   fail(path: JsonPath, message: string): undefined {
@@ -131,7 +135,7 @@ class ScenarioReader {
     if (!isObject(v)) return this.fail(itemPath(path, field, index), l10n.t('expected a policy: a policy document object, {0} or {1}', '{"name": ..., "policy": {...}}', '{"file": "relative/path.json"}'));
     if (typeof v.file === 'string') {
       const key = typeof v.name === 'string' ? `${v.file}\0${v.name}` : v.file;
-      const known = this.fileSources.get(key);
+      const known = this.fileSources.files.get(key);
       if (known) return known;
       let read: { text: string };
       try { read = this.readPolicyFile(v.file); } catch (e) {
@@ -141,16 +145,18 @@ class ScenarioReader {
       if (problem) return this.fail(itemPath(path, field, index, 'file'), problem(l10n.t('policy file "{0}"', v.file)));
       if (!isObject(policy)) return this.fail(itemPath(path, field, index, 'file'), l10n.t('policy file "{0}" does not hold a JSON object', v.file));
       const source: PolicySource = { name: typeof v.name === 'string' ? v.name : fileStem(v.file), file: v.file, text: read.text, policy };
-      this.fileSources.set(key, source);
+      this.fileSources.files.set(key, source);
       return source;
     }
     if (v.file !== undefined) return this.fail(itemPath(path, field, index, 'file'), l10n.t('expected "file" to be a path string relative to the scenario file'));
     if ('policy' in v) {
       if (!isObject(v.policy)) return this.fail(itemPath(path, field, index, 'policy'), l10n.t('expected a policy document object'));
       if (v.name !== undefined && typeof v.name !== 'string') return this.fail(itemPath(path, field, index, 'name'), l10n.t('expected a string'));
+      this.fileSources.inline = true;
       return { name: (v.name as string | undefined) ?? itemName(label, index), policy: v.policy };
     }
     if (!('Statement' in v)) return this.fail(itemPath(path, field, index), l10n.t('expected a policy document with "Statement", or {0}, or {1}', '{"name", "policy"}', '{"file"}'));
+    this.fileSources.inline = true;
     return { name: itemName(label, index), policy: v };
   }
 
@@ -328,26 +334,57 @@ class ScenarioReader {
  * Reads a scenario file. `scenarios` holds the scenarios that were read without error, in order; `errors` the
  * problems, each with the index of its scenario (when inside one) and a JSON path.
  */
+/**
+ * Scenario files up to this size are given to JSON.parse before their nesting is checked: JSON.parse does not
+ * recurse, and on the worst text of this size (a million levels) it takes about 50 ms and 120 MB; the check, a scan of
+ * every character, then runs only when the file turns out to need it (see parseScenarioFile). Larger files are
+ * checked first, as any text jsonc-parser (which recurses) is given.
+ */
+const PARSE_BEFORE_NESTING_CHECK = 2 * 1024 * 1024;
+
 export function parseScenarioFile(text: string, fileName: string, readPolicyFile: (relativePath: string) => { text: string }): { scenarios: Scenario[]; errors: ScenarioError[] } {
-  // the nesting is checked on the text before any parser runs: JSON.parse too spends seconds and gigabytes on a file of
-  // millions of "[" before it fails
-  const deep = tooDeep(text, l10n.t('the file'));
-  if (deep) return { scenarios: [], errors: [{ path: [], message: deep }] };
-  const errs: ParseError[] = [];
-  const doc = parseJson(text, errs, { allowTrailingComma: false, disallowComments: false });
-  if (errs.length) return { scenarios: [], errors: [{ path: [], message: l10n.t('{0} is not valid JSON: {1}', fileName, jsonErrorAt(text, errs[0])) }] };
+  const tooDeepError = () => {
+    const deep = tooDeep(text, l10n.t('the file'));
+    return deep ? { scenarios: [], errors: [{ path: [], message: deep }] } : undefined;
+  };
+  // strict JSON of a common size is parsed at once; anything else has its nesting checked before a parser runs:
+  // jsonc-parser recurses per level, and JSON.parse too spends seconds and gigabytes on a file of millions of "["
+  let doc: unknown;
+  let parsed = false;
+  let checked = false;
+  if (text.length <= PARSE_BEFORE_NESTING_CHECK && !text.includes('__proto__')) {
+    try { doc = JSON.parse(text); parsed = true; } catch { /* not strict JSON: jsonc-parser reports where */ }
+  }
+  if (!parsed) {
+    const deep = tooDeepError();
+    if (deep) return deep;
+    checked = true;
+    const errs: ParseError[] = [];
+    doc = parseJson(text, errs, { allowTrailingComma: false, disallowComments: false });
+    if (errs.length) return { scenarios: [], errors: [{ path: [], message: l10n.t('{0} is not valid JSON: {1}', fileName, jsonErrorAt(text, errs[0])) }] };
+  }
+  const read = readScenarios(doc, fileName, readPolicyFile);
+  // parsed unchecked: a file nested too deep is refused as before when the nesting could matter, that is when the
+  // scenarios did not read cleanly (a deep value where a scenario has a fixed shape is an error there) or carry a
+  // policy document of their own (which the evaluator would walk); deeper values elsewhere are never read
+  const result = { scenarios: read.scenarios, errors: read.errors };
+  if (!checked && (read.errors.length || read.inlinePolicies)) return tooDeepError() ?? result;
+  return result;
+}
+
+function readScenarios(doc: unknown, fileName: string, readPolicyFile: (relativePath: string) => { text: string }): { scenarios: Scenario[]; errors: ScenarioError[]; inlinePolicies: boolean } {
   let list: unknown[];
   let base: JsonPath;
   if (Array.isArray(doc)) { list = doc; base = []; }
   else if (isObject(doc) && 'scenarios' in doc) {
-    if (!Array.isArray(doc.scenarios)) return { scenarios: [], errors: [{ path: ['scenarios'], message: l10n.t('expected an array of scenarios') }] };
+    if (!Array.isArray(doc.scenarios)) return { scenarios: [], errors: [{ path: ['scenarios'], message: l10n.t('expected an array of scenarios') }], inlinePolicies: false };
     list = doc.scenarios; base = ['scenarios'];
   } else if (isObject(doc)) { list = [doc]; base = []; }
-  else return { scenarios: [], errors: [{ path: [], message: l10n.t('{0} must hold a scenario object, an array of scenarios, or {1}', fileName, '{"scenarios": [...]}') }] };
+  else return { scenarios: [], errors: [{ path: [], message: l10n.t('{0} must hold a scenario object, an array of scenarios, or {1}', fileName, '{"scenarios": [...]}') }], inlinePolicies: false };
   const single = !Array.isArray(doc) && !(isObject(doc) && 'scenarios' in doc);
   const scenarios: Scenario[] = [];
   const errors: ScenarioError[] = [];
-  const fileSources: FileSources = new Map();
+  const fileSources: FileSources = { files: new Map(), inline: false };
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     const reader = new ScenarioReader(readPolicyFile, i, fileSources);
@@ -359,5 +396,5 @@ export function parseScenarioFile(text: string, fileName: string, readPolicyFile
     if (s) scenarios.push(s);
   }
   if (!list.length) errors.push({ path: base, message: l10n.t('the file holds no scenarios') });
-  return { scenarios, errors };
+  return { scenarios, errors, inlinePolicies: fileSources.inline };
 }
