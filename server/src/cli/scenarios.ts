@@ -114,6 +114,8 @@ class JsonArrayWriter {
     const pad = ' '.repeat(2 * (this.depth + 2));
     const line = `\n${pad}${JSON.stringify(key)}: 0`;
     const at = text.indexOf(line);
+    // cannot miss (keys are unique, deeper lines have more indentation); if it did, the item prints as it is
+    if (at < 0) { item[key] = list; this.push(item); return; }
     let array = '[';
     for (let i = 0; i < list.length; i++) array += `${i ? ',' : ''}\n${pad}  ${this.keptText(list[i] as object)}`;
     array += `\n${pad}]`;

@@ -135,17 +135,14 @@ export function allPolicies(set: CompiledSet): CompiledPolicy[] {
 
 // ------------------------------------------------------------------------------------------ request context
 
-/** Keys AWS puts in every request for this principal [R21], unless the request sets them. */
-export function deriveContext(p: PrincipalInfo, resourceAccount: string, now: number, into: (key: string, value: string) => void): void {
-  for (const d of principalDerived(p)) into(d.key, d.value);
-  deriveRequestContext(resourceAccount, now, into);
-}
+// Keys AWS puts in every request for this principal [R21], unless the request sets them: those that depend on the
+// principal alone (principalDerived), then the resource's account and the time (deriveRequestContext).
 
 /** A derived key, lower-cased as the request context holds keys, and its value. */
 interface Derived { key: string; lower: string; value: string }
 // requests repeat their principal (principalOf returns one object per principal string)
 const derivedOf = new WeakMap<PrincipalInfo, Derived[]>();
-/** The keys that depend on the principal alone, in the order deriveContext gives them. */
+/** The keys that depend on the principal alone, in the order they are derived. */
 function principalDerived(p: PrincipalInfo): Derived[] {
   let list = derivedOf.get(p);
   if (list) return list;
@@ -202,15 +199,8 @@ export interface Prepared extends PreparedRequest {
   resourceAccountSource: 'request' | 'arn' | 'aws' | 'principal' | 'none';
 }
 
-// the dozen keys deriveContext names, lower-cased once
-const derivedLower = new Map<string, string>();
-function derivedKeyLower(key: string): string {
-  let lower = derivedLower.get(key);
-  if (lower === undefined) { lower = key.toLowerCase(); derivedLower.set(key, lower); }
-  return lower;
-}
-
-// the context keys of requests, lower-cased once: scenario files name the same few keys again and again
+// the context keys of requests and the keys derived for them, lower-cased once: scenario files name the same few
+// keys again and again
 const keysLower = new Map<string, string>();
 function keyLower(key: string): string {
   let lower = keysLower.get(key);
@@ -262,7 +252,7 @@ export function prepareRequest(req: RequestInput, hasBoundary: boolean, now: num
   }
   // AWS documents no aws:ResourceAccount for resources AWS owns, so none is derived for them
   deriveRequestContext(resourceAccountSource === 'aws' ? '' : resourceAccount, now, (key, value) => {
-    const lower = derivedKeyLower(key);
+    const lower = keyLower(key);
     if (ctx.has(lower)) return;
     ctx.set(lower, [value]);
     if (derived) derived[key] = value;
